@@ -1,0 +1,164 @@
+// Fabric REST API shapes, taken from the official OpenAPI specs (../shared/specs) and
+// ../shared/fabric-api.md. Only the fields this project reads or writes are typed.
+
+export type WorkspaceRole = 'Admin' | 'Member' | 'Contributor' | 'Viewer';
+
+export interface Workspace {
+  id: string;
+  displayName: string;
+  description: string;
+  type?: 'Personal' | 'Workspace' | 'AdminWorkspace';
+  capacityId?: string;
+  capacityRegion?: string;
+  domainId?: string;
+}
+
+export interface Item {
+  id: string;
+  type: string;
+  displayName: string;
+  description?: string;
+  workspaceId: string;
+  folderId?: string;
+}
+
+export interface Page<T> {
+  value: T[];
+  continuationToken?: string;
+  continuationUri?: string;
+}
+
+export type PayloadType = 'InlineBase64';
+
+export interface DefinitionPart {
+  path: string;
+  /** Base64 of the part's bytes. */
+  payload: string;
+  payloadType: PayloadType;
+}
+
+export interface ItemDefinition {
+  format?: string;
+  parts: DefinitionPart[];
+}
+
+export interface CreateItemRequest {
+  displayName: string;
+  type: string;
+  description?: string;
+  folderId?: string;
+  definition?: ItemDefinition;
+  creationPayload?: Record<string, unknown>;
+}
+
+export interface UpdateItemRequest {
+  displayName?: string;
+  description?: string;
+}
+
+export interface ErrorRelatedResource {
+  resourceId?: string;
+  resourceType?: string;
+}
+
+export interface ErrorResponseDetails {
+  errorCode: string;
+  message: string;
+  relatedResource?: ErrorRelatedResource;
+}
+
+export interface ErrorResponse {
+  errorCode: string;
+  message: string;
+  requestId?: string;
+  moreDetails?: ErrorResponseDetails[];
+  relatedResource?: ErrorRelatedResource;
+  isRetriable?: boolean;
+}
+
+export type OperationStatus = 'Undefined' | 'NotStarted' | 'Running' | 'Succeeded' | 'Failed';
+
+export interface OperationState {
+  status: OperationStatus;
+  createdTimeUtc?: string;
+  lastUpdatedTimeUtc?: string;
+  percentComplete?: number;
+  error?: ErrorResponse;
+}
+
+export type JobStatus = 'NotStarted' | 'InProgress' | 'Completed' | 'Failed' | 'Cancelled' | 'Deduped';
+export const TERMINAL_JOB_STATUSES: readonly JobStatus[] = ['Completed', 'Failed', 'Cancelled', 'Deduped'];
+
+export interface ItemJobInstance {
+  id: string;
+  itemId: string;
+  jobType: string;
+  invokeType: string;
+  status: JobStatus;
+  rootActivityId?: string;
+  startTimeUtc?: string | null;
+  endTimeUtc?: string | null;
+  failureReason?: ErrorResponse | null;
+  /** The 2026 Learn page puts the notebook's exit value here. */
+  exitValue?: string | null;
+  /** The notebook endpoint (`/notebooks/{id}/jobs/execute/instances/{id}`) puts it here. */
+  properties?: { exitValue?: string | null; [key: string]: unknown };
+}
+
+export type JobParameterType = 'VariableReference' | 'Integer' | 'Number' | 'Text' | 'Boolean' | 'DateTime' | 'Guid' | 'Automatic';
+
+export interface JobParameter {
+  name: string;
+  type: JobParameterType;
+  value: unknown;
+}
+
+export interface RunOnDemandItemJobRequest {
+  executionData?: Record<string, unknown>;
+  parameters?: JobParameter[];
+}
+
+/** Where a submitted job can be followed: the `Location` of the 202. */
+export interface JobSubmission {
+  jobInstanceId: string;
+  location: string;
+  /** Seconds the server asks the client to wait before polling. */
+  retryAfterSeconds?: number;
+}
+
+export type ScheduleType = 'Cron' | 'Daily' | 'Weekly' | 'Monthly';
+
+export interface ItemSchedule {
+  id: string;
+  enabled: boolean;
+  createdDateTime?: string;
+  configuration: { type: ScheduleType; startDateTime: string; endDateTime: string; localTimeZoneId: string; [key: string]: unknown };
+  owner?: { id: string; type: string };
+}
+
+export interface CreateScheduleRequest {
+  enabled: boolean;
+  configuration: ItemSchedule['configuration'];
+}
+
+export interface ActivityRun {
+  pipelineName?: string;
+  pipelineRunId: string;
+  activityName: string;
+  activityType: string;
+  activityRunId: string;
+  status: string;
+  activityRunStart?: string;
+  activityRunEnd?: string;
+  durationInMs?: number;
+  input?: unknown;
+  output?: unknown;
+  error?: { errorCode?: string; message?: string; failureType?: string; target?: string; details?: string };
+}
+
+export interface QueryActivityRunsRequest {
+  filters?: unknown[];
+  orderBy?: { orderBy: string; order: 'ASC' | 'DESC' }[];
+  lastUpdatedAfter: string;
+  lastUpdatedBefore: string;
+}
