@@ -1,0 +1,34 @@
+// The one wrapper around command handlers: a user's cancel is silent; any other failure is logged
+// and shown once as a notification with "Show Logs".
+import * as vscode from 'vscode';
+
+/** Thrown (or rejected with) when the user dismissed a prompt: nothing to report. */
+export class UserCancelled extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'UserCancelled';
+  }
+}
+
+export function registerSafeCommand(id: string, log: vscode.LogOutputChannel, handler: (...args: never[]) => unknown): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: never[]) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (error instanceof UserCancelled || error instanceof vscode.CancellationError) return undefined;
+      const message = (error as { userMessage?: string }).userMessage ?? (error as Error).message ?? String(error);
+      log.error(`${id} failed: ${(error as Error).stack ?? message}`);
+      const showLogs = vscode.l10n.t('Show Logs');
+      void vscode.window.showErrorMessage(message, showLogs).then((choice) => {
+        if (choice === showLogs) log.show();
+      });
+      return undefined;
+    }
+  });
+}
+
+/** Returns the value, or throws UserCancelled when the prompt was dismissed. */
+export function required<T>(value: T | undefined): T {
+  if (value === undefined) throw new UserCancelled();
+  return value;
+}
