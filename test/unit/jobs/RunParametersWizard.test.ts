@@ -1,0 +1,114 @@
+import * as assert from 'node:assert/strict';
+import { RunParametersWizard } from '../../../src/jobs/RunParametersWizard';
+import type { InputOptions, PickOptions } from '../../../src/jobs/StepPrompter';
+import { BACK } from '../../../src/jobs/StepPrompter';
+import { ScriptedPrompter, pickLabel, type } from './scriptedPrompter';
+
+const declared = [
+  { name: 'rows', type: 'int', defaultValue: 10 },
+  { name: 'label', type: 'str', defaultValue: 'hello' },
+];
+
+describe('RunParametersWizard', () => {
+  it('runs with the declared defaults, typed, when the user picks Run at once', async () => {
+    const prompter = new ScriptedPrompter([pickLabel('Run')]);
+    const values = await new RunParametersWizard(prompter, { title: 'Run Hello Fabric', kind: 'notebook', declared }).run();
+    assert.deepEqual(values, { parameters: [{ name: 'rows', type: 'Integer', value: 10 }, { name: 'label', type: 'Text', value: 'hello' }] });
+    const hub = prompter.seen[0] as PickOptions<unknown>;
+    assert.equal(hub.title, 'Run Hello Fabric');
+    assert.ok(hub.items.some((i) => i.label.includes('rows') && i.description === 'Integer = "10" (default)'));
+  });
+
+  it('refuses a bad Integer as the user types and sends the corrected value', async () => {
+    let validation: InputOptions['validate'];
+    const prompter = new ScriptedPrompter([
+      pickLabel('rows'),
+      pickLabel('Change the value'),
+      { input: (o) => { validation = o.validate; assert.equal(o.step, 3); assert.equal(o.totalSteps, 3); assert.equal(o.canGoBack, true); return '25'; } },
+      pickLabel('Run'),
+    ]);
+    const values = await new RunParametersWizard(prompter, { title: 'Run', kind: 'notebook', declared }).run();
+    assert.match(validation!('2.5') ?? '', /not an Integer/);
+    assert.match(validation!('abc') ?? '', /not an Integer/);
+    assert.equal(validation!('-7'), undefined);
+    assert.deepEqual(values.parameters[0], { name: 'rows', type: 'Integer', value: 25 });
+  });
+
+  it('goes back from the value step to the action step, then removes the parameter', async () => {
+    const prompter = new ScriptedPrompter([
+      pickLabel('label'),
+      pickLabel('Change the value'),
+      { input: () => BACK },
+      pickLabel('Remove'),
+      pickLabel('Run'),
+    ]);
+    const values = await new RunParametersWizard(prompter, { title: 'Run', kind: 'notebook', declared }).run();
+    assert.deepEqual(values.parameters.map((p) => p.name), ['rows']);
+    assert.ok(prompter.done);
+  });
+
+  it('adds a parameter by hand with a unique name, a type and a checked value', async () => {
+    let nameCheck: InputOptions['validate'];
+    let valueCheck: InputOptions['validate'];
+    const prompter = new ScriptedPrompter([
+      pickLabel('Add a parameter'),
+      { input: (o) => { nameCheck = o.validate; assert.equal(o.step, 2); assert.equal(o.totalSteps, 4); return 'when'; } },
+      pickLabel('DateTime'),
+      { input: (o) => { valueCheck = o.validate; return '2025-01-31T08:00:00Z'; } },
+      pickLabel('Run'),
+    ]);
+    const values = await new RunParametersWizard(prompter, { title: 'Run', kind: 'notebook', declared }).run();
+    assert.match(nameCheck!('ROWS') ?? '', /already a parameter/);
+    assert.match(nameCheck!('x'.repeat(257)) ?? '', /at most 256/);
+    assert.match(valueCheck!('2025-01-31 08:00') ?? '', /YYYY-MM-DDTHH:mm:ssZ/);
+    assert.deepEqual(values.parameters[2], { name: 'when', type: 'DateTime', value: '2025-01-31T08:00:00Z' });
+  });
+
+  it('starts from the last run\'s values and will not run while one is invalid for its type', async () => {
+    const last = { parameters: [{ name: 'ROWS', type: 'Integer' as const, value: 'many' }] };
+    const prompter = new ScriptedPrompter([
+      { pick: (o) => { assert.match(o.items[0]!.label, /Fix the parameters/); return o.items[0]!.value; } },
+      pickLabel('Change the value'),
+      type('7'),
+      pickLabel('Run'),
+    ]);
+    const values = await new RunParametersWizard(prompter, { title: 'Run', kind: 'notebook', declared, last }).run();
+    assert.deepEqual(values.parameters[0], { name: 'rows', type: 'Integer', value: 7 });
+  });
+
+  it('sets Spark compute with allowed values only and a lakehouse from the workspace', async () => {
+    const prompter = new ScriptedPrompter([
+      pickLabel('Compute'),
+      pickLabel('Spark'),
+      pickLabel('Driver cores'),
+      { pick: (o) => { assert.deepEqual(o.items.map((i) => i.label), ['Not set', '4', '8', '16', '32', '64']); return 8; } },
+      pickLabel('Executor memory'),
+      { pick: (o) => { assert.deepEqual(o.items.slice(1).map((i) => i.label), ['28g', '56g', '112g', '224g', '400g']); return '56g'; } },
+      pickLabel('Default lakehouse'),
+      pickLabel('Sales LH'),
+      pickLabel('session tag'),
+      type('shared'),
+      pickLabel('Done'),
+      pickLabel('Run'),
+    ]);
+    const listReferences = async (t: string) => (t === 'Lakehouse' ? [{ id: 'lh1', displayName: 'Sales LH', workspaceId: 'ws1' }] : []);
+    const values = await new RunParametersWizard(prompter, { title: 'Run', kind: 'notebook', declared: [], listReferences }).run();
+    assert.deepEqual(values.executionData, {
+      compute: 'Spark',
+      computeConfiguration: {
+        driverCores: 8,
+        executorMemory: '56g',
+        defaultLakehouse: { referenceType: 'ById', itemId: 'lh1', workspaceId: 'ws1' },
+        highConcurrencyModeOptions: { enabled: true, sessionTag: 'shared' },
+      },
+    });
+  });
+
+  it('offers no compute step for pipelines', async () => {
+    const prompter = new ScriptedPrompter([
+      { pick: (o) => { assert.ok(!o.items.some((i) => i.label.includes('Compute'))); return o.items[0]!.value; } },
+    ]);
+    const values = await new RunParametersWizard(prompter, { title: 'Run', kind: 'pipeline', declared: [{ name: 'waitSec', type: 'Int', defaultValue: 1 }] }).run();
+    assert.deepEqual(values, { parameters: [{ name: 'waitSec', type: 'Integer', value: 1 }] });
+  });
+});
