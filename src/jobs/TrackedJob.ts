@@ -1,0 +1,60 @@
+// One job the user started (or followed) from this window, as the tracker keeps and persists it.
+import type { ErrorResponse, JobParameter, JobStatus } from '../fabric/types';
+import { TERMINAL_JOB_STATUSES } from '../fabric/types';
+import type { RunKind } from './runRequest';
+
+export interface TrackedJob {
+  /** The job instance id. */
+  id: string;
+  workspaceId: string;
+  workspaceName?: string;
+  itemId: string;
+  itemName: string;
+  itemType: string;
+  kind: RunKind;
+  jobType: string;
+  parameters: JobParameter[];
+  executionData?: Record<string, unknown>;
+  status: JobStatus;
+  /** Epoch ms when it was submitted from here. */
+  submittedAt: number;
+  startTimeUtc?: string;
+  endTimeUtc?: string;
+  /** Epoch ms when the tracker saw it end (the notice). */
+  noticedAt?: number;
+  exitValue?: string;
+  failureReason?: ErrorResponse;
+  /** Epoch ms after which the tracker cancels it (the run's timeout). */
+  timeoutAt?: number;
+  cancelRequested?: boolean;
+  /** The service no longer knows the instance: tracking stopped without a final status. */
+  lost?: boolean;
+}
+
+export function isTerminal(status: string): boolean {
+  return (TERMINAL_JOB_STATUSES as readonly string[]).includes(status);
+}
+
+export function isRunning(job: TrackedJob): boolean {
+  return !isTerminal(job.status) && !job.lost;
+}
+
+/** The job's duration in ms: from its start (or submission) to its end (or now). */
+export function durationMs(job: TrackedJob, now: number): number {
+  const start = job.startTimeUtc ? parseUtc(job.startTimeUtc) : job.submittedAt;
+  const end = job.endTimeUtc ? parseUtc(job.endTimeUtc) : (job.noticedAt ?? now);
+  return Math.max(0, end - (Number.isNaN(start) ? job.submittedAt : start));
+}
+
+/** Fabric's timestamps often lack the `Z` (and carry 7 fractional digits): they are UTC. */
+export function parseUtc(text: string): number {
+  return Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(text) ? text : `${text}Z`);
+}
+
+export function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${s % 60} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}

@@ -1,0 +1,36 @@
+// The lines the "Fabric Jobs" output channel shows: one per submission and status change, with a
+// timestamp, the job id, item and workspace; the end adds the duration and the exit value or the
+// failure reason (code, message, request id).
+import type { JobChange } from './JobTracker';
+import { durationMs, formatDuration, isTerminal, type TrackedJob } from './TrackedJob';
+
+export function formatJobChange(change: JobChange, now: number): string | undefined {
+  const { job } = change;
+  const stamp = new Date(now).toISOString();
+  const who = `${job.jobType} job ${job.id} of ${job.itemName} (${job.itemType}) in ${job.workspaceName ?? job.workspaceId}`;
+  switch (change.kind) {
+    case 'added':
+      return `[${stamp}] Submitted ${who}${describeParameters(job)}`;
+    case 'status':
+      // The end has a line of its own, with the outcome.
+      return isTerminal(job.status) ? undefined : `[${stamp}] ${who}: ${change.previous} → ${job.status}`;
+    case 'timedOut':
+      return `[${stamp}] ${who} ran past its timeout; cancelling it.`;
+    case 'ended':
+      return `[${stamp}] ${who} ${endSummary(job, now)}`;
+  }
+}
+
+/** "Completed after 12 s. Exit value: …" / "Failed after 3 s: Code: message (request id …)". */
+export function endSummary(job: TrackedJob, now: number): string {
+  if (job.lost) return 'is no longer known to the service; stopped following it.';
+  const after = `${job.status} after ${formatDuration(durationMs(job, now))}`;
+  const reason = job.failureReason;
+  if (reason) return `${after}: ${reason.errorCode}: ${reason.message}${reason.requestId ? ` (request id ${reason.requestId})` : ''}`;
+  return job.exitValue !== undefined ? `${after}. Exit value: ${JSON.stringify(job.exitValue)}` : `${after}.`;
+}
+
+function describeParameters(job: TrackedJob): string {
+  if (job.parameters.length === 0) return '.';
+  return ` with ${job.parameters.map((p) => `${p.name}=${JSON.stringify(p.value)}`).join(', ')}.`;
+}
