@@ -1,0 +1,288 @@
+// The Workspaces tree without VS Code: nodes, page-by-page loading, the name filter and error
+// nodes. The tree data provider only renders these nodes, so paging and filtering are unit-tested
+// and benchmarked here. Expanding a node costs one request (its first page); "Load more" costs one
+// more page. Failures become error nodes and are never cached: the next expand or Retry refetches.
+import type { Item, Page, Workspace } from '../fabric/types';
+import { describeError, type ExplorerClient } from './explorerClient';
+
+export interface WorkspaceNode {
+  readonly kind: 'workspace';
+  readonly id: string;
+  readonly workspace: Workspace;
+  readonly workspaceId: string;
+}
+
+export interface ItemTypeNode {
+  readonly kind: 'itemType';
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly itemType: string;
+  readonly parent: WorkspaceNode;
+}
+
+export interface ItemNode {
+  readonly kind: 'item';
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly item: Item;
+  readonly parent: ItemTypeNode;
+}
+
+/** Loads the next page of its parent's listing. */
+export interface LoadMoreNode {
+  readonly kind: 'loadMore';
+  readonly id: string;
+  readonly parent: WorkspaceNode | undefined;
+}
+
+/** A failed load; Retry reloads the parent (or the next page, when `retriesPage`). */
+export interface ErrorNode {
+  readonly kind: 'error';
+  readonly id: string;
+  readonly message: string;
+  readonly parent: WorkspaceNode | undefined;
+  readonly retriesPage: boolean;
+}
+
+export interface EmptyNode {
+  readonly kind: 'empty';
+  readonly id: string;
+  readonly message: 'noWorkspaces' | 'noItems' | 'noMatches';
+  readonly parent: WorkspaceNode | undefined;
+}
+
+export type TreeNode = WorkspaceNode | ItemTypeNode | ItemNode | LoadMoreNode | ErrorNode | EmptyNode;
+
+/** One paged listing (the workspaces, or one workspace's items). */
+interface Listing<T> {
+  values: T[];
+  loaded: boolean;
+  continuationToken?: string;
+  /** The failure of the last "load more", shown as an error node after the loaded values. */
+  pageError?: string;
+  inFlight?: Promise<void>;
+}
+
+type Listener = (node: TreeNode | undefined) => void;
+
+export class WorkspaceTreeModel {
+  private workspaces: Listing<Workspace> = emptyListing();
+  private readonly items = new Map<string, Listing<Item>>();
+  private readonly workspaceNodes = new Map<string, WorkspaceNode>();
+  private readonly typeNodes = new Map<string, ItemTypeNode>();
+  private readonly listeners = new Set<Listener>();
+  private filterText = '';
+
+  constructor(private readonly getClient: () => ExplorerClient | undefined) {}
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  /** Fires with the node whose children changed (undefined: the whole tree). */
+  onDidChange(listener: Listener): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Narrows workspaces and items by a case-insensitive name match ('' clears it). */
+  setFilter(text: string): void {
+    this.filterText = text.trim().toLowerCase();
+    this.fire(undefined);
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    const client = this.getClient();
+    if (!client) return [];
+    if (!node) return this.rootChildren(client);
+    switch (node.kind) {
+      case 'workspace':
+        return this.workspaceChildren(client, node);
+      case 'itemType':
+        return this.itemNodes(node);
+      default:
+        return [];
+    }
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.kind === 'workspace' ? undefined : node.parent;
+  }
+
+  /** Loads the next page behind a "Load more" node (or retries a failed page). */
+  async loadMore(node: LoadMoreNode | ErrorNode): Promise<void> {
+    const client = this.getClient();
+    if (!client) return;
+    const parent = node.parent;
+    if (parent) {
+      const listing = this.itemListing(parent.workspaceId);
+      await this.fetchPage(listing, (token) => client.listItemsPage(parent.workspaceId, { continuationToken: token }), listing.continuationToken);
+    } else {
+      await this.fetchPage(this.workspaces, (token) => client.listWorkspacesPage({ continuationToken: token }), this.workspaces.continuationToken);
+    }
+    this.fire(parent);
+  }
+
+  /** Forgets what was loaded under a node (all of it when none) and asks the view to reload. */
+  refresh(node?: TreeNode): void {
+    const workspace = node && nearestWorkspace(node);
+    if (!workspace) {
+      this.workspaces = emptyListing();
+      this.items.clear();
+      this.workspaceNodes.clear();
+      this.typeNodes.clear();
+      this.fire(undefined);
+      return;
+    }
+    this.items.delete(workspace.workspaceId);
+    this.fire(workspace);
+  }
+
+  /** The workspace node for an id, when that workspace has been listed. */
+  findWorkspace(workspaceId: string): WorkspaceNode | undefined {
+    return this.workspaceNodes.get(workspaceId);
+  }
+
+  /** The item node for an id, when that item has been listed. */
+  findItem(workspaceId: string, itemId: string): ItemNode | undefined {
+    const listing = this.items.get(workspaceId);
+    const item = listing?.values.find((i) => i.id === itemId);
+    const workspace = this.workspaceNodes.get(workspaceId);
+    if (!item || !workspace) return undefined;
+    return this.itemNode(this.typeNode(workspace, item.type), item);
+  }
+
+  private async rootChildren(client: ExplorerClient): Promise<TreeNode[]> {
+    const listing = this.workspaces;
+    if (!listing.loaded) {
+      try {
+        await this.fetchPage(listing, (token) => client.listWorkspacesPage({ continuationToken: token }), undefined, true);
+      } catch (error) {
+        return [errorNode('root', describeError(error), undefined, false)];
+      }
+    }
+    const visible = listing.values.filter((w) => this.workspaceVisible(w)).map((w) => this.workspaceNode(w));
+    return this.withPaging(visible, listing, undefined, listing.values.length ? 'noMatches' : 'noWorkspaces');
+  }
+
+  private async workspaceChildren(client: ExplorerClient, node: WorkspaceNode): Promise<TreeNode[]> {
+    const listing = this.itemListing(node.workspaceId);
+    if (!listing.loaded) {
+      try {
+        await this.fetchPage(listing, (token) => client.listItemsPage(node.workspaceId, { continuationToken: token }), undefined, true);
+      } catch (error) {
+        return [errorNode(node.id, describeError(error), node, false)];
+      }
+    }
+    const types = [...new Set(this.visibleItems(node).map((i) => i.type))].sort((a, b) => a.localeCompare(b));
+    const groups = types.map((type) => this.typeNode(node, type));
+    return this.withPaging(groups, listing, node, listing.values.length ? 'noMatches' : 'noItems');
+  }
+
+  private itemNodes(node: ItemTypeNode): TreeNode[] {
+    return this.visibleItems(node.parent)
+      .filter((i) => i.type === node.itemType)
+      .sort((a, b) => a.displayName.localeCompare(b.displayName))
+      .map((i) => this.itemNode(node, i));
+  }
+
+  /** Appends "Load more" (or the failed page's error) and an empty node when nothing shows. */
+  private withPaging<T>(nodes: TreeNode[], listing: Listing<T>, parent: WorkspaceNode | undefined, emptyReason: EmptyNode['message']): TreeNode[] {
+    const parentId = parent?.id ?? 'root';
+    if (listing.pageError) nodes.push(errorNode(parentId, listing.pageError, parent, true));
+    else if (listing.continuationToken) nodes.push({ kind: 'loadMore', id: `${parentId}/more`, parent });
+    if (nodes.length === 0) nodes.push({ kind: 'empty', id: `${parentId}/empty`, message: emptyReason, parent });
+    return nodes;
+  }
+
+  /**
+   * Fetches one page into a listing; concurrent calls share one request. A first page that fails
+   * leaves the listing unloaded (rethrown, so the caller shows an error node); a later page that
+   * fails is remembered as `pageError` and shown after what was already loaded.
+   */
+  private fetchPage<T>(listing: Listing<T>, fetch: (token: string | undefined) => Promise<Page<T>>, token: string | undefined, first = false): Promise<void> {
+    listing.inFlight ??= (async () => {
+      try {
+        const page = await fetch(token);
+        listing.values.push(...page.value);
+        listing.continuationToken = page.continuationToken || undefined;
+        listing.loaded = true;
+        listing.pageError = undefined;
+      } catch (error) {
+        if (first) throw error;
+        listing.pageError = describeError(error);
+      } finally {
+        listing.inFlight = undefined;
+      }
+    })();
+    return listing.inFlight;
+  }
+
+  private itemListing(workspaceId: string): Listing<Item> {
+    let listing = this.items.get(workspaceId);
+    if (!listing) this.items.set(workspaceId, (listing = emptyListing()));
+    return listing;
+  }
+
+  private matches(name: string): boolean {
+    return !this.filterText || name.toLowerCase().includes(this.filterText);
+  }
+
+  private workspaceVisible(workspace: Workspace): boolean {
+    if (this.matches(workspace.displayName)) return true;
+    return this.items.get(workspace.id)?.values.some((i) => this.matches(i.displayName)) ?? false;
+  }
+
+  /** A matching workspace shows all its items; otherwise only the items whose names match. */
+  private visibleItems(node: WorkspaceNode): Item[] {
+    const values = this.items.get(node.workspaceId)?.values ?? [];
+    return this.matches(node.workspace.displayName) ? values : values.filter((i) => this.matches(i.displayName));
+  }
+
+  private workspaceNode(workspace: Workspace): WorkspaceNode {
+    const existing = this.workspaceNodes.get(workspace.id);
+    if (existing && existing.workspace === workspace) return existing;
+    const node: WorkspaceNode = { kind: 'workspace', id: `ws:${workspace.id}`, workspace, workspaceId: workspace.id };
+    this.workspaceNodes.set(workspace.id, node);
+    return node;
+  }
+
+  private typeNode(parent: WorkspaceNode, itemType: string): ItemTypeNode {
+    const id = `${parent.id}/type:${itemType}`;
+    let node = this.typeNodes.get(id);
+    if (!node || node.parent !== parent) {
+      node = { kind: 'itemType', id, workspaceId: parent.workspaceId, itemType, parent };
+      this.typeNodes.set(id, node);
+    }
+    return node;
+  }
+
+  private itemNode(parent: ItemTypeNode, item: Item): ItemNode {
+    return { kind: 'item', id: `${parent.parent.id}/item:${item.id}`, workspaceId: parent.workspaceId, item, parent };
+  }
+
+  private fire(node: TreeNode | undefined): void {
+    for (const listener of this.listeners) listener(node);
+  }
+}
+
+function emptyListing<T>(): Listing<T> {
+  return { values: [], loaded: false };
+}
+
+function errorNode(parentId: string, message: string, parent: WorkspaceNode | undefined, retriesPage: boolean): ErrorNode {
+  return { kind: 'error', id: `${parentId}/error`, message, parent, retriesPage };
+}
+
+function nearestWorkspace(node: TreeNode): WorkspaceNode | undefined {
+  switch (node.kind) {
+    case 'workspace':
+      return node;
+    case 'itemType':
+      return node.parent;
+    case 'item':
+      return node.parent.parent;
+    default:
+      return node.parent;
+  }
+}
