@@ -31,7 +31,7 @@ export const systemClock: Clock = {
 
 export interface JobStore {
   load(): TrackedJob[];
-  save(jobs: TrackedJob[]): void | Promise<void>;
+  save(jobs: TrackedJob[]): void | PromiseLike<void>;
 }
 
 export interface TrackerLogger {

@@ -1,0 +1,203 @@
+// The run and job commands: thin handlers that find the item, get the run's values (last values,
+// a named run of .vscode/fabric-runs.json, or the parameter wizard), submit through the monitor,
+// and cancel, rerun or show jobs.
+import * as vscode from 'vscode';
+import type { FabricClient } from '../../fabric';
+import { readDeclaredParameters } from '../../jobs/declaredParameters';
+import { parseRunFile, RUN_FILE_PATH, type RunDescription } from '../../jobs/runFile';
+import { RunParametersWizard, type RunValues } from '../../jobs/RunParametersWizard';
+import { takesParameters, type RunKind } from '../../jobs/runRequest';
+import type { StepPrompter } from '../../jobs/StepPrompter';
+import { BACK } from '../../jobs/StepPrompter';
+import type { TrackedJob } from '../../jobs/TrackedJob';
+import { UserCancelled } from '../common/safeCommand';
+import type { ConnectionManager } from '../connection/ConnectionManager';
+import type { ItemPicker } from './ItemPicker';
+import type { JobDetailsProvider } from './JobDetailsProvider';
+import type { JobMonitor, RunTarget } from './JobMonitor';
+import type { JobsTreeDataProvider } from './JobsTreeDataProvider';
+import type { LastRunValues } from './LastRunValues';
+import { describeJob, statusIcon } from './jobPresentation';
+import { resolveRunTarget, type ItemResolver } from './runTargets';
+
+const ITEM_TYPE: Record<RunKind, string> = { notebook: 'Notebook', pipeline: 'DataPipeline', dataflowRefresh: 'Dataflow', dataflowPublish: 'Dataflow' };
+const VERB: Record<RunKind, string> = { notebook: 'Run', pipeline: 'Run', dataflowRefresh: 'Refresh', dataflowPublish: 'Publish' };
+
+type HowToRun = { kind: 'last' } | { kind: 'wizard' } | { kind: 'file'; run: RunDescription };
+
+export class JobCommands {
+  constructor(
+    private readonly connection: Pick<ConnectionManager, 'requireClient'>,
+    private readonly monitor: JobMonitor,
+    private readonly tree: JobsTreeDataProvider,
+    private readonly details: JobDetailsProvider,
+    private readonly picker: ItemPicker,
+    private readonly lastValues: LastRunValues,
+    private readonly prompter: StepPrompter,
+    private readonly files: ItemResolver | undefined,
+  ) {}
+
+  /** fabricWorkbench.runNotebook / runPipeline / refreshDataflow / publishDataflow. */
+  async run(kind: RunKind, arg?: unknown): Promise<TrackedJob> {
+    const client = this.connection.requireClient();
+    const title = vscode.l10n.t('{0} a {1}', VERB[kind], ITEM_TYPE[kind]);
+    const target = await resolveRunTarget(arg, client, this.picker, this.files, title, [ITEM_TYPE[kind]]);
+    const values = await this.valuesFor(client, kind, target);
+    const job = await this.monitor.submit(client, target, { kind, ...values });
+    await this.lastValues.set(target.item.id, kind, values);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Submitted {0} of {1}', job.jobType, target.item.displayName), 5000);
+    return job;
+  }
+
+  /** fabricWorkbench.runFromFile: a run of .vscode/fabric-runs.json, picked by name. */
+  async runFromFile(name?: string): Promise<TrackedJob> {
+    const client = this.connection.requireClient();
+    const runs = await readRunFile();
+    if (runs.length === 0) throw new Error(vscode.l10n.t('No {0} in this workspace folder, or it lists no runs.', RUN_FILE_PATH));
+    const run = name ? runs.find((r) => r.name === name) : await this.pickRun(runs);
+    if (!run) throw new Error(vscode.l10n.t('{0} has no run named "{1}".', RUN_FILE_PATH, name ?? ''));
+    const target = await findRunTarget(client, run);
+    const kind = kindOf(target.item.type, run.job);
+    await this.picker.rememberUse(target.workspaceId, target.item.id);
+    return this.monitor.submit(client, target, { kind, parameters: run.parameters, executionData: run.executionData });
+  }
+
+  /** fabricWorkbench.rerunJob: the same item with the same parameters and execution data. */
+  async rerun(arg?: unknown): Promise<TrackedJob> {
+    const job = await this.jobOf(arg, vscode.l10n.t('Pick the job to run again'));
+    const client = this.connection.requireClient();
+    const target: RunTarget = {
+      workspaceId: job.workspaceId,
+      workspaceName: job.workspaceName,
+      item: { id: job.itemId, type: job.itemType, displayName: job.itemName, workspaceId: job.workspaceId },
+    };
+    return this.monitor.submit(client, target, { kind: job.kind, parameters: job.parameters, executionData: job.executionData });
+  }
+
+  /** fabricWorkbench.cancelJob. */
+  async cancel(arg?: unknown): Promise<void> {
+    const job = await this.jobOf(arg, vscode.l10n.t('Pick the job to cancel'), true);
+    if (this.monitor.tracker.get(job.id)) await this.monitor.tracker.cancel(job.id);
+    else await this.connection.requireClient().cancelJobInstance(job.workspaceId, job.itemId, job.id);
+  }
+
+  /** fabricWorkbench.showJob: the job's details in a read-only document. */
+  async show(arg?: unknown): Promise<vscode.TextDocument> {
+    return this.details.show(await this.jobOf(arg, vscode.l10n.t('Pick a job to see its details')));
+  }
+
+  private async valuesFor(client: FabricClient, kind: RunKind, target: RunTarget): Promise<RunValues> {
+    if (!takesParameters(kind)) return { parameters: [] };
+    const last = this.lastValues.get(target.item.id, kind);
+    const fileRuns = (await readRunFile().catch(() => [])).filter((r) => matches(r, target));
+    const how: HowToRun = last || fileRuns.length ? await this.pickHow(target, last, fileRuns) : { kind: 'wizard' };
+    if (how.kind === 'last' && last) return last;
+    if (how.kind === 'file') return { parameters: how.run.parameters, executionData: how.run.executionData };
+    const declared = await readDeclaredParameters(client, target.workspaceId, target.item);
+    return new RunParametersWizard(this.prompter, {
+      title: vscode.l10n.t('{0} {1}', VERB[kind], target.item.displayName),
+      kind,
+      declared,
+      last,
+      listReferences: async (itemType) => {
+        const found = [];
+        for await (const item of client.listItems(target.workspaceId, { type: itemType })) found.push({ id: item.id, displayName: item.displayName, workspaceId: target.workspaceId });
+        return found;
+      },
+    }).run();
+  }
+
+  private async pickHow(target: RunTarget, last: RunValues | undefined, fileRuns: RunDescription[]): Promise<HowToRun> {
+    const choice = await this.prompter.pick<HowToRun>({
+      title: vscode.l10n.t('Run {0}', target.item.displayName),
+      placeholder: vscode.l10n.t('How to run it'),
+      items: [
+        ...(last ? [{ label: `$(history) ${vscode.l10n.t('Run with last parameters')}`, description: summarize(last), value: { kind: 'last' } as HowToRun }] : []),
+        { label: `$(list-selection) ${vscode.l10n.t('Set parameters…')}`, value: { kind: 'wizard' } },
+        ...fileRuns.map((run) => ({ label: `$(file) ${run.name}`, description: RUN_FILE_PATH, detail: summarize(run), value: { kind: 'file', run } as HowToRun })),
+      ],
+    });
+    if (choice === BACK) throw new UserCancelled();
+    return choice;
+  }
+
+  private async pickRun(runs: RunDescription[]): Promise<RunDescription> {
+    const run = await this.prompter.pick({
+      title: vscode.l10n.t('Run from {0}', RUN_FILE_PATH),
+      placeholder: vscode.l10n.t('Pick a run by name'),
+      items: runs.map((r) => ({ label: r.name, description: `${r.item} · ${r.workspace ?? r.workspaceId}`, detail: summarize(r), value: r })),
+    });
+    if (run === BACK) throw new UserCancelled();
+    return run;
+  }
+
+  /** The job an argument names (a job id or a Jobs view node), or the user's pick. */
+  private async jobOf(arg: unknown, placeholder: string, runningOnly = false): Promise<TrackedJob> {
+    const id = typeof arg === 'string' ? arg : (arg as { job?: TrackedJob } | undefined)?.job?.id;
+    if (id) {
+      const job = this.tree.find(id) ?? this.monitor.tracker.get(id);
+      if (!job) throw new Error(vscode.l10n.t('Job {0} is no longer listed; refresh the Jobs view.', id));
+      return job;
+    }
+    const jobs = this.tree.jobs.filter((j) => !runningOnly || j.status === 'InProgress' || j.status === 'NotStarted');
+    if (jobs.length === 0) throw new Error(runningOnly ? vscode.l10n.t('No Fabric job is running.') : vscode.l10n.t('No Fabric jobs yet: run a notebook, pipeline or dataflow first.'));
+    const picked = await this.prompter.pick({
+      title: vscode.l10n.t('Fabric Jobs'),
+      placeholder,
+      items: jobs.map((j) => ({ label: `$(${statusIcon(j)}) ${j.itemName}`, description: describeJob(j), value: j })),
+    });
+    if (picked === BACK) throw new UserCancelled();
+    return picked;
+  }
+}
+
+function summarize(values: { parameters: { name: string; value: unknown }[]; executionData?: Record<string, unknown> }): string {
+  const params = values.parameters.map((p) => `${p.name}=${JSON.stringify(p.value)}`).join(', ') || vscode.l10n.t('no parameters');
+  const compute = (values.executionData as { compute?: string } | undefined)?.compute;
+  return compute ? `${params} · ${compute}` : params;
+}
+
+function matches(run: RunDescription, target: RunTarget): boolean {
+  const sameWorkspace = run.workspaceId ? run.workspaceId === target.workspaceId : run.workspace === target.workspaceName;
+  return sameWorkspace && run.item === target.item.displayName && (!run.type || run.type.toLowerCase() === target.item.type.toLowerCase());
+}
+
+function kindOf(itemType: string, job: RunDescription['job']): RunKind {
+  switch (itemType.toLowerCase()) {
+    case 'notebook': return 'notebook';
+    case 'datapipeline': return 'pipeline';
+    case 'dataflow': return job === 'Publish' ? 'dataflowPublish' : 'dataflowRefresh';
+    default: throw new Error(vscode.l10n.t('{0} items do not run; a run names a Notebook, DataPipeline or Dataflow.', itemType));
+  }
+}
+
+/** The runs of the first workspace folder that has the file (none when no folder has it). */
+async function readRunFile(): Promise<RunDescription[]> {
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const uri = vscode.Uri.joinPath(folder.uri, RUN_FILE_PATH);
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      continue;
+    }
+    return parseRunFile(new TextDecoder().decode(bytes));
+  }
+  return [];
+}
+
+/** Finds the workspace (by id or name) and the item (by name, and type when given) a run names. */
+async function findRunTarget(client: FabricClient, run: RunDescription): Promise<RunTarget> {
+  let workspaceId = run.workspaceId;
+  let workspaceName: string | undefined;
+  if (!workspaceId) {
+    for await (const w of client.listWorkspaces()) if (w.displayName === run.workspace) { workspaceId = w.id; workspaceName = w.displayName; break; }
+    if (!workspaceId) throw new Error(vscode.l10n.t('Run "{0}": no workspace is named "{1}"; fix "workspace" in {2}.', run.name, run.workspace ?? '', RUN_FILE_PATH));
+  }
+  for await (const item of client.listItems(workspaceId, run.type ? { type: run.type } : {})) {
+    if (item.displayName === run.item && ['notebook', 'datapipeline', 'dataflow'].includes(item.type.toLowerCase())) {
+      return { workspaceId, workspaceName, item };
+    }
+  }
+  throw new Error(vscode.l10n.t('Run "{0}": the workspace has no runnable item named "{1}"; fix "item" in {2}.', run.name, run.item, RUN_FILE_PATH));
+}

@@ -1,0 +1,39 @@
+// Shows a job's details as a read-only virtual document (`fabricwb-job:/<job id>.md`), redrawn
+// while the job changes.
+import * as vscode from 'vscode';
+import { formatJobDetails } from '../../jobs/jobDetails';
+import type { TrackedJob } from '../../jobs/TrackedJob';
+import type { JobMonitor } from './JobMonitor';
+
+export const JOB_DETAILS_SCHEME = 'fabricwb-job';
+
+export class JobDetailsProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly _onDidChange = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this._onDidChange.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(monitor: JobMonitor, private readonly find: (id: string) => TrackedJob | undefined) {
+    this.subscription = monitor.onDidChangeJobs(({ job }) => this._onDidChange.fire(uriOf(job.id)));
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    const id = uri.path.replace(/^\//, '').replace(/\.md$/, '');
+    const job = this.find(id);
+    return job ? formatJobDetails(job, Date.now()) : vscode.l10n.t('Job {0} is no longer listed.', id);
+  }
+
+  async show(job: TrackedJob): Promise<vscode.TextDocument> {
+    const document = await vscode.workspace.openTextDocument(uriOf(job.id));
+    await vscode.window.showTextDocument(document, { preview: true });
+    return document;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this._onDidChange.dispose();
+  }
+}
+
+function uriOf(jobId: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: JOB_DETAILS_SCHEME, path: `/${jobId}.md` });
+}

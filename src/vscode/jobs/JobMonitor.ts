@@ -1,0 +1,116 @@
+// The window's one job monitor: follows every job started here (JobTracker, persisted in
+// workspaceState so polling resumes after a reload), writes the "Fabric Jobs" output channel and
+// notifies when a job ends. The status bar and the Jobs view only listen to its events.
+import * as vscode from 'vscode';
+import type { FabricClient } from '../../fabric';
+import type { Item } from '../../fabric/types';
+import { formatJobChange, endSummary } from '../../jobs/jobLog';
+import { JobTracker, type Clock, type JobChange, type JobsApi } from '../../jobs/JobTracker';
+import { jobTypeOf, submitRun, type RunSpec } from '../../jobs/runRequest';
+import type { TrackedJob } from '../../jobs/TrackedJob';
+import type { ConnectionManager } from '../connection/ConnectionManager';
+
+const STATE_KEY = 'fabricWorkbench.jobs.tracked';
+export const JOBS_CHANNEL_NAME = 'Fabric Jobs';
+
+export interface RunTarget {
+  workspaceId: string;
+  workspaceName?: string;
+  item: Item;
+}
+
+export class JobMonitor implements vscode.Disposable {
+  private readonly _onDidChangeJobs = new vscode.EventEmitter<JobChange>();
+  readonly onDidChangeJobs: vscode.Event<JobChange> = this._onDidChangeJobs.event;
+  readonly tracker: JobTracker;
+  /** Every line written to the output channel (the channel's content is not readable back). */
+  readonly outputLines: string[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    state: vscode.Memento,
+    private readonly connection: Pick<ConnectionManager, 'client' | 'onDidChangeConnection'>,
+    private readonly log: vscode.LogOutputChannel,
+    readonly channel: vscode.OutputChannel = vscode.window.createOutputChannel(JOBS_CHANNEL_NAME),
+    clock?: Clock,
+  ) {
+    this.tracker = new JobTracker({
+      api: () => jobsApiOf(this.connection.client),
+      clock,
+      logger: log,
+      store: { load: () => state.get<TrackedJob[]>(STATE_KEY, []), save: (jobs) => state.update(STATE_KEY, jobs) },
+    });
+    const subscription = this.tracker.onDidChange((change) => this.onChange(change));
+    this.disposables.push(
+      { dispose: () => subscription.dispose() },
+      this.connection.onDidChangeConnection(() => this.tracker.kick()),
+      this._onDidChangeJobs,
+      this.channel,
+    );
+    const resumed = this.tracker.running.length;
+    if (resumed) this.log.info(`Resumed following ${resumed} running job(s).`);
+  }
+
+  get jobs(): readonly TrackedJob[] {
+    return this.tracker.jobs;
+  }
+
+  /** Submits the run and follows the job it starts. */
+  async submit(client: FabricClient, target: RunTarget, spec: RunSpec): Promise<TrackedJob> {
+    const submission = await submitRun(client, target.workspaceId, target.item.id, spec);
+    const timeoutMinutes = vscode.workspace.getConfiguration('fabricWorkbench.jobs').get<number>('timeoutMinutes', 0);
+    const now = Date.now();
+    return this.tracker.track({
+      id: submission.jobInstanceId,
+      workspaceId: target.workspaceId,
+      workspaceName: target.workspaceName,
+      itemId: target.item.id,
+      itemName: target.item.displayName,
+      itemType: target.item.type,
+      kind: spec.kind,
+      jobType: jobTypeOf(spec.kind),
+      parameters: spec.parameters,
+      executionData: spec.executionData,
+      status: 'NotStarted',
+      submittedAt: now,
+      timeoutAt: timeoutMinutes > 0 ? now + timeoutMinutes * 60_000 : undefined,
+    });
+  }
+
+  showOutput(): void {
+    this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.tracker.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private onChange(change: JobChange): void {
+    const line = formatJobChange(change, Date.now());
+    if (line) {
+      this.outputLines.push(line);
+      this.channel.appendLine(line);
+    }
+    this._onDidChangeJobs.fire(change);
+    if (change.kind === 'ended') void this.notifyEnd(change.job);
+  }
+
+  private async notifyEnd(job: TrackedJob): Promise<void> {
+    const succeeded = job.status === 'Completed';
+    const notifyOnSuccess = vscode.workspace.getConfiguration('fabricWorkbench.jobs').get<boolean>('notifyOnSuccess', true);
+    if (succeeded && !notifyOnSuccess) return;
+    const showOutput = vscode.l10n.t('Show Output');
+    const runAgain = vscode.l10n.t('Run Again');
+    const message = vscode.l10n.t('{0} {1}', job.itemName, endSummary(job, Date.now()));
+    const show = succeeded ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
+    const choice = await show(message, showOutput, runAgain);
+    if (choice === showOutput) this.showOutput();
+    if (choice === runAgain) await vscode.commands.executeCommand('fabricWorkbench.rerunJob', job.id);
+  }
+}
+
+/** The client as the tracker uses it (the notebook endpoint when the client has it). */
+function jobsApiOf(client: FabricClient | undefined): JobsApi | undefined {
+  return client;
+}

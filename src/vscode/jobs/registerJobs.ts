@@ -1,0 +1,63 @@
+// Wires the jobs part: the monitor (output channel, notifications), the status bar, the Jobs view,
+// the job details documents and the run / job commands.
+import * as vscode from 'vscode';
+import type { RunKind } from '../../jobs/runRequest';
+import { quickInputStepPrompter } from '../common/quickInputStepPrompter';
+import { registerSafeCommand } from '../common/safeCommand';
+import type { ConnectionManager } from '../connection/ConnectionManager';
+import { ItemPicker } from './ItemPicker';
+import { JobCommands } from './JobCommands';
+import { JOB_DETAILS_SCHEME, JobDetailsProvider } from './JobDetailsProvider';
+import { JobMonitor } from './JobMonitor';
+import { JobStatusBar } from './JobStatusBar';
+import { JobsTreeDataProvider } from './JobsTreeDataProvider';
+import { LastRunValues } from './LastRunValues';
+import type { ItemResolver } from './runTargets';
+
+export interface JobsDeps {
+  log: vscode.LogOutputChannel;
+  connection: ConnectionManager;
+  /** The fabricwb file system (resolveItem), for runs started from an open definition file. */
+  files?: ItemResolver;
+}
+
+/** What the vscode-tier tests reach through the extension's API (test-only). */
+export interface JobsTestApi {
+  monitor: JobMonitor;
+  jobsView: JobsTreeDataProvider;
+  statusBar: JobStatusBar;
+  commands: JobCommands;
+}
+
+const RUN_COMMANDS: [string, RunKind][] = [
+  ['fabricWorkbench.runNotebook', 'notebook'],
+  ['fabricWorkbench.runPipeline', 'pipeline'],
+  ['fabricWorkbench.refreshDataflow', 'dataflowRefresh'],
+  ['fabricWorkbench.publishDataflow', 'dataflowPublish'],
+];
+
+export function registerJobs(context: vscode.ExtensionContext, deps: JobsDeps): JobsTestApi {
+  const { log, connection } = deps;
+  const monitor = new JobMonitor(context.workspaceState, connection, log);
+  const jobsView = new JobsTreeDataProvider(monitor, connection, log);
+  const details = new JobDetailsProvider(monitor, (id) => jobsView.find(id));
+  const statusBar = new JobStatusBar(monitor);
+  const commands = new JobCommands(
+    connection, monitor, jobsView, details,
+    new ItemPicker(context.globalState, quickInputStepPrompter), new LastRunValues(context.globalState), quickInputStepPrompter, deps.files,
+  );
+  const command = (id: string, handler: (...args: never[]) => unknown) => registerSafeCommand(id, log, handler);
+  context.subscriptions.push(
+    monitor, jobsView, details, statusBar,
+    vscode.window.registerTreeDataProvider('fabricWorkbench.jobs', jobsView),
+    vscode.workspace.registerTextDocumentContentProvider(JOB_DETAILS_SCHEME, details),
+    ...RUN_COMMANDS.map(([id, kind]) => command(id, (arg?: unknown) => commands.run(kind, arg))),
+    command('fabricWorkbench.runFromFile', (name?: string) => commands.runFromFile(typeof name === 'string' ? name : undefined)),
+    command('fabricWorkbench.rerunJob', (arg?: unknown) => commands.rerun(arg)),
+    command('fabricWorkbench.cancelJob', (arg?: unknown) => commands.cancel(arg)),
+    command('fabricWorkbench.showJob', (arg?: unknown) => commands.show(arg)),
+    command('fabricWorkbench.refreshJobs', () => jobsView.refresh()),
+    command('fabricWorkbench.showJobsOutput', () => monitor.showOutput()),
+  );
+  return { monitor, jobsView, statusBar, commands };
+}
