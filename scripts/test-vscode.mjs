@@ -1,0 +1,91 @@
+// The vscode test tier: runs test/vscode/suite/*.test.ts inside a real VS Code extension host.
+// Where VS Code desktop can be downloaded, @vscode/test-electron would do this; these machines have
+// no internet, so the suites run in code-server: the packaged extension is installed beside a small
+// test-runner extension, a headless Chromium opens the workbench (which starts the extension host),
+// and the runner reports mocha's results through a file. Exit code 1 when any test fails.
+// FWB_GREP=pattern runs a subset.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { ensureCodeServer, installExtension, registerCopiedExtension, makeTempDir, startCodeServer, writeUserSettings } from './lib/code-server.mjs';
+import { launchChromium } from './lib/chromium.mjs';
+import { bundleSuites } from './lib/bundle-tests.mjs';
+import { packageVsix } from './lib/package-vsix.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const TIMEOUT_MS = Number(process.env.FWB_VSCODE_TIMEOUT_MS ?? 25 * 60_000);
+
+async function main() {
+  const cache = ensureCodeServer();
+  const vsix = packageVsix(root);
+  const work = makeTempDir('fwb-vscode-');
+  const suites = await bundleSuites(root, path.join(work, 'suites'));
+  const extensionsDir = path.join(work, 'extensions');
+  const userDataDir = path.join(work, 'user-data');
+  const folder = path.join(work, 'workspace');
+  fs.mkdirSync(folder, { recursive: true });
+  writeUserSettings(userDataDir, {
+    'workbench.startupEditor': 'none',
+    'security.workspace.trust.enabled': false,
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+  });
+  installExtension(cache, extensionsDir, userDataDir, vsix);
+
+  const runnerDir = path.join(extensionsDir, 'fabric-workbench.fabric-workbench-test-runner-0.0.1');
+  fs.cpSync(path.join(root, 'test/vscode/runner'), runnerDir, { recursive: true });
+  registerCopiedExtension(extensionsDir, runnerDir);
+  const resultsFile = path.join(work, 'results.json');
+  const progressFile = path.join(work, 'progress.log');
+  fs.writeFileSync(progressFile, '');
+  fs.writeFileSync(path.join(runnerDir, 'runner-config.json'), JSON.stringify({
+    mochaPath: require.resolve('mocha'),
+    suites,
+    resultsFile,
+    progressFile,
+    grep: process.env.FWB_GREP || undefined,
+  }));
+
+  const server = await startCodeServer({ cache, extensionsDir, userDataDir, folder });
+  const browser = await launchChromium();
+  let exitCode = 1;
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.folderUrl);
+    let printed = 0;
+    const deadline = Date.now() + TIMEOUT_MS;
+    for (;;) {
+      const progress = fs.readFileSync(progressFile, 'utf8');
+      if (progress.length > printed) {
+        process.stdout.write(progress.slice(printed));
+        printed = progress.length;
+      }
+      if (fs.existsSync(resultsFile)) break;
+      if (Date.now() > deadline) {
+        console.error(`The vscode suites did not finish within ${TIMEOUT_MS / 1000} s.`);
+        console.error(server.output().slice(-4000));
+        return 1;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const result = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    if (result.passed + result.failed === 0) {
+      console.error('No vscode-tier test ran.');
+      return 1;
+    }
+    exitCode = result.failed > 0 ? 1 : 0;
+  } finally {
+    await browser.close();
+    await server.stop();
+    if (exitCode === 0 && !process.env.FWB_KEEP) fs.rmSync(work, { recursive: true, force: true });
+    else console.error(`Test folders kept in ${work}`);
+  }
+  return exitCode;
+}
+
+main().then((code) => process.exit(code), (err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
+
+describe('Extension activation', () => {
+  it('is installed and activates on demand', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not installed`);
+    await extension.activate();
+    assert.equal(extension.isActive, true);
+  });
+
+  it('registers its commands, all prefixed fabricWorkbench.', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const contributed: { command: string }[] = extension.packageJSON.contributes.commands;
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const { command } of contributed) {
+      assert.match(command, /^fabricWorkbench\./);
+      assert.ok(registered.has(command), `${command} is contributed but not registered`);
+    }
+  });
+
+  it('opens the log channel with fabricWorkbench.showLog', async () => {
+    await vscode.commands.executeCommand('fabricWorkbench.showLog');
+    // The output view shows the channel; its model is a document with the output scheme.
+    const deadline = Date.now() + 10_000;
+    let found = false;
+    while (!found && Date.now() < deadline) {
+      found = vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'output' && d.uri.path.includes('Fabric Workbench'))
+        || vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'output');
+      if (!found) await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(found, 'the Fabric Workbench output channel did not open');
+  });
+});
