@@ -1,0 +1,196 @@
+// The tracker against a real HTTP server that plays the Job Scheduler: each job instance answers
+// with a scripted sequence of statuses, one per poll.
+import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
+import type { ItemJobInstance } from '../../../src/fabric/types';
+import { JobTracker, systemClock, type Clock, type JobChange } from '../../../src/jobs/JobTracker';
+import type { TrackedJob } from '../../../src/jobs/TrackedJob';
+
+const FAST = { minDelayMs: 5, maxDelayMs: 20, growth: 0, budgetPerMinute: 1_000_000, maxBackoffMs: 40 };
+
+interface Script {
+  /** Statuses answered poll after poll (the last one repeats); 'error400' / 'notFound' answer with an error. */
+  statuses: string[];
+  exitValue?: string;
+  failureReason?: { errorCode: string; message: string; requestId?: string };
+}
+
+class JobsServer {
+  readonly requests: string[] = [];
+  readonly scripts = new Map<string, Script>();
+  private server = http.createServer((req, res) => this.handle(req, res));
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private instance(id: string, itemId: string): ItemJobInstance | 'error400' | 'notFound' {
+    const script = this.scripts.get(id)!;
+    const status = script.statuses.length > 1 ? script.statuses.shift()! : script.statuses[0]!;
+    if (status === 'error400' || status === 'notFound') return status;
+    const ended = ['Completed', 'Failed', 'Cancelled'].includes(status);
+    return {
+      id, itemId, jobType: 'RunNotebook', invokeType: 'Manual', status: status as ItemJobInstance['status'],
+      startTimeUtc: '2025-01-01T00:00:00.0000000', endTimeUtc: ended ? '2025-01-01T00:00:12.0000000' : null,
+      failureReason: ended ? script.failureReason ?? null : null,
+    };
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const url = new URL(req.url!, 'http://x');
+    this.requests.push(`${req.method} ${url.pathname}`);
+    const send = (status: number, body?: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json', requestid: 'req-1' });
+      res.end(body === undefined ? undefined : JSON.stringify(body));
+    };
+    let m = /^\/v1\/workspaces\/([^/]+)\/(items|notebooks)\/([^/]+)\/jobs\/(?:execute\/)?instances\/([^/]+)(\/cancel)?$/.exec(url.pathname);
+    if (m) {
+      const [, , kind, itemId, id, cancel] = m;
+      const script = this.scripts.get(id!);
+      if (!script) return send(404, { errorCode: 'JobInstanceNotFound', message: 'not found' });
+      if (cancel) {
+        script.statuses = ['Cancelled'];
+        return send(202);
+      }
+      const instance = this.instance(id!, itemId!);
+      if (instance === 'error400') return send(400, { errorCode: 'BadRequest', message: 'scripted failure', requestId: 'req-1' });
+      if (instance === 'notFound') return send(404, { errorCode: 'JobInstanceNotFound', message: 'not found' });
+      return send(200, kind === 'notebooks' ? { ...instance, properties: { exitValue: script.exitValue ?? null } } : instance);
+    }
+    m = /^\/v1\/workspaces\/([^/]+)\/items\/([^/]+)\/jobs\/instances$/.exec(url.pathname);
+    if (m) {
+      const value = [...this.scripts.keys()].filter((id) => id.startsWith(m![2]!)).map((id) => this.instance(id, m![2]!)).filter((i) => typeof i === 'object');
+      return send(200, { value });
+    }
+    send(404, { errorCode: 'EntityNotFound', message: url.pathname });
+  }
+}
+
+function job(id: string, itemId: string, kind: TrackedJob['kind'] = 'notebook', extra: Partial<TrackedJob> = {}): TrackedJob {
+  return {
+    id, workspaceId: 'ws', itemId, itemName: 'Hello Fabric', itemType: 'Notebook', kind, jobType: 'RunNotebook',
+    parameters: [], status: 'NotStarted', submittedAt: Date.now(), ...extra,
+  };
+}
+
+/** The system clock, also counting the timers still pending (to see that polling stopped). */
+function countingClock(): Clock & { pending: number } {
+  const handles = new Set<unknown>();
+  return {
+    get pending() { return handles.size; },
+    now: systemClock.now,
+    setTimeout(callback, ms) {
+      const handle = systemClock.setTimeout(() => { handles.delete(handle); callback(); }, ms);
+      handles.add(handle);
+      return handle;
+    },
+    clearTimeout(handle) { handles.delete(handle); systemClock.clearTimeout(handle); },
+  };
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 1000 && !condition(); i++) await new Promise((r) => setTimeout(r, 5));
+  assert.ok(condition(), `gave up waiting until ${what}`);
+}
+
+describe('JobTracker', () => {
+  let server: JobsServer;
+  let client: FabricClient;
+  let tracker: JobTracker | undefined;
+  const warnings: string[] = [];
+  const logger = { info: () => undefined, warn: (m: string) => warnings.push(m), error: (m: string) => warnings.push(m) };
+
+  beforeEach(async () => {
+    server = new JobsServer();
+    client = new FabricClient({ baseUrl: await server.start(), tokenProvider: new StaticTokenProvider('t'), userAgent: 'test' });
+    warnings.length = 0;
+  });
+  afterEach(async () => {
+    tracker?.dispose();
+    await server.close();
+  });
+
+  it('follows a notebook job to Completed, reads its exit value, then stops polling', async () => {
+    server.scripts.set('nb1-a', { statuses: ['NotStarted', 'InProgress', 'InProgress', 'Completed'], exitValue: '42' });
+    const clock = countingClock();
+    const changes: string[] = [];
+    tracker = new JobTracker({ api: () => client, clock, schedule: FAST, logger });
+    tracker.onDidChange((c: JobChange) => changes.push(`${c.kind}:${c.job.status}`));
+    tracker.track(job('nb1-a', 'nb1'));
+    await until(() => changes.includes('ended:Completed'), 'the job ends');
+    const ended = tracker.get('nb1-a')!;
+    assert.equal(ended.status, 'Completed');
+    assert.equal(ended.exitValue, '42');
+    assert.deepEqual(changes, ['added:NotStarted', 'status:InProgress', 'status:Completed', 'ended:Completed']);
+    assert.ok(server.requests.every((r) => r.includes('/notebooks/nb1/jobs/execute/instances/nb1-a')), 'notebook jobs are read from the notebook endpoint');
+    assert.equal(clock.pending, 0, 'no poll is scheduled once nothing runs');
+    assert.equal(tracker.running.length, 0);
+  });
+
+  it('polls several jobs of one item with one list call and keeps each one\'s outcome', async () => {
+    server.scripts.set('pl1-a', { statuses: ['InProgress', 'InProgress', 'Completed'] });
+    server.scripts.set('pl1-b', { statuses: ['InProgress', 'Failed'], failureReason: { errorCode: 'ActivityFailed', message: 'Wait1 failed', requestId: 'r-9' } });
+    tracker = new JobTracker({ api: () => client, schedule: FAST, logger });
+    tracker.track(job('pl1-a', 'pl1', 'pipeline'));
+    tracker.track(job('pl1-b', 'pl1', 'pipeline'));
+    await until(() => tracker!.running.length === 0, 'both jobs end');
+    assert.equal(tracker.get('pl1-a')!.status, 'Completed');
+    assert.deepEqual(tracker.get('pl1-b')!.failureReason, { errorCode: 'ActivityFailed', message: 'Wait1 failed', requestId: 'r-9' });
+    const lists = server.requests.filter((r) => r.endsWith('/items/pl1/jobs/instances')).length;
+    const gets = server.requests.filter((r) => /instances\/pl1-/.test(r)).length;
+    assert.ok(lists >= 1);
+    assert.ok(gets <= lists, `expected the list to do the work (lists ${lists}, single reads ${gets})`);
+  });
+
+  it('keeps following through a failed poll and a brief 404, logging instead of throwing', async () => {
+    server.scripts.set('nb2-a', { statuses: ['error400', 'notFound', 'InProgress', 'Completed'] });
+    tracker = new JobTracker({ api: () => client, schedule: FAST, logger });
+    tracker.track(job('nb2-a', 'nb2', 'pipeline'));
+    await until(() => tracker!.running.length === 0, 'the job ends');
+    assert.equal(tracker.get('nb2-a')!.status, 'Completed');
+    assert.ok(warnings.some((w) => w.includes('nb2-a')), 'the failed poll is logged');
+  });
+
+  it('gives up a job the service keeps not finding', async () => {
+    server.scripts.set('nb3-a', { statuses: ['notFound'] });
+    tracker = new JobTracker({ api: () => client, schedule: FAST, logger });
+    tracker.track(job('nb3-a', 'nb3', 'pipeline'));
+    await until(() => tracker!.running.length === 0, 'the tracker gives up');
+    assert.equal(tracker.get('nb3-a')!.lost, true);
+  });
+
+  it('cancels a run past its timeout', async () => {
+    server.scripts.set('nb4-a', { statuses: ['InProgress'] });
+    const changes: string[] = [];
+    tracker = new JobTracker({ api: () => client, schedule: FAST, logger });
+    tracker.onDidChange((c) => changes.push(c.kind));
+    tracker.track(job('nb4-a', 'nb4', 'pipeline', { timeoutAt: Date.now() }));
+    await until(() => tracker!.running.length === 0, 'the job is cancelled');
+    assert.equal(tracker.get('nb4-a')!.status, 'Cancelled');
+    assert.ok(server.requests.includes('POST /v1/workspaces/ws/items/nb4/jobs/instances/nb4-a/cancel'));
+    assert.ok(changes.includes('timedOut'));
+  });
+
+  it('resumes a persisted running job in a new tracker (a window reload)', async () => {
+    server.scripts.set('nb5-a', { statuses: ['InProgress'] });
+    let saved: TrackedJob[] = [];
+    const store = { load: () => saved, save: (jobs: TrackedJob[]) => { saved = jobs; } };
+    tracker = new JobTracker({ api: () => client, schedule: FAST, logger, store });
+    tracker.track(job('nb5-a', 'nb5', 'pipeline'));
+    await until(() => saved.some((j) => j.status === 'InProgress'), 'the running status is saved');
+    tracker.dispose();
+
+    server.scripts.set('nb5-a', { statuses: ['Completed'] });
+    tracker = new JobTracker({ api: () => client, schedule: FAST, logger, store });
+    assert.equal(tracker.running.length, 1);
+    await until(() => tracker!.running.length === 0, 'the resumed job ends');
+    assert.equal(saved.find((j) => j.id === 'nb5-a')!.status, 'Completed');
+  });
+});
