@@ -11,6 +11,13 @@ interface ValueItem<T> extends vscode.QuickPickItem {
   value: T;
 }
 
+let shown: vscode.QuickPick<ValueItem<unknown>> | vscode.InputBox | undefined;
+
+/** Test-only: the quick input on screen, so a vscode-tier test can type into it and accept it. */
+export function currentStepInput(): vscode.QuickPick<ValueItem<unknown>> | vscode.InputBox | undefined {
+  return shown;
+}
+
 export const quickInputStepPrompter: StepPrompter = {
   pick<T>(options: PickOptions<T>): Promise<T | Back> {
     const pick = vscode.window.createQuickPick<ValueItem<T>>();
@@ -68,7 +75,9 @@ function show<R>(input: vscode.QuickPick<ValueItem<unknown>> | vscode.InputBox, 
       input.onDidHide(() => settle(() => reject(new UserCancelled()))),
     );
     input.show();
+    shown = input;
   }).finally(() => {
+    if (shown === input) shown = undefined;
     for (const d of disposables) d.dispose();
     input.dispose();
   });

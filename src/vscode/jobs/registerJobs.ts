@@ -2,7 +2,7 @@
 // the job details documents and the run / job commands.
 import * as vscode from 'vscode';
 import type { RunKind } from '../../jobs/runRequest';
-import { quickInputStepPrompter } from '../common/quickInputStepPrompter';
+import { currentStepInput, quickInputStepPrompter } from '../common/quickInputStepPrompter';
 import { registerSafeCommand } from '../common/safeCommand';
 import type { ConnectionManager } from '../connection/ConnectionManager';
 import { ItemPicker } from './ItemPicker';
@@ -27,6 +27,8 @@ export interface JobsTestApi {
   jobsView: JobsTreeDataProvider;
   statusBar: JobStatusBar;
   commands: JobCommands;
+  /** The wizard's quick input on screen, to type into and accept it. */
+  currentStepInput: typeof currentStepInput;
 }
 
 const RUN_COMMANDS: [string, RunKind][] = [
@@ -59,5 +61,5 @@ export function registerJobs(context: vscode.ExtensionContext, deps: JobsDeps): 
     command('fabricWorkbench.refreshJobs', () => jobsView.refresh()),
     command('fabricWorkbench.showJobsOutput', () => monitor.showOutput()),
   );
-  return { monitor, jobsView, statusBar, commands };
+  return { monitor, jobsView, statusBar, commands, currentStepInput };
 }

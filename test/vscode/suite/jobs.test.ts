@@ -1,0 +1,210 @@
+// Running items and watching their jobs inside a real extension host, against an emulator of this
+// suite's own: the wizard through the real quick input, the monitor's output and notifications'
+// content, the Jobs view, cancel, pipeline activity runs, a failing dataflow publish and a reload.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { startEmulator } from '../../../src/emulator';
+import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
+import { encodeDefinition, writeNotebookPy } from '../../../src/fabric/definition';
+import type { Item } from '../../../src/fabric/types';
+import type { TrackedJob } from '../../../src/jobs/TrackedJob';
+import type { ConnectionManager } from '../../../src/vscode/connection/ConnectionManager';
+import { JobMonitor } from '../../../src/vscode/jobs/JobMonitor';
+import type { JobsNode } from '../../../src/vscode/jobs/JobsTreeDataProvider';
+import type { JobsTestApi } from '../../../src/vscode/jobs/registerJobs';
+
+const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
+const bytes = (s: string) => Buffer.from(s, 'utf8');
+
+function notebookPy(cells: { source: string; isParameters?: boolean }[]): Uint8Array {
+  return bytes(writeNotebookPy({
+    metadata: { kernel_info: { name: 'synapse_pyspark' } },
+    cells: cells.map((c) => ({ kind: 'code', source: c.source, isParameters: !!c.isParameters, metadata: { language: 'python' } })),
+  }));
+}
+
+async function until<T>(get: () => T | undefined | false, what: string, ms = 30_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = get();
+    if (value) return value;
+    if (Date.now() > deadline) assert.fail(`gave up waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('Jobs: run, wizard, monitor and Jobs view', function () {
+  this.timeout(90_000);
+  let emulator: Awaited<ReturnType<typeof startEmulator>>;
+  let dataDir: string;
+  let client: FabricClient;
+  let jobs: JobsTestApi;
+  let connection: ConnectionManager;
+  let workspaceId: string;
+  const items: Record<string, Item> = {};
+
+  const target = (item: Item) => ({ workspaceId, workspaceName: 'Jobs suite', item });
+  const ended = (job: TrackedJob) => until(() => jobs.monitor.tracker.get(job.id)?.noticedAt !== undefined && jobs.monitor.tracker.get(job.id), `${job.itemName} ends`, 60_000);
+
+  /** Waits for the wizard's quick pick showing an item labelled with `text`, makes it active and accepts it. */
+  async function choose(text: string): Promise<void> {
+    const pick = await until(() => {
+      const input = jobs.currentStepInput();
+      return input && 'items' in input && input.items.some((i) => i.label.includes(text)) ? input : undefined;
+    }, `a quick pick offers "${text}"`);
+    const item = pick.items.find((i) => i.label.includes(text))!;
+    pick.activeItems = [item];
+    await new Promise((r) => setTimeout(r, 200)); // let the renderer show the active item before accepting
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
+
+  /** Types `value` into the wizard's input box and accepts; returns the validation message shown. */
+  async function enter(value: string): Promise<string | vscode.InputBoxValidationMessage | undefined> {
+    const box = await until(() => {
+      const input = jobs.currentStepInput();
+      return input && !('items' in input) ? input : undefined;
+    }, 'an input box');
+    box.value = value;
+    await new Promise((r) => setTimeout(r, 200));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await new Promise((r) => setTimeout(r, 200));
+    return box.validationMessage;
+  }
+
+  before(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-jobs-suite-'));
+    emulator = await startEmulator({ port: 0, dataDir, sample: true });
+    client = new FabricClient({ baseUrl: emulator.baseUrl, tokenProvider: new StaticTokenProvider(emulator.token), userAgent: 'jobs-suite' });
+    workspaceId = (await client.createWorkspace({ displayName: 'Jobs suite' })).id;
+    const create = async (displayName: string, type: string, files: { path: string; content: Uint8Array }[]) => {
+      items[displayName] = { ...(await client.createItem(workspaceId, { displayName, type, definition: encodeDefinition(files) })), workspaceId };
+    };
+    await create('Doubler', 'Notebook', [{ path: 'notebook-content.py', content: notebookPy([
+      { source: 'rows = 10\n', isParameters: true },
+      { source: 'notebookutils.notebook.exit(str(rows * 2))\n' },
+    ]) }]);
+    await create('Broken', 'Notebook', [{ path: 'notebook-content.py', content: notebookPy([{ source: 'raise ValueError("the input table is empty")\n' }]) }]);
+    await create('Sleeper', 'Notebook', [{ path: 'notebook-content.py', content: notebookPy([{ source: 'import time\ntime.sleep(60)\n' }]) }]);
+    await create('Waits', 'DataPipeline', [{ path: 'pipeline-content.json', content: bytes(JSON.stringify({
+      properties: {
+        activities: [
+          { name: 'First wait', type: 'Wait', dependsOn: [], typeProperties: { waitTimeInSeconds: 1 } },
+          { name: 'Second wait', type: 'Wait', dependsOn: [{ activity: 'First wait', dependencyConditions: ['Succeeded'] }], typeProperties: { waitTimeInSeconds: 1 } },
+        ],
+      },
+    })) }]);
+    await create('Bad flow', 'Dataflow', [
+      { path: 'mashup.pq', content: bytes('section Section1;\nshared Query1 = let Source = in Source;\n') },
+      { path: 'queryMetadata.json', content: bytes(JSON.stringify({ formatVersion: '202502', computeEngineSettings: {}, name: 'Bad flow', queriesMetadata: { Query1: { queryId: '00000000-0000-0000-0000-000000000001', queryName: 'Query1' } } })) },
+    ]);
+
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const api = (await extension.activate()) as { jobs: JobsTestApi; connection: ConnectionManager };
+    jobs = api.jobs;
+    connection = api.connection;
+    await vscode.workspace.getConfiguration('fabricWorkbench.jobs').update('notifyOnSuccess', false, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await emulator?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs a notebook through the wizard: a bad Integer is refused, the chosen value reaches the run', async () => {
+    const running = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.runNotebook', { workspaceId, item: items.Doubler });
+    await choose('rows');
+    await choose('Change the value');
+    assert.match(String(await enter('many')), /not an Integer/);
+    assert.equal(await enter('3'), undefined);
+    await choose('Run');
+    const job = await running;
+    assert.deepEqual(job.parameters, [{ name: 'rows', type: 'Integer', value: 3 }]);
+    const done = await ended(job);
+    assert.equal(done.status, 'Completed');
+    assert.equal(done.exitValue, '6', 'the notebook ran with rows = 3');
+    assert.ok(jobs.monitor.outputLines.some((l) => l.includes(job.id) && l.includes('Exit value: "6"')), jobs.monitor.outputLines.join('\n'));
+    const nodes = await jobs.jobsView.getChildren();
+    const node = nodes.find((n): n is Extract<JobsNode, { kind: 'job' }> => n.kind === 'job' && n.job.id === job.id);
+    assert.ok(node, 'the job is in the Jobs view');
+    assert.equal((jobs.jobsView.getTreeItem(node).iconPath as vscode.ThemeIcon).id, 'pass');
+  });
+
+  it('lists the parameters the sample notebook "Hello Fabric" declares', async () => {
+    const sample = await (async () => {
+      for await (const w of client.listWorkspaces()) for await (const i of client.listItems(w.id, { type: 'Notebook' })) if (i.displayName === 'Hello Fabric') return { ...i, workspaceId: w.id };
+      return undefined;
+    })();
+    assert.ok(sample, 'the emulator\'s sample has the notebook "Hello Fabric"');
+    const running = vscode.commands.executeCommand('fabricWorkbench.runNotebook', { workspaceId: sample.workspaceId, item: sample });
+    const hub = await until(() => {
+      const input = jobs.currentStepInput();
+      return input && 'items' in input && input.items.some((i) => i.label.includes('Add a parameter')) ? input : undefined;
+    }, 'the wizard\'s hub');
+    assert.equal(hub.step, 1);
+    assert.ok(hub.items.some((i) => i.label.includes('$(symbol-parameter)') && /\(default\)/.test(i.description ?? '')), hub.items.map((i) => `${i.label} ${i.description}`).join('\n'));
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await running, undefined, 'closing the wizard cancels silently');
+  });
+
+  it('shows a failing notebook\'s reason in the output and the job details', async () => {
+    const job = await jobs.monitor.submit(client, target(items.Broken!), { kind: 'notebook', parameters: [] });
+    const done = await ended(job);
+    assert.equal(done.status, 'Failed');
+    assert.ok(done.failureReason?.message.includes('the input table is empty'), JSON.stringify(done.failureReason));
+    assert.ok(jobs.monitor.outputLines.some((l) => l.includes(job.id) && l.includes('Failed') && l.includes('the input table is empty')));
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('fabricWorkbench.showJob', job.id);
+    assert.match(document.getText(), /## Failure reason[\s\S]*the input table is empty/);
+  });
+
+  it('cancels a running job from the Jobs view command', async () => {
+    const job = await jobs.monitor.submit(client, target(items.Sleeper!), { kind: 'notebook', parameters: [] });
+    await until(() => jobs.monitor.tracker.get(job.id)?.status === 'InProgress', 'the notebook runs');
+    assert.match(jobs.statusBar.text, /\$\(sync~spin\) Fabric: \d+ running/);
+    await vscode.commands.executeCommand('fabricWorkbench.cancelJob', job.id);
+    assert.equal((await ended(job)).status, 'Cancelled');
+  });
+
+  it('expands a pipeline run into its activity runs', async () => {
+    const job = await jobs.monitor.submit(client, target(items.Waits!), { kind: 'pipeline', parameters: [] });
+    assert.equal((await ended(job)).status, 'Completed');
+    const children = await jobs.jobsView.getChildren({ kind: 'job', job });
+    const names = children.filter((c) => c.kind === 'activity').map((c) => (c as Extract<JobsNode, { kind: 'activity' }>).run.activityName);
+    assert.deepEqual(names.sort(), ['First wait', 'Second wait']);
+  });
+
+  it('reports a dataflow publish that fails on a syntax error', async () => {
+    const job = await jobs.monitor.submit(client, target(items['Bad flow']!), { kind: 'dataflowPublish', parameters: [] });
+    const done = await ended(job);
+    assert.equal(done.status, 'Failed');
+    assert.ok(done.failureReason?.errorCode, 'the reason carries an error code');
+    assert.ok(jobs.monitor.outputLines.some((l) => l.includes(job.id) && l.includes(done.failureReason!.errorCode)));
+  });
+
+  it('resumes a running job in a monitor recreated from the persisted state (a reload)', async () => {
+    const job = await jobs.monitor.submit(client, target(items.Doubler!), { kind: 'notebook', parameters: [{ name: 'rows', type: 'Integer', value: 21 }] });
+    const persisted = jobs.monitor.jobs.filter((j) => j.id === job.id).map((j) => ({ ...j, status: 'InProgress' as const }));
+    const state = new Map<string, unknown>([['fabricWorkbench.jobs.tracked', persisted]]);
+    const memento: vscode.Memento = {
+      keys: () => [...state.keys()],
+      get: <T>(key: string, fallback?: T) => (state.has(key) ? (state.get(key) as T) : fallback) as T,
+      update: async (key: string, value: unknown) => { state.set(key, value); },
+    };
+    const log = vscode.window.createOutputChannel('Fabric Jobs suite log', { log: true });
+    const reloaded = new JobMonitor(memento, connection, log, vscode.window.createOutputChannel('Fabric Jobs (reloaded)'));
+    try {
+      assert.equal(reloaded.tracker.running.length, 1, 'the reloaded monitor follows the running job');
+      const done = await until(() => reloaded.tracker.get(job.id)?.noticedAt !== undefined && reloaded.tracker.get(job.id), 'the resumed job ends', 60_000);
+      assert.equal(done.exitValue, '42');
+      assert.equal((state.get('fabricWorkbench.jobs.tracked') as TrackedJob[])[0]!.status, 'Completed');
+    } finally {
+      reloaded.dispose();
+      log.dispose();
+    }
+  });
+});
