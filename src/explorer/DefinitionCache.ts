@@ -1,0 +1,203 @@
+// Item definitions for the `fabricwb` file system, without VS Code. An item's definition is fetched
+// once and shared by all its parts (concurrent reads share one in-flight getDefinition); stat and
+// read of a known part cost no request. A save re-reads the remote definition once to detect a
+// change made elsewhere since it was opened, then uploads the whole definition once.
+import { createHash } from 'node:crypto';
+import { decodeDefinition, encodeDefinition } from '../fabric/definition';
+import type { Item } from '../fabric/types';
+import type { ExplorerClient } from './explorerClient';
+
+/** An item's definition as read from Fabric: part path → bytes. */
+export interface DefinitionSnapshot {
+  readonly format: string | undefined;
+  readonly files: ReadonlyMap<string, Uint8Array>;
+  /** Identifies the remote content, insensitive to JSON formatting. */
+  readonly fingerprint: string;
+  /** When this snapshot was read or last saved (ms since epoch). */
+  readonly mtime: number;
+}
+
+/** The remote definition changed since it was opened; nothing was uploaded. */
+export class DefinitionConflictError extends Error {
+  constructor(readonly item: Item, readonly remote: DefinitionSnapshot) {
+    super(`"${item.displayName}" was changed in Fabric since you opened it.`);
+    this.name = 'DefinitionConflictError';
+  }
+}
+
+/** A part's new bytes, or `undefined` to delete the part. */
+export type PartChanges = ReadonlyMap<string, Uint8Array | undefined>;
+
+export interface SaveOptions {
+  /** Upload even when the remote changed (our parts win; the remote's other parts are kept). */
+  force?: boolean;
+}
+
+export class DefinitionCache {
+  private readonly entries = new Map<string, Promise<DefinitionSnapshot>>();
+  private readonly settled = new Map<string, DefinitionSnapshot>();
+  /** The fingerprint each part was last read (or saved) at: what its editor shows. */
+  private readonly bases = new Map<string, string>();
+  /** The last mtime per item, kept while the remote content is unchanged across refreshes. */
+  private readonly mtimes = new Map<string, { fingerprint: string; mtime: number }>();
+
+  /** `formatFor` names the definition format to ask for (e.g. 'ipynb' for notebooks). */
+  constructor(
+    private readonly getClient: () => ExplorerClient,
+    private readonly formatFor: (item: Item) => string | undefined = () => undefined,
+  ) {}
+
+  /** The item's definition, fetched on first use and shared by every caller after that. */
+  get(item: Item): Promise<DefinitionSnapshot> {
+    const key = keyOf(item);
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = this.fetch(item).then((snapshot) => {
+        if (this.entries.get(key) === entry) this.settled.set(key, snapshot);
+        return snapshot;
+      });
+      this.entries.set(key, entry);
+      // A failure is not cached: the next read tries again.
+      entry.catch(() => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      });
+    }
+    return entry;
+  }
+
+  /** A part's bytes (undefined when the item has no such part); remembers what was read. */
+  async readPart(item: Item, path: string): Promise<Uint8Array | undefined> {
+    const snapshot = await this.get(item);
+    const content = snapshot.files.get(path);
+    if (content) this.bases.set(partKey(item, path), snapshot.fingerprint);
+    return content;
+  }
+
+  /** The definition if it is already loaded, without a request. */
+  peek(item: Pick<Item, 'workspaceId' | 'id'>): DefinitionSnapshot | undefined {
+    return this.settled.get(keyOf(item));
+  }
+
+  /** Reads the remote definition without touching the cache (for a comparison). */
+  async fetchRemote(item: Item): Promise<DefinitionSnapshot> {
+    return this.fetch(item);
+  }
+
+  /** Forgets one item's definition, or every item of a workspace, or everything. */
+  invalidate(workspaceId?: string, itemId?: string): void {
+    for (const key of [...this.entries.keys()]) {
+      const [ws, id] = key.split('/');
+      if (workspaceId !== undefined && ws !== workspaceId) continue;
+      if (itemId !== undefined && id !== itemId) continue;
+      this.entries.delete(key);
+      this.settled.delete(key);
+    }
+  }
+
+  /** Forgets what the editors of an item's parts were showing (after a discard or a delete). */
+  forgetReads(item: Pick<Item, 'workspaceId' | 'id'>): void {
+    const prefix = `${keyOf(item)}/`;
+    for (const key of [...this.bases.keys()]) if (key.startsWith(prefix)) this.bases.delete(key);
+  }
+
+  /**
+   * Applies part changes and uploads the whole definition: one read (the conflict check, and the
+   * base the changes apply to) and one updateDefinition, with updateMetadata when `.platform`
+   * changed. Throws DefinitionConflictError, uploading nothing, when the remote differs from what
+   * was opened and `force` is not set.
+   */
+  async save(item: Item, changes: PartChanges, options: SaveOptions = {}): Promise<DefinitionSnapshot> {
+    const opened = await this.get(item);
+    const base = [...changes.keys()].map((path) => this.bases.get(partKey(item, path))).find((b) => b !== undefined) ?? opened.fingerprint;
+    const remote = await this.fetch(item);
+    if (!options.force && remote.fingerprint !== base) throw new DefinitionConflictError(item, remote);
+    const files = new Map(remote.files);
+    for (const [path, content] of changes) {
+      if (content === undefined) files.delete(path);
+      else files.set(path, content);
+    }
+    const definition = encodeDefinition([...files].map(([path, content]) => ({ path, content })), remote.format);
+    await this.getClient().updateDefinition(item.workspaceId, item.id, definition, { updateMetadata: changes.has('.platform') });
+    const key = keyOf(item);
+    const saved = this.snapshotOf(key, remote.format, files);
+    this.entries.set(key, Promise.resolve(saved));
+    this.settled.set(key, saved);
+    // Editors that showed the remote as it was just now now show what was saved.
+    for (const [part, fingerprint] of this.bases) {
+      if (part.startsWith(`${key}/`) && fingerprint === remote.fingerprint) this.bases.set(part, saved.fingerprint);
+    }
+    for (const path of changes.keys()) this.bases.set(partKey(item, path), saved.fingerprint);
+    return saved;
+  }
+
+  private async fetch(item: Item): Promise<DefinitionSnapshot> {
+    const format = this.formatFor(item);
+    const definition = await this.getClient().getDefinition(item.workspaceId, item.id, format ? { format } : {});
+    const files = new Map(decodeDefinition(definition).map((f) => [f.path, f.content] as const));
+    return this.snapshotOf(keyOf(item), definition.format ?? format, files);
+  }
+
+  /** mtime moves only when the content does, so a refresh alone never looks like a change. */
+  private snapshotOf(key: string, format: string | undefined, files: Map<string, Uint8Array>): DefinitionSnapshot {
+    const fingerprint = fingerprintOf(files);
+    const last = this.mtimes.get(key);
+    const mtime = last?.fingerprint === fingerprint ? last.mtime : Math.max(Date.now(), (last?.mtime ?? 0) + 1);
+    this.mtimes.set(key, { fingerprint, mtime });
+    return { format, files, fingerprint, mtime };
+  }
+}
+
+function keyOf(item: Pick<Item, 'workspaceId' | 'id'>): string {
+  return `${item.workspaceId}/${item.id}`;
+}
+
+function partKey(item: Pick<Item, 'workspaceId' | 'id'>, path: string): string {
+  return `${keyOf(item)}/${path}`;
+}
+
+/** A hash of the parts; JSON parts are hashed in canonical form so reformatting is no change. */
+export function fingerprintOf(files: ReadonlyMap<string, Uint8Array>): string {
+  const hash = createHash('sha256');
+  for (const path of [...files.keys()].sort()) {
+    hash.update(path).update('\0').update(canonicalContent(path, files.get(path)!)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+function canonicalContent(path: string, content: Uint8Array): Uint8Array | string {
+  if (!/\.(json|ipynb|platform)$/i.test(path)) return content;
+  try {
+    return JSON.stringify(sortKeys(JSON.parse(Buffer.from(content).toString('utf8'))));
+  } catch {
+    return content;
+  }
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
+  }
+  return value;
+}
+
+/** The entries directly under a folder of a definition ('' is the item folder itself). */
+export function listFolder(files: ReadonlyMap<string, Uint8Array>, folder: string): [name: string, isFolder: boolean][] {
+  const prefix = folder ? `${folder}/` : '';
+  const entries = new Map<string, boolean>();
+  for (const path of files.keys()) {
+    if (!path.startsWith(prefix)) continue;
+    const rest = path.slice(prefix.length);
+    const slash = rest.indexOf('/');
+    if (slash < 0) entries.set(rest, false);
+    else entries.set(rest.slice(0, slash), true);
+  }
+  return [...entries].sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** Whether a path names a folder that holds parts of the definition. */
+export function isFolder(files: ReadonlyMap<string, Uint8Array>, folder: string): boolean {
+  const prefix = `${folder}/`;
+  for (const path of files.keys()) if (path.startsWith(prefix)) return true;
+  return false;
+}

@@ -1,0 +1,16 @@
+// What is remembered about a connection (in globalState): its kind and non-secret fields. Secrets
+// (a service principal's client secret, an emulator token) live in SecretStorage.
+export type ConnectionInfo =
+  | { kind: 'microsoft'; tenantId?: string; account?: string }
+  | { kind: 'servicePrincipal'; tenantId: string; clientId: string; certificatePath?: string }
+  | { kind: 'azureCli'; tenantId?: string }
+  | { kind: 'azureResources'; tenantId?: string }
+  | { kind: 'emulator'; url: string };
+
+export type ConnectionKind = ConnectionInfo['kind'];
+
+/** The emulator's API base: its address with `/v1` (accepted with or without it). */
+export function emulatorBaseUrl(url: string): string {
+  const trimmed = url.trim().replace(/\/+$/, '');
+  return /\/v1$/.test(trimmed) ? trimmed : `${trimmed}/v1`;
+}

@@ -1,0 +1,24 @@
+// The sign-in commands: signIn (the wizard), useEmulator (one step; an argument skips all prompts,
+// for tests and the demo) and signOut.
+import * as vscode from 'vscode';
+import type { Prompter } from '../common/prompter';
+import { registerSafeCommand } from '../common/safeCommand';
+import type { ConnectionManager } from './ConnectionManager';
+import { settings, EMULATOR_DEV_TOKEN } from './settings';
+import { SignInWizard } from './SignInWizard';
+
+export function registerConnectionCommands(connection: ConnectionManager, prompter: () => Prompter, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  return [
+    registerSafeCommand('fabricWorkbench.signIn', log, async () => {
+      const { info, secrets } = await new SignInWizard(prompter()).run();
+      await connection.connect(info, secrets);
+    }),
+    registerSafeCommand('fabricWorkbench.useEmulator', log, async (target?: { url: string; token?: string }) => {
+      const url = target?.url ?? settings.emulatorUrl();
+      await connection.connect({ kind: 'emulator', url }, { token: target?.token ?? EMULATOR_DEV_TOKEN });
+    }),
+    registerSafeCommand('fabricWorkbench.signOut', log, async () => {
+      await connection.disconnect();
+    }),
+  ];
+}

@@ -1,0 +1,22 @@
+// The settings of sign-in, the tree and the file system, read where they are used so a change
+// applies on the next use.
+import * as vscode from 'vscode';
+
+export const DEFAULT_API_BASE_URL = 'https://api.fabric.microsoft.com/v1';
+export const DEFAULT_EMULATOR_URL = 'http://127.0.0.1:5015';
+/** The emulator's fixed development token (src/emulator). */
+export const EMULATOR_DEV_TOKEN = 'fabric-emulator-dev-token';
+
+function config(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('fabricWorkbench');
+}
+
+export const settings = {
+  apiBaseUrl: (): string => config().get<string>('apiBaseUrl')?.trim() || DEFAULT_API_BASE_URL,
+  tenantId: (): string | undefined => config().get<string>('tenantId')?.trim() || undefined,
+  emulatorUrl: (): string => config().get<string>('emulator.url')?.trim() || DEFAULT_EMULATOR_URL,
+  notebookFormat: (): 'ipynb' | 'fabricGitSource' => (config().get<string>('notebookFormat') === 'fabricGitSource' ? 'fabricGitSource' : 'ipynb'),
+  portalUrl: (): string => config().get<string>('portalUrl')?.trim() || 'https://app.fabric.microsoft.com',
+  confirmDelete: (): boolean => config().get<boolean>('confirmDelete') ?? true,
+  exportConcurrency: (): number => Math.max(1, config().get<number>('export.concurrency') ?? 8),
+};

@@ -1,0 +1,77 @@
+// Builds the token provider for each kind of connection. Microsoft accounts go through VS Code's
+// own `microsoft` authentication provider (asked again on every token, so VS Code refreshes it);
+// the other kinds through @azure/identity credentials.
+import * as vscode from 'vscode';
+import {
+  AzureCliCredential,
+  ClientCertificateCredential,
+  ClientSecretCredential,
+  VisualStudioCodeCredential,
+  useIdentityPlugin,
+  type TokenCredential,
+} from '@azure/identity';
+import { vsCodePlugin } from '@azure/identity-vscode';
+import { AzureCredentialTokenProvider, FunctionTokenProvider, StaticTokenProvider, type TokenProvider } from '../../fabric';
+import type { ConnectionInfo } from './connectionInfo';
+
+export const FABRIC_SCOPE = 'https://api.fabric.microsoft.com/.default';
+
+/** The scopes asked of VS Code's microsoft provider (with the tenant when one is chosen). */
+export function microsoftScopes(tenantId: string | undefined): string[] {
+  return tenantId ? [FABRIC_SCOPE, `VSCODE_TENANT:${tenantId}`] : [FABRIC_SCOPE];
+}
+
+/** The VS Code session for a Microsoft account; `interactive` may show the sign-in flow. */
+export async function microsoftSession(tenantId: string | undefined, interactive: boolean): Promise<vscode.AuthenticationSession | undefined> {
+  const scopes = microsoftScopes(tenantId);
+  return interactive
+    ? vscode.authentication.getSession('microsoft', scopes, { createIfNone: true })
+    : vscode.authentication.getSession('microsoft', scopes, { silent: true });
+}
+
+export interface Secrets {
+  secret?: string;
+  token?: string;
+}
+
+export function createTokenProvider(info: ConnectionInfo, secrets: Secrets): TokenProvider {
+  switch (info.kind) {
+    case 'emulator':
+      return new StaticTokenProvider(secrets.token ?? '');
+    case 'microsoft':
+      return new FunctionTokenProvider(async () => {
+        const session = await microsoftSession(info.tenantId, false);
+        if (!session) throw new Error(vscode.l10n.t("Your Microsoft session has ended. Run 'Fabric: Sign In' again."));
+        return session.accessToken;
+      });
+    default:
+      return new AzureCredentialTokenProvider(createCredential(info, secrets), [FABRIC_SCOPE]);
+  }
+}
+
+function createCredential(info: Exclude<ConnectionInfo, { kind: 'emulator' | 'microsoft' }>, secrets: Secrets): TokenCredential {
+  switch (info.kind) {
+    case 'servicePrincipal':
+      if (info.certificatePath) return new ClientCertificateCredential(info.tenantId, info.clientId, { certificatePath: info.certificatePath });
+      if (!secrets.secret) throw new Error(vscode.l10n.t("The service principal's secret is missing. Run 'Fabric: Sign In' again."));
+      return new ClientSecretCredential(info.tenantId, info.clientId, secrets.secret);
+    case 'azureCli':
+      return new AzureCliCredential(info.tenantId ? { tenantId: info.tenantId } : {});
+    case 'azureResources':
+      useVsCodePlugin();
+      return new VisualStudioCodeCredential(info.tenantId ? { tenantId: info.tenantId } : {});
+  }
+}
+
+let pluginInstalled = false;
+
+/** The Azure Resources account needs @azure/identity-vscode, which may fail to load. */
+function useVsCodePlugin(): void {
+  if (pluginInstalled) return;
+  try {
+    useIdentityPlugin(vsCodePlugin);
+    pluginInstalled = true;
+  } catch (error) {
+    throw new Error(vscode.l10n.t('The Azure Resources account is not available here: {0}', (error as Error).message), { cause: error });
+  }
+}

@@ -1,0 +1,154 @@
+// Renders the WorkspaceTreeModel (workspaces → item types → items) and, under each item, its
+// definition files as read through the `fabricwb` file system. Failures show as error nodes in
+// the tree with a Retry action, never as notifications.
+import * as vscode from 'vscode';
+import { itemFolderName } from '../../fabric/definition';
+import { describeError } from '../../explorer/explorerClient';
+import type { ItemNode, TreeNode, WorkspaceTreeModel } from '../../explorer/WorkspaceTreeModel';
+import { fabricUri } from '../files/fabricUri';
+import { itemTypeIcon } from './itemIcons';
+
+/** A definition file or folder under an item. */
+export interface DefinitionEntryNode {
+  readonly kind: 'definitionEntry';
+  readonly id: string;
+  readonly uri: vscode.Uri;
+  readonly isFolder: boolean;
+  readonly workspaceId: string;
+  readonly item: ItemNode['item'];
+  readonly parent: ItemNode | DefinitionEntryNode;
+}
+
+/** Reading an item's definition failed; Retry reloads the item. */
+export interface DefinitionErrorNode {
+  readonly kind: 'definitionError';
+  readonly id: string;
+  readonly message: string;
+  readonly parent: ItemNode | DefinitionEntryNode;
+}
+
+export type ExplorerNode = TreeNode | DefinitionEntryNode | DefinitionErrorNode;
+
+export class WorkspaceTreeDataProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly _onDidChangeTreeData = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
+  private readonly subscription: { dispose(): void };
+
+  constructor(readonly model: WorkspaceTreeModel) {
+    this.subscription = model.onDidChange((node) => this._onDidChangeTreeData.fire(node));
+  }
+
+  /** Reloads one node's children (the whole tree when none). */
+  refresh(node?: ExplorerNode): void {
+    if (!node || isModelNode(node)) {
+      this.model.refresh(node);
+      return;
+    }
+    this._onDidChangeTreeData.fire(node.kind === 'definitionEntry' ? node : node.parent);
+  }
+
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    if (node?.kind === 'item' || node?.kind === 'definitionEntry') return this.definitionChildren(node);
+    if (node && !isModelNode(node)) return [];
+    return this.model.getChildren(node);
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return isModelNode(node) ? this.model.getParent(node) : node.parent;
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'workspace': {
+        const item = new vscode.TreeItem(node.workspace.displayName, vscode.TreeItemCollapsibleState.Collapsed);
+        item.iconPath = new vscode.ThemeIcon(node.workspace.type === 'Personal' ? 'account' : 'folder-library');
+        item.contextValue = 'fabricWorkbench.workspace';
+        item.tooltip = markdown([[vscode.l10n.t('Workspace'), node.workspace.displayName], [vscode.l10n.t('Id'), node.workspaceId], [vscode.l10n.t('Description'), node.workspace.description]]);
+        return withId(item, node.id);
+      }
+      case 'itemType': {
+        const item = new vscode.TreeItem(node.itemType, vscode.TreeItemCollapsibleState.Collapsed);
+        item.iconPath = itemTypeIcon(node.itemType);
+        item.contextValue = 'fabricWorkbench.itemType';
+        return withId(item, node.id);
+      }
+      case 'item': {
+        const item = new vscode.TreeItem(node.item.displayName, vscode.TreeItemCollapsibleState.Collapsed);
+        item.iconPath = itemTypeIcon(node.item.type);
+        item.contextValue = `fabricWorkbench.item.${node.item.type.toLowerCase()}`;
+        item.tooltip = markdown([[vscode.l10n.t('Item'), node.item.displayName], [vscode.l10n.t('Type'), node.item.type], [vscode.l10n.t('Id'), node.item.id], [vscode.l10n.t('Workspace id'), node.workspaceId], [vscode.l10n.t('Description'), node.item.description]]);
+        return withId(item, node.id);
+      }
+      case 'loadMore': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Load more…'));
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.contextValue = 'fabricWorkbench.loadMore';
+        item.command = { command: 'fabricWorkbench.loadMore', title: vscode.l10n.t('Load More'), arguments: [node] };
+        return withId(item, node.id);
+      }
+      case 'error':
+      case 'definitionError': {
+        const item = new vscode.TreeItem(node.message);
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+        item.contextValue = 'fabricWorkbench.error';
+        item.tooltip = new vscode.MarkdownString(`${escape(node.message)}\n\n${vscode.l10n.t('Click to retry.')}`);
+        item.command = { command: 'fabricWorkbench.retry', title: vscode.l10n.t('Retry'), arguments: [node] };
+        return withId(item, node.id);
+      }
+      case 'empty': {
+        const messages = {
+          noWorkspaces: vscode.l10n.t('No workspaces'),
+          noItems: vscode.l10n.t('No items'),
+          noMatches: vscode.l10n.t('Nothing matches the filter'),
+        };
+        const item = new vscode.TreeItem(messages[node.message]);
+        item.contextValue = 'fabricWorkbench.empty';
+        return withId(item, node.id);
+      }
+      case 'definitionEntry': {
+        const item = new vscode.TreeItem(node.uri, node.isFolder ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.iconPath = node.isFolder ? vscode.ThemeIcon.Folder : vscode.ThemeIcon.File;
+        item.contextValue = node.isFolder ? 'fabricWorkbench.definitionFolder' : 'fabricWorkbench.definitionFile';
+        if (!node.isFolder) item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [node.uri] };
+        return withId(item, node.id);
+      }
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this._onDidChangeTreeData.dispose();
+  }
+
+  private async definitionChildren(parent: ItemNode | DefinitionEntryNode): Promise<ExplorerNode[]> {
+    const folder = parent.kind === 'item' ? fabricUri(parent.workspaceId, itemFolderName(parent.item.displayName, parent.item.type)) : parent.uri;
+    try {
+      const entries = await vscode.workspace.fs.readDirectory(folder);
+      entries.sort(([a, aType], [b, bType]) => (bType & vscode.FileType.Directory) - (aType & vscode.FileType.Directory) || a.localeCompare(b));
+      return entries.map(([name, type]) => {
+        const uri = vscode.Uri.joinPath(folder, name);
+        return { kind: 'definitionEntry', id: `file:${uri.toString()}`, uri, isFolder: (type & vscode.FileType.Directory) !== 0, workspaceId: parent.workspaceId, item: parent.item, parent };
+      });
+    } catch (error) {
+      return [{ kind: 'definitionError', id: `${parent.id}/error`, message: describeError(error), parent }];
+    }
+  }
+}
+
+function isModelNode(node: ExplorerNode): node is TreeNode {
+  return node.kind !== 'definitionEntry' && node.kind !== 'definitionError';
+}
+
+function withId(item: vscode.TreeItem, id: string): vscode.TreeItem {
+  item.id = id;
+  return item;
+}
+
+function markdown(rows: [string, string | undefined][]): vscode.MarkdownString {
+  const text = rows.filter(([, value]) => value).map(([label, value]) => `**${escape(label)}:** ${escape(value!)}`).join('  \n');
+  return new vscode.MarkdownString(text);
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

@@ -1,0 +1,117 @@
+// Wires sign-in, the Workspaces view, the `fabricwb` file system and the item commands.
+import * as vscode from 'vscode';
+import { WorkspaceTreeModel } from '../../explorer/WorkspaceTreeModel';
+import type { Item } from '../../fabric/types';
+import { windowPrompter, type Prompter } from '../common/prompter';
+import { registerSafeCommand } from '../common/safeCommand';
+import { ConnectionManager } from '../connection/ConnectionManager';
+import { registerConnectionCommands } from '../connection/registerConnection';
+import { settings } from '../connection/settings';
+import { ConflictResolver } from '../files/ConflictResolver';
+import { DefinitionFileSystemProvider } from '../files/DefinitionFileSystemProvider';
+import { FABRIC_SCHEME } from '../files/fabricUri';
+import { ItemCommands } from '../items/ItemCommands';
+import type { NodeArgument } from '../items/itemPickers';
+import { WorkspaceTreeDataProvider, type ExplorerNode } from './WorkspaceTreeDataProvider';
+
+export interface ExplorerDeps {
+  log: vscode.LogOutputChannel;
+}
+
+export interface Explorer {
+  connection: ConnectionManager;
+  files: DefinitionFileSystemProvider;
+  tree: WorkspaceTreeDataProvider;
+  treeView: vscode.TreeView<ExplorerNode>;
+  items: ItemCommands;
+  /** Test-only: replaces the prompts of sign-in and the item commands. */
+  setPrompter(prompter: Prompter | undefined): void;
+}
+
+export function registerExplorer(context: vscode.ExtensionContext, deps: ExplorerDeps): Explorer {
+  const { log } = deps;
+  let prompter: Prompter = windowPrompter;
+  const currentPrompter = () => prompter;
+  const userAgent = `fabric-workbench/${context.extension.packageJSON.version ?? '0'}`;
+
+  const connection = new ConnectionManager(context, log, userAgent);
+  const formatFor = (item: Item) => (item.type === 'Notebook' && settings.notebookFormat() === 'ipynb' ? 'ipynb' : undefined);
+  const files = new DefinitionFileSystemProvider(() => connection.requireClient(), formatFor, currentPrompter, settings.confirmDelete);
+  const conflicts = new ConflictResolver(files, log);
+  const model = new WorkspaceTreeModel(() => connection.client);
+  const tree = new WorkspaceTreeDataProvider(model);
+  const treeView = vscode.window.createTreeView('fabricWorkbench.workspaces', { treeDataProvider: tree, showCollapseAll: true });
+  const items = new ItemCommands(connection, files, currentPrompter, (workspaceId) => model.refresh(model.findWorkspace(workspaceId)));
+
+  const showStatus = () => {
+    treeView.description = connection.label;
+    treeView.message = model.filter ? vscode.l10n.t('Filtered by "{0}"', model.filter) : undefined;
+    void vscode.commands.executeCommand('setContext', 'fabricWorkbench.filtered', !!model.filter);
+  };
+
+  context.subscriptions.push(
+    connection, files, conflicts, tree, treeView,
+    vscode.workspace.registerFileSystemProvider(FABRIC_SCHEME, files, { isCaseSensitive: true }),
+    connection.onDidChangeConnection(() => {
+      files.refresh();
+      model.refresh();
+      showStatus();
+    }),
+    files.onDidChangeItems((workspaceId) => model.refresh(model.findWorkspace(workspaceId))),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('fabricWorkbench.notebookFormat')) files.refresh();
+      if (e.affectsConfiguration('fabricWorkbench.apiBaseUrl') && connection.info && connection.info.kind !== 'emulator') void connection.restore();
+    }),
+    ...registerConnectionCommands(connection, currentPrompter, log),
+    registerSafeCommand('fabricWorkbench.refresh', log, () => {
+      files.refresh();
+      model.refresh();
+    }),
+    registerSafeCommand('fabricWorkbench.refreshNode', log, (node?: ExplorerNode) => {
+      const workspaceId = node && 'workspaceId' in node ? node.workspaceId : undefined;
+      const itemId = node && 'item' in node ? node.item.id : undefined;
+      files.refresh(workspaceId, itemId);
+      tree.refresh(node);
+    }),
+    registerSafeCommand('fabricWorkbench.filterWorkspaces', log, async () => {
+      const text = await prompter.input({ title: vscode.l10n.t('Filter Workspaces and Items'), prompt: vscode.l10n.t('Show workspaces and items whose names contain'), value: model.filter });
+      if (text === undefined) return;
+      model.setFilter(text);
+      showStatus();
+    }),
+    registerSafeCommand('fabricWorkbench.clearFilter', log, () => {
+      model.setFilter('');
+      showStatus();
+    }),
+    registerSafeCommand('fabricWorkbench.loadMore', log, (node: ExplorerNode) => (node.kind === 'loadMore' ? model.loadMore(node) : undefined)),
+    registerSafeCommand('fabricWorkbench.retry', log, (node: ExplorerNode) => {
+      if (node.kind === 'error') return node.retriesPage ? model.loadMore(node) : tree.refresh(node.parent);
+      if (node.kind === 'definitionError') {
+        files.refresh(node.parent.item.workspaceId, node.parent.item.id);
+        tree.refresh(node.parent);
+      }
+      return undefined;
+    }),
+    registerSafeCommand('fabricWorkbench.createItem', log, async (node?: NodeArgument) => {
+      const created = await files.resolveItem(await items.createItem(node));
+      if (created) await items.openDefinition({ item: created.item });
+    }),
+    registerSafeCommand('fabricWorkbench.renameItem', log, (node?: NodeArgument) => items.renameItem(node)),
+    registerSafeCommand('fabricWorkbench.deleteItem', log, (node?: NodeArgument) => items.deleteItem(node)),
+    registerSafeCommand('fabricWorkbench.openDefinition', log, (node?: NodeArgument) => items.openDefinition(node)),
+    registerSafeCommand('fabricWorkbench.openInPortal', log, (node?: NodeArgument) => items.openInPortal(node)),
+    registerSafeCommand('fabricWorkbench.copyId', log, (node?: NodeArgument) => items.copyId(node)),
+    registerSafeCommand('fabricWorkbench.openWorkspaceFolder', log, (node?: NodeArgument) => items.openWorkspaceFolder(node)),
+    registerSafeCommand('fabricWorkbench.exportToFolder', log, (node?: NodeArgument, target?: vscode.Uri) => items.exportToFolder(node, target)),
+    registerSafeCommand('fabricWorkbench.importFromFolder', log, (node?: NodeArgument, sources?: vscode.Uri[]) => items.importFromFolder(node, sources)),
+  );
+  showStatus();
+  void connection.restore();
+
+  return {
+    connection, files, tree, treeView, items,
+    setPrompter: (replacement) => {
+      prompter = replacement ?? windowPrompter;
+    },
+  };
+}

@@ -1,0 +1,288 @@
+// The `fabricwb` file system: a workspace's items as `<DisplayName>.<Type>` folders holding their
+// definition parts (Fabric's Git layout). Reads share one getDefinition per item (DefinitionCache);
+// a save is validated first (bad content never reaches Fabric), then checked for a change made
+// elsewhere, then uploaded whole. Any failure throws, so the editor keeps the unsaved text.
+import * as vscode from 'vscode';
+import { minimalDefinition, parseItemFolderName } from '../../fabric/definition';
+import type { Item } from '../../fabric/types';
+import { DefinitionCache, DefinitionConflictError, isFolder, listFolder, type PartChanges } from '../../explorer/DefinitionCache';
+import type { ExplorerClient } from '../../explorer/explorerClient';
+import { prepareIpynbForFabric } from '../../explorer/fabricIpynb';
+import { validatePart, type PartProblem } from '../../explorer/partValidation';
+import { WorkspaceItemIndex } from '../../explorer/WorkspaceItemIndex';
+import type { Prompter } from '../common/prompter';
+import { fabricUri, parseFabricUri, FABRIC_SCHEME } from './fabricUri';
+import { toFileSystemError } from './fileSystemErrors';
+import { SaveDiagnostics } from './SaveDiagnostics';
+
+export interface ResolvedItem {
+  workspaceId: string;
+  item: Item;
+}
+
+/** Told when a save found the remote changed; it offers Compare, Overwrite and Discard. */
+export type ConflictHandler = (uri: vscode.Uri, conflict: DefinitionConflictError) => void;
+
+export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, vscode.Disposable {
+  private readonly _onDidChangeFile = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this._onDidChangeFile.event;
+  private readonly _onDidChangeItems = new vscode.EventEmitter<string>();
+  /** Fires with a workspace id when items were created, renamed or deleted through the files. */
+  readonly onDidChangeItems = this._onDidChangeItems.event;
+
+  readonly items: WorkspaceItemIndex;
+  readonly definitions: DefinitionCache;
+  readonly diagnostics: SaveDiagnostics;
+  /** Parts whose next save overwrites the remote even when it changed (the user chose Overwrite). */
+  private readonly forced = new Set<string>();
+  /** Folders created inside an item that hold no part yet. */
+  private readonly emptyFolders = new Set<string>();
+  onConflict: ConflictHandler = () => undefined;
+
+  constructor(
+    private readonly getClient: () => ExplorerClient,
+    formatFor: (item: Item) => string | undefined,
+    private readonly prompter: () => Prompter,
+    private readonly confirmDelete: () => boolean,
+  ) {
+    this.items = new WorkspaceItemIndex(getClient);
+    this.definitions = new DefinitionCache(getClient, formatFor);
+    this.diagnostics = new SaveDiagnostics((uri, content) => this.problemsOf(uri, content));
+  }
+
+  /** The item a `fabricwb` URI belongs to (undefined for a workspace root or an unknown item). */
+  async resolveItem(uri: vscode.Uri): Promise<ResolvedItem | undefined> {
+    if (uri.scheme !== FABRIC_SCHEME) return undefined;
+    const { workspaceId, itemFolder } = parseFabricUri(uri);
+    if (!itemFolder) return undefined;
+    const item = await this.items.find(workspaceId, itemFolder);
+    return item && { workspaceId, item };
+  }
+
+  /** Forgets cached listings and definitions (one workspace's, or all) and tells VS Code. */
+  refresh(workspaceId?: string, itemId?: string): void {
+    this.definitions.invalidate(workspaceId, itemId);
+    if (!itemId) this.items.invalidate(workspaceId);
+    if (workspaceId) this._onDidChangeFile.fire([{ type: vscode.FileChangeType.Changed, uri: fabricUri(workspaceId) }]);
+  }
+
+  /** Makes the next save of `uri` overwrite the remote copy. */
+  forceNextSave(uri: vscode.Uri): void {
+    this.forced.add(uri.toString());
+  }
+
+  /** Throws away the cached definition of the item behind `uri` so the next read is the remote's. */
+  async discardLocal(uri: vscode.Uri): Promise<void> {
+    const resolved = await this.resolveItem(uri);
+    if (!resolved) return;
+    this.definitions.invalidate(resolved.workspaceId, resolved.item.id);
+    this.definitions.forgetReads(resolved.item);
+    this.diagnostics.set(uri, []);
+    this._onDidChangeFile.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+  }
+
+  watch(): vscode.Disposable {
+    // Changes are announced through onDidChangeFile when this window makes or fetches them.
+    return new vscode.Disposable(() => undefined);
+  }
+
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    return this.guard(uri, async () => {
+      const { workspaceId, itemFolder, partPath } = parseFabricUri(uri);
+      if (!itemFolder) return directoryStat(0);
+      const item = await this.requireItem(workspaceId, itemFolder, uri);
+      // An item folder's stat costs no request: listing a workspace must not fetch every definition.
+      if (!partPath) return directoryStat(this.definitions.peek(item)?.mtime ?? 0);
+      const snapshot = await this.definitions.get(item);
+      const content = snapshot.files.get(partPath);
+      if (content) return { type: vscode.FileType.File, ctime: snapshot.mtime, mtime: snapshot.mtime, size: content.byteLength };
+      if (isFolder(snapshot.files, partPath) || this.emptyFolders.has(uri.toString())) return directoryStat(snapshot.mtime);
+      throw vscode.FileSystemError.FileNotFound(uri);
+    });
+  }
+
+  async readDirectory(uri: vscode.Uri): Promise<[string, vscode.FileType][]> {
+    return this.guard(uri, async () => {
+      const { workspaceId, itemFolder, partPath } = parseFabricUri(uri);
+      if (!itemFolder) {
+        const folders = await this.items.folders(workspaceId);
+        return [...folders.keys()].sort().map((name) => [name, vscode.FileType.Directory]);
+      }
+      const item = await this.requireItem(workspaceId, itemFolder, uri);
+      const { files } = await this.definitions.get(item);
+      const entries = listFolder(files, partPath ?? '');
+      if (partPath && entries.length === 0 && !this.emptyFolders.has(uri.toString())) throw vscode.FileSystemError.FileNotFound(uri);
+      return entries.map(([name, folder]) => [name, folder ? vscode.FileType.Directory : vscode.FileType.File]);
+    });
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    return this.guard(uri, async () => {
+      const { workspaceId, itemFolder, partPath } = parseFabricUri(uri);
+      if (!itemFolder || !partPath) throw vscode.FileSystemError.FileIsADirectory(uri);
+      const item = await this.requireItem(workspaceId, itemFolder, uri);
+      const content = await this.definitions.readPart(item, partPath);
+      if (!content) throw vscode.FileSystemError.FileNotFound(uri);
+      return content;
+    });
+  }
+
+  async writeFile(uri: vscode.Uri, content: Uint8Array, options: { create: boolean; overwrite: boolean }): Promise<void> {
+    return this.guard(uri, async () => {
+      const { workspaceId, itemFolder, partPath } = parseFabricUri(uri);
+      if (!itemFolder || !partPath) {
+        throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Files go inside an item folder (<Name>.<Type>). To create an item, create a folder or run "Fabric: Create Item".'));
+      }
+      const item = await this.requireItem(workspaceId, itemFolder, uri);
+      const snapshot = await this.definitions.get(item);
+      const exists = snapshot.files.has(partPath);
+      if (!exists && !options.create) throw vscode.FileSystemError.FileNotFound(uri);
+      if (exists && !options.overwrite) throw vscode.FileSystemError.FileExists(uri);
+      const problems = await validatePart(partPath, content, item.type);
+      this.diagnostics.set(uri, problems);
+      if (problems.length) {
+        const first = problems[0];
+        throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Not saved to Fabric: {0} (line {1}). See the Problems panel.', first.message, first.line + 1));
+      }
+      const upload = partPath.endsWith('.ipynb') ? Buffer.from(prepareIpynbForFabric(Buffer.from(content).toString('utf8')), 'utf8') : content;
+      await this.save(uri, item, new Map([[partPath, upload]]));
+      this._onDidChangeFile.fire([{ type: exists ? vscode.FileChangeType.Changed : vscode.FileChangeType.Created, uri }]);
+    });
+  }
+
+  async createDirectory(uri: vscode.Uri): Promise<void> {
+    return this.guard(uri, async () => {
+      const { workspaceId, itemFolder, partPath } = parseFabricUri(uri);
+      if (!itemFolder) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('A workspace is created in the Fabric portal.'));
+      if (partPath) {
+        await this.requireItem(workspaceId, itemFolder, uri);
+        this.emptyFolders.add(uri.toString());
+        this._onDidChangeFile.fire([{ type: vscode.FileChangeType.Created, uri }]);
+        return;
+      }
+      const parsed = parseItemFolderName(itemFolder);
+      if (!parsed) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Name the folder <DisplayName>.<Type>, e.g. "Sales.Notebook", to create an item.'));
+      if (await this.items.find(workspaceId, itemFolder)) throw vscode.FileSystemError.FileExists(uri);
+      const definition = minimalDefinition(parsed.type, parsed.displayName);
+      const item = await this.getClient().createItem(workspaceId, { displayName: parsed.displayName, type: parsed.type, ...(definition ? { definition } : {}) });
+      await this.items.update(workspaceId, { added: { ...item, workspaceId } });
+      this._onDidChangeFile.fire([{ type: vscode.FileChangeType.Created, uri }]);
+      this._onDidChangeItems.fire(workspaceId);
+    });
+  }
+
+  async delete(uri: vscode.Uri, options: { recursive: boolean }): Promise<void> {
+    return this.guard(uri, async () => {
+      const { workspaceId, itemFolder, partPath } = parseFabricUri(uri);
+      if (!itemFolder) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('A workspace is deleted in the Fabric portal.'));
+      const item = await this.requireItem(workspaceId, itemFolder, uri);
+      if (!partPath) {
+        await this.confirmItemDeletion(item);
+        await this.getClient().deleteItem(workspaceId, item.id);
+        await this.items.update(workspaceId, { removed: item });
+        this.definitions.invalidate(workspaceId, item.id);
+        this.definitions.forgetReads(item);
+        this._onDidChangeFile.fire([{ type: vscode.FileChangeType.Deleted, uri }]);
+        this._onDidChangeItems.fire(workspaceId);
+        return;
+      }
+      const { files } = await this.definitions.get(item);
+      const doomed = files.has(partPath) ? [partPath] : [...files.keys()].filter((p) => p.startsWith(`${partPath}/`));
+      if (this.emptyFolders.delete(uri.toString()) && doomed.length === 0) return;
+      if (doomed.length === 0) throw vscode.FileSystemError.FileNotFound(uri);
+      if (doomed.length > 1 && !options.recursive) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('The folder is not empty.'));
+      await this.save(uri, item, new Map(doomed.map((p) => [p, undefined])));
+      this._onDidChangeFile.fire([{ type: vscode.FileChangeType.Deleted, uri }]);
+    });
+  }
+
+  async rename(oldUri: vscode.Uri, newUri: vscode.Uri, options: { overwrite: boolean }): Promise<void> {
+    return this.guard(oldUri, async () => {
+      const from = parseFabricUri(oldUri);
+      const to = parseFabricUri(newUri);
+      if (!from.itemFolder || !to.itemFolder || from.workspaceId !== to.workspaceId) {
+        throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Items stay in their workspace; export and import them to copy across workspaces.'));
+      }
+      const item = await this.requireItem(from.workspaceId, from.itemFolder, oldUri);
+      if (!from.partPath && !to.partPath) return this.renameItem(item, to.itemFolder, oldUri, newUri);
+      if (!from.partPath || !to.partPath || from.itemFolder !== to.itemFolder) {
+        throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Definition files move only within their item.'));
+      }
+      const { files } = await this.definitions.get(item);
+      const content = files.get(from.partPath);
+      if (!content) throw vscode.FileSystemError.FileNotFound(oldUri);
+      if (files.has(to.partPath) && !options.overwrite) throw vscode.FileSystemError.FileExists(newUri);
+      await this.save(newUri, item, new Map<string, Uint8Array | undefined>([[from.partPath, undefined], [to.partPath, content]]));
+      this._onDidChangeFile.fire([{ type: vscode.FileChangeType.Deleted, uri: oldUri }, { type: vscode.FileChangeType.Created, uri: newUri }]);
+    });
+  }
+
+  dispose(): void {
+    this._onDidChangeFile.dispose();
+    this._onDidChangeItems.dispose();
+    this.diagnostics.dispose();
+  }
+
+  private async renameItem(item: Item, newFolder: string, oldUri: vscode.Uri, newUri: vscode.Uri): Promise<void> {
+    const parsed = parseItemFolderName(newFolder);
+    if (!parsed || parsed.type !== item.type) {
+      throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Keep the ".{0}" ending: an item\'s type cannot change.', item.type));
+    }
+    if (await this.items.find(item.workspaceId, newFolder)) throw vscode.FileSystemError.FileExists(newUri);
+    const updated = await this.getClient().updateItem(item.workspaceId, item.id, { displayName: parsed.displayName });
+    await this.items.update(item.workspaceId, { removed: item, added: { ...item, ...updated, workspaceId: item.workspaceId } });
+    // The `.platform` part names the item: read it again.
+    this.definitions.invalidate(item.workspaceId, item.id);
+    this.definitions.forgetReads(item);
+    this._onDidChangeFile.fire([{ type: vscode.FileChangeType.Deleted, uri: oldUri }, { type: vscode.FileChangeType.Created, uri: newUri }]);
+    this._onDidChangeItems.fire(item.workspaceId);
+  }
+
+  /** Uploads part changes; a change made elsewhere since opening stops it and asks the user. */
+  private async save(uri: vscode.Uri, item: Item, changes: PartChanges): Promise<void> {
+    const force = this.forced.delete(uri.toString());
+    try {
+      await this.definitions.save(item, changes, { force });
+    } catch (error) {
+      if (!(error instanceof DefinitionConflictError)) throw error;
+      this.onConflict(uri, error);
+      throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Not saved: "{0}" was changed in Fabric since you opened it. Compare, overwrite or discard your changes.', item.displayName));
+    }
+  }
+
+  private async confirmItemDeletion(item: Item): Promise<void> {
+    if (!this.confirmDelete()) return;
+    const remove = vscode.l10n.t('Delete');
+    const choice = await this.prompter().confirm(
+      vscode.l10n.t('Delete the {0} "{1}" from Fabric?', item.type, item.displayName),
+      { modal: true, detail: vscode.l10n.t('The item and its definition are deleted in the workspace. This cannot be undone.') },
+      remove,
+    );
+    if (choice !== remove) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Deletion cancelled.'));
+  }
+
+  private async problemsOf(uri: vscode.Uri, content: Uint8Array): Promise<PartProblem[]> {
+    const resolved = await this.resolveItem(uri).catch(() => undefined);
+    const { partPath } = parseFabricUri(uri);
+    return resolved && partPath ? validatePart(partPath, content, resolved.item.type) : [];
+  }
+
+  private async requireItem(workspaceId: string, itemFolder: string, uri: vscode.Uri): Promise<Item> {
+    const item = await this.items.find(workspaceId, itemFolder);
+    if (!item) throw vscode.FileSystemError.FileNotFound(uri);
+    return item;
+  }
+
+  /** Runs a file operation, turning every failure into a FileSystemError. */
+  private async guard<T>(uri: vscode.Uri, operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      throw toFileSystemError(error, uri);
+    }
+  }
+}
+
+function directoryStat(mtime: number): vscode.FileStat {
+  return { type: vscode.FileType.Directory, ctime: mtime, mtime, size: 0 };
+}

@@ -1,0 +1,191 @@
+// Thin handlers for the item commands of the tree's context menu and the palette. Creating,
+// renaming and deleting go through the `fabricwb` file system, so the tree, VS Code's Explorer and
+// these commands share one implementation (and one delete confirmation).
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { itemFolderName, parseItemFolderName } from '../../fabric/definition';
+import type { Item } from '../../fabric/types';
+import type { ExplorerClient } from '../../explorer/explorerClient';
+import { exportItems, exportWorkspace, importItemFolders, type ExportResult } from '../../explorer/WorkspaceSync';
+import type { ConnectionManager } from '../connection/ConnectionManager';
+import { settings } from '../connection/settings';
+import type { Prompter } from '../common/prompter';
+import { required } from '../common/safeCommand';
+import type { DefinitionFileSystemProvider } from '../files/DefinitionFileSystemProvider';
+import { fabricUri } from '../files/fabricUri';
+import { ItemPickers, type NodeArgument } from './itemPickers';
+
+/** Types the "Create Item" command offers (the first three start from a minimal definition). */
+const CREATABLE_TYPES = ['Notebook', 'DataPipeline', 'Dataflow', 'Lakehouse', 'Environment', 'SparkJobDefinition'];
+
+/** Portal paths per item type; other types open the workspace. */
+const PORTAL_SEGMENTS: Record<string, string> = {
+  Notebook: 'synapsenotebooks',
+  DataPipeline: 'pipelines',
+  Dataflow: 'dataflows-gen2',
+  Lakehouse: 'lakehouses',
+  Warehouse: 'datawarehouses',
+  SparkJobDefinition: 'sparkjobdefinitions',
+  Environment: 'sparkenvironments',
+  SemanticModel: 'datasets',
+  Report: 'reports',
+};
+
+export class ItemCommands {
+  readonly pickers: ItemPickers;
+
+  constructor(
+    private readonly connection: ConnectionManager,
+    private readonly files: DefinitionFileSystemProvider,
+    private readonly prompter: () => Prompter,
+    private readonly onItemsChanged: (workspaceId: string) => void,
+  ) {
+    this.pickers = new ItemPickers(() => this.client(), prompter, files);
+  }
+
+  async createItem(node?: NodeArgument): Promise<vscode.Uri> {
+    const { workspaceId } = await this.pickers.workspace(node);
+    const type = node?.itemType ?? required(await this.prompter().pick(CREATABLE_TYPES.map((t) => ({ label: t })), { title: vscode.l10n.t('Create Item'), placeHolder: vscode.l10n.t('Item type') })).label;
+    const folders = await this.files.items.folders(workspaceId);
+    const name = required(await this.prompter().input({
+      title: vscode.l10n.t('Create {0}', type),
+      prompt: vscode.l10n.t('Display name'),
+      validateInput: (value) => validateName(value) ?? (folders.has(itemFolderName(value.trim(), type)) ? vscode.l10n.t('An item of that name and type exists.') : undefined),
+    })).trim();
+    const uri = fabricUri(workspaceId, itemFolderName(name, type));
+    await vscode.workspace.fs.createDirectory(uri);
+    return uri;
+  }
+
+  async renameItem(node?: NodeArgument): Promise<void> {
+    const item = await this.pickers.item(node);
+    const name = required(await this.prompter().input({ title: vscode.l10n.t('Rename {0}', item.displayName), prompt: vscode.l10n.t('New display name'), value: item.displayName, validateInput: validateName })).trim();
+    if (name === item.displayName) return;
+    await vscode.workspace.fs.rename(this.folderOf(item), fabricUri(item.workspaceId, itemFolderName(name, item.type)), { overwrite: false });
+  }
+
+  async deleteItem(node?: NodeArgument): Promise<void> {
+    const item = await this.pickers.item(node);
+    await vscode.workspace.fs.delete(this.folderOf(item), { recursive: true, useTrash: false });
+  }
+
+  /** Opens the item's main definition file (notebooks in the notebook editor). */
+  async openDefinition(node?: NodeArgument): Promise<void> {
+    const item = await this.pickers.item(node);
+    const folder = this.folderOf(item);
+    const names = (await vscode.workspace.fs.readDirectory(folder)).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
+    const main = MAIN_PARTS.find((p) => names.includes(p)) ?? names.find((n) => n !== '.platform') ?? names[0];
+    if (!main) throw new Error(vscode.l10n.t('"{0}" has no definition files.', item.displayName));
+    await vscode.commands.executeCommand('vscode.open', vscode.Uri.joinPath(folder, main));
+  }
+
+  async openInPortal(node?: NodeArgument): Promise<void> {
+    if (this.connection.info?.kind === 'emulator') {
+      void vscode.window.showInformationMessage(vscode.l10n.t('The local emulator has no portal. Open the item from the Workspaces view instead.'));
+      return;
+    }
+    const portal = settings.portalUrl().replace(/\/+$/, '');
+    let url: string;
+    if (node?.workspaceId && !node.item) url = `${portal}/groups/${node.workspaceId}`;
+    else {
+      const item = await this.pickers.item(node);
+      const segment = PORTAL_SEGMENTS[item.type];
+      url = segment ? `${portal}/groups/${item.workspaceId}/${segment}/${item.id}` : `${portal}/groups/${item.workspaceId}/list`;
+    }
+    await vscode.env.openExternal(vscode.Uri.parse(`${url}?experience=fabric-developer`));
+  }
+
+  async copyId(node?: NodeArgument): Promise<void> {
+    const id = node?.item?.id ?? node?.workspaceId ?? (await this.pickers.item(node)).id;
+    await vscode.env.clipboard.writeText(id);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', id), 3000);
+  }
+
+  /** Opens a workspace as a workspace folder, to browse it in VS Code's Explorer. */
+  async openWorkspaceFolder(node?: NodeArgument): Promise<void> {
+    const { workspaceId, displayName } = await this.pickers.workspace(node);
+    const uri = fabricUri(workspaceId);
+    if (vscode.workspace.workspaceFolders?.some((f) => f.uri.toString() === uri.toString())) return;
+    const index = vscode.workspace.workspaceFolders?.length ?? 0;
+    vscode.workspace.updateWorkspaceFolders(index, 0, { uri, name: vscode.l10n.t('Fabric: {0}', displayName) });
+  }
+
+  /** Exports a workspace (or one item) to a local folder in Fabric's Git layout. */
+  async exportToFolder(node?: NodeArgument, target?: vscode.Uri): Promise<ExportResult> {
+    const item = node?.item;
+    const workspace = item ? undefined : await this.pickers.workspace(node);
+    const folder = target ?? required(await this.prompter().openDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: vscode.l10n.t('Export Here') }))[0];
+    if (!folder) throw new Error(vscode.l10n.t('No folder was chosen.'));
+    const client = this.client();
+    const options = { formatFor: (i: Item) => (i.type === 'Notebook' && settings.notebookFormat() === 'ipynb' ? 'ipynb' : undefined), concurrency: settings.exportConcurrency() };
+    const result = await withCancellableProgress(vscode.l10n.t('Exporting from Fabric'), (signal, report) => {
+      const onProgress = ({ done, total, name }: { done: number; total: number; name: string }) => report(vscode.l10n.t('{0}/{1} {2}', done, total, name), 100 / total);
+      return item
+        ? exportItems(client, [item], folder.fsPath, { ...options, signal, onProgress })
+        : exportWorkspace(client, workspace!.workspaceId, folder.fsPath, { ...options, signal, onProgress });
+    });
+    const failures = result.failed.map((f) => `${f.item.displayName}: ${f.error}`).join('; ');
+    const summary = vscode.l10n.t('Exported {0} items to {1}.', result.exported.length, folder.fsPath);
+    if (result.failed.length) void vscode.window.showWarningMessage(`${summary} ${vscode.l10n.t('Failed: {0}', failures)}`);
+    else void vscode.window.showInformationMessage(result.skipped.length ? `${summary} ${vscode.l10n.t('{0} items have no definition to export.', result.skipped.length)}` : summary);
+    return result;
+  }
+
+  /** Imports local `<Name>.<Type>` folders into a workspace, creating or updating each item. */
+  async importFromFolder(node?: NodeArgument, sources?: vscode.Uri[]): Promise<void> {
+    const { workspaceId } = await this.pickers.workspace(node);
+    const folders = sources ?? required(await this.prompter().openDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: true, openLabel: vscode.l10n.t('Import'), title: vscode.l10n.t('Choose <Name>.<Type> item folders (or a folder holding them)') }));
+    const itemFolders = (await Promise.all(folders.map((f) => expandToItemFolders(f.fsPath)))).flat();
+    if (itemFolders.length === 0) throw new Error(vscode.l10n.t('No <Name>.<Type> item folder was chosen.'));
+    const client = this.client();
+    const result = await withCancellableProgress(vscode.l10n.t('Importing into Fabric'), (signal, report) =>
+      importItemFolders(client, workspaceId, itemFolders, { signal, onProgress: ({ done, total, name }) => report(vscode.l10n.t('{0}/{1} {2}', done, total, name), 100 / total) }));
+    this.files.refresh(workspaceId);
+    this.onItemsChanged(workspaceId);
+    const created = result.imported.filter((r) => r.created).length;
+    const summary = vscode.l10n.t('Imported {0} items ({1} created, {2} updated).', result.imported.length, created, result.imported.length - created);
+    if (result.failed.length) void vscode.window.showWarningMessage(`${summary} ${vscode.l10n.t('Failed: {0}', result.failed.map((f) => `${path.basename(f.folder)}: ${f.error}`).join('; '))}`);
+    else void vscode.window.showInformationMessage(summary);
+  }
+
+  private client(): ExplorerClient {
+    return this.connection.requireClient();
+  }
+
+  private folderOf(item: Item): vscode.Uri {
+    return fabricUri(item.workspaceId, itemFolderName(item.displayName, item.type));
+  }
+}
+
+/** The part an "Open Definition" opens first, by item type. */
+const MAIN_PARTS = ['notebook-content.ipynb', 'notebook-content.py', 'notebook-content.sql', 'notebook-content.scala', 'notebook-content.r', 'pipeline-content.json', 'mashup.pq', 'queryMetadata.json'];
+
+function validateName(value: string): string | undefined {
+  const name = value.trim();
+  if (!name) return vscode.l10n.t('Enter a name.');
+  if (/[\\/:*?"<>|]/.test(name)) return vscode.l10n.t('A name cannot contain \\ / : * ? " < > |');
+  if (name.length > 256) return vscode.l10n.t('A name has at most 256 characters.');
+  return undefined;
+}
+
+/** An item folder as is; any other folder stands for the item folders directly inside it. */
+async function expandToItemFolders(folder: string): Promise<string[]> {
+  if (parseItemFolderName(path.basename(folder))) return [folder];
+  const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.file(folder));
+  return entries.filter(([name, type]) => type === vscode.FileType.Directory && parseItemFolderName(name)).map(([name]) => path.join(folder, name));
+}
+
+async function withCancellableProgress<T>(title: string, work: (signal: AbortSignal, report: (message: string, increment: number) => void) => Promise<T>): Promise<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+    const controller = new AbortController();
+    const subscription = token.onCancellationRequested(() => controller.abort());
+    try {
+      return await work(controller.signal, (message, increment) => progress.report({ message, increment }));
+    } catch (error) {
+      if (controller.signal.aborted) throw new vscode.CancellationError();
+      throw error;
+    } finally {
+      subscription.dispose();
+    }
+  });
+}

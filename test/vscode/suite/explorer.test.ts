@@ -1,0 +1,208 @@
+// The Workspaces view, the `fabricwb` file system and the save rules, inside a real extension
+// host against an emulator of this suite's own; every change is checked through the emulator's API.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { startEmulator } from '../../../src/emulator';
+import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
+import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
+import type { Item } from '../../../src/fabric/types';
+import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
+import type { ExplorerNode } from '../../../src/vscode/explorer/WorkspaceTreeDataProvider';
+
+const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
+const bytes = (s: string) => Buffer.from(s, 'utf8');
+const text = (b: Uint8Array | undefined) => Buffer.from(b ?? new Uint8Array()).toString('utf8');
+
+describe('Explorer: Workspaces view and fabricwb files', function () {
+  this.timeout(60_000);
+  let emulator: Awaited<ReturnType<typeof startEmulator>>;
+  let dataDir: string;
+  let client: FabricClient;
+  let explorer: Explorer;
+  let workspaceId: string;
+  let pipeline: Item;
+  let dataflow: Item;
+  let notebook: Item;
+  const confirmations: string[] = [];
+
+  const uriOf = (item: Pick<Item, 'displayName' | 'type'>, part?: string) =>
+    vscode.Uri.from({ scheme: 'fabricwb', authority: workspaceId, path: `/${item.displayName}.${item.type}${part ? `/${part}` : ''}` });
+
+  async function remotePart(item: Item, part: string, format?: string): Promise<string> {
+    const files = decodeDefinition(await client.getDefinition(workspaceId, item.id, format ? { format } : {}));
+    return text(files.find((f) => f.path === part)?.content);
+  }
+
+  async function replaceText(document: vscode.TextDocument, newText: string): Promise<void> {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), newText);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+  }
+
+  before(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-explorer-suite-'));
+    emulator = await startEmulator({ port: 0, dataDir, sample: false, pageSize: 2 });
+    client = new FabricClient({ baseUrl: emulator.baseUrl, tokenProvider: new StaticTokenProvider(emulator.token), userAgent: 'explorer-suite' });
+    for (const name of ['Alpha', 'Beta', 'Gamma']) await client.createWorkspace({ displayName: name });
+    workspaceId = (await client.createWorkspace({ displayName: 'Explorer suite' })).id;
+    const pipelineJson = JSON.stringify({ properties: { activities: [] } }, null, 2);
+    pipeline = { ...(await client.createItem(workspaceId, { displayName: 'Load', type: 'DataPipeline', definition: encodeDefinition([{ path: 'pipeline-content.json', content: bytes(pipelineJson) }]) })), workspaceId };
+    dataflow = { ...(await client.createItem(workspaceId, { displayName: 'Flow', type: 'Dataflow' })), workspaceId };
+    notebook = { ...(await client.createItem(workspaceId, { displayName: 'Clean', type: 'Notebook' })), workspaceId };
+
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const api = (await extension.activate()) as { explorer: Explorer };
+    explorer = api.explorer;
+    explorer.setPrompter({
+      pick: async () => undefined,
+      input: async () => undefined,
+      confirm: async (message, _options, ...actions) => {
+        confirmations.push(message);
+        return actions[0];
+      },
+      openDialog: async () => undefined,
+    });
+    await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
+    assert.equal(explorer.connection.label, 'Local emulator');
+  });
+
+  after(async () => {
+    explorer?.setPrompter(undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await emulator?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows workspaces page by page, then item types, items and definition files', async () => {
+    const tree = explorer.tree;
+    assert.equal(explorer.treeView.description, 'Local emulator');
+    let roots = await tree.getChildren();
+    assert.equal(roots.filter((n) => n.kind === 'workspace').length, 2);
+    assert.equal(roots.at(-1)?.kind, 'loadMore');
+    while (roots.at(-1)?.kind === 'loadMore') {
+      await vscode.commands.executeCommand('fabricWorkbench.loadMore', roots.at(-1));
+      roots = await tree.getChildren();
+    }
+    const ws = roots.find((n) => n.kind === 'workspace' && n.workspaceId === workspaceId)!;
+    assert.equal(tree.getTreeItem(ws).contextValue, 'fabricWorkbench.workspace');
+    let groups = await tree.getChildren(ws);
+    while (groups.at(-1)?.kind === 'loadMore') {
+      await vscode.commands.executeCommand('fabricWorkbench.loadMore', groups.at(-1));
+      groups = await tree.getChildren(ws);
+    }
+    assert.deepEqual(groups.map((g) => tree.getTreeItem(g).label), ['DataPipeline', 'Dataflow', 'Notebook']);
+    const [load] = await tree.getChildren(groups[0]);
+    const treeItem = tree.getTreeItem(load);
+    assert.equal(treeItem.label, 'Load');
+    assert.equal(treeItem.contextValue, 'fabricWorkbench.item.datapipeline');
+    assert.equal((load as { item: Item }).item.id, pipeline.id);
+    assert.match((treeItem.tooltip as vscode.MarkdownString).value, new RegExp(pipeline.id.replace(/-/g, '\\\\?-')));
+    const files = await tree.getChildren(load);
+    assert.deepEqual(files.map((f) => path.basename((f as { uri: vscode.Uri }).uri.path)), ['.platform', 'pipeline-content.json']);
+    const fileItem = tree.getTreeItem(files[1]);
+    assert.equal(fileItem.command?.command, 'vscode.open');
+    assert.equal(tree.getParent(files[1] as ExplorerNode), load);
+    await explorer.treeView.reveal(files[1], { select: true, expand: false });
+  });
+
+  it('opens, edits and saves a pipeline; the change reaches Fabric', async () => {
+    const document = await vscode.workspace.openTextDocument(uriOf(pipeline, 'pipeline-content.json'));
+    const changed = JSON.stringify({ properties: { activities: [{ name: 'Wait1', type: 'Wait', typeProperties: { waitTimeInSeconds: 1 } }] } }, null, 2);
+    await replaceText(document, changed);
+    assert.ok(await document.save(), 'saved');
+    assert.match(await remotePart(pipeline, 'pipeline-content.json'), /Wait1/);
+  });
+
+  it('refuses invalid JSON: the editor stays dirty, Fabric unchanged, a diagnostic at the line', async () => {
+    const uri = uriOf(pipeline, 'pipeline-content.json');
+    const before = await remotePart(pipeline, 'pipeline-content.json');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await replaceText(document, '{\n  "properties": {\n    "activities": [,]\n  }\n}\n');
+    assert.equal(await document.save(), false);
+    assert.ok(document.isDirty);
+    assert.equal(await remotePart(pipeline, 'pipeline-content.json'), before);
+    const diagnostics = vscode.languages.getDiagnostics(uri);
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0].range.start.line, 2);
+    await replaceText(document, before);
+    assert.ok(await document.save());
+    assert.equal(vscode.languages.getDiagnostics(uri).length, 0, 'cleared once fixed');
+  });
+
+  it('refuses a mashup that does not parse', async () => {
+    const uri = uriOf(dataflow, 'mashup.pq');
+    const before = await remotePart(dataflow, 'mashup.pq');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await replaceText(document, 'section Section1;\nshared Q = let\n  a = 1,\n  b = in a;\n');
+    assert.equal(await document.save(), false);
+    assert.ok(document.isDirty);
+    assert.equal(await remotePart(dataflow, 'mashup.pq'), before);
+    assert.equal(vscode.languages.getDiagnostics(uri)[0]?.range.start.line, 3);
+    await vscode.commands.executeCommand('fabricWorkbench.discardLocalChanges', uri);
+  });
+
+  it('stops a save when Fabric changed underneath, then Overwrite uploads', async () => {
+    const uri = uriOf(pipeline, 'pipeline-content.json');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const theirs = decodeDefinition(await client.getDefinition(workspaceId, pipeline.id))
+      .map((f) => (f.path === 'pipeline-content.json' ? { ...f, content: bytes(JSON.stringify({ properties: { activities: [], description: 'theirs' } })) } : f));
+    await client.updateDefinition(workspaceId, pipeline.id, encodeDefinition(theirs));
+    await replaceText(document, JSON.stringify({ properties: { activities: [], description: 'mine' } }, null, 2));
+    assert.equal(await document.save(), false, 'the conflicting save stops');
+    assert.ok(document.isDirty);
+    assert.match(await remotePart(pipeline, 'pipeline-content.json'), /theirs/);
+    await vscode.commands.executeCommand('fabricWorkbench.overwriteRemote', uri);
+    assert.equal(document.isDirty, false);
+    assert.match(await remotePart(pipeline, 'pipeline-content.json'), /mine/);
+  });
+
+  it('opens a notebook in the notebook editor and keeps Fabric metadata through an edit', async () => {
+    const uri = uriOf(notebook, 'notebook-content.ipynb');
+    const original = JSON.parse(await remotePart(notebook, 'notebook-content.ipynb', 'ipynb'));
+    const document = await vscode.workspace.openNotebookDocument(uri);
+    assert.equal(document.notebookType, 'jupyter-notebook');
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(uri, [vscode.NotebookEdit.insertCells(document.cellCount, [new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'added_in_vscode = 1', 'python')])]);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(await document.save());
+    const saved = JSON.parse(await remotePart(notebook, 'notebook-content.ipynb', 'ipynb'));
+    assert.deepEqual(saved.metadata.kernel_info ?? null, original.metadata.kernel_info ?? null);
+    const added = saved.cells.at(-1);
+    assert.match(added.source.join?.('') ?? added.source, /added_in_vscode/);
+    assert.equal(added.metadata.microsoft.language, 'python');
+    assert.ok(added.metadata.microsoft.language_group);
+    for (const [i, cell] of original.cells.entries()) assert.deepEqual(saved.cells[i].metadata?.microsoft, cell.metadata?.microsoft);
+  });
+
+  it('creates, renames and deletes items through the file system', async () => {
+    const folder = vscode.Uri.from({ scheme: 'fabricwb', authority: workspaceId, path: '/Fresh.Notebook' });
+    await vscode.workspace.fs.createDirectory(folder);
+    const created = await findItem('Fresh', 'Notebook');
+    assert.ok(created, 'created in Fabric');
+    const entries = await vscode.workspace.fs.readDirectory(folder);
+    assert.ok(entries.some(([name]) => name === '.platform'));
+    const renamed = vscode.Uri.from({ scheme: 'fabricwb', authority: workspaceId, path: '/Renamed.Notebook' });
+    await vscode.workspace.fs.rename(folder, renamed);
+    assert.equal((await client.getItem(workspaceId, created.id)).displayName, 'Renamed');
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.rename(renamed, vscode.Uri.from({ scheme: 'fabricwb', authority: workspaceId, path: '/Renamed.DataPipeline' }))));
+    await vscode.workspace.fs.delete(renamed, { recursive: true });
+    assert.equal(confirmations.length, 1, 'asked once before deleting');
+    assert.equal(await findItem('Renamed', 'Notebook'), undefined);
+  });
+
+  it('writes a new part into an item and deletes it again', async () => {
+    const part = uriOf(pipeline, 'notes/readme.json');
+    await vscode.workspace.fs.writeFile(part, bytes('{"hello": "world"}'));
+    assert.equal(await remotePart(pipeline, 'notes/readme.json'), '{"hello": "world"}');
+    await vscode.workspace.fs.delete(part);
+    assert.equal(await remotePart(pipeline, 'notes/readme.json'), '');
+  });
+
+  async function findItem(displayName: string, type: string): Promise<Item | undefined> {
+    for await (const item of client.listItems(workspaceId)) if (item.displayName === displayName && item.type === type) return item;
+    return undefined;
+  }
+});
