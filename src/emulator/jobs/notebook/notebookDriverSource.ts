@@ -1,0 +1,132 @@
+// The Python driver that runs a notebook's cells, embedded as a string so that it survives bundling
+// (it is passed to `python3 -c`). Usage: python3 -c DRIVER <spec.json> <result.json>.
+// spec.json: { "cells": [{ "name": "cell 3", "source": "..." }] }, run in order in one globals dict.
+// result.json: { "status": "Completed", "exitValue"?: str } or
+//              { "status": "Failed", "errorType", "message", "traceback", "noSpark": bool }.
+// The result goes through a file, never through stdout, which belongs to the user's code.
+export const NOTEBOOK_DRIVER_SOURCE = String.raw`
+import builtins, importlib.abc, json, linecache, sys, traceback, types
+
+NO_SPARK = ("there is no Spark in the local Fabric emulator, so {what} cannot run here. "
+            "Run this notebook in Fabric, or use plain Python (for example pandas) for local runs.")
+
+
+class SparkUnavailableError(RuntimeError):
+    pass
+
+
+class _NotebookExit(BaseException):
+    """Raised by notebookutils.notebook.exit(); a BaseException so that 'except Exception' lets it through."""
+
+    def __init__(self, value):
+        super().__init__(value)
+        self.value = value
+
+
+class _NoSpark:
+    def __init__(self, name):
+        object.__setattr__(self, "_name", name)
+
+    def __getattr__(self, attr):
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        raise SparkUnavailableError(NO_SPARK.format(what=self._name + "." + attr))
+
+    def __call__(self, *args, **kwargs):
+        raise SparkUnavailableError(NO_SPARK.format(what=self._name + "()"))
+
+    def __repr__(self):
+        return "<" + self._name + ": no Spark in the local emulator>"
+
+
+class _NoPySparkFinder(importlib.abc.MetaPathFinder):
+    """Last on sys.meta_path: only asked when pyspark (or delta) is not installed."""
+
+    def find_spec(self, fullname, path, target=None):
+        if fullname.split(".")[0] in ("pyspark", "delta"):
+            raise ModuleNotFoundError(NO_SPARK.format(what="import " + fullname), name=fullname)
+        return None
+
+
+class _Unavailable:
+    def __init__(self, name):
+        object.__setattr__(self, "_name", name)
+
+    def __getattr__(self, attr):
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        raise NotImplementedError(self._name + "." + attr + " is not available in the local Fabric emulator")
+
+
+def _exit(value):
+    raise _NotebookExit(str(value))
+
+
+def _utils_module(name):
+    module = types.ModuleType(name)
+    notebook = _Unavailable(name + ".notebook")
+    object.__setattr__(notebook, "exit", _exit)
+    module.notebook = notebook
+    module.__getattr__ = _Unavailable(name).__getattr__
+    return module
+
+
+def _display(*objects, **kwargs):
+    for obj in objects:
+        print(obj)
+
+
+def _user_traceback(error, cell_files):
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename in cell_files]
+    lines = ["Traceback (most recent call last):\n"] + traceback.format_list(frames) if frames else []
+    return "".join(lines + traceback.format_exception_only(type(error), error)).rstrip("\n")
+
+
+def _failure(error, cell_files):
+    no_spark = isinstance(error, SparkUnavailableError) or (
+        isinstance(error, ImportError) and str(error.name or "").split(".")[0] in ("pyspark", "delta"))
+    return {"status": "Failed", "errorType": type(error).__name__, "message": str(error),
+            "traceback": _user_traceback(error, cell_files), "noSpark": no_spark}
+
+
+def _run(cells):
+    mssparkutils = _utils_module("mssparkutils")
+    notebookutils = _utils_module("notebookutils")
+    notebookutils.mssparkutils = mssparkutils
+    sys.modules.update({"mssparkutils": mssparkutils, "notebookutils": notebookutils,
+                        "notebookutils.mssparkutils": mssparkutils})
+    sys.meta_path.append(_NoPySparkFinder())
+    user_globals = {"__name__": "__main__", "__builtins__": builtins, "spark": _NoSpark("spark"),
+                    "sc": _NoSpark("sc"), "notebookutils": notebookutils, "mssparkutils": mssparkutils,
+                    "display": _display}
+    cell_files = set()
+    try:
+        for cell in cells:
+            filename = "<" + cell["name"] + ">"
+            cell_files.add(filename)
+            source = cell["source"]
+            linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+            exec(compile(source, filename, "exec"), user_globals)
+    except _NotebookExit as ended:
+        return {"status": "Completed", "exitValue": ended.value}
+    except SystemExit as ended:
+        if ended.code in (None, 0):
+            return {"status": "Completed"}
+        return _failure(ended, cell_files)
+    except BaseException as error:
+        return _failure(error, cell_files)
+    return {"status": "Completed"}
+
+
+def main():
+    with open(sys.argv[1], encoding="utf-8") as spec_file:
+        spec = json.load(spec_file)
+    result = _run(spec["cells"])
+    sys.stdout.flush()
+    sys.stderr.flush()
+    with open(sys.argv[2], "w", encoding="utf-8") as result_file:
+        json.dump(result, result_file)
+
+
+main()
+`;
