@@ -2,7 +2,7 @@
 export { DefinitionError } from './DefinitionError';
 export { decodeDefinition, encodeDefinition, fileText, textFile, type DefinitionFile } from './definitionFiles';
 export { itemFolderName, parseItemFolderName } from './itemFolder';
-export { PLATFORM_FILE, PLATFORM_SCHEMA, parsePlatformFile, writePlatformFile, type PlatformProperties } from './platformFile';
+export { PLATFORM_FILE, PLATFORM_SCHEMA, parsePlatformFile, writePlatformFile, type PlatformFile, type PlatformProperties } from './platformFile';
 export {
   cellLanguage,
   defaultCellLanguage,

@@ -15,20 +15,29 @@ export interface PlatformProperties {
   logicalId?: string;
 }
 
-/** Reads a `.platform` file; anything but an object with string `metadata.type` and `metadata.displayName` throws. */
-export function parsePlatformFile(text: string): PlatformProperties {
+/** What a `.platform` file says; Fabric itself omits `displayName` in some (specs/paginatedReport examples). */
+export interface PlatformFile {
+  type: string;
+  displayName?: string;
+  description?: string;
+  logicalId?: string;
+}
+
+/** Reads a `.platform` file; not JSON, no `metadata.type`, or a non-string `metadata.displayName` throws. */
+export function parsePlatformFile(text: string): PlatformFile {
   const json = parseJsonText(text, PLATFORM_FILE);
   const metadata = isObject(json) ? json.metadata : undefined;
   if (!isObject(metadata)) throw new DefinitionError(PLATFORM_FILE, 'Missing the "metadata" object.', 1, 1);
-  for (const key of ['type', 'displayName'] as const) {
-    if (typeof metadata[key] !== 'string' || metadata[key] === '') {
-      throw new DefinitionError(PLATFORM_FILE, `"metadata.${key}" must be a non-empty string.`, ...lineOfKey(text, key));
-    }
+  if (typeof metadata.type !== 'string' || metadata.type === '') {
+    throw new DefinitionError(PLATFORM_FILE, '"metadata.type" must be a non-empty string.', ...lineOfKey(text, 'metadata'));
+  }
+  if (metadata.displayName !== undefined && (typeof metadata.displayName !== 'string' || metadata.displayName.trim() === '')) {
+    throw new DefinitionError(PLATFORM_FILE, '"metadata.displayName" must be a non-empty string.', ...lineOfKey(text, 'displayName'));
   }
   const config = isObject(json) && isObject(json.config) ? json.config : {};
   return {
-    type: metadata.type as string,
-    displayName: metadata.displayName as string,
+    type: metadata.type,
+    ...(typeof metadata.displayName === 'string' ? { displayName: metadata.displayName } : {}),
     ...(typeof metadata.description === 'string' ? { description: metadata.description } : {}),
     ...(typeof config.logicalId === 'string' ? { logicalId: config.logicalId } : {}),
   };
