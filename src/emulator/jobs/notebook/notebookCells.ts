@@ -1,6 +1,7 @@
 // Turns a notebook into the Python cells the driver runs: markdown dropped, the run's parameters
-// injected after the parameters cell, Fabric's cell magics resolved; anything that needs Spark or
-// another language is refused up front with a reason the user can act on.
+// injected after the parameters cell, Fabric's cell magics resolved; a cell in another language
+// (which needs Spark) is refused up front with a reason the user can act on. Line magics (%pip…)
+// are the driver's business: it only looks at them when a cell does not compile as Python.
 import type { FabricNotebook } from '../../../fabric/definition';
 import type { JobParameter } from '../../../fabric/types';
 import { buildParameterCell } from './parameterCell';
@@ -26,8 +27,6 @@ const CELL_MAGIC_LANGUAGES: Record<string, string> = {
   csharp: 'csharp',
   configure: 'configure',
 };
-/** Line magics that install packages: skipped, since a local run uses the packages already installed. */
-const PACKAGE_MAGIC = /^\s*[%!](pip|conda)\b/;
 
 /** The fabricGitSource format writes non-Python cells with every line prefixed by `# MAGIC `. */
 function stripMagicPrefix(source: string): string {
@@ -54,18 +53,6 @@ function resolveLanguage(source: string, metadata: object): { language: string; 
   return { language: metadataLanguage(metadata) ?? 'python', source };
 }
 
-function resolveLineMagics(source: string, cellNumber: number): string {
-  return source
-    .split('\n')
-    .map((line, index) => {
-      const magic = /^\s*([%!]\S*)/.exec(line);
-      if (!magic) return line;
-      if (PACKAGE_MAGIC.test(line)) return line.replace(/^(\s*)\S.*$/, '$1pass  # skipped by the local emulator: ' + magic[1]);
-      throw new UnrunnableCellError(`Cell ${cellNumber}, line ${index + 1}: the local emulator cannot run the magic ${magic[1]}; it runs plain Python cells only.`);
-    })
-    .join('\n');
-}
-
 /** Throws UnrunnableCellError (a cell that cannot run locally) or ParameterError (a bad parameter). */
 export function planNotebookCells(notebook: FabricNotebook, parameters: readonly JobParameter[]): DriverCell[] {
   const parameterCell = parameters.length > 0 ? { name: 'injected parameters', source: buildParameterCell(parameters) } : undefined;
@@ -79,7 +66,7 @@ export function planNotebookCells(notebook: FabricNotebook, parameters: readonly
     if (!PYTHON_LANGUAGES.has(language)) {
       throw new UnrunnableCellError(`Cell ${cellNumber} is a ${language} cell: the local emulator cannot run ${language} cells: no Spark here. It runs Python cells only.`);
     }
-    cells.push({ name: `cell ${cellNumber}`, source: resolveLineMagics(source, cellNumber) });
+    cells.push({ name: `cell ${cellNumber}`, source });
     if (cell.isParameters && parameterCell && !injected) {
       cells.push(parameterCell);
       injected = true;

@@ -5,7 +5,7 @@
 //              { "status": "Failed", "errorType", "message", "traceback", "noSpark": bool }.
 // The result goes through a file, never through stdout, which belongs to the user's code.
 export const NOTEBOOK_DRIVER_SOURCE = String.raw`
-import builtins, importlib.abc, json, linecache, sys, traceback, types
+import builtins, importlib.abc, io, json, linecache, re, sys, tokenize, traceback, types
 
 NO_SPARK = ("there is no Spark in the local Fabric emulator, so {what} cannot run here. "
             "Run this notebook in Fabric, or use plain Python (for example pandas) for local runs.")
@@ -71,6 +71,53 @@ def _utils_module(name):
     return module
 
 
+class MagicNotSupportedError(Exception):
+    pass
+
+
+_LINE_MAGIC = re.compile(r"^(\s*)([%!]\S*)")
+_PACKAGE_MAGIC = re.compile(r"^\s*[%!](pip|conda)\b")
+
+
+def _lines_inside_strings(source):
+    """1-based numbers of the lines a multi-line string continues on: a '%' there is text, not a magic."""
+    inside = set()
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.end[0] > token.start[0]:
+                inside.update(range(token.start[0] + 1, token.end[0] + 1))
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return inside
+
+
+def _without_magics(source, cell_name):
+    """Package installs (%pip, !pip, %conda) are skipped: a local run uses what is installed."""
+    lines = source.split("\n")
+    inside_strings = _lines_inside_strings(source)
+    for index, line in enumerate(lines):
+        magic = _LINE_MAGIC.match(line)
+        if not magic or index + 1 in inside_strings:
+            continue
+        if not _PACKAGE_MAGIC.match(line):
+            raise MagicNotSupportedError(
+                cell_name.capitalize() + ", line " + str(index + 1) + ": the local emulator cannot run the magic "
+                + magic.group(2) + "; it runs plain Python cells only.")
+        lines[index] = magic.group(1) + "pass  # skipped by the local emulator: " + magic.group(2)
+    return "\n".join(lines)
+
+
+def _compile(source, filename, cell_name):
+    """Line magics are only looked for when the cell is not valid Python, so valid code is never touched."""
+    try:
+        return compile(source, filename, "exec")
+    except SyntaxError:
+        plain = _without_magics(source, cell_name)
+        if plain == source:
+            raise
+    return compile(plain, filename, "exec")
+
+
 def _display(*objects, **kwargs):
     for obj in objects:
         print(obj)
@@ -106,7 +153,7 @@ def _run(cells):
             cell_files.add(filename)
             source = cell["source"]
             linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-            exec(compile(source, filename, "exec"), user_globals)
+            exec(_compile(source, filename, cell["name"]), user_globals)
     except _NotebookExit as ended:
         return {"status": "Completed", "exitValue": ended.value}
     except SystemExit as ended:

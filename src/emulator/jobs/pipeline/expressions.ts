@@ -97,16 +97,19 @@ function arity(fn: string, args: unknown[], min: number, max = min): void {
   }
 }
 
+/** The supported functions (lower case, as names are case-insensitive) and their [min, max] argument counts. */
+const FUNCTION_ARITY: Record<string, [number, number?]> = {
+  pipeline: [0], activity: [1], variables: [1], equals: [2], not: [1], greater: [2], greaterorequals: [2], less: [2],
+  lessorequals: [2], bool: [1], int: [1], float: [1], string: [1], if: [3], empty: [1], contains: [2], tolower: [1],
+  toupper: [1], length: [1], utcnow: [0, 1], and: [2, Infinity], or: [2, Infinity], concat: [1, Infinity], coalesce: [1, Infinity],
+};
+
 function callFunction(name: string, args: unknown[], scope: ExpressionScope): unknown {
   const fn = name.toLowerCase();
   const [a, b] = args;
-  const fixed: Record<string, [number, number?]> = {
-    pipeline: [0], activity: [1], variables: [1], equals: [2], not: [1], greater: [2], greaterorequals: [2], less: [2],
-    lessorequals: [2], bool: [1], int: [1], float: [1], string: [1], if: [3], empty: [1], contains: [2], tolower: [1],
-    toupper: [1], length: [1], utcnow: [0, 1], and: [2, Infinity], or: [2, Infinity], concat: [1, Infinity], coalesce: [1, Infinity],
-  };
-  if (!(fn in fixed)) throw new ExpressionError(`The expression function '${name}' is not supported by the local emulator.`);
-  arity(name, args, fixed[fn][0], fixed[fn][1] ?? fixed[fn][0]);
+  const [min, max = min] = FUNCTION_ARITY[fn] ?? [];
+  if (min === undefined) throw new ExpressionError(`The expression function '${name}' is not supported by the local emulator.`);
+  arity(name, args, min, max);
   switch (fn) {
     case 'pipeline':
       return scope.pipeline;

@@ -146,6 +146,20 @@ describe('emulator notebook runner', () => {
     assert.equal(existsSync(marker), false);
   });
 
+  it('skips %pip installs, refuses other line magics, and leaves valid Python that looks like a magic alone', async () => {
+    const item = pyItem(tenant, [
+      { kind: 'code', source: '%pip install --quiet nothing\ntemplate = """\n%s done\n"""' },
+      { kind: 'code', source: 'notebookutils.notebook.exit(template.strip() % "pip")' },
+    ]);
+    const outcome = await tenant.run(item, 'RunNotebook');
+    assert.deepEqual([outcome.status, outcome.exitValue], ['Completed', 'pip done']);
+
+    const runMagic = pyItem(tenant, [{ kind: 'code', source: 'x = 1\n%run Helpers' }]);
+    const failedRun = await tenant.run(runMagic, 'RunNotebook');
+    assert.equal(failedRun.status, 'Failed');
+    assert.match(failedRun.failureReason?.message ?? '', /Cell 1, line 2: the local emulator cannot run the magic %run; it runs plain Python cells only/);
+  });
+
   it('fails clearly on a parameter value that does not fit its type', async () => {
     const item = pyItem(tenant, [{ kind: 'parameters', source: 'n = 1' }]);
     const outcome = await tenant.run(item, 'RunNotebook', [{ name: 'n', type: 'Integer', value: 'many' }]);
