@@ -12,8 +12,6 @@ const SECRET_KEY = 'fabricWorkbench.connection.secret';
 const TOKEN_KEY = 'fabricWorkbench.connection.emulatorToken';
 const CONTEXT_KEY = 'fabricWorkbench.connected';
 
-export const NOT_CONNECTED_MESSAGE = "Not connected to Microsoft Fabric. Run 'Fabric: Sign In' or 'Fabric: Use the Local Emulator'.";
-
 export class ConnectionManager implements vscode.Disposable {
   private readonly _onDidChangeConnection = new vscode.EventEmitter<void>();
   readonly onDidChangeConnection: vscode.Event<void> = this._onDidChangeConnection.event;
@@ -40,7 +38,7 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   requireClient(): FabricClient {
-    if (!this.current) throw new Error(vscode.l10n.t(NOT_CONNECTED_MESSAGE));
+    if (!this.current) throw new Error(vscode.l10n.t("Not connected to Microsoft Fabric. Run 'Fabric: Sign In' or 'Fabric: Use the Local Emulator'."));
     return this.current.client;
   }
 

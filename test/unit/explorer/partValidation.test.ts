@@ -16,7 +16,7 @@ describe('validatePart', () => {
     assert.deepEqual(await check('.platform', platform('DataPipeline')), []);
     const [problem] = await check('.platform', platform('Notebook'));
     assert.match(problem.message, /Notebook/);
-    assert.equal(problem.line, 3, 'at the "type" key');
+    assert.equal(problem.line, 2, 'at the "type" key');
   });
 
   it('rejects a mashup that does not parse, at its line', async () => {
