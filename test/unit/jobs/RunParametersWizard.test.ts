@@ -58,8 +58,8 @@ describe('RunParametersWizard', () => {
       pickLabel('Run'),
     ]);
     const values = await new RunParametersWizard(prompter, { title: 'Run', kind: 'notebook', declared }).run();
-    assert.match(nameCheck!('ROWS') ?? '', /already a parameter/);
-    assert.match(nameCheck!('x'.repeat(257)) ?? '', /at most 256/);
+    assert.match(nameCheck!('ROWS') ?? '', /differ only in case/);
+    assert.match(nameCheck!('x'.repeat(257)) ?? '', /longer than 256/);
     assert.match(valueCheck!('2025-01-31 08:00') ?? '', /YYYY-MM-DDTHH:mm:ssZ/);
     assert.deepEqual(values.parameters[2], { name: 'when', type: 'DateTime', value: '2025-01-31T08:00:00Z' });
   });
