@@ -6,7 +6,7 @@ import { ParameterError } from './parameterCell';
 import { planNotebookCells, UnrunnableCellError } from './notebookCells';
 import { runNotebookProcess, type DriverResult } from './notebookProcess';
 
-export const NOTEBOOK_FAILED = 'NotebookExecutionFailed';
+const NOTEBOOK_FAILED = 'NotebookExecutionFailed';
 
 /** notebook-content.py (or its .sql/.scala/.r variants, refused later by cell language) or an .ipynb. */
 function readNotebook(item: RunnableItem): FabricNotebook | undefined {
