@@ -32,13 +32,6 @@ interface Section {
   body: string[];
 }
 
-/** The comment prefix of a notebook-content file by its extension: `--` for .sql, `//` for .scala, else `#`. */
-export function commentPrefixForPath(path: string): string {
-  if (/\.sql$/i.test(path)) return '--';
-  if (/\.scala$/i.test(path)) return '//';
-  return '#';
-}
-
 /** Reads notebook-content.py (or .sql/.scala/.r: the prefix is taken from the header line). */
 export function parseNotebookPy(text: string, path = NOTEBOOK_PY): FabricNotebook {
   const byteOrderMark = text.startsWith('\uFEFF');
