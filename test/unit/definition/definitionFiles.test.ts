@@ -88,6 +88,17 @@ describe('definition parts', () => {
     for (const { part } of abbreviated) assert.throws(() => decodeDefinition({ parts: [part] }), DefinitionError);
   });
 
+  it('fails with a clear message when the shared folder is missing', () => {
+    const saved = process.env.FABRIC_SHARED_DIR;
+    process.env.FABRIC_SHARED_DIR = path.join(sharedDir(), 'no-such-folder');
+    try {
+      assert.throws(() => specExampleFiles(), /shared reference folder was not found .*FABRIC_SHARED_DIR/);
+    } finally {
+      if (saved === undefined) delete process.env.FABRIC_SHARED_DIR;
+      else process.env.FABRIC_SHARED_DIR = saved;
+    }
+  });
+
   it('passes binary content through untouched', () => {
     const bytes = new Uint8Array(256).map((_, i) => i);
     const png = { path: 'StaticResources/RegisteredResources/logo.png', content: bytes };
