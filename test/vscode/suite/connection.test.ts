@@ -1,0 +1,80 @@
+// Sign-in and sign-out inside a real extension host, against an emulator of this suite's own: the
+// sign-in quick pick driven through VS Code's real quick input, the remembered connection, and
+// the "not connected" behaviour of the file system.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { startEmulator } from '../../../src/emulator';
+import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
+
+const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 100 && !condition(); i++) await sleep(100);
+  assert.ok(condition(), what);
+}
+
+describe('Connection: sign in and out', function () {
+  this.timeout(60_000);
+  let emulator: Awaited<ReturnType<typeof startEmulator>>;
+  let dataDir: string;
+  let explorer: Explorer;
+
+  before(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-connection-suite-'));
+    emulator = await startEmulator({ port: 0, dataDir, sample: true });
+    explorer = ((await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as { explorer: Explorer }).explorer;
+    await vscode.workspace.getConfiguration('fabricWorkbench').update('emulator.url', emulator.url, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('fabricWorkbench').update('emulator.url', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('fabricWorkbench.signOut');
+    await emulator?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('signs in to the local emulator through the real quick pick and input boxes', async () => {
+    await vscode.commands.executeCommand('fabricWorkbench.signOut');
+    assert.equal(explorer.connection.client, undefined);
+    const changed = new Promise<void>((resolve) => explorer.connection.onDidChangeConnection(() => resolve()));
+    const signingIn = vscode.commands.executeCommand('fabricWorkbench.signIn');
+    await sleep(800);
+    // Microsoft account, service principal, Azure CLI, Azure Resources, local emulator: the fifth.
+    for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await sleep(500);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the address (from the setting)
+    await sleep(500);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the token (the dev token)
+    await signingIn;
+    await changed;
+    assert.equal(explorer.connection.label, 'Local emulator');
+    const page = await explorer.connection.requireClient().listWorkspacesPage();
+    assert.ok(page.value.length > 0, 'the sample workspaces are listed');
+  });
+
+  it('connects in one step with useEmulator, and signs out', async () => {
+    await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
+    assert.ok(explorer.connection.client);
+    const roots = await explorer.tree.getChildren();
+    assert.ok(roots.some((n) => n.kind === 'workspace'));
+    await vscode.commands.executeCommand('fabricWorkbench.signOut');
+    assert.equal(explorer.connection.client, undefined);
+    assert.throws(() => explorer.connection.requireClient(), /Not connected to Microsoft Fabric/);
+    assert.deepEqual(await explorer.tree.getChildren(), []);
+    const workspaceId = (await explorer.connection.client?.listWorkspacesPage())?.value[0]?.id ?? 'any';
+    await assert.rejects(
+      Promise.resolve(vscode.workspace.fs.readDirectory(vscode.Uri.from({ scheme: 'fabricwb', authority: workspaceId, path: '/' }))),
+      (error: vscode.FileSystemError) => error.code === 'Unavailable',
+    );
+  });
+
+  it('shows the connection at the top of the view', async () => {
+    await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.url, token: emulator.token });
+    await until(() => explorer.treeView.description === 'Local emulator', 'the view says "Local emulator"');
+  });
+});
