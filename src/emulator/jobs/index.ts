@@ -7,7 +7,6 @@ import type { JobContext, JobOutcome, JobRunner, RunnableItem } from './types';
 
 export type { JobContext, JobEndStatus, JobOutcome, JobRunner, RunnableItem } from './types';
 export type { DataflowPublishedState, PublishedDataflow } from './dataflow/DataflowRunner';
-export { validateMashup, type MashupSyntaxError } from './dataflow/mashupValidation';
 export { normalizeDataflowParts, DataflowDefinitionError, LEGACY_DATAFLOW_PART } from './dataflow/legacyDataflowParts';
 
 /** The job types each item type can run in the emulator (the HTTP layer can answer 400 for others). */

@@ -1,31 +1,56 @@
-// Power Query M syntax check for mashup.pq, with the position of the first syntax error.
+// Syntax check of a dataflow's mashup.pq (a Power Query M section document), with the 1-based
+// line and column of the first error. Shared by the emulator's Publish and the editor's save check.
 import * as PQP from '@microsoft/powerquery-parser';
 import type { DefinitionProblem } from './validateDefinitionFile';
 
-interface ParserPosition {
-  /** 0-based. */
+type MashupSyntaxError = DefinitionProblem;
+
+interface ZeroBasedPosition {
   lineNumber: number;
-  /** 0-based. */
-  lineCodeUnit: number;
+  columnNumber: number;
 }
 
-interface ParserInnerError {
-  foundToken?: { token?: { positionStart?: ParserPosition } };
-  token?: { positionStart?: ParserPosition };
-  graphemePosition?: ParserPosition;
+function at(position: ZeroBasedPosition, message: string): MashupSyntaxError {
+  return { line: position.lineNumber + 1, column: position.columnNumber + 1, message };
 }
 
+/** Where the text ends: a parse error that found no token happened at the end of the stream. */
+function endOf(text: string): ZeroBasedPosition {
+  const lines = text.split(/\r\n|\r|\n|\u2028|\u2029/);
+  return { lineNumber: lines.length - 1, columnNumber: [...lines[lines.length - 1]].length };
+}
+
+// Duck-typed: this version of the parser sets LexError's prototype wrongly, so instanceof and
+// isLexError() fail on it; its inner errors carry a position or a map of the lines in error.
+function lexErrorLocation(error: PQP.Lexer.LexError.TLexError): MashupSyntaxError {
+  const inner: unknown = (error as { innerError?: unknown }).innerError ?? error;
+  if (inner instanceof PQP.Lexer.LexError.ErrorLineMapError) {
+    const [lineNumber, line] = [...inner.errorLineMap.entries()][0];
+    const located = lexErrorLocation(line.error);
+    return { ...located, line: Math.max(located.line, lineNumber + 1) };
+  }
+  const message = inner instanceof Error ? inner.message : error.message;
+  if (typeof inner === 'object' && inner !== null && 'graphemePosition' in inner) {
+    return at((inner as { graphemePosition: ZeroBasedPosition }).graphemePosition, message);
+  }
+  return { line: 1, column: 1, message };
+}
+
+function parseErrorLocation(error: PQP.Parser.ParseError.TParseError, text: string): MashupSyntaxError {
+  if (!PQP.Parser.ParseError.isParseError(error)) return { line: 1, column: 1, message: error.message };
+  const inner = error.innerError;
+  if ('positionStart' in inner) return at(inner.positionStart, inner.message);
+  if (inner.foundToken) return at({ lineNumber: inner.foundToken.token.positionStart.lineNumber, columnNumber: inner.foundToken.columnNumber }, inner.message);
+  return at(endOf(text), inner.message);
+}
+
+/** The first syntax error of a mashup.pq (at most one problem); none when it is a well-formed section document. */
 export async function validateMashup(text: string): Promise<DefinitionProblem[]> {
   const task = await PQP.TaskUtils.tryLexParse(PQP.DefaultSettings, text);
-  if (PQP.TaskUtils.isOk(task)) return [];
-  const error = (task as { error?: { message?: string; innerError?: ParserInnerError } }).error;
-  const inner = error?.innerError;
-  const position = inner?.foundToken?.token?.positionStart ?? inner?.token?.positionStart ?? inner?.graphemePosition;
-  return [
-    {
-      message: `Power Query M syntax error: ${error?.message ?? 'the text does not parse'}`,
-      line: (position?.lineNumber ?? 0) + 1,
-      column: (position?.lineCodeUnit ?? 0) + 1,
-    },
-  ];
+  if (PQP.TaskUtils.isLexStageError(task)) return [lexErrorLocation(task.error)];
+  if (PQP.TaskUtils.isParseStageError(task)) return [parseErrorLocation(task.error, text)];
+  if (PQP.TaskUtils.isParseStageOk(task) && task.ast.kind !== PQP.Language.Ast.NodeKind.Section) {
+    return [{ line: 1, column: 1, message: 'mashup.pq must be a section document: section Section1; shared Query = …;' }];
+  }
+  return [];
 }

@@ -2,7 +2,7 @@
 // published version; Refresh (Execute) runs the last published version, simulated.
 import { cancelled, completed, delay, failed, readTextPart } from '../outcomes';
 import type { JobContext, JobOutcome, JobRunner, RunnableItem } from '../types';
-import { validateMashup } from './mashupValidation';
+import { validateMashup } from '../../../fabric/definition';
 
 export interface PublishedDataflow {
   publishedAtUtc: string;
@@ -37,7 +37,7 @@ export class DataflowRunner implements JobRunner {
   private async publish(item: RunnableItem): Promise<JobOutcome> {
     const mashup = readTextPart(item.files, 'mashup.pq');
     if (mashup === undefined) return failed('InvalidDataflowDefinition', 'The dataflow has no mashup.pq part to publish.');
-    const error = await validateMashup(mashup);
+    const [error] = await validateMashup(mashup);
     if (error) {
       const where = `mashup.pq, line ${error.line}, column ${error.column}`;
       return {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { fileText } from '../../../../src/fabric/definition';
-import { createJobRunner, normalizeDataflowParts, validateMashup } from '../../../../src/emulator/jobs';
+import { createJobRunner, normalizeDataflowParts } from '../../../../src/emulator/jobs';
+import { validateMashup } from '../../../../src/fabric/definition';
 import { TestTenant } from './testTenant';
 
 const MASHUP = 'section Section1;\r\nshared Query = let\n Source = Table.FromRows({{1, "Bob"}}, {"CustomerID", "Name"})\nin\n Source;\r\n';
@@ -81,9 +82,9 @@ describe('emulator dataflow runner', () => {
   });
 
   it('validateMashup accepts a section document and locates lexer and parser errors', async () => {
-    assert.equal(await validateMashup(MASHUP), undefined);
-    assert.deepEqual(await validateMashup('section S;\nshared A = 0x;\n'), { line: 2, column: 12, message: 'Expected a hex literal' });
-    assert.equal((await validateMashup('section S;\nshared A = 1;\nshared B = 2 3;'))?.column, 14);
-    assert.match((await validateMashup('let x = 1 in x'))?.message ?? '', /must be a section document/);
+    assert.deepEqual(await validateMashup(MASHUP), []);
+    assert.deepEqual(await validateMashup('section S;\nshared A = 0x;\n'), [{ line: 2, column: 12, message: 'Expected a hex literal' }]);
+    assert.equal((await validateMashup('section S;\nshared A = 1;\nshared B = 2 3;'))[0]?.column, 14);
+    assert.match((await validateMashup('let x = 1 in x'))[0]?.message ?? '', /must be a section document/);
   });
 });
