@@ -66,9 +66,8 @@ describe('Connection: sign in and out', function () {
     assert.equal(explorer.connection.client, undefined);
     assert.throws(() => explorer.connection.requireClient(), /Not connected to Microsoft Fabric/);
     assert.deepEqual(await explorer.tree.getChildren(), []);
-    const workspaceId = (await explorer.connection.client?.listWorkspacesPage())?.value[0]?.id ?? 'any';
     await assert.rejects(
-      Promise.resolve(vscode.workspace.fs.readDirectory(vscode.Uri.from({ scheme: 'fabricwb', authority: workspaceId, path: '/' }))),
+      Promise.resolve(vscode.workspace.fs.readDirectory(vscode.Uri.from({ scheme: 'fabricwb', authority: '00000000-0000-0000-0000-000000000001', path: '/' }))),
       (error: vscode.FileSystemError) => error.code === 'Unavailable',
     );
   });
