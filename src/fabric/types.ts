@@ -162,3 +162,14 @@ export interface QueryActivityRunsRequest {
   lastUpdatedAfter: string;
   lastUpdatedBefore: string;
 }
+
+export interface CreateWorkspaceRequest {
+  displayName: string;
+  description?: string;
+  capacityId?: string;
+}
+
+/** A job instance as polled: the status answer may carry a Retry-After (seconds). */
+export type PolledJobInstance = ItemJobInstance & { retryAfterSeconds?: number };
+
+export type UpdateScheduleRequest = Partial<CreateScheduleRequest>;

@@ -1,0 +1,232 @@
+// FabricClient: the typed surface of the Fabric REST API the extension uses (see
+// docs/architecture.md). Each method states how it may be retried; the transport does the rest.
+import type { TokenProvider } from './auth';
+import { FabricError, isFabricError } from './errors';
+import { FabricHttp, type FabricLogger, type HttpRequest } from './http';
+import { followOperation, type LroOptions } from './lro';
+import { iteratePages, normalizePage } from './paging';
+import type { LroPollOptions } from './pollSchedules';
+import type { RateLimiter } from './rateLimiter';
+import type { RetryOptions } from './retry';
+import { parseRetryAfterSeconds } from './retryAfter';
+import type {
+  ActivityRun, CreateItemRequest, CreateScheduleRequest, CreateWorkspaceRequest, Item, ItemDefinition, ItemJobInstance,
+  ItemSchedule, JobSubmission, Page, PolledJobInstance, QueryActivityRunsRequest, RunOnDemandItemJobRequest,
+  UpdateItemRequest, UpdateScheduleRequest, Workspace, WorkspaceRole,
+} from './types';
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** Options of calls that follow a long-running operation. */
+export interface LroCallOptions extends CallOptions {
+  /** Stop waiting (FabricError OperationTimedOut) after this long. */
+  maxWaitMs?: number;
+}
+
+export interface FabricClientOptions {
+  /** Default https://api.fabric.microsoft.com/v1. */
+  baseUrl?: string;
+  tokenProvider: TokenProvider;
+  /** e.g. `fabric-workbench/0.1.0`. */
+  userAgent?: string;
+  logger?: FabricLogger;
+  /** Share one between the clients of an identity (`sharedRateLimiter`); default 200 calls/min per API family. */
+  rateLimiter?: RateLimiter;
+  retry?: Partial<RetryOptions>;
+  lroPoll?: LroPollOptions;
+  /** Multiplies the client's own waits (retries, Retry-After, LRO polls); tests pass a small value. */
+  waitScale?: number;
+}
+
+const enc = encodeURIComponent;
+
+export class FabricClient {
+  private readonly http: FabricHttp;
+
+  constructor(private readonly options: FabricClientOptions) {
+    this.http = new FabricHttp(options);
+  }
+
+  get baseUrl(): string {
+    return this.http.baseUrl;
+  }
+
+  // Workspaces
+
+  listWorkspaces(options: { roles?: WorkspaceRole[] } = {}, call: CallOptions = {}): AsyncIterable<Workspace> {
+    return iteratePages((continuationToken) => this.listWorkspacesPage({ ...options, continuationToken }, call));
+  }
+
+  listWorkspacesPage(options: { roles?: WorkspaceRole[]; continuationToken?: string } = {}, call: CallOptions = {}): Promise<Page<Workspace>> {
+    return this.page<Workspace>('/workspaces', { roles: options.roles?.join(','), continuationToken: options.continuationToken }, call);
+  }
+
+  getWorkspace(workspaceId: string, call: CallOptions = {}): Promise<Workspace> {
+    return this.json({ method: 'GET', path: `/workspaces/${enc(workspaceId)}`, retry: 'idempotent', ...call });
+  }
+
+  createWorkspace(request: CreateWorkspaceRequest, call: CallOptions = {}): Promise<Workspace> {
+    return this.json({ method: 'POST', path: '/workspaces', body: request, retry: 'once', ...call });
+  }
+
+  // Items
+
+  listItems(workspaceId: string, options: { type?: string } = {}, call: CallOptions = {}): AsyncIterable<Item> {
+    return iteratePages((continuationToken) => this.listItemsPage(workspaceId, { ...options, continuationToken }, call));
+  }
+
+  listItemsPage(workspaceId: string, options: { type?: string; continuationToken?: string } = {}, call: CallOptions = {}): Promise<Page<Item>> {
+    return this.page<Item>(`/workspaces/${enc(workspaceId)}/items`, { type: options.type, continuationToken: options.continuationToken }, call);
+  }
+
+  getItem(workspaceId: string, itemId: string, call: CallOptions = {}): Promise<Item> {
+    return this.json({ method: 'GET', path: this.itemPath(workspaceId, itemId), retry: 'idempotent', ...call });
+  }
+
+  /** Creates the item (following the LRO when Fabric answers 202) and returns it. */
+  async createItem(workspaceId: string, request: CreateItemRequest, call: LroCallOptions = {}): Promise<Item> {
+    const item = await this.operation<Item>({ method: 'POST', path: `/workspaces/${enc(workspaceId)}/items`, body: request, retry: 'once', signal: call.signal }, call, true);
+    return { ...(item as Item), workspaceId: item?.workspaceId ?? workspaceId };
+  }
+
+  updateItem(workspaceId: string, itemId: string, request: UpdateItemRequest, call: CallOptions = {}): Promise<Item> {
+    return this.json({ method: 'PATCH', path: this.itemPath(workspaceId, itemId), body: request, retry: 'idempotent', ...call });
+  }
+
+  async deleteItem(workspaceId: string, itemId: string, call: CallOptions = {}): Promise<void> {
+    await this.http.request({ method: 'DELETE', path: this.itemPath(workspaceId, itemId), retry: 'idempotent', ...call });
+  }
+
+  /** The item's definition (following the LRO); `format` e.g. `ipynb` or `fabricGitSource` for notebooks. */
+  async getDefinition(workspaceId: string, itemId: string, options: { format?: string } = {}, call: LroCallOptions = {}): Promise<ItemDefinition> {
+    const path = `${this.itemPath(workspaceId, itemId)}/getDefinition`;
+    const body = await this.operation<{ definition?: ItemDefinition }>({ method: 'POST', path, query: { format: options.format }, retry: 'idempotent', signal: call.signal }, call, true);
+    if (!body?.definition) throw new FabricError({ status: 200, errorCode: 'MissingDefinition', message: `Fabric returned no definition for item ${itemId}.`, request: `POST ${path}` });
+    return body.definition;
+  }
+
+  /** Replaces the definition (following the LRO); `updateMetadata` applies the `.platform` part to the item. */
+  async updateDefinition(workspaceId: string, itemId: string, definition: ItemDefinition, options: { updateMetadata?: boolean } = {}, call: LroCallOptions = {}): Promise<void> {
+    const path = `${this.itemPath(workspaceId, itemId)}/updateDefinition`;
+    const query = { updateMetadata: options.updateMetadata ? true : undefined };
+    await this.operation({ method: 'POST', path, query, body: { definition }, retry: 'idempotent', signal: call.signal }, call, false);
+  }
+
+  // Jobs
+
+  /** Starts a job on `/jobs/{jobType}/instances`, or on the older `?jobType=` form where the path form is unknown. */
+  async runItemJob(workspaceId: string, itemId: string, jobType: string, body?: RunOnDemandItemJobRequest, call: CallOptions = {}): Promise<JobSubmission> {
+    const jobs = `${this.itemPath(workspaceId, itemId)}/jobs`;
+    try {
+      return await this.submitJob({ method: 'POST', path: `${jobs}/${enc(jobType)}/instances`, body, retry: 'once', ...call });
+    } catch (error) {
+      const pathFormUnknown = isFabricError(error) && ((error.status === 404 && !error.hasErrorResponse) || (error.status === 400 && error.errorCode === 'InvalidJobType'));
+      if (!pathFormUnknown) throw error;
+      return this.submitJob({ method: 'POST', path: `${jobs}/instances`, query: { jobType }, body, retry: 'once', ...call });
+    }
+  }
+
+  /** Runs a notebook on the notebook endpoint (`RunNotebookRequest` or the legacy `executionData` body). */
+  runNotebook(workspaceId: string, notebookId: string, body?: object, call: CallOptions = {}): Promise<JobSubmission> {
+    const path = `/workspaces/${enc(workspaceId)}/notebooks/${enc(notebookId)}/jobs/execute/instances`;
+    return this.submitJob({ method: 'POST', path, query: { beta: false }, body, retry: 'once', ...call });
+  }
+
+  /** The job instance, with the Retry-After its answer carried. */
+  getJobInstance(workspaceId: string, itemId: string, jobInstanceId: string, call: CallOptions = {}): Promise<PolledJobInstance> {
+    return this.jobInstance(`${this.itemPath(workspaceId, itemId)}/jobs/instances/${enc(jobInstanceId)}`, call);
+  }
+
+  /** A notebook job instance from the notebook endpoint, which carries `properties.exitValue`. */
+  getNotebookJobInstance(workspaceId: string, notebookId: string, jobInstanceId: string, call: CallOptions = {}): Promise<PolledJobInstance> {
+    return this.jobInstance(`/workspaces/${enc(workspaceId)}/notebooks/${enc(notebookId)}/jobs/execute/instances/${enc(jobInstanceId)}`, call);
+  }
+
+  listJobInstances(workspaceId: string, itemId: string, call: CallOptions = {}): AsyncIterable<ItemJobInstance> {
+    const path = `${this.itemPath(workspaceId, itemId)}/jobs/instances`;
+    return iteratePages((continuationToken) => this.page<ItemJobInstance>(path, { continuationToken }, call));
+  }
+
+  async cancelJobInstance(workspaceId: string, itemId: string, jobInstanceId: string, call: CallOptions = {}): Promise<void> {
+    const path = `${this.itemPath(workspaceId, itemId)}/jobs/instances/${enc(jobInstanceId)}/cancel`;
+    await this.http.request({ method: 'POST', path, retry: 'idempotent', ...call });
+  }
+
+  // Schedules
+
+  /** All the item's schedules for `jobType` (every page). */
+  async listSchedules(workspaceId: string, itemId: string, jobType: string, call: CallOptions = {}): Promise<ItemSchedule[]> {
+    const path = this.schedulesPath(workspaceId, itemId, jobType);
+    const schedules: ItemSchedule[] = [];
+    for await (const schedule of iteratePages((continuationToken) => this.page<ItemSchedule>(path, { continuationToken }, call))) schedules.push(schedule);
+    return schedules;
+  }
+
+  getSchedule(workspaceId: string, itemId: string, jobType: string, scheduleId: string, call: CallOptions = {}): Promise<ItemSchedule> {
+    return this.json({ method: 'GET', path: `${this.schedulesPath(workspaceId, itemId, jobType)}/${enc(scheduleId)}`, retry: 'idempotent', ...call });
+  }
+
+  createSchedule(workspaceId: string, itemId: string, jobType: string, request: CreateScheduleRequest, call: CallOptions = {}): Promise<ItemSchedule> {
+    return this.json({ method: 'POST', path: this.schedulesPath(workspaceId, itemId, jobType), body: request, retry: 'once', ...call });
+  }
+
+  updateSchedule(workspaceId: string, itemId: string, jobType: string, scheduleId: string, request: UpdateScheduleRequest, call: CallOptions = {}): Promise<ItemSchedule> {
+    return this.json({ method: 'PATCH', path: `${this.schedulesPath(workspaceId, itemId, jobType)}/${enc(scheduleId)}`, body: request, retry: 'idempotent', ...call });
+  }
+
+  async deleteSchedule(workspaceId: string, itemId: string, jobType: string, scheduleId: string, call: CallOptions = {}): Promise<void> {
+    await this.http.request({ method: 'DELETE', path: `${this.schedulesPath(workspaceId, itemId, jobType)}/${enc(scheduleId)}`, retry: 'idempotent', ...call });
+  }
+
+  // Pipeline runs
+
+  /** The activity runs of a pipeline job instance (Fabric answers a bare array; `{ value }` is accepted too). */
+  async queryActivityRuns(workspaceId: string, jobInstanceId: string, request: QueryActivityRunsRequest, call: CallOptions = {}): Promise<ActivityRun[]> {
+    const path = `/workspaces/${enc(workspaceId)}/datapipelines/pipelineruns/${enc(jobInstanceId)}/queryactivityruns`;
+    const body = await this.json<ActivityRun[] | { value?: ActivityRun[] } | undefined>({ method: 'POST', path, body: request, retry: 'idempotent', ...call });
+    return Array.isArray(body) ? body : (body?.value ?? []);
+  }
+
+  // Plumbing
+
+  private itemPath(workspaceId: string, itemId: string): string {
+    return `/workspaces/${enc(workspaceId)}/items/${enc(itemId)}`;
+  }
+
+  private schedulesPath(workspaceId: string, itemId: string, jobType: string): string {
+    return `${this.itemPath(workspaceId, itemId)}/jobs/${enc(jobType)}/schedules`;
+  }
+
+  private async json<T>(request: HttpRequest): Promise<T> {
+    return (await this.http.request<T>(request)).body as T;
+  }
+
+  private async page<T>(path: string, query: HttpRequest['query'], call: CallOptions): Promise<Page<T>> {
+    return normalizePage(await this.json<Partial<Page<T>>>({ method: 'GET', path, query, retry: 'idempotent', ...call }));
+  }
+
+  private async operation<T>(request: HttpRequest, call: LroCallOptions, expectResult: boolean): Promise<T | undefined> {
+    const initial = await this.http.request(request);
+    const options: LroOptions = { signal: call.signal, maxWaitMs: call.maxWaitMs, expectResult, poll: this.options.lroPoll };
+    return followOperation<T>(this.http, initial, `${request.method} ${request.path}`, options);
+  }
+
+  private async submitJob(request: HttpRequest): Promise<JobSubmission> {
+    const response = await this.http.request(request);
+    const location = response.headers.get('location');
+    const jobInstanceId = location ? new URL(location, this.http.baseUrl).pathname.split('/').filter(Boolean).pop() : undefined;
+    if (!location || !jobInstanceId) {
+      throw new FabricError({ status: response.status, errorCode: 'MissingLocation', message: `Fabric accepted the job but gave no Location to follow it (${request.method} ${request.path}).`, request: `${request.method} ${request.path}` });
+    }
+    const retryAfterSeconds = parseRetryAfterSeconds(response.headers.get('retry-after'));
+    return { jobInstanceId: decodeURIComponent(jobInstanceId), location, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) };
+  }
+
+  private async jobInstance(path: string, call: CallOptions): Promise<PolledJobInstance> {
+    const response = await this.http.request<ItemJobInstance>({ method: 'GET', path, retry: 'idempotent', ...call });
+    const retryAfterSeconds = parseRetryAfterSeconds(response.headers.get('retry-after'));
+    return { ...(response.body as ItemJobInstance), ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) };
+  }
+}

@@ -1,0 +1,15 @@
+// The Fabric REST client and the definition codec: everything the other layers import.
+export * from './types';
+export { FabricError, isFabricError, NO_RESPONSE, type FabricErrorInit } from './errors';
+export {
+  AzureCredentialTokenProvider, CachingTokenProvider, FABRIC_DEFAULT_SCOPE, FunctionTokenProvider, StaticTokenProvider, jwtExpiry,
+  type AccessToken, type CachingTokenProviderOptions, type TokenProvider,
+} from './auth';
+export { DEFAULT_BASE_URL, type FabricLogger } from './http';
+export { DEFAULT_RETRY_OPTIONS, backoffDelayMs, retryDelayMs, type RetryMode, type RetryOptions } from './retry';
+export { RateLimiter, apiFamilyOf, sharedRateLimiter, type ApiFamily, type RateLimiterOptions } from './rateLimiter';
+export { iteratePages, normalizePage } from './paging';
+export { DEFAULT_JOB_POLL, DEFAULT_LRO_POLL, adaptivePollDelay, lroPollDelays, type JobPollOptions, type LroPollOptions } from './pollSchedules';
+export { maskSecrets } from './redaction';
+export { FabricClient, type CallOptions, type FabricClientOptions, type LroCallOptions } from './client';
+export * from './definition';

@@ -1,0 +1,66 @@
+// Follows a long-running operation: a 202 with Location, x-ms-operation-id and Retry-After is
+// polled at GET /operations/{id} on the lroPollDelays schedule until Succeeded (then the result
+// is read from /operations/{id}/result when there is one) or Failed/Undefined (thrown as a
+// FabricError carrying the operation's error). Waits stop at once on abort and at `maxWaitMs`.
+import { delay } from './delay';
+import { FabricError, errorFromOperation, NO_RESPONSE } from './errors';
+import type { FabricHttp, HttpResponse } from './http';
+import { lroPollDelays, type LroPollOptions } from './pollSchedules';
+import { parseRetryAfterSeconds } from './retryAfter';
+import type { OperationState } from './types';
+
+export interface LroOptions {
+  signal?: AbortSignal;
+  /** Give up (FabricError OperationTimedOut) when the operation has not ended after this long. */
+  maxWaitMs?: number;
+  /** Read /result even when the final state's Location does not point there (getDefinition, createItem). */
+  expectResult?: boolean;
+  poll?: LroPollOptions;
+}
+
+/** Used when a 202 carries no Retry-After. */
+const DEFAULT_RETRY_AFTER_MS = 1000;
+
+/** The result of the call that answered `initial`: its body, or the operation's result (undefined when it has none). */
+export async function followOperation<T>(http: FabricHttp, initial: HttpResponse<unknown>, request: string, options: LroOptions = {}): Promise<T | undefined> {
+  if (initial.status !== 202) return initial.body as T | undefined;
+  const operationId = operationIdOf(initial, request);
+  const retryAfterSeconds = parseRetryAfterSeconds(initial.headers.get('retry-after'));
+  const delays = lroPollDelays(retryAfterSeconds !== undefined ? retryAfterSeconds * 1000 : DEFAULT_RETRY_AFTER_MS, options.poll);
+  const started = Date.now();
+  const deadline = options.maxWaitMs !== undefined ? started + options.maxWaitMs : Infinity;
+  let planned = 0;
+  for (;;) {
+    // Sleep until an absolute time, so late timers do not push the whole schedule back.
+    planned += delays.next().value * http.waitScale;
+    const pollAt = Math.min(started + planned, deadline);
+    await delay(pollAt - Date.now(), options.signal);
+    const state = await http.request<OperationState>({ method: 'GET', path: `/operations/${operationId}`, retry: 'idempotent', signal: options.signal });
+    const status = state.body?.status;
+    if (status === 'Succeeded') {
+      const hasResult = options.expectResult || /\/result\/?$/.test(state.headers.get('location') ?? '');
+      if (!hasResult) return undefined;
+      const result = await http.request<T>({ method: 'GET', path: `/operations/${operationId}/result`, retry: 'idempotent', signal: options.signal });
+      return result.body;
+    }
+    if (status === 'Failed' || status === 'Undefined') throw errorFromOperation(operationId, status, state.body?.error, request);
+    if (pollAt >= deadline) {
+      throw new FabricError({
+        status: NO_RESPONSE,
+        errorCode: 'OperationTimedOut',
+        message: `The operation ${operationId} of ${request} had not finished after ${Math.round((options.maxWaitMs ?? 0) / 1000)} s (last status ${status ?? 'unknown'}).`,
+        isRetriable: false,
+        request,
+        operationId,
+      });
+    }
+  }
+}
+
+function operationIdOf(response: HttpResponse<unknown>, request: string): string {
+  const fromHeader = response.headers.get('x-ms-operation-id');
+  if (fromHeader) return encodeURIComponent(fromHeader);
+  const fromLocation = /\/operations\/([^/?#]+)/.exec(response.headers.get('location') ?? '')?.[1];
+  if (fromLocation) return fromLocation;
+  throw new FabricError({ status: 202, errorCode: 'MissingOperation', message: `Fabric accepted ${request} but named no operation to follow.`, request, isRetriable: false });
+}
