@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { RateLimiter } from '../../../src/fabric';
 import type { RecordedRequest } from './scriptedServer';
 import { ScriptedServer } from './scriptedServer';
 import { collect, testClient } from './testClient';
@@ -27,7 +28,8 @@ describe('paging', () => {
   afterEach(() => server.close());
 
   it('yields every entry once, in order, whatever the page size and continuation style', async () => {
-    const { client } = testClient(server.baseUrl);
+    // Hundreds of pages: more than the default quota of 200 calls a minute.
+    const { client } = testClient(server.baseUrl, { rateLimiter: new RateLimiter({ callsPerWindow: 100_000 }) });
     await fc.assert(
       fc.asyncProperty(fc.nat(40), fc.integer({ min: 1, max: 12 }), fc.constantFrom<Continuation>('token', 'uri', 'both'), async (total, pageSize, mode) => {
         server.reset();
