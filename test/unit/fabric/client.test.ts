@@ -4,7 +4,7 @@ import { ScriptedServer } from './scriptedServer';
 import { testClient } from './testClient';
 
 const ITEM = { id: 'it1', type: 'DataPipeline', displayName: 'Load', workspaceId: 'ws' };
-const SCHEDULE = { id: 'sc1', enabled: true, configuration: { type: 'Cron', interval: 10, startDateTime: '2025-01-01T00:00:00', endDateTime: '2025-12-31T00:00:00', localTimeZoneId: 'UTC' } };
+const SCHEDULE = { id: 'sc1', enabled: true, configuration: { type: 'Cron' as const, interval: 10, startDateTime: '2025-01-01T00:00:00', endDateTime: '2025-12-31T00:00:00', localTimeZoneId: 'UTC' } };
 const RUN = { pipelineRunId: 'job1', activityName: 'Wait1', activityType: 'Wait', activityRunId: 'a1', status: 'Succeeded' };
 const jobAccepted = (server: ScriptedServer, path: string, query = '') => ({ status: 202, headers: { location: `${server.baseUrl}${path}${query}`, 'retry-after': '60' } });
 
