@@ -11,5 +11,6 @@ export { RateLimiter, apiFamilyOf, sharedRateLimiter, type ApiFamily, type RateL
 export { iteratePages, normalizePage } from './paging';
 export { DEFAULT_JOB_POLL, DEFAULT_LRO_POLL, adaptivePollDelay, lroPollDelays, type JobPollOptions, type LroPollOptions } from './pollSchedules';
 export { maskSecrets } from './redaction';
+export { delay } from './delay';
 export { FabricClient, type CallOptions, type FabricClientOptions, type LroCallOptions } from './client';
 export * from './definition';
