@@ -9,13 +9,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Installs code-server into the cache folder once and returns that folder. */
+/**
+ * Installs code-server into the cache folder once and returns that folder.
+ * @returns {string}
+ */
 export function ensureCodeServer() {
   const out = execFileSync('bash', [path.join(root, 'scripts/install-code-server.sh')], {
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
   });
-  return out.trim().split('\n').pop();
+  return out.trim().split('\n').pop() ?? '';
 }
 
 export function freePort() {
@@ -69,6 +72,8 @@ export function writeUserSettings(userDataDir, settings) {
 /**
  * Starts code-server and resolves once it answers HTTP. `folder` is opened in the workbench.
  * Returns { url, port, stop(), output() }.
+ * @param {{ cache: string, extensionsDir: string, userDataDir: string, folder: string, port?: number,
+ *   env?: Record<string, string>, log?: (text: string) => void }} options
  */
 export async function startCodeServer({ cache, extensionsDir, userDataDir, folder, port, env = {}, log }) {
   port ??= await freePort();
