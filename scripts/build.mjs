@@ -1,31 +1,59 @@
-// Bundles the extension with esbuild: one CommonJS file, `vscode` external. node-fetch is ESM-only;
+// Bundles the extension with esbuild: CommonJS, `vscode` external. node-fetch is ESM-only;
 // bundling turns it into CommonJS so the extension host can load it.
+// Heavy libraries used by rare actions sit behind a module of ours that the code imports with
+// `await import()`: each becomes its own file in dist/, loaded on first use, which keeps
+// activation fast and dist/extension.js small.
 import * as esbuild from 'esbuild';
+import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-const options = {
-  entryPoints: ['src/extension.ts'],
-  outfile: 'dist/extension.js',
+const LAZY_MODULES = [
+  'src/fabric/definition/powerQueryParser.ts', // @microsoft/powerquery-parser: mashup.pq checks
+  'src/vscode/connection/azureIdentity.ts', // @azure/identity + MSAL: non-VS Code sign-ins
+];
+const lazyPaths = new Set(LAZY_MODULES.map((file) => path.resolve(file)));
+const outName = (file) => `${path.basename(file, '.ts')}.js`;
+
+/** Leaves the imports of lazy modules as `require('./<name>.js')` next to dist/extension.js. */
+const lazyModulesPlugin = {
+  name: 'lazy-modules',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const candidate = path.resolve(args.resolveDir, args.path);
+      const file = [`${candidate}.ts`, candidate].find((f) => lazyPaths.has(f));
+      return file ? { path: `./${outName(file)}`, external: true } : undefined;
+    });
+  },
+};
+
+const common = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // keytar is an optional native module of @azure/identity-vscode; the extension never loads it.
+  // keytar is an optional native module of @azure/identity-vscode, absent from the package.
   external: ['vscode', 'keytar'],
   minify: production,
   sourcemap: true,
   sourcesContent: !production,
   metafile: true,
-  logLevel: 'info',
+  logLevel: 'warning',
 };
 
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyModulesPlugin] },
+  ...LAZY_MODULES.map((file) => ({ ...common, entryPoints: [file], outfile: `dist/${outName(file)}` })),
+];
+
 if (watch) {
-  const ctx = await esbuild.context(options);
-  await ctx.watch();
+  for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
-  const result = await esbuild.build(options);
-  const bytes = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes ?? 0;
-  console.log(`dist/extension.js: ${(bytes / 1024).toFixed(0)} KB${production ? ' (minified)' : ''}`);
+  for (const options of builds) {
+    const result = await esbuild.build(options);
+    const [file, output] = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint);
+    console.log(`${file}: ${(output.bytes / 1024).toFixed(0)} KB${production ? ' (minified)' : ''}`);
+  }
 }

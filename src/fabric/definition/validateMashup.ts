@@ -1,9 +1,10 @@
 // Syntax check of a dataflow's mashup.pq (a Power Query M section document), with the 1-based
 // line and column of the first error. Shared by the emulator's Publish and the editor's save check.
-import * as PQP from '@microsoft/powerquery-parser';
+import type * as PQP from '@microsoft/powerquery-parser';
 import type { DefinitionProblem } from './validateDefinitionFile';
 
 type MashupSyntaxError = DefinitionProblem;
+type Parser = typeof import('./powerQueryParser');
 
 interface ZeroBasedPosition {
   lineNumber: number;
@@ -22,11 +23,11 @@ function endOf(text: string): ZeroBasedPosition {
 
 // Duck-typed: this version of the parser sets LexError's prototype wrongly, so instanceof and
 // isLexError() fail on it; its inner errors carry a position or a map of the lines in error.
-function lexErrorLocation(error: PQP.Lexer.LexError.TLexError): MashupSyntaxError {
+function lexErrorLocation(PQP: Parser, error: PQP.Lexer.LexError.TLexError): MashupSyntaxError {
   const inner: unknown = (error as { innerError?: unknown }).innerError ?? error;
   if (inner instanceof PQP.Lexer.LexError.ErrorLineMapError) {
     const [lineNumber, line] = [...inner.errorLineMap.entries()][0];
-    const located = lexErrorLocation(line.error);
+    const located = lexErrorLocation(PQP, line.error);
     return { ...located, line: Math.max(located.line, lineNumber + 1) };
   }
   const message = inner instanceof Error ? inner.message : error.message;
@@ -36,7 +37,7 @@ function lexErrorLocation(error: PQP.Lexer.LexError.TLexError): MashupSyntaxErro
   return { line: 1, column: 1, message };
 }
 
-function parseErrorLocation(error: PQP.Parser.ParseError.TParseError, text: string): MashupSyntaxError {
+function parseErrorLocation(PQP: Parser, error: PQP.Parser.ParseError.TParseError, text: string): MashupSyntaxError {
   if (!PQP.Parser.ParseError.isParseError(error)) return { line: 1, column: 1, message: error.message };
   const inner = error.innerError;
   if ('positionStart' in inner) return at(inner.positionStart, inner.message);
@@ -46,9 +47,10 @@ function parseErrorLocation(error: PQP.Parser.ParseError.TParseError, text: stri
 
 /** The first syntax error of a mashup.pq (at most one problem); none when it is a well-formed section document. */
 export async function validateMashup(text: string): Promise<DefinitionProblem[]> {
+  const PQP: Parser = await import('./powerQueryParser');
   const task = await PQP.TaskUtils.tryLexParse(PQP.DefaultSettings, text);
-  if (PQP.TaskUtils.isLexStageError(task)) return [lexErrorLocation(task.error)];
-  if (PQP.TaskUtils.isParseStageError(task)) return [parseErrorLocation(task.error, text)];
+  if (PQP.TaskUtils.isLexStageError(task)) return [lexErrorLocation(PQP, task.error)];
+  if (PQP.TaskUtils.isParseStageError(task)) return [parseErrorLocation(PQP, task.error, text)];
   if (PQP.TaskUtils.isParseStageOk(task) && task.ast.kind !== PQP.Language.Ast.NodeKind.Section) {
     return [{ line: 1, column: 1, message: 'mashup.pq must be a section document: section Section1; shared Query = …;' }];
   }

@@ -2,15 +2,7 @@
 // own `microsoft` authentication provider (asked again on every token, so VS Code refreshes it);
 // the other kinds through @azure/identity credentials.
 import * as vscode from 'vscode';
-import {
-  AzureCliCredential,
-  ClientCertificateCredential,
-  ClientSecretCredential,
-  VisualStudioCodeCredential,
-  useIdentityPlugin,
-  type TokenCredential,
-} from '@azure/identity';
-import { vsCodePlugin } from '@azure/identity-vscode';
+import type { TokenCredential } from '@azure/identity';
 import { AzureCredentialTokenProvider, FunctionTokenProvider, StaticTokenProvider, type TokenProvider } from '../../fabric';
 import type { ConnectionInfo } from './connectionInfo';
 
@@ -45,11 +37,26 @@ export function createTokenProvider(info: ConnectionInfo, secrets: Secrets): Tok
         return session.accessToken;
       });
     default:
-      return new AzureCredentialTokenProvider(createCredential(info, secrets), [FABRIC_SCOPE]);
+      return new AzureCredentialTokenProvider(lazyCredential(info, secrets), [FABRIC_SCOPE]);
   }
 }
 
-function createCredential(info: Exclude<ConnectionInfo, { kind: 'emulator' | 'microsoft' }>, secrets: Secrets): TokenCredential {
+type IdentityModule = typeof import('./azureIdentity');
+type CredentialInfo = Exclude<ConnectionInfo, { kind: 'emulator' | 'microsoft' }>;
+
+/** A credential whose library is loaded on the first token request. */
+function lazyCredential(info: CredentialInfo, secrets: Secrets): TokenCredential {
+  let credential: Promise<TokenCredential> | undefined;
+  return {
+    getToken: async (scopes, options) => {
+      credential ??= import('./azureIdentity').then((identity) => createCredential(identity, info, secrets));
+      return (await credential).getToken(scopes, options);
+    },
+  };
+}
+
+function createCredential(identity: IdentityModule, info: CredentialInfo, secrets: Secrets): TokenCredential {
+  const { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential, VisualStudioCodeCredential } = identity;
   switch (info.kind) {
     case 'servicePrincipal':
       if (info.certificatePath) return new ClientCertificateCredential(info.tenantId, info.clientId, { certificatePath: info.certificatePath });
@@ -58,7 +65,7 @@ function createCredential(info: Exclude<ConnectionInfo, { kind: 'emulator' | 'mi
     case 'azureCli':
       return new AzureCliCredential(info.tenantId ? { tenantId: info.tenantId } : {});
     case 'azureResources':
-      useVsCodePlugin();
+      useVsCodePlugin(identity);
       return new VisualStudioCodeCredential(info.tenantId ? { tenantId: info.tenantId } : {});
   }
 }
@@ -66,7 +73,7 @@ function createCredential(info: Exclude<ConnectionInfo, { kind: 'emulator' | 'mi
 let pluginInstalled = false;
 
 /** The Azure Resources account needs @azure/identity-vscode, which may fail to load. */
-function useVsCodePlugin(): void {
+function useVsCodePlugin({ useIdentityPlugin, vsCodePlugin }: IdentityModule): void {
   if (pluginInstalled) return;
   try {
     useIdentityPlugin(vsCodePlugin);
