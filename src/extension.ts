@@ -1,0 +1,20 @@
+// Wires the services to VS Code: every registration goes through a registerX(context, deps)
+// function and every disposable into context.subscriptions. No logic lives here.
+import * as vscode from 'vscode';
+import { createLog } from './vscode/common/log';
+import { registerExplorer } from './vscode/explorer/registerExplorer';
+import { registerJobs } from './vscode/jobs/registerJobs';
+
+export function activate(context: vscode.ExtensionContext) {
+  const log = createLog();
+  context.subscriptions.push(log);
+  context.subscriptions.push(vscode.commands.registerCommand('fabricWorkbench.showLog', () => log.show()));
+  const explorer = registerExplorer(context, { log });
+  const jobs = registerJobs(context, { log, connection: explorer.connection, files: explorer.files });
+  // Test-only API for the vscode-tier suites: `connection` (ConnectionManager), `explorer` and `jobs`.
+  return { connection: explorer.connection, explorer, jobs };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
