@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { FabricClient } from '../../fabric';
 import { emulatorBaseUrl, type ConnectionInfo } from './connectionInfo';
-import { settings } from './settings';
+import { EMULATOR_DEV_TOKEN, settings } from './settings';
 import { createTokenProvider, microsoftSession, type Secrets } from './tokenProviders';
 
 const STATE_KEY = 'fabricWorkbench.connection';
@@ -50,16 +50,23 @@ export class ConnectionManager implements vscode.Disposable {
     await this.storeSecret(TOKEN_KEY, secrets.token);
   }
 
-  /** Restores the remembered connection, without any prompt; stays signed out when it can't. */
+  /**
+   * Restores the remembered connection, without any prompt; stays signed out when it can't. With
+   * nothing remembered, `fabricWorkbench.emulator.connectOnStartup` connects to the emulator.
+   */
   async restore(): Promise<void> {
-    const info = this.context.globalState.get<ConnectionInfo>(STATE_KEY);
+    const info = this.context.globalState.get<ConnectionInfo>(STATE_KEY)
+      ?? (settings.emulatorConnectOnStartup() ? { kind: 'emulator', url: settings.emulatorUrl() } : undefined);
     if (!info) return;
     try {
       if (info.kind === 'microsoft' && !(await microsoftSession(info.tenantId, false))) {
         this.log.info('The remembered Microsoft session is gone; sign in again.');
         return;
       }
-      const secrets = { secret: await this.context.secrets.get(SECRET_KEY), token: await this.context.secrets.get(TOKEN_KEY) };
+      const secrets = {
+        secret: await this.context.secrets.get(SECRET_KEY),
+        token: (await this.context.secrets.get(TOKEN_KEY)) ?? (info.kind === 'emulator' ? EMULATOR_DEV_TOKEN : undefined),
+      };
       await this.activate(info, secrets);
     } catch (error) {
       this.log.warn(`Could not restore the ${info.kind} connection: ${(error as Error).message}`);

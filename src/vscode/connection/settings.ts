@@ -15,6 +15,7 @@ export const settings = {
   apiBaseUrl: (): string => config().get<string>('apiBaseUrl')?.trim() || DEFAULT_API_BASE_URL,
   tenantId: (): string | undefined => config().get<string>('tenantId')?.trim() || undefined,
   emulatorUrl: (): string => config().get<string>('emulator.url')?.trim() || DEFAULT_EMULATOR_URL,
+  emulatorConnectOnStartup: (): boolean => config().get<boolean>('emulator.connectOnStartup') ?? false,
   notebookFormat: (): 'ipynb' | 'fabricGitSource' => (config().get<string>('notebookFormat') === 'fabricGitSource' ? 'fabricGitSource' : 'ipynb'),
   portalUrl: (): string => config().get<string>('portalUrl')?.trim() || 'https://app.fabric.microsoft.com',
   confirmDelete: (): boolean => config().get<boolean>('confirmDelete') ?? true,
