@@ -9,7 +9,7 @@ export { DEFAULT_BASE_URL, type FabricLogger } from './http';
 export { DEFAULT_RETRY_OPTIONS, backoffDelayMs, retryDelayMs, type RetryMode, type RetryOptions } from './retry';
 export { RateLimiter, apiFamilyOf, sharedRateLimiter, type ApiFamily, type RateLimiterOptions } from './rateLimiter';
 export { iteratePages, normalizePage } from './paging';
-export { DEFAULT_JOB_POLL, DEFAULT_LRO_POLL, adaptivePollDelay, lroPollDelays, type JobPollOptions, type LroPollOptions } from './pollSchedules';
+export { DEFAULT_JOB_POLL, DEFAULT_LRO_POLL, jobPollDelayMs, lroPollDelays, type JobPollOptions, type LroPollOptions } from './pollSchedules';
 export { maskSecrets } from './redaction';
 export { delay } from './delay';
 export { FabricClient, type CallOptions, type FabricClientOptions, type LroCallOptions } from './client';

@@ -33,23 +33,36 @@ export function* lroPollDelays(retryAfterMs: number, options: LroPollOptions = {
 }
 
 export interface JobPollOptions {
-  /** The shortest delay, used while the job is young (default 500 ms). */
-  minDelayMs?: number;
-  /** The delay is this fraction of the job's age once that is longer (default 0.15). */
-  ageFraction?: number;
-  /** The longest delay when the server gave no Retry-After (default 20 s). */
-  maxDelayMs?: number;
+  /** The first poll's delay after a submission. */
+  minDelayMs: number;
+  /** The longest wait between two polls of a running job: bounds the notice delay. */
+  maxDelayMs: number;
+  /** How fast the delay grows with the job's age: delay = minDelay + age × growth. */
+  growth: number;
+  /** Polls per minute all polled groups together may make (the Job Scheduler allows 200 calls/min). */
+  budgetPerMinute: number;
+  /** The longest back-off after failed polls. */
+  maxBackoffMs: number;
 }
 
-export const DEFAULT_JOB_POLL: Required<JobPollOptions> = { minDelayMs: 500, ageFraction: 0.15, maxDelayMs: 20_000 };
+// The job submission's Retry-After (60 s) is not used: it would hide a job's end for a minute.
+// Instead a poll answers for a group (the running jobs of one item, one list call), the delay grows
+// slowly with the job's age up to 1.8 s (the worst notice delay), and all groups share a budget.
+export const DEFAULT_JOB_POLL: JobPollOptions = {
+  minDelayMs: 500,
+  maxDelayMs: 1800,
+  growth: 0.05,
+  budgetPerMinute: 150,
+  maxBackoffMs: 30_000,
+};
 
 /**
- * The delay before the next status poll of a job running for `elapsedMs`: 0.5 s while it is under
- * 3.3 s old, then 15 % of its age (a job's end is noticed after at most ~15 % of its run time),
- * up to 20 s, or up to `retryAfterMs` when the last status answer carried a Retry-After.
+ * The delay before the next status poll of a group whose youngest running job is `ageMs` old,
+ * when `groups` groups are being polled and the group's last `failures` polls failed.
  */
-export function adaptivePollDelay(elapsedMs: number, retryAfterMs?: number, options: JobPollOptions = {}): number {
-  const { minDelayMs, ageFraction, maxDelayMs } = { ...DEFAULT_JOB_POLL, ...options };
-  const longest = Math.max(minDelayMs, retryAfterMs ?? maxDelayMs);
-  return Math.min(longest, Math.max(minDelayMs, Math.max(0, elapsedMs) * ageFraction));
+export function jobPollDelayMs(ageMs: number, groups = 1, failures = 0, options: JobPollOptions = DEFAULT_JOB_POLL): number {
+  const byAge = Math.min(options.maxDelayMs, options.minDelayMs + Math.max(0, ageMs) * options.growth);
+  const byBudget = (Math.max(1, groups) * 60_000) / options.budgetPerMinute;
+  const base = Math.max(byAge, byBudget);
+  return failures > 0 ? Math.min(options.maxBackoffMs, base * 2 ** failures) : base;
 }

@@ -5,7 +5,7 @@
 // drive it outside VS Code. It never throws into its timer: failures are logged and retried.
 import type { ItemJobInstance } from '../fabric/types';
 import { Listeners } from './Listeners';
-import { DEFAULT_POLL_SCHEDULE, pollDelayMs, type PollScheduleOptions } from './pollSchedule';
+import { DEFAULT_JOB_POLL, jobPollDelayMs, type JobPollOptions } from '../fabric/pollSchedules';
 import { isRunning, isTerminal, type TrackedJob } from './TrackedJob';
 
 /** The part of FabricClient the tracker calls. */
@@ -52,7 +52,7 @@ export interface JobTrackerOptions {
   clock?: Clock;
   store?: JobStore;
   logger?: TrackerLogger;
-  schedule?: PollScheduleOptions;
+  schedule?: JobPollOptions;
   /** How many ended jobs to keep. */
   keepEnded?: number;
 }
@@ -73,7 +73,7 @@ export class JobTracker {
   private readonly notFound = new Map<string, number>();
   private readonly changes = new Listeners<JobChange>();
   private readonly clock: Clock;
-  private readonly schedule: PollScheduleOptions;
+  private readonly schedule: JobPollOptions;
   private timer: unknown;
   private timerDueAt = Infinity;
   private polling = false;
@@ -85,7 +85,7 @@ export class JobTracker {
 
   constructor(private readonly options: JobTrackerOptions) {
     this.clock = options.clock ?? systemClock;
-    this.schedule = options.schedule ?? DEFAULT_POLL_SCHEDULE;
+    this.schedule = options.schedule ?? DEFAULT_JOB_POLL;
     this.jobList = options.store?.load() ?? [];
     this.kick();
   }
@@ -161,7 +161,7 @@ export class JobTracker {
   private delayFor(key: string, failures: number): number {
     const running = this.running.filter((j) => groupKey(j) === key);
     const youngest = Math.max(...running.map((j) => j.submittedAt));
-    return pollDelayMs(this.clock.now() - youngest, this.groups.size, failures, this.schedule);
+    return jobPollDelayMs(this.clock.now() - youngest, this.groups.size, failures, this.schedule);
   }
 
   /** Sets the one timer for the earliest due group, or none when nothing runs. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { adaptivePollDelay, lroPollDelays } from '../../../src/fabric';
+import { DEFAULT_JOB_POLL, jobPollDelayMs, lroPollDelays } from '../../../src/fabric';
 
 /** The times (ms after the 202) of the first `count` polls. */
 function pollTimes(retryAfterMs: number, count: number): number[] {
@@ -50,28 +50,25 @@ describe('lroPollDelays', () => {
   });
 });
 
-describe('adaptivePollDelay', () => {
-  it('polls every 0.5 s while the job is young, then at 15 % of its age, up to 20 s', () => {
-    assert.equal(adaptivePollDelay(0), 500);
-    assert.equal(adaptivePollDelay(3000), 500);
-    assert.equal(adaptivePollDelay(60_000), 9000);
-    assert.equal(adaptivePollDelay(600_000), 20_000);
+describe('jobPollDelayMs', () => {
+  const o = DEFAULT_JOB_POLL;
+
+  it('polls a young job fast and an older one slower, never beyond the cap', () => {
+    assert.equal(jobPollDelayMs(0), o.minDelayMs);
+    assert.ok(jobPollDelayMs(10_000) > jobPollDelayMs(1_000));
+    assert.equal(jobPollDelayMs(3_600_000), o.maxDelayMs);
   });
 
-  it('lets a Retry-After from the status answer set the longest delay', () => {
-    assert.equal(adaptivePollDelay(600_000, 60_000), 60_000);
-    assert.equal(adaptivePollDelay(10_000, 60_000), 1500);
-    assert.equal(adaptivePollDelay(0, 100), 500);
-  });
-
-  it('never shrinks as the job ages and stays within its bounds', () => {
+  it("stretches every group's delay so all groups together stay within the budget", () => {
     fc.assert(
-      fc.property(fc.nat(3_600_000), fc.nat(3_600_000), fc.option(fc.nat(120_000), { nil: undefined }), (a, b, retryAfterMs) => {
-        const [young, old] = a <= b ? [a, b] : [b, a];
-        assert.ok(adaptivePollDelay(young, retryAfterMs) <= adaptivePollDelay(old, retryAfterMs));
-        const delay = adaptivePollDelay(old, retryAfterMs);
-        assert.ok(delay >= 500 && delay <= Math.max(500, retryAfterMs ?? 20_000));
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.nat(3_600_000), (groups, age) => {
+        assert.ok((groups * 60_000) / jobPollDelayMs(age, groups) <= o.budgetPerMinute + 1e-9);
       }),
     );
+  });
+
+  it('backs off after failures, up to the longest back-off', () => {
+    assert.ok(jobPollDelayMs(0, 1, 1) > jobPollDelayMs(0, 1, 0));
+    assert.equal(jobPollDelayMs(0, 1, 30), o.maxBackoffMs);
   });
 });
