@@ -1,13 +1,10 @@
 // FabricClient: the typed surface of the Fabric REST API the extension uses (see
 // docs/architecture.md). Each method states how it may be retried; the transport does the rest.
-import type { TokenProvider } from './auth';
 import { FabricError, isFabricError } from './errors';
-import { FabricHttp, type FabricLogger, type HttpRequest } from './http';
+import { FabricHttp, type HttpOptions, type HttpRequest } from './http';
 import { followOperation, type LroOptions } from './lro';
 import { iteratePages, normalizePage } from './paging';
 import type { LroPollOptions } from './pollSchedules';
-import type { RateLimiter } from './rateLimiter';
-import type { RetryOptions } from './retry';
 import { parseRetryAfterSeconds } from './retryAfter';
 import type {
   ActivityRun, CreateItemRequest, CreateScheduleRequest, CreateWorkspaceRequest, Item, ItemDefinition, ItemJobInstance,
@@ -25,19 +22,8 @@ export interface LroCallOptions extends CallOptions {
   maxWaitMs?: number;
 }
 
-export interface FabricClientOptions {
-  /** Default https://api.fabric.microsoft.com/v1. */
-  baseUrl?: string;
-  tokenProvider: TokenProvider;
-  /** e.g. `fabric-workbench/0.1.0`. */
-  userAgent?: string;
-  logger?: FabricLogger;
-  /** Share one between the clients of an identity (`sharedRateLimiter`); default 200 calls/min per API family. */
-  rateLimiter?: RateLimiter;
-  retry?: Partial<RetryOptions>;
+export interface FabricClientOptions extends HttpOptions {
   lroPoll?: LroPollOptions;
-  /** Multiplies the client's own waits (retries, Retry-After, LRO polls); tests pass a small value. */
-  waitScale?: number;
 }
 
 const enc = encodeURIComponent;
