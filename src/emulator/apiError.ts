@@ -1,0 +1,16 @@
+// A refusal the emulator answers with Fabric's ErrorResponse shape and status code.
+import type { ErrorResponseDetails } from '../fabric/types';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errorCode: string,
+    message: string,
+    readonly moreDetails?: ErrorResponseDetails[],
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (errorCode: string, what: string): ApiError => new ApiError(404, errorCode, `The requested ${what} was not found.`);
+export const badRequest = (errorCode: string, message: string): ApiError => new ApiError(400, errorCode, message);

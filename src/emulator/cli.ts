@@ -1,0 +1,88 @@
+// `npm run emulator -- [--port N] [--host H] [--data DIR] [--token T] [--page-size N] [--empty]
+//   [--faults SPEC] [--time-scale X] [--lro sync|async]`
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_PORT, DEFAULT_TOKEN, parseFaultSpec, startEmulator } from './index';
+
+const USAGE = `Usage: npm run emulator -- [options]
+  --port N          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --host H          address to bind (default 127.0.0.1: loopback only)
+  --data DIR        data folder (default .fabric-emulator/)
+  --token T         the bearer token clients must send (default ${DEFAULT_TOKEN})
+  --page-size N     records per page of list answers (default 100)
+  --empty           no sample workspace in a new data folder
+  --faults SPEC     e.g. "throttle=120/min,error5xx=0.05,reset=0.01,latency=40ms,lro=2s,seed=7"
+  --time-scale X    multiplies simulated durations (pipeline waits): 0.1 runs them 10x faster
+  --lro MODE        async (default: 202 and /operations) or sync (200/201 at once)`;
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function number(text: string | undefined, name: string, fallback: number, min: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < min) fail(`--${name} needs a number of at least ${min}, not "${text}".`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, token: { type: 'string' },
+        'page-size': { type: 'string' }, empty: { type: 'boolean' }, faults: { type: 'string' },
+        'time-scale': { type: 'string' }, lro: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (values.lro !== undefined && values.lro !== 'sync' && values.lro !== 'async') fail(`--lro is sync or async, not "${values.lro}".`);
+  let faults;
+  try {
+    faults = values.faults ? parseFaultSpec(values.faults) : undefined;
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const dataDir = path.resolve(values.data ?? '.fabric-emulator');
+  const host = values.host ?? '127.0.0.1';
+  const emulator = await startEmulator({
+    port: number(values.port, 'port', DEFAULT_PORT, 0),
+    host,
+    dataDir,
+    token: values.token,
+    pageSize: number(values['page-size'], 'page-size', 100, 1),
+    sample: !values.empty,
+    faults,
+    timeScale: number(values['time-scale'], 'time-scale', 1, 0),
+    lroMode: values.lro as 'sync' | 'async' | undefined,
+  });
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) console.log(`Warning: listening on ${host}, reachable from other machines.`);
+  console.log(`Data folder: ${dataDir}`);
+  console.log(`Token: ${emulator.token}   (send "Authorization: Bearer ${emulator.token}")`);
+  if (faults) console.log(`Faults: ${values.faults}`);
+  console.log(`Fabric emulator listening on ${emulator.url}`);
+  console.log(`API base URL: ${emulator.baseUrl}`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('Stopping the Fabric emulator…');
+    await emulator.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(`The Fabric emulator could not start: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,135 @@
+// Job instances: created by a run request, moved NotStarted → InProgress → Completed / Failed /
+// Cancelled while the runner really runs the item, stored at every change, cancelled through an
+// AbortController.
+import { randomUUID } from 'node:crypto';
+import { decodeDefinition } from '../fabric/definition';
+import type { ErrorResponse, Item, JobParameter } from '../fabric/types';
+import type { EmulatorJobRunner, JobOutcome, RunnableItem } from './jobs';
+import type { RunRequest } from './jobRequest';
+import type { Store, StoredJob } from './store';
+
+const PUBLISHED_STATE = 'dataflowPublished';
+
+export class JobScheduler {
+  private readonly running = new Map<string, { controller: AbortController; done: Promise<JobOutcome> }>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly runner: EmulatorJobRunner,
+    private readonly timeScale: number,
+  ) {
+    const published = store.meta<Parameters<EmulatorJobRunner['importPublishedState']>[0]>(PUBLISHED_STATE);
+    if (published) runner.importPublishedState(published);
+    this.failInterrupted();
+  }
+
+  /** Creates a job instance and starts it; the answer does not wait for the run. */
+  submit(item: Item, runnerJobType: string, reportedJobType: string, request: RunRequest): StoredJob {
+    const job: StoredJob = {
+      id: randomUUID(),
+      itemId: item.id,
+      workspaceId: item.workspaceId,
+      jobType: reportedJobType,
+      invokeType: 'Manual',
+      status: 'NotStarted',
+      rootActivityId: randomUUID(),
+      startTimeUtc: null,
+      endTimeUtc: null,
+      failureReason: null,
+      parameters: request.parameters,
+      createdMs: Date.now(),
+    };
+    this.store.putJob(job);
+    const controller = new AbortController();
+    const done = this.run(job, item, runnerJobType, request, controller.signal);
+    this.running.set(job.id, { controller, done });
+    void done.finally(() => this.running.delete(job.id));
+    return job;
+  }
+
+  /** Asks a running job to stop; false when it has already ended. */
+  cancel(jobId: string): boolean {
+    const run = this.running.get(jobId);
+    if (!run) return false;
+    run.controller.abort();
+    return true;
+  }
+
+  /** Cancels every running job and waits for them (emulator shutdown). */
+  async stopAll(): Promise<void> {
+    const runs = [...this.running.values()];
+    for (const run of runs) run.controller.abort();
+    await Promise.allSettled(runs.map((r) => r.done));
+  }
+
+  runnable(workspaceId: string, itemId: string): RunnableItem | undefined {
+    const item = this.store.item(workspaceId, itemId);
+    if (!item) return undefined;
+    const definition = this.store.definition(itemId);
+    return { workspaceId, itemId, displayName: item.displayName, type: item.type, files: definition ? decodeDefinition({ parts: definition.parts }) : [] };
+  }
+
+  private async run(job: StoredJob, item: Item, runnerJobType: string, request: RunRequest, signal: AbortSignal): Promise<JobOutcome> {
+    // Answer the submission first: the job starts an instant later, as in the service.
+    await new Promise((resolve) => setImmediate(resolve));
+    const runnable = this.runnable(item.workspaceId, item.id);
+    if (!runnable || signal.aborted) return this.finish(job, { status: signal.aborted ? 'Cancelled' : 'Failed' });
+    this.update(job, { status: 'InProgress', startTimeUtc: new Date().toISOString() });
+    const outcome = await this.runner.run(runnable, runnerJobType, {
+      signal,
+      timeScale: this.timeScale,
+      parameters: request.parameters,
+      executionData: request.executionData,
+      jobInstanceId: job.id,
+      getItem: async (workspaceId, itemId) => this.runnable(workspaceId, itemId),
+      runChildJob: (child, jobType, parameters, childSignal) => this.runChild(child, jobType, parameters, childSignal),
+      recordActivityRun: (activityRun) => this.store.putActivityRun(job.id, activityRun),
+    });
+    if (item.type === 'Dataflow') this.store.putMeta(PUBLISHED_STATE, this.runner.exportPublishedState());
+    return this.finish(job, outcome);
+  }
+
+  private async runChild(child: RunnableItem, jobType: string, parameters: JobParameter[], signal: AbortSignal): Promise<JobOutcome> {
+    const item = this.store.item(child.workspaceId, child.itemId);
+    if (!item) return { status: 'Failed', failureReason: { errorCode: 'ItemNotFound', message: `Item ${child.itemId} was not found.` } };
+    const job = this.submit(item, jobType, jobType, { parameters });
+    const cancel = () => this.cancel(job.id);
+    signal.addEventListener('abort', cancel, { once: true });
+    try {
+      return await this.running.get(job.id)!.done;
+    } finally {
+      signal.removeEventListener('abort', cancel);
+    }
+  }
+
+  private finish(job: StoredJob, outcome: JobOutcome): JobOutcome {
+    const failureReason: ErrorResponse | null = outcome.failureReason ?? (outcome.status === 'Failed' ? { errorCode: 'JobFailed', message: 'The job failed.' } : null);
+    this.update(job, {
+      status: outcome.status,
+      endTimeUtc: new Date().toISOString(),
+      startTimeUtc: job.startTimeUtc ?? new Date().toISOString(),
+      failureReason,
+      exitValue: outcome.exitValue ?? null,
+    });
+    return outcome;
+  }
+
+  private update(job: StoredJob, change: Partial<StoredJob>): void {
+    Object.assign(job, change);
+    this.store.putJob({ ...job });
+  }
+
+  /** Jobs that were running when the emulator stopped did not finish: say so. */
+  private failInterrupted(): void {
+    for (const job of this.store.allJobs()) {
+      if (job.status === 'NotStarted' || job.status === 'InProgress') {
+        this.store.putJob({
+          ...job,
+          status: 'Failed',
+          endTimeUtc: new Date().toISOString(),
+          failureReason: { errorCode: 'JobInterrupted', message: 'The emulator restarted while the job was running.' },
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,20 @@
+// Fabric's paging: `continuationToken` and `continuationUri` while more records remain, and
+// neither on the last page. The token is the offset of the next page.
+import { badRequest } from './apiError';
+import type { Reply } from './router';
+
+export function pageOf<T>(values: T[], query: URLSearchParams, pageSize: number, pageUrl: string): Reply {
+  const token = query.get('continuationToken');
+  let offset = 0;
+  if (token) {
+    offset = Number(Buffer.from(token, 'base64url').toString('utf8'));
+    if (!Number.isInteger(offset) || offset < 0) throw badRequest('InvalidContinuationToken', 'The continuation token is not valid.');
+  }
+  const value = values.slice(offset, offset + pageSize);
+  const next = offset + pageSize;
+  if (next >= values.length) return { status: 200, body: { value } };
+  const continuationToken = Buffer.from(String(next)).toString('base64url');
+  const url = new URL(pageUrl);
+  url.searchParams.set('continuationToken', continuationToken);
+  return { status: 200, body: { value, continuationToken, continuationUri: url.toString() } };
+}

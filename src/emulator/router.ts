@@ -1,0 +1,54 @@
+// A small router: `METHOD /path/{param}` patterns (case-insensitive, as Fabric's paths are) to
+// handlers that return a status, headers and a JSON body.
+export interface Request {
+  method: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+  /** scheme://host:port the request came in on, for absolute URLs in answers. */
+  origin: string;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type Handler = (request: Request) => Reply | Promise<Reply>;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  names: string[];
+  handler: Handler;
+  key: string;
+}
+
+export class Router {
+  private readonly routes: Route[] = [];
+
+  add(method: string, path: string, handler: Handler): this {
+    const names: string[] = [];
+    const source = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+    this.routes.push({ method, pattern: new RegExp(`^${source}/?$`, 'i'), names, handler, key: `${method} /v1${path}` });
+    return this;
+  }
+
+  match(method: string, path: string): { handler: Handler; params: Record<string, string>; key: string } | 'wrongMethod' | undefined {
+    let pathMatched = false;
+    for (const route of this.routes) {
+      const match = route.pattern.exec(path);
+      if (!match) continue;
+      pathMatched = true;
+      if (route.method !== method) continue;
+      const params: Record<string, string> = {};
+      route.names.forEach((name, i) => (params[name] = decodeURIComponent(match[i + 1]!)));
+      return { handler: route.handler, params, key: route.key };
+    }
+    return pathMatched ? 'wrongMethod' : undefined;
+  }
+}

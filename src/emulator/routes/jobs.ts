@@ -1,0 +1,97 @@
+// The job scheduler: run on demand (path and `?jobType=` forms, and the type-specific execute
+// endpoints), get, list, cancel; and a pipeline run's activity runs.
+import type { Item } from '../../fabric/types';
+import { ApiError, badRequest, notFound } from '../apiError';
+import type { EmulatorContext } from '../context';
+import { readRunRequest } from '../jobRequest';
+import { pageOf } from '../paging';
+import type { Reply, Request, Router } from '../router';
+import type { StoredJob } from '../store';
+import { ITEM_COLLECTIONS, requireItem } from './items';
+import { requireWorkspace } from './workspaces';
+
+/** For each item type: the job types it accepts (lower case) and the runner's name for each. */
+const JOB_TYPES: Record<string, Record<string, string>> = {
+  Notebook: { runnotebook: 'RunNotebook', execute: 'RunNotebook', defaultjob: 'RunNotebook' },
+  DataPipeline: { pipeline: 'Pipeline', execute: 'Pipeline' },
+  Dataflow: { refresh: 'Refresh', execute: 'Refresh', publish: 'Publish', applychanges: 'ApplyChanges' },
+};
+
+function runnerJobType(item: Item, jobType: string): string {
+  const runnerType = JOB_TYPES[item.type]?.[jobType.toLowerCase()];
+  if (!runnerType) throw badRequest('InvalidJobType', `'${jobType}' is not a job type of ${item.type} items.`);
+  return runnerType;
+}
+
+/** As the service reports it: the path's job type with a capital first letter (Execute, ApplyChanges). */
+const reported = (jobType: string): string => jobType.charAt(0).toUpperCase() + jobType.slice(1);
+
+function instanceUrl(origin: string, job: StoredJob): string {
+  return `${origin}/v1/workspaces/${job.workspaceId}/items/${job.itemId}/jobs/instances/${job.id}`;
+}
+
+function present(job: StoredJob, notebookEndpoint: boolean): Record<string, unknown> {
+  const { workspaceId: _ws, parameters: _p, createdMs: _c, exitValue, ...instance } = job;
+  return notebookEndpoint ? { ...instance, properties: { exitValue: exitValue ?? null } } : { ...instance, exitValue: exitValue ?? null };
+}
+
+function requireJob(ctx: EmulatorContext, item: Item, jobId: string): StoredJob {
+  const job = ctx.store.job(jobId);
+  if (!job || job.itemId !== item.id) throw notFound('JobInstanceNotFound', 'job instance');
+  return job;
+}
+
+export function jobRoutes(router: Router, ctx: EmulatorContext): void {
+  const run = (request: Request, item: Item, jobType: string): Reply => {
+    const runRequest = readRunRequest(request.body);
+    const job = ctx.scheduler.submit(item, runnerJobType(item, jobType), reported(jobType), runRequest);
+    return { status: 202, headers: { Location: instanceUrl(request.origin, job), 'Retry-After': '60' } };
+  };
+
+  for (const [collection, impliedType] of Object.entries(ITEM_COLLECTIONS)) {
+    const base = `/workspaces/{workspaceId}/${collection}/{itemId}/jobs`;
+    const item = ({ params }: Request) => requireItem(ctx, params.workspaceId!, params.itemId!, impliedType);
+    const notebookEndpoint = collection === 'notebooks';
+
+    router.add('POST', `${base}/instances`, (request) => {
+      const jobType = request.query.get('jobType');
+      if (!jobType) throw badRequest('InvalidParameter', 'jobType is required: POST …/jobs/{jobType}/instances or …/jobs/instances?jobType=.');
+      return run(request, item(request), jobType);
+    });
+    router.add('POST', `${base}/{jobType}/instances`, (request) => {
+      if (notebookEndpoint && request.params.jobType!.toLowerCase() === 'execute') {
+        const beta = request.query.get('beta');
+        if (beta === null) throw badRequest('InvalidParameter', "The query parameter 'beta' is required: call …/jobs/execute/instances?beta=false.");
+      }
+      return run(request, item(request), request.params.jobType!);
+    });
+    router.add('GET', `${base}/instances`, (request) => {
+      const jobs = ctx.store.jobs(item(request).id).map((j) => present(j, false));
+      return pageOf(jobs, request.query, ctx.pageSize, `${request.origin}/v1/workspaces/${request.params.workspaceId}/${collection}/${request.params.itemId}/jobs/instances`);
+    });
+    const getInstance = (request: Request): Reply => ({ status: 200, body: present(requireJob(ctx, item(request), request.params.jobId!), notebookEndpoint) });
+    router.add('GET', `${base}/instances/{jobId}`, getInstance);
+    router.add('GET', `${base}/{jobType}/instances/{jobId}`, getInstance);
+    const cancel = (request: Request): Reply => {
+      const job = requireJob(ctx, item(request), request.params.jobId!);
+      if (!ctx.scheduler.cancel(job.id)) throw new ApiError(400, 'JobAlreadyCompleted', `The job instance has already ended (${job.status}).`);
+      return { status: 202, headers: { Location: instanceUrl(request.origin, job), 'Retry-After': '60' } };
+    };
+    router.add('POST', `${base}/instances/{jobId}/cancel`, cancel);
+    router.add('POST', `${base}/{jobType}/instances/{jobId}/cancel`, cancel);
+  }
+
+  router.add('POST', '/workspaces/{workspaceId}/datapipelines/pipelineruns/{jobId}/queryactivityruns', ({ params, body }) => {
+    requireWorkspace(ctx, params.workspaceId!);
+    const job = ctx.store.job(params.jobId!);
+    if (!job || job.workspaceId !== params.workspaceId) throw notFound('JobInstanceNotFound', 'pipeline run');
+    const filter = (body ?? {}) as { lastUpdatedAfter?: string; lastUpdatedBefore?: string };
+    const after = filter.lastUpdatedAfter ? Date.parse(filter.lastUpdatedAfter) : -Infinity;
+    const before = filter.lastUpdatedBefore ? Date.parse(filter.lastUpdatedBefore) : Infinity;
+    const runs = ctx.store.activityRuns(job.id).filter((r) => {
+      const updated = Date.parse(r.activityRunEnd ?? r.activityRunStart ?? '');
+      return Number.isNaN(updated) || (updated >= after && updated <= before);
+    });
+    return { status: 200, body: runs };
+  });
+}
