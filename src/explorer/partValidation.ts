@@ -13,6 +13,8 @@ export interface PartProblem {
 
 export async function validatePart(path: string, content: Uint8Array, itemType: string): Promise<PartProblem[]> {
   const text = Buffer.from(content).toString('utf8');
-  const problems: DefinitionProblem[] = path.endsWith('.pq') ? await validateMashup(text) : validateDefinitionFile(path, text, itemType);
+  const problems: DefinitionProblem[] = path.endsWith('.pq')
+    ? (await validateMashup(text)).map((p) => ({ ...p, message: `Power Query M syntax error: ${p.message}` }))
+    : validateDefinitionFile(path, text, itemType);
   return problems.map((p) => ({ message: p.message, line: Math.max(0, p.line - 1), column: Math.max(0, p.column - 1) }));
 }
