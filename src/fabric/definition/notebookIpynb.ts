@@ -1,7 +1,7 @@
 // notebook-content.ipynb (getDefinition?format=ipynb). Outputs are never uploaded: code cells are
 // written with `"outputs": []` and `"execution_count": null`. Everything else (notebook metadata,
 // nbformat fields, cell ids, key order, indentation) is kept so an unchanged notebook round trips.
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { DefinitionError } from './DefinitionError';
 import { parseJsonText } from './jsonText';
 import type { FabricNotebook, NotebookCell } from './notebook';
@@ -31,7 +31,7 @@ export function parseIpynb(text: string, path = NOTEBOOK_IPYNB): FabricNotebook 
 export function writeIpynb(notebook: FabricNotebook): string {
   const layout = notebook.ipynbFile ?? { envelope: { cells: [], metadata: {}, nbformat: 4, nbformat_minor: 5 }, indent: 1, finalNewline: true };
   const withIds = Number(layout.envelope.nbformat) > 4 || (Number(layout.envelope.nbformat) === 4 && Number(layout.envelope.nbformat_minor) >= 5);
-  const json = { ...layout.envelope, metadata: notebook.metadata, cells: notebook.cells.map((cell) => writeCell(cell, withIds)) };
+  const json = { ...layout.envelope, metadata: notebook.metadata, cells: notebook.cells.map((cell, index) => writeCell(cell, index, withIds)) };
   return `${JSON.stringify(json, null, layout.indent)}${layout.finalNewline ? '\n' : ''}`;
 }
 
@@ -55,12 +55,20 @@ function readCell(value: unknown, index: number, path: string): NotebookCell {
   };
 }
 
-function writeCell(cell: NotebookCell, withIds: boolean): Json {
+/**
+ * A new cell's id: derived from its place and content, so that converting the same notebook twice
+ * gives the same bytes (an editor's conflict check compares them).
+ */
+function cellId(cell: NotebookCell, index: number): string {
+  return createHash('sha256').update(`${index}\u0000${cell.kind}\u0000${cell.source}`).digest('hex').slice(0, 8);
+}
+
+function writeCell(cell: NotebookCell, index: number, withIds: boolean): Json {
   const original = cell.ipynbCell;
   // A raw cell reads as markdown; it stays raw while it is still a text cell.
   const type = cell.kind === 'code' ? 'code' : original?.cell_type === 'raw' ? 'raw' : 'markdown';
   // New cells get nbformat's (sorted) key order.
-  const json: Json = original ? { ...original } : { cell_type: type, execution_count: null, ...(withIds ? { id: randomUUID().slice(0, 8) } : {}), metadata: {}, outputs: [], source: [] };
+  const json: Json = original ? { ...original } : { cell_type: type, execution_count: null, ...(withIds ? { id: cellId(cell, index) } : {}), metadata: {}, outputs: [], source: [] };
   json.cell_type = type;
   json.metadata = withParametersTag(cell.metadata, cell.isParameters);
   json.source = typeof original?.source === 'string' ? cell.source : sourceLines(cell.source);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DefinitionError, defaultCodeCellMetadata, parseIpynb, writeIpynb } from '../../../src/fabric/definition';
+import { DefinitionError, defaultCodeCellMetadata, parseIpynb, parseNotebookPy, writeIpynb } from '../../../src/fabric/definition';
 import { content, notebook } from './notebookArbitraries';
 
 const microsoft = (language: string) => ({ microsoft: { language, language_group: 'synapse_pyspark' } });
@@ -104,5 +104,13 @@ describe('notebook-content.ipynb', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('ipynb written from another format', () => {
+  it('gives new cells the same ids every time, so the same notebook converts to the same bytes', () => {
+    const notebook = parseNotebookPy('# Fabric notebook source\n\n# CELL ********************\n\nx = 1\n');
+    assert.equal(writeIpynb(notebook), writeIpynb(parseNotebookPy('# Fabric notebook source\n\n# CELL ********************\n\nx = 1\n')));
+    assert.match(JSON.parse(writeIpynb(notebook)).cells[0].id, /^[0-9a-f]{8}$/);
   });
 });
