@@ -31,6 +31,8 @@ async function main() {
     'security.workspace.trust.enabled': false,
     'extensions.autoUpdate': false,
     'extensions.autoCheckUpdates': false,
+    // No telemetry: its failed lookups on this offline machine surface as uncaught errors.
+    'telemetry.telemetryLevel': 'off',
   });
   installExtension(cache, extensionsDir, userDataDir, vsix);
 

@@ -93,7 +93,7 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
       await vscode.commands.executeCommand('fabricWorkbench.loadMore', groups.at(-1));
       groups = await tree.getChildren(ws);
     }
-    assert.deepEqual(groups.map((g) => tree.getTreeItem(g).label), ['DataPipeline', 'Dataflow', 'Notebook']);
+    assert.deepEqual(groups.map((g) => tree.getTreeItem(g).label), ['Dataflow', 'DataPipeline', 'Notebook']);
     const [load] = await tree.getChildren(groups[0]);
     const treeItem = tree.getTreeItem(load);
     assert.equal(treeItem.label, 'Load');
