@@ -24,6 +24,8 @@ export function prepareIpynbForFabric(text: string): string {
     cell.outputs = [];
     cell.execution_count = null;
     const metadata = asObject(cell.metadata);
+    // A cell that came from Fabric keeps its metadata as it is, in either place Fabric puts it.
+    if (cellLanguageGroup(metadata)) continue;
     const microsoft = asObject(metadata.microsoft);
     if (typeof microsoft.language !== 'string') {
       const vscodeLanguage = asObject(metadata.vscode).languageId;
@@ -39,11 +41,17 @@ export function prepareIpynbForFabric(text: string): string {
 /** The notebook's language and language group: from its own metadata, else from its cells. */
 function fabricDefaults(notebook: Json, cells: Json[]): { language: string; languageGroup: string } {
   const metadata = asObject(notebook.metadata);
-  const fromCell = cells.map((c) => asObject(asObject(c.metadata).microsoft)).find((m) => typeof m.language_group === 'string');
+  const fromCell = cells.map((c) => ({ language_group: cellLanguageGroup(asObject(c.metadata)) })).find((m) => m.language_group);
   const notebookMicrosoft = asObject(metadata.microsoft);
   const language = stringOr(notebookMicrosoft.language, stringOr(asObject(metadata.language_info).name, 'python'));
   const languageGroup = stringOr(notebookMicrosoft.language_group, stringOr(fromCell?.language_group, stringOr(asObject(metadata.kernel_info).name, 'synapse_pyspark')));
   return { language: FABRIC_LANGUAGES[language] ?? language, languageGroup };
+}
+
+/** A cell's Fabric language group: under `microsoft` (ipynb) or at the top (converted from the Git source format). */
+function cellLanguageGroup(metadata: Json): string | undefined {
+  const group = asObject(metadata.microsoft).language_group ?? metadata.language_group;
+  return typeof group === 'string' && group ? group : undefined;
 }
 
 function asObject(value: unknown): Json {

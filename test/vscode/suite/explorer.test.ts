@@ -94,7 +94,8 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
       groups = await tree.getChildren(ws);
     }
     assert.deepEqual(groups.map((g) => tree.getTreeItem(g).label), ['Dataflow', 'DataPipeline', 'Notebook']);
-    const [load] = await tree.getChildren(groups[0]);
+    const pipelines = groups.find((g) => tree.getTreeItem(g).label === 'DataPipeline')!;
+    const [load] = await tree.getChildren(pipelines);
     const treeItem = tree.getTreeItem(load);
     assert.equal(treeItem.label, 'Load');
     assert.equal(treeItem.contextValue, 'fabricWorkbench.item.datapipeline');
