@@ -36,11 +36,15 @@ ${NOTEBOOK_METADATA}
 
 name = "Fabric"
 repeat = 2
+seconds = 1
 
 ${CELL_METADATA}
 
 # CELL ********************
 
+import time
+
+time.sleep(seconds)  # long enough to watch it run
 greeting = " ".join([f"Hello, {name}!"] * repeat)
 print(greeting)
 
