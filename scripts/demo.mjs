@@ -39,6 +39,9 @@ async function main() {
     'fabricWorkbench.emulator.connectOnStartup': true,
     'workbench.startupEditor': 'none',
     'security.workspace.trust.enabled': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'chat.disableAIFeatures': true,
+    'telemetry.telemetryLevel': 'off',
   };
   const folder = path.join(demoDir, 'project');
   fs.mkdirSync(folder, { recursive: true });
