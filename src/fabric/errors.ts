@@ -4,14 +4,8 @@
 import type { ErrorRelatedResource, ErrorResponse, ErrorResponseDetails } from './types';
 import { parseRetryAfterSeconds } from './retryAfter';
 
-export interface FabricErrorInit {
+export interface FabricErrorInit extends ErrorResponse {
   status: number;
-  errorCode: string;
-  message: string;
-  requestId?: string;
-  moreDetails?: ErrorResponseDetails[];
-  relatedResource?: ErrorRelatedResource;
-  isRetriable?: boolean;
   /** Seconds the server asked to wait (429, some 503s). */
   retryAfterSeconds?: number;
   /** `METHOD /path` of the request that failed. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { CachingTokenProvider, FabricError, FunctionTokenProvider, type AccessToken, type TokenProvider } from '../../../src/fabric';
-import { ScriptedServer } from './scriptedServer';
+import { ScriptedServer, useScriptedServer } from './scriptedServer';
 import { TEST_TOKEN, testClient } from './testClient';
 
 const WORKSPACE = { id: 'ws', displayName: 'Sales', description: '' };
@@ -17,11 +17,7 @@ class CountingProvider implements TokenProvider {
 
 describe('authentication', () => {
   let server: ScriptedServer;
-  beforeEach(async () => {
-    server = new ScriptedServer();
-    await server.start();
-  });
-  afterEach(() => server.close());
+  useScriptedServer((s) => (server = s));
 
   it('sends the bearer token and the User-Agent', async () => {
     server.on('GET', '/workspaces/ws', { body: WORKSPACE });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
-import { ScriptedServer } from './scriptedServer';
+import { ScriptedServer, useScriptedServer } from './scriptedServer';
 import { testClient } from './testClient';
 
 const ITEM = { id: 'it1', type: 'DataPipeline', displayName: 'Load', workspaceId: 'ws' };
@@ -10,11 +10,7 @@ const jobAccepted = (server: ScriptedServer, path: string, query = '') => ({ sta
 
 describe('FabricClient', () => {
   let server: ScriptedServer;
-  beforeEach(async () => {
-    server = new ScriptedServer();
-    await server.start();
-  });
-  afterEach(() => server.close());
+  useScriptedServer((s) => (server = s));
 
   it('runs an item job on the path form and reads the job instance id from Location', async () => {
     server.on('POST', '/workspaces/ws/items/it1/jobs/Pipeline/instances', jobAccepted(server, '/workspaces/ws/items/it1/jobs/instances/job-42', '?jobType=Pipeline'));

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { accepted, operationState, ScriptedServer } from './scriptedServer';
+import { accepted, operationState, ScriptedServer, useScriptedServer } from './scriptedServer';
 import { testClient } from './testClient';
 
 const DEFINITION = { parts: [{ path: 'notebook-content.py', payload: 'IyBGYWJyaWMgbm90ZWJvb2sgc291cmNl', payloadType: 'InlineBase64' }] };
@@ -7,11 +7,7 @@ const ITEM = { id: 'it1', type: 'Notebook', displayName: 'Hello', workspaceId: '
 
 describe('long-running operations', () => {
   let server: ScriptedServer;
-  beforeEach(async () => {
-    server = new ScriptedServer();
-    await server.start();
-  });
-  afterEach(() => server.close());
+  useScriptedServer((s) => (server = s));
 
   it('takes a 200 answer as the result without polling', async () => {
     server.on('POST', '/workspaces/ws/items/it1/getDefinition', { body: { definition: DEFINITION } });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { RateLimiter } from '../../../src/fabric';
 import type { RecordedRequest } from './scriptedServer';
-import { ScriptedServer } from './scriptedServer';
+import { ScriptedServer, useScriptedServer } from './scriptedServer';
 import { collect, testClient } from './testClient';
 
 type Continuation = 'token' | 'uri' | 'both';
@@ -21,11 +21,7 @@ function pagedWorkspaces(server: ScriptedServer, total: number, pageSize: number
 
 describe('paging', () => {
   let server: ScriptedServer;
-  beforeEach(async () => {
-    server = new ScriptedServer();
-    await server.start();
-  });
-  afterEach(() => server.close());
+  useScriptedServer((s) => (server = s));
 
   it('yields every entry once, in order, whatever the page size and continuation style', async () => {
     // Hundreds of pages: more than the default quota of 200 calls a minute.

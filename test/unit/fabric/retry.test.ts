@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { FabricError, retryDelayMs } from '../../../src/fabric';
-import { ScriptedServer } from './scriptedServer';
+import { ScriptedServer, useScriptedServer } from './scriptedServer';
 import { testClient } from './testClient';
 
 const WORKSPACE = { id: 'ws', displayName: 'Sales', description: '' };
@@ -11,11 +11,7 @@ const throttled = (retryAfter: string) => ({ status: 429, headers: { 'retry-afte
 
 describe('retries', () => {
   let server: ScriptedServer;
-  beforeEach(async () => {
-    server = new ScriptedServer();
-    await server.start();
-  });
-  afterEach(() => server.close());
+  useScriptedServer((s) => (server = s));
 
   it('waits out a 429 and sends the GET again', async () => {
     server.on('GET', '/workspaces/ws', throttled('0.5'), throttled('1'), { body: WORKSPACE });

@@ -109,3 +109,14 @@ export function operationState(server: ScriptedServer, id: string, status: strin
   const location = extra.withResult ? `${server.baseUrl}/operations/${id}/result` : undefined;
   return { status: 200, headers: location ? { location } : {}, body: { status, percentComplete: status === 'Succeeded' ? 100 : 50, ...(extra.error ? { error: extra.error } : {}) } };
 }
+
+/** Gives each test of the calling suite a fresh, started server, closed after the test. */
+export function useScriptedServer(set: (server: ScriptedServer) => void): void {
+  let current: ScriptedServer;
+  beforeEach(async () => {
+    current = new ScriptedServer();
+    await current.start();
+    set(current);
+  });
+  afterEach(() => current.close());
+}
