@@ -88,11 +88,11 @@ describe('definition parts', () => {
     for (const { part } of abbreviated) assert.throws(() => decodeDefinition({ parts: [part] }), DefinitionError);
   });
 
-  it('fails with a clear message when the shared folder is missing', () => {
+  it('fails with a clear message when the specs folder is missing', () => {
     const saved = process.env.FABRIC_SHARED_DIR;
     process.env.FABRIC_SHARED_DIR = path.join(sharedDir(), 'no-such-folder');
     try {
-      assert.throws(() => specExampleFiles(), /shared reference folder was not found .*FABRIC_SHARED_DIR/);
+      assert.throws(() => specExampleFiles(), /Fabric specs were not found .*FABRIC_SHARED_DIR/);
     } finally {
       if (saved === undefined) delete process.env.FABRIC_SHARED_DIR;
       else process.env.FABRIC_SHARED_DIR = saved;

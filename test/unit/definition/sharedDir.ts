@@ -1,12 +1,13 @@
-// Where the team's shared reference folder is: $FABRIC_SHARED_DIR, else `../shared` beside the repo.
-// Tests that read it fail loudly when it is missing instead of silently testing nothing.
+// Where the Fabric OpenAPI specs' examples are: $FABRIC_SHARED_DIR/specs when set, else the copy in
+// test/fixtures. Tests that read them fail loudly when they are missing instead of testing nothing.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
+/** The folder that holds `specs/`. */
 export function sharedDir(): string {
-  const dir = process.env.FABRIC_SHARED_DIR ?? path.resolve(__dirname, '../../../../shared');
+  const dir = process.env.FABRIC_SHARED_DIR || path.resolve(__dirname, '../../fixtures');
   if (!existsSync(path.join(dir, 'specs'))) {
-    throw new Error(`The shared reference folder was not found at ${dir} (expected ${dir}/specs). Put it beside the repo as ../shared or set FABRIC_SHARED_DIR.`);
+    throw new Error(`The Fabric specs were not found at ${dir}/specs. Set FABRIC_SHARED_DIR to a folder holding specs/.`);
   }
   return dir;
 }
