@@ -49,13 +49,24 @@ export async function call(emulator: Emulator, method: string, path: string, bod
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
 }
 
+/** Every record of a paged list, following continuationUri. */
+export async function listAll(emulator: Emulator, path: string): Promise<Json[]> {
+  const records: Json[] = [];
+  for (let url: string | undefined = path; url; ) {
+    const answer = await call(emulator, 'GET', url);
+    if (answer.status !== 200) throw new Error(`GET ${url} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    records.push(...answer.body.value);
+    url = answer.body.continuationUri;
+  }
+  return records;
+}
+
 /** The sample workspace's id and its items by display name. */
 export async function sampleWorkspace(emulator: Emulator): Promise<{ workspaceId: string; items: Record<string, Item> }> {
-  const workspaces = await call(emulator, 'GET', '/workspaces');
-  const workspace = (workspaces.body.value as { id: string; displayName: string }[]).find((w) => w.displayName === 'Sample workspace');
+  const workspace = (await listAll(emulator, '/workspaces')).find((w) => w.displayName === 'Sample workspace');
   if (!workspace) throw new Error('No sample workspace');
-  const items = await call(emulator, 'GET', `/workspaces/${workspace.id}/items`);
-  return { workspaceId: workspace.id, items: Object.fromEntries((items.body.value as Item[]).map((i) => [i.displayName, i])) };
+  const items = (await listAll(emulator, `/workspaces/${workspace.id}/items`)) as Item[];
+  return { workspaceId: workspace.id, items: Object.fromEntries(items.map((i) => [i.displayName, i])) };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
