@@ -36,10 +36,10 @@ describe('Fabric Workbench against the local emulator', function () {
     await page.getByRole('button', { name: 'Use the local emulator' }).click();
     await row('Sample workspace').waitFor({ timeout: 30_000 });
     await row('Sample workspace').click();
-    await row('Notebook').waitFor();
-    await row('Notebook').click();
+    await row('Notebooks').waitFor();
+    await row('Notebooks').click();
     await row('Hello Fabric').waitFor();
-    await row('DataPipeline').click();
+    await row('Data pipelines').click();
     await row('Daily load').waitFor();
     await workbench.screenshot('03-sample-workspace');
   });

@@ -6,7 +6,7 @@ import { itemFolderName } from '../../fabric/definition';
 import { describeError } from '../../explorer/explorerClient';
 import type { ItemNode, TreeNode, WorkspaceTreeModel } from '../../explorer/WorkspaceTreeModel';
 import { fabricUri } from '../files/fabricUri';
-import { itemTypeIcon } from './itemIcons';
+import { itemTypeGroupLabel, itemTypeIcon } from './itemIcons';
 
 /** A definition file or folder under an item. */
 export interface DefinitionEntryNode {
@@ -67,9 +67,10 @@ export class WorkspaceTreeDataProvider implements vscode.TreeDataProvider<Explor
         return withId(item, node.id);
       }
       case 'itemType': {
-        const item = new vscode.TreeItem(node.itemType, vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(itemTypeGroupLabel(node.itemType), vscode.TreeItemCollapsibleState.Collapsed);
         item.iconPath = itemTypeIcon(node.itemType);
         item.contextValue = 'fabricWorkbench.itemType';
+        item.tooltip = vscode.l10n.t('{0} items', node.itemType);
         return withId(item, node.id);
       }
       case 'item': {

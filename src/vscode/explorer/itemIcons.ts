@@ -1,4 +1,4 @@
-// Codicons for Fabric item types, for the tree and the quick picks.
+// Codicons and plural labels for Fabric item types, for the tree and the quick picks.
 import * as vscode from 'vscode';
 
 const ICONS: Record<string, string> = {
@@ -30,4 +30,26 @@ const ICONS: Record<string, string> = {
 
 export function itemTypeIcon(type: string): vscode.ThemeIcon {
   return new vscode.ThemeIcon(ICONS[type] ?? 'symbol-misc');
+}
+
+/** Labels of the tree's type groups; other types read as their name split into words. */
+const PLURALS: Record<string, string> = {
+  DataPipeline: 'Data pipelines',
+  Dataflow: 'Dataflows',
+  Notebook: 'Notebooks',
+  Lakehouse: 'Lakehouses',
+  Warehouse: 'Warehouses',
+  SQLEndpoint: 'SQL analytics endpoints',
+  SemanticModel: 'Semantic models',
+  Report: 'Reports',
+  SparkJobDefinition: 'Spark job definitions',
+  Environment: 'Environments',
+  KQLDatabase: 'KQL databases',
+  KQLQueryset: 'KQL querysets',
+  MLModel: 'ML models',
+  MLExperiment: 'ML experiments',
+};
+
+export function itemTypeGroupLabel(type: string): string {
+  return vscode.l10n.t(PLURALS[type] ?? type.replace(/([a-z])([A-Z])/g, '$1 $2'));
 }

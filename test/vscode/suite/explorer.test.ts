@@ -93,8 +93,8 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
       await vscode.commands.executeCommand('fabricWorkbench.loadMore', groups.at(-1));
       groups = await tree.getChildren(ws);
     }
-    assert.deepEqual(groups.map((g) => tree.getTreeItem(g).label), ['Dataflow', 'DataPipeline', 'Notebook']);
-    const pipelines = groups.find((g) => tree.getTreeItem(g).label === 'DataPipeline')!;
+    assert.deepEqual(groups.map((g) => tree.getTreeItem(g).label), ['Dataflows', 'Data pipelines', 'Notebooks']);
+    const pipelines = groups.find((g) => tree.getTreeItem(g).label === 'Data pipelines')!;
     const [load] = await tree.getChildren(pipelines);
     const treeItem = tree.getTreeItem(load);
     assert.equal(treeItem.label, 'Load');
