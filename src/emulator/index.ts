@@ -91,6 +91,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const { port, address } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
   const url = `http://${host}:${port}`;
+  let closed: Promise<void> | undefined;
+  const close = async (): Promise<void> => {
+    await ctx.scheduler.stopAll();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    store.close();
+  };
   return {
     url,
     baseUrl: `${url}/v1`,
@@ -99,13 +108,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     dataDir: options.dataDir,
     stats,
     setFaults,
-    async close() {
-      await ctx.scheduler.stopAll();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      store.close();
-    },
+    // Idempotent: a second close (a test's cleanup after a restart test) waits for the first.
+    close: () => (closed ??= close()),
   };
 }
