@@ -37,8 +37,11 @@ export async function stopTestEmulators(): Promise<void> {
   }
 }
 
+/** What calls need: an in-process emulator, or one in a child process. */
+export type Target = Pick<Emulator, 'baseUrl' | 'token'>;
+
 /** Calls the emulator: `path` is under /v1 (`/workspaces`) or an absolute URL (a Location). */
-export async function call(emulator: Emulator, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+export async function call(emulator: Target, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
   const url = /^https?:/.test(path) ? path : `${emulator.baseUrl}${path}`;
   const response = await fetch(url, {
     method,
@@ -50,7 +53,7 @@ export async function call(emulator: Emulator, method: string, path: string, bod
 }
 
 /** Every record of a paged list, following continuationUri. */
-export async function listAll(emulator: Emulator, path: string): Promise<Json[]> {
+export async function listAll(emulator: Target, path: string): Promise<Json[]> {
   const records: Json[] = [];
   for (let url: string | undefined = path; url; ) {
     const answer = await call(emulator, 'GET', url);
@@ -62,7 +65,7 @@ export async function listAll(emulator: Emulator, path: string): Promise<Json[]>
 }
 
 /** The sample workspace's id and its items by display name. */
-export async function sampleWorkspace(emulator: Emulator): Promise<{ workspaceId: string; items: Record<string, Item> }> {
+export async function sampleWorkspace(emulator: Target): Promise<{ workspaceId: string; items: Record<string, Item> }> {
   const workspace = (await listAll(emulator, '/workspaces')).find((w) => w.displayName === 'Sample workspace');
   if (!workspace) throw new Error('No sample workspace');
   const items = (await listAll(emulator, `/workspaces/${workspace.id}/items`)) as Item[];
@@ -72,7 +75,7 @@ export async function sampleWorkspace(emulator: Emulator): Promise<{ workspaceId
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls a job instance URL until the job has ended; returns the last answer's body. */
-export async function waitForJob(emulator: Emulator, url: string, until: (status: JobStatus) => boolean = (s) => TERMINAL_JOB_STATUSES.includes(s)): Promise<Json> {
+export async function waitForJob(emulator: Target, url: string, until: (status: JobStatus) => boolean = (s) => TERMINAL_JOB_STATUSES.includes(s)): Promise<Json> {
   for (;;) {
     const answer = await call(emulator, 'GET', url);
     if (answer.status !== 200) throw new Error(`GET ${url} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
@@ -82,7 +85,7 @@ export async function waitForJob(emulator: Emulator, url: string, until: (status
 }
 
 /** Polls an operation's Location until it is no longer Running; returns the last answer. */
-export async function waitForOperation(emulator: Emulator, location: string): Promise<Answer> {
+export async function waitForOperation(emulator: Target, location: string): Promise<Answer> {
   for (;;) {
     const answer = await call(emulator, 'GET', location);
     if (answer.body?.status !== 'Running' && answer.body?.status !== 'NotStarted') return answer;
