@@ -145,6 +145,23 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
     await vscode.commands.executeCommand('fabricWorkbench.discardLocalChanges', uri);
   });
 
+  it('keeps the editor dirty when Fabric fails during a save, and saves once it answers again', async () => {
+    const uri = uriOf(pipeline, 'pipeline-content.json');
+    const before = await remotePart(pipeline, 'pipeline-content.json');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await replaceText(document, JSON.stringify({ properties: { activities: [], description: 'during an outage' } }, null, 2));
+    emulator.setFaults('error5xx=1,seed=3');
+    try {
+      assert.equal(await document.save(), false, 'the save fails');
+    } finally {
+      emulator.setFaults(undefined);
+    }
+    assert.ok(document.isDirty, 'the text is kept');
+    assert.equal(await remotePart(pipeline, 'pipeline-content.json'), before);
+    assert.ok(await document.save(), 'saved once Fabric answers');
+    assert.match(await remotePart(pipeline, 'pipeline-content.json'), /during an outage/);
+  });
+
   it('stops a save when Fabric changed underneath, then Overwrite uploads', async () => {
     const uri = uriOf(pipeline, 'pipeline-content.json');
     const document = await vscode.workspace.openTextDocument(uri);
