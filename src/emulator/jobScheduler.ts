@@ -37,6 +37,7 @@ export class JobScheduler {
       endTimeUtc: null,
       failureReason: null,
       parameters: request.parameters,
+      ...(typeof request.executionData?.compute === 'string' ? { compute: request.executionData.compute } : {}),
       createdMs: Date.now(),
     };
     this.store.putJob(job);

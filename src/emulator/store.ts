@@ -13,6 +13,8 @@ export interface StoredJob extends ItemJobInstance {
   parameters?: JobParameter[];
   /** When the job was created, for ordering the list newest first. */
   createdMs: number;
+  /** The notebook compute the run asked for (executionData.compute); the service reports it. */
+  compute?: string;
 }
 
 export interface StoredSchedule extends ItemSchedule {

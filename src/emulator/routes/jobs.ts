@@ -31,8 +31,9 @@ function instanceUrl(origin: string, job: StoredJob): string {
 }
 
 function present(job: StoredJob, notebookEndpoint: boolean): Record<string, unknown> {
-  const { workspaceId: _ws, parameters: _p, createdMs: _c, exitValue, ...instance } = job;
-  return notebookEndpoint ? { ...instance, properties: { exitValue: exitValue ?? null } } : { ...instance, exitValue: exitValue ?? null };
+  const { workspaceId: _ws, parameters: _p, createdMs: _c, compute, exitValue, ...instance } = job;
+  // NotebookJobInstanceProperties requires `compute`; a run that named none ran on Spark, the default.
+  return notebookEndpoint ? { ...instance, properties: { exitValue: exitValue ?? null, compute: compute ?? 'Spark' } } : { ...instance, exitValue: exitValue ?? null };
 }
 
 function requireJob(ctx: EmulatorContext, item: Item, jobId: string): StoredJob {
