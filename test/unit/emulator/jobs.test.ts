@@ -50,7 +50,7 @@ describe('emulator jobs (real runners)', function () {
     const notebookView = await call(emulator, 'GET', `/workspaces/${ws}/notebooks/${hello.id}/jobs/execute/instances/${generic.id}?beta=false`);
     assert.equal(notebookView.status, 200);
     assert.equal(notebookView.body.status, 'Completed');
-    assert.deepEqual(notebookView.body.properties, { exitValue: 'Hello, Ada!' });
+    assert.deepEqual(notebookView.body.properties, { exitValue: 'Hello, Ada!', compute: 'Spark' });
     assert.equal('exitValue' in notebookView.body, false);
   });
 
