@@ -54,6 +54,15 @@ describe('emulator jobs (real runners)', function () {
     assert.equal('exitValue' in notebookView.body, false);
   });
 
+  it('reports the compute a run asked for on the notebook endpoint', async () => {
+    const hello = items['Hello Fabric']!;
+    const answer = await executeNotebook(hello, { parameters: helloParameters('Jo'), executionData: { compute: 'Jupyter', computeConfiguration: { numCores: 4 } } });
+    assert.equal(answer.status, 202, JSON.stringify(answer.body));
+    const notebookUrl = `/workspaces/${ws}/notebooks/${hello.id}/jobs/execute/instances/${jobIdOf(answer)}?beta=false`;
+    const job = await waitForJob(emulator, notebookUrl);
+    assert.deepEqual(job.properties, { exitValue: 'Hello, Jo!', compute: 'Jupyter' });
+  });
+
   it('answers 400 to the notebook execute endpoint without the beta query parameter', async () => {
     const answer = await executeNotebook(items['Hello Fabric']!, { parameters: helloParameters('Ada') }, '');
     assert.equal(answer.status, 400);
