@@ -40,7 +40,15 @@ export function readRunRequest(body: unknown): RunRequest {
       parameters.push({ name: p.name, type: p.type as JobParameterType, value: p.value });
     }
   }
-  if (isObject(executionData?.parameters)) {
+  if (Array.isArray(executionData?.parameters)) {
+    // Dataflows: [{parameterName, type, value}] beside executeOption (seed 002).
+    for (const p of executionData.parameters) {
+      if (!isObject(p) || typeof p.parameterName !== 'string') throw badRequest('InvalidParameter', 'Each dataflow parameter needs a parameterName and a value.');
+      const type = (p.type ?? 'Automatic') as JobParameterType;
+      if (!PARAMETER_TYPES.includes(type)) throw badRequest('InvalidParameter', `Parameter '${p.parameterName}' has type '${String(p.type)}'; use one of ${PARAMETER_TYPES.join(', ')}.`);
+      parameters.push({ name: p.parameterName, type, value: p.value });
+    }
+  } else if (isObject(executionData?.parameters)) {
     for (const [name, raw] of Object.entries(executionData.parameters)) {
       if (isObject(raw)) {
         const type = LEGACY_TYPES[String(raw.type ?? 'string').toLowerCase()];

@@ -12,6 +12,8 @@ const PUBLISHED_STATE = 'dataflowPublished';
 
 export class JobScheduler {
   private readonly running = new Map<string, { controller: AbortController; done: Promise<JobOutcome> }>();
+  /** Creation stamps only grow, so the newest-first list keeps submission order within a millisecond. */
+  private lastCreatedMs = 0;
 
   constructor(
     private readonly store: Store,
@@ -38,7 +40,7 @@ export class JobScheduler {
       failureReason: null,
       parameters: request.parameters,
       ...(typeof request.executionData?.compute === 'string' ? { compute: request.executionData.compute } : {}),
-      createdMs: Date.now(),
+      createdMs: (this.lastCreatedMs = Math.max(Date.now(), this.lastCreatedMs + 1)),
     };
     this.store.putJob(job);
     const controller = new AbortController();
