@@ -2,7 +2,9 @@
 // request counts per route for tests and benchmarks.
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
+import { apiFamilyOf } from '../fabric/rateLimiter';
 import { ApiError } from './apiError';
+import { checkEntraToken } from './entraTokens';
 import { FaultInjector } from './faults';
 import type { Router } from './router';
 
@@ -34,6 +36,8 @@ export interface ServerOptions {
   faults: () => FaultInjector | undefined;
   /** Whether the connection is TLS (for absolute URLs). */
   secure?: boolean;
+  /** Also accept unexpired Fabric-audience JWTs, signature unchecked (entraTokens.ts). */
+  acceptEntraTokens?: boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -76,7 +80,7 @@ async function readBody(req: http.IncomingMessage): Promise<unknown> {
 /** `/v1/workspaces/3f…/items` → `/v1/workspaces/{id}/items`, for per-route counts. */
 const routeKey = (method: string, path: string): string => `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '{id}')}`;
 
-export function requestListener({ router, token, stats, faults, secure }: ServerOptions): http.RequestListener {
+export function requestListener({ router, token, stats, faults, secure, acceptEntraTokens }: ServerOptions): http.RequestListener {
   return async (req, res) => {
     const requestId = randomUUID();
     const url = new URL(req.url ?? '/', 'http://emulator');
@@ -89,8 +93,12 @@ export function requestListener({ router, token, stats, faults, secure }: Server
       if (injector?.spec.latencyMs) await sleep(injector.spec.latencyMs);
       const auth = req.headers.authorization;
       if (!auth) throw new ApiError(401, 'TokenIsMissing', 'The request has no bearer token: send Authorization: Bearer <token>.');
-      if (auth !== `Bearer ${token}`) throw new ApiError(401, 'InvalidToken', 'The bearer token is not valid for this emulator.');
-      const fault = injector?.decide(auth);
+      if (auth !== `Bearer ${token}`) {
+        if (!acceptEntraTokens || !auth.startsWith('Bearer ')) throw new ApiError(401, 'InvalidToken', 'The bearer token is not valid for this emulator.');
+        checkEntraToken(auth.slice('Bearer '.length));
+      }
+      // Fabric's quotas are per identity and API family (Platform, Job Scheduler, LRO).
+      const fault = injector?.decide(`${auth} ${apiFamilyOf(url.pathname)}`);
       if (fault?.kind === 'reset') {
         req.socket.destroy();
         return;
