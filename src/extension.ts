@@ -6,13 +6,16 @@ import { registerExplorer } from './vscode/explorer/registerExplorer';
 import { registerJobs } from './vscode/jobs/registerJobs';
 
 export function activate(context: vscode.ExtensionContext) {
+  const started = performance.now();
   const log = createLog();
   context.subscriptions.push(log);
   context.subscriptions.push(vscode.commands.registerCommand('fabricWorkbench.showLog', () => log.show()));
   const explorer = registerExplorer(context, { log });
   const jobs = registerJobs(context, { log, connection: explorer.connection, files: explorer.files });
-  // Test-only API for the vscode-tier suites: `connection` (ConnectionManager), `explorer` and `jobs`.
-  return { connection: explorer.connection, explorer, jobs };
+  const activationMs = performance.now() - started;
+  log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
+  // Test-only API for the vscode-tier suites and the benchmark.
+  return { connection: explorer.connection, explorer, jobs, activationMs };
 }
 
 export function deactivate(): void {
