@@ -2,6 +2,7 @@
 // faults on request and jobs that really run. `startEmulator` is what tests, the demo and the
 // benchmarks use; cli.ts is the command line.
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { EmulatorContext } from './context';
 import { FaultInjector, parseFaultSpec, type FaultSpec } from './faults';
@@ -16,6 +17,7 @@ import { workspaceRoutes } from './routes/workspaces';
 import { seedSampleWorkspace } from './sample';
 import { createStats, requestListener, type EmulatorStats } from './server';
 import { Store } from './store';
+import { serverTls } from './tls';
 
 export { parseFaultSpec, type FaultSpec } from './faults';
 export type { EmulatorStats } from './server';
@@ -40,6 +42,10 @@ export interface EmulatorOptions {
   quiet?: boolean;
   /** Replaces the real job runners (tests). */
   jobRunner?: JobRunner;
+  /** Serve HTTPS: true with a certificate signed by a local CA in `<dataDir>/tls/`, or your own PEM files' paths. */
+  https?: boolean | { cert: string; key: string };
+  /** Also accept unexpired JWTs for the Fabric audience without checking their signature (local use only). */
+  acceptEntraTokens?: boolean;
 }
 
 export interface Emulator {
@@ -48,6 +54,8 @@ export interface Emulator {
   token: string;
   port: number;
   dataDir: string;
+  /** The local CA that signed the HTTPS certificate (`https: true` only): what clients must trust. */
+  caFile?: string;
   stats: EmulatorStats;
   /** Changes the faults while running (undefined: none). */
   setFaults(spec: string | FaultSpec | undefined): void;
@@ -60,6 +68,8 @@ function withPublishedState(runner: JobRunner): EmulatorJobRunner {
 
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const token = options.token ?? DEFAULT_TOKEN;
+  // Before the store opens, so a missing openssl or certificate file leaves nothing open.
+  const tls = serverTls(options.dataDir, options.https);
   const store = Store.open(options.dataDir);
   let injector: FaultInjector | undefined;
   const setFaults = (spec: string | FaultSpec | undefined) => {
@@ -82,7 +92,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   if (store.fresh && options.sample !== false) seedSampleWorkspace(ctx);
 
   const stats = createStats();
-  const server = http.createServer(requestListener({ router, token, stats, faults: () => injector }));
+  const listener = requestListener({ router, token, stats, faults: () => injector, secure: !!tls, acceptEntraTokens: options.acceptEntraTokens });
+  const server = tls
+    ? https.createServer({ cert: tls.cert, key: tls.key }, listener)
+    : http.createServer(listener);
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -90,7 +103,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   });
   const { port, address } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
-  const url = `http://${host}:${port}`;
+  const url = `${tls ? 'https' : 'http'}://${host}:${port}`;
   let closed: Promise<void> | undefined;
   const close = async (): Promise<void> => {
     await ctx.scheduler.stopAll();
@@ -106,6 +119,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     token,
     port,
     dataDir: options.dataDir,
+    caFile: tls?.caFile,
     stats,
     setFaults,
     // Idempotent: a second close (a test's cleanup after a restart test) waits for the first.

@@ -1,0 +1,72 @@
+// Entra-shaped bearer tokens, so clients that insist on a JWT (the Fabric CLI, azure-identity
+// based tools) can talk to the emulator. The check reads the claims only: the signature is NOT
+// verified, which is why `acceptEntraTokens` is for local use only.
+import { randomUUID } from 'node:crypto';
+import { ApiError } from './apiError';
+
+export const FABRIC_AUDIENCE = 'https://api.fabric.microsoft.com';
+
+/** Not a signature: real tokens have three segments and some parsers insist on a non-empty third. */
+const DUMMY_SIGNATURE = Buffer.from('not-signed: fabric emulator development token').toString('base64url');
+
+export interface DevEntraTokenOptions {
+  /** Seconds since the epoch (default: now). */
+  issuedAt?: number;
+  /** Default 3600. */
+  lifetimeSeconds?: number;
+  audience?: string;
+}
+
+const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** An unsigned JWT shaped like the access token Entra issues for the Fabric API, for a made-up user. */
+export function createDevEntraToken(options: DevEntraTokenOptions = {}): string {
+  const iat = options.issuedAt ?? Math.floor(Date.now() / 1000);
+  const tid = '00000000-0000-4000-8000-0000000fab1c';
+  const header = { typ: 'JWT', alg: 'RS256', kid: 'fabric-emulator' };
+  const payload = {
+    aud: options.audience ?? FABRIC_AUDIENCE,
+    iss: `https://sts.windows.net/${tid}/`,
+    iat,
+    nbf: iat,
+    exp: iat + (options.lifetimeSeconds ?? 3600),
+    tid,
+    oid: '00000000-0000-4000-8000-00000000da7a',
+    upn: 'dev@fabric-emulator.local',
+    unique_name: 'dev@fabric-emulator.local',
+    name: 'Emulator Developer',
+    scp: 'Workspace.ReadWrite.All Item.ReadWrite.All Item.Execute.All',
+    appid: '00000000-0000-4000-8000-0000000c11e0',
+    idtyp: 'user',
+    ver: '1.0',
+    uti: randomUUID(),
+  };
+  return `${encode(header)}.${encode(payload)}.${DUMMY_SIGNATURE}`;
+}
+
+const invalid = (why: string): ApiError => new ApiError(401, 'InvalidToken', `The bearer token is not valid for this emulator: ${why}.`);
+
+function decodeSegment(segment: string): Record<string, unknown> | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(segment)) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Accepts an unexpired JWT whose `aud` is the Fabric API; throws 401 InvalidToken or TokenExpired. */
+export function checkEntraToken(token: string, nowMs = Date.now()): void {
+  const segments = token.split('.');
+  if (segments.length !== 3) throw invalid('it is neither the emulator token nor a JWT');
+  const [header, payload] = [decodeSegment(segments[0]!), decodeSegment(segments[1]!)];
+  if (!header || !payload) throw invalid('its header or claims are not base64url JSON');
+  const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+  if (!audiences.some((aud) => typeof aud === 'string' && aud.replace(/\/$/, '') === FABRIC_AUDIENCE)) {
+    throw invalid(`its audience (aud) is not ${FABRIC_AUDIENCE}`);
+  }
+  if (typeof payload.exp !== 'number') throw invalid('it has no expiry (exp)');
+  if (payload.exp * 1000 <= nowMs) throw new ApiError(401, 'TokenExpired', 'Access token has expired, resubmit with a new access token.');
+  if (typeof payload.nbf === 'number' && payload.nbf * 1000 > nowMs + 5 * 60_000) throw invalid('it is not valid yet (nbf)');
+}
