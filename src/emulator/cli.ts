@@ -1,7 +1,9 @@
 // `npm run emulator -- [--port N] [--host H] [--data DIR] [--token T] [--page-size N] [--empty]
-//   [--faults SPEC] [--time-scale X] [--lro sync|async]`
+//   [--faults SPEC] [--time-scale X] [--lro sync|async] [--https | --cert FILE --key FILE]
+//   [--accept-entra-tokens]`; `npm run -s emulator -- token` prints an Entra-shaped token.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createDevEntraToken, FABRIC_AUDIENCE } from './entraTokens';
 import { DEFAULT_PORT, DEFAULT_TOKEN, parseFaultSpec, startEmulator } from './index';
 
 const USAGE = `Usage: npm run emulator -- [options]
@@ -13,7 +15,14 @@ const USAGE = `Usage: npm run emulator -- [options]
   --empty           no sample workspace in a new data folder
   --faults SPEC     e.g. "throttle=120/min,error5xx=0.05,reset=0.01,latency=40ms,lro=2s,seed=7"
   --time-scale X    multiplies simulated durations (pipeline waits): 0.1 runs them 10x faster
-  --lro MODE        async (default: 202 and /operations) or sync (200/201 at once)`;
+  --lro MODE        async (default: 202 and /operations) or sync (200/201 at once)
+  --https           serve HTTPS with a certificate signed by a local CA (<data>/tls/ca.pem)
+  --cert FILE --key FILE   serve HTTPS with your own certificate and key (PEM)
+  --accept-entra-tokens    also accept any unexpired JWT for ${FABRIC_AUDIENCE},
+                    signature NOT checked (for clients that need an Entra-shaped token)
+
+       npm run -s emulator -- token
+  prints such a token (unsigned, valid one hour, for a made-up user and tenant)`;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
@@ -27,15 +36,25 @@ function number(text: string | undefined, name: string, fallback: number, min: n
   return value;
 }
 
+function printTrustHelp(caFile: string): void {
+  console.log(`HTTPS certificate authority: ${caFile}`);
+  console.log('  Trust it per client (the emulator\'s certificate is for 127.0.0.1, localhost and ::1):');
+  console.log(`    Node:             NODE_EXTRA_CA_CERTS=${caFile}`);
+  console.log(`    Python requests:  REQUESTS_CA_BUNDLE=${caFile}`);
+  console.log(`    Go (Linux):       SSL_CERT_FILE=${caFile}`);
+}
+
 async function main(): Promise<void> {
-  let values;
+  let values, positionals;
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       options: {
         port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, token: { type: 'string' },
         'page-size': { type: 'string' }, empty: { type: 'boolean' }, faults: { type: 'string' },
         'time-scale': { type: 'string' }, lro: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        https: { type: 'boolean' }, cert: { type: 'string' }, key: { type: 'string' }, 'accept-entra-tokens': { type: 'boolean' },
       },
+      allowPositionals: true,
     }));
   } catch (error) {
     fail((error as Error).message);
@@ -44,6 +63,12 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  if (positionals.length > 0) {
+    if (positionals.join(' ') !== 'token') fail(`Unknown command "${positionals.join(' ')}": the only command is token.`);
+    console.log(createDevEntraToken());
+    return;
+  }
+  if ((values.cert === undefined) !== (values.key === undefined)) fail('--cert and --key go together.');
   if (values.lro !== undefined && values.lro !== 'sync' && values.lro !== 'async') fail(`--lro is sync or async, not "${values.lro}".`);
   let faults;
   try {
@@ -63,11 +88,18 @@ async function main(): Promise<void> {
     faults,
     timeScale: number(values['time-scale'], 'time-scale', 1, 0),
     lroMode: values.lro as 'sync' | 'async' | undefined,
+    https: values.cert !== undefined && values.key !== undefined ? { cert: values.cert, key: values.key } : values.https,
+    acceptEntraTokens: values['accept-entra-tokens'],
   });
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) console.log(`Warning: listening on ${host}, reachable from other machines.`);
   console.log(`Data folder: ${dataDir}`);
   console.log(`Token: ${emulator.token}   (send "Authorization: Bearer ${emulator.token}")`);
   if (faults) console.log(`Faults: ${values.faults}`);
+  if (emulator.caFile) printTrustHelp(emulator.caFile);
+  if (values['accept-entra-tokens']) {
+    console.log(`WARNING: --accept-entra-tokens: any unexpired JWT for ${FABRIC_AUDIENCE} is accepted WITHOUT checking its signature.`);
+    console.log('WARNING: for local use only; never expose this emulator beyond your machine. Get a token with: npm run -s emulator -- token');
+  }
   console.log(`Fabric emulator listening on ${emulator.url}`);
   console.log(`API base URL: ${emulator.baseUrl}`);
   let stopping = false;
