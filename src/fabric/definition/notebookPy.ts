@@ -115,7 +115,7 @@ function splitSections(lines: string[], prefix: string, path: string): Section[]
     const kind = markers.get(line);
     if (kind) {
       sections.push({ kind, at: i, body: [] });
-    } else if (lookalike.test(line)) {
+    } else if (line.startsWith(prefix) && line.trimEnd().endsWith('*') && lookalike.test(line)) {
       throw new DefinitionError(path, `Broken section marker: markers are the keyword, one space and exactly 20 "*", e.g. "${markerLine(prefix, 'CELL')}".`, i + 1, 1);
     } else if (sections.length > 0) {
       sections[sections.length - 1].body.push(line);
