@@ -3,8 +3,10 @@ import { X509Certificate } from 'node:crypto';
 import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../../src/emulator';
+import { createDevEntraToken } from '../../../src/emulator/entraTokens';
 import { ensureLocalCertificate, tlsFiles } from '../../../src/emulator/tls';
 import { TERMINAL_JOB_STATUSES } from '../../../src/fabric/types';
+import { runCli, type CliProcess } from './cliProcess';
 import { startTestEmulator, stopTestEmulators, tempDir, type Json } from './emulatorHarness';
 import { tlsCall, type TlsCallOptions } from './tlsClient';
 
@@ -167,5 +169,34 @@ describe('emulator certificates', function () {
     } finally {
       process.env.PATH = path;
     }
+  });
+});
+
+describe('emulator command line with --https', function () {
+  this.timeout(20_000);
+  let cli: CliProcess | undefined;
+  let dir: string;
+  beforeEach(() => (dir = tempDir()));
+  afterEach(() => {
+    cli?.child.kill('SIGKILL');
+    cli = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints the https address, the CA file with how to trust it per client, and the Entra-token warning', async () => {
+    cli = runCli(['--port', '0', '--data', dir, '--empty', '--https', '--accept-entra-tokens']);
+    const [, url] = await cli.waitFor(/Fabric emulator listening on (https:\/\/127\.0\.0\.1:\d+)\n/);
+    const caFile = join(dir, 'tls', 'ca.pem');
+    for (const line of [`NODE_EXTRA_CA_CERTS=${caFile}`, `REQUESTS_CA_BUNDLE=${caFile}`, `SSL_CERT_FILE=${caFile}`, 'WITHOUT checking its signature']) {
+      assert.ok(cli.output().includes(line), `prints ${line}`);
+    }
+    const answer = await tlsCall('GET', `${url}/v1/workspaces`, { ca: readFileSync(caFile), token: createDevEntraToken() });
+    assert.equal(answer.status, 200);
+  });
+
+  it('exits 2 when --cert comes without --key', async () => {
+    cli = runCli(['--port', '0', '--data', dir, '--cert', join(dir, 'mine.pem')]);
+    assert.deepEqual(await cli.exited, { code: 2, signal: null });
+    assert.match(cli.output(), /--cert and --key go together/);
   });
 });
