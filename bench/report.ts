@@ -1,0 +1,70 @@
+// docs/performance.md and its chart (an SVG of our own: how many times better than the naive way).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Row } from './harness';
+
+export interface Results {
+  date: string;
+  commit: string;
+  machine: { cpu: string; cores: number; memoryGb: number; node: string; platform: string };
+  durationSeconds: number;
+  rows: Row[];
+}
+
+const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Rows where lower is better and both sides are measured: the factor we gain. */
+function gains(rows: Row[]): { label: string; factor: number }[] {
+  return rows
+    .filter((r) => r.baseline !== undefined && r.baseline > 0 && r.ours > 0 && !/items|jobs/.test(r.unit))
+    .map((r) => ({ label: `${r.scenario.replace(/ \(.*\)$/, '')}: ${r.measure}`, factor: r.baseline! / r.ours }));
+}
+
+function chart(rows: Row[]): string {
+  const bars = gains(rows);
+  const width = 900;
+  const barArea = 360;
+  const rowHeight = 26;
+  const height = 50 + bars.length * rowHeight;
+  const maxLog = Math.max(1, ...bars.map((b) => Math.log10(Math.max(1, b.factor))));
+  const scale = (factor: number) => (Math.log10(Math.max(1, factor)) / maxLog) * barArea;
+  const lines = bars.map((b, i) => {
+    const y = 40 + i * rowHeight;
+    const w = Math.max(2, scale(b.factor));
+    const color = b.factor >= 1 ? '#2e7d32' : '#c62828';
+    return `<text x="${width - barArea - 10}" y="${y + 14}" text-anchor="end" font-size="12">${escapeXml(b.label)}</text>`
+      + `<rect x="${width - barArea}" y="${y}" width="${w.toFixed(1)}" height="18" fill="${color}"/>`
+      + `<text x="${width - barArea + w + 6}" y="${y + 14}" font-size="12">${b.factor >= 10 ? b.factor.toFixed(0) : b.factor.toFixed(1)}×</text>`;
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">`
+    + `<rect width="100%" height="100%" fill="white"/>`
+    + `<text x="10" y="22" font-size="15" font-weight="bold">Fabric Workbench against the naive way (times better; log scale)</text>`
+    + lines.join('') + '</svg>\n';
+}
+
+function cell(value: number | undefined): string {
+  return value === undefined ? '' : String(value);
+}
+
+export function writeReport(root: string, results: Results): void {
+  fs.writeFileSync(path.join(root, 'docs/performance.svg'), chart(results.rows));
+  const table = results.rows.map((r) => `| ${r.scenario} | ${r.measure} | ${cell(r.ours)} | ${cell(r.baseline)} | ${r.unit} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`);
+  const missed = results.rows.filter((r) => r.met === false);
+  const md = `# Performance
+
+The last full run of \`npm run bench\` (\`bench/results.json\`; how each scenario works:
+[bench/README.md](../bench/README.md)). Every scenario runs the project's real code against the
+local emulator with 40 ms added to each round trip, beside a naive baseline in the same run.
+
+- Date: ${results.date}, commit \`${results.commit}\`, ${results.durationSeconds} s in all
+- Machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGb} GB, Node ${results.machine.node}, ${results.machine.platform}
+- Targets: ${missed.length === 0 ? 'every target holds.' : `${missed.length} missed: ${missed.map((r) => `${r.scenario}: ${r.measure}`).join('; ')}.`}
+
+![How many times better than the naive way](performance.svg)
+
+| scenario | measure | ours | baseline | unit | target | met |
+|---|---|---|---|---|---|---|
+${table.join('\n')}
+`;
+  fs.writeFileSync(path.join(root, 'docs/performance.md'), md);
+}
