@@ -17,17 +17,25 @@ const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(
 function gains(rows: Row[]): { label: string; factor: number }[] {
   return rows
     .filter((r) => r.baseline !== undefined && r.baseline > 0 && r.ours > 0 && !/items|jobs/.test(r.unit))
-    .map((r) => ({ label: `${r.scenario.replace(/ \(.*\)$/, '')}: ${r.measure}`, factor: r.baseline! / r.ours }));
+    .map((r) => ({ label: `${shortScenario(r.scenario)}: ${r.measure}`, factor: r.baseline! / r.ours }));
+}
+
+/** "Job status latency (50 jobs, …, one notebook)" → "Job status latency [one notebook]": what tells rows apart. */
+function shortScenario(scenario: string): string {
+  const match = /^(.*) \(([^)]*)\)$/.exec(scenario);
+  if (!match) return scenario;
+  const parts = match[2]!.split(',');
+  return parts.length > 2 ? `${match[1]} [${parts.at(-1)!.trim()}]` : match[1]!;
 }
 
 function chart(rows: Row[]): string {
   const bars = gains(rows);
-  const width = 900;
-  const barArea = 360;
+  const width = 980;
+  const barArea = 330;
   const rowHeight = 26;
   const height = 50 + bars.length * rowHeight;
   const maxLog = Math.max(1, ...bars.map((b) => Math.log10(Math.max(1, b.factor))));
-  const scale = (factor: number) => (Math.log10(Math.max(1, factor)) / maxLog) * barArea;
+  const scale = (factor: number) => (Math.log10(Math.max(1, factor)) / maxLog) * (barArea - 50);
   const lines = bars.map((b, i) => {
     const y = 40 + i * rowHeight;
     const w = Math.max(2, scale(b.factor));
