@@ -45,6 +45,8 @@ describe('Running the sample notebook from the command palette', function () {
     await workbench.screenshot('run-1-parameters');
     await pick('name');
     await pick('Change the value');
+    // The value step is an input box of its own: wait for its prompt before typing.
+    await quickInput.getByText('The value of name').first().waitFor({ timeout: 30_000 });
     const input = quickInput.locator('input');
     await input.fill('Ada');
     await workbench.screenshot('run-2-value');
