@@ -66,10 +66,17 @@ export function jobRoutes(router: Router, ctx: EmulatorContext): void {
       }
       return run(request, item(request), request.params.jobType!);
     });
-    router.add('GET', `${base}/instances`, (request) => {
-      const jobs = ctx.store.jobs(item(request).id).map((j) => present(j, false));
-      return pageOf(jobs, request.query, ctx.pageSize, `${request.origin}/v1/workspaces/${request.params.workspaceId}/${collection}/${request.params.itemId}/jobs/instances`);
-    });
+    const list = (request: Request): Reply => {
+      const found = item(request);
+      // …/jobs/{jobType}/instances lists the runs of that job type (Execute and Pipeline are one).
+      const runnerType = request.params.jobType === undefined ? undefined : runnerJobType(found, request.params.jobType);
+      const jobs = ctx.store.jobs(found.id).filter((j) => !runnerType || JOB_TYPES[found.type]?.[j.jobType.toLowerCase()] === runnerType);
+      const path = request.params.jobType === undefined ? 'jobs/instances' : `jobs/${request.params.jobType}/instances`;
+      const url = `${request.origin}/v1/workspaces/${request.params.workspaceId}/${collection}/${request.params.itemId}/${path}`;
+      return pageOf(jobs.map((j) => present(j, false)), request.query, ctx.pageSize, url);
+    };
+    router.add('GET', `${base}/instances`, list);
+    router.add('GET', `${base}/{jobType}/instances`, list);
     const getInstance = (request: Request): Reply => ({ status: 200, body: present(requireJob(ctx, item(request), request.params.jobId!), notebookEndpoint) });
     router.add('GET', `${base}/instances/{jobId}`, getInstance);
     router.add('GET', `${base}/{jobType}/instances/{jobId}`, getInstance);

@@ -203,6 +203,12 @@ describe('emulator jobs (real runners)', function () {
     const refresh = await run('execute');
     assert.equal(refresh.status, 'Completed', JSON.stringify(refresh.failureReason));
     assert.equal(refresh.jobType, 'Execute');
+
+    // …/jobs/{jobType}/instances lists that job type's runs only; …/jobs/instances lists them all.
+    const byType = async (path: string) => (await listAll(emulator, `/workspaces/${ws}/dataflows/${dataflow.id}/jobs/${path}`)).map((j) => j.id).sort();
+    assert.deepEqual(await byType('execute/instances'), [early.id, refresh.id].sort());
+    assert.deepEqual(await byType('Publish/instances'), [publish.id]);
+    assert.deepEqual(await byType('instances'), [early.id, publish.id, refresh.id].sort());
   });
 
   it('fails the Publish of a dataflow whose mashup.pq is broken, naming the line and column', async () => {
