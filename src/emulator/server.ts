@@ -77,6 +77,13 @@ async function readBody(req: http.IncomingMessage): Promise<unknown> {
   }
 }
 
+/** The service's date in RequestBlocked messages: `2/6/2024 12:58:37 PM` (UTC, no comma). */
+function serviceDate(date: Date): string {
+  const hours = date.getUTCHours();
+  const time = [hours % 12 || 12, ...[date.getUTCMinutes(), date.getUTCSeconds()].map((n) => String(n).padStart(2, '0'))].join(':');
+  return `${date.getUTCMonth() + 1}/${date.getUTCDate()}/${date.getUTCFullYear()} ${time} ${hours < 12 ? 'AM' : 'PM'}`;
+}
+
 /** `/v1/workspaces/3f…/items` → `/v1/workspaces/{id}/items`, for per-route counts. */
 const routeKey = (method: string, path: string): string => `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '{id}')}`;
 
@@ -105,8 +112,7 @@ export function requestListener({ router, token, stats, faults, secure, acceptEn
       }
       if (fault?.kind === 'throttle') {
         stats.throttled++;
-        const until = fault.until.toLocaleString('en-US', { timeZone: 'UTC' });
-        throw Object.assign(new ApiError(429, 'RequestBlocked', `Request is blocked by the upstream service until: ${until}`), { retryAfter: fault.retryAfterSeconds });
+        throw Object.assign(new ApiError(429, 'RequestBlocked', `Request is blocked by the upstream service until: ${serviceDate(fault.until)}`), { retryAfter: fault.retryAfterSeconds });
       }
       if (fault?.kind === 'error') {
         throw new ApiError(fault.status, fault.status === 500 ? 'InternalServerError' : 'ServiceUnavailable', 'The service had a transient error (injected by the emulator).');

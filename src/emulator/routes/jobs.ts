@@ -4,24 +4,12 @@ import type { Item } from '../../fabric/types';
 import { ApiError, badRequest, notFound } from '../apiError';
 import type { EmulatorContext } from '../context';
 import { readRunRequest } from '../jobRequest';
+import { JOB_TYPES, runnerJobType } from '../jobTypes';
 import { pageOf } from '../paging';
 import type { Reply, Request, Router } from '../router';
 import type { StoredJob } from '../store';
 import { ITEM_COLLECTIONS, requireItem } from './items';
 import { requireWorkspace } from './workspaces';
-
-/** For each item type: the job types it accepts (lower case) and the runner's name for each. */
-const JOB_TYPES: Record<string, Record<string, string>> = {
-  Notebook: { runnotebook: 'RunNotebook', execute: 'RunNotebook', defaultjob: 'RunNotebook' },
-  DataPipeline: { pipeline: 'Pipeline', execute: 'Pipeline' },
-  Dataflow: { refresh: 'Refresh', execute: 'Refresh', publish: 'Publish', applychanges: 'ApplyChanges' },
-};
-
-function runnerJobType(item: Item, jobType: string): string {
-  const runnerType = JOB_TYPES[item.type]?.[jobType.toLowerCase()];
-  if (!runnerType) throw badRequest('InvalidJobType', `'${jobType}' is not a job type of ${item.type} items.`);
-  return runnerType;
-}
 
 /** As the service reports it: the path's job type with a capital first letter (Execute, ApplyChanges). */
 const reported = (jobType: string): string => jobType.charAt(0).toUpperCase() + jobType.slice(1);

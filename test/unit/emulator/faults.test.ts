@@ -58,7 +58,7 @@ describe('emulator faults', () => {
     const sixth = await call(emulator, 'GET', '/workspaces');
     assert.equal(sixth.status, 429);
     assert.equal(sixth.body.errorCode, 'RequestBlocked');
-    assert.match(sixth.body.message, /Request is blocked by the upstream service until: /);
+    assert.match(sixth.body.message, /^Request is blocked by the upstream service until: \d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}:\d{2} [AP]M$/);
     assert.equal(sixth.body.isRetriable, true);
     assert.equal(sixth.headers.get('x-ms-public-api-error-code'), 'RequestBlocked');
     const retryAfter = Number(sixth.headers.get('retry-after'));
