@@ -23,11 +23,11 @@ export async function emulator(options: Partial<EmulatorOptions> = {}): Promise<
   return startEmulator({ port: 0, dataDir, sample: false, quiet: true, faults: LATENCY, ...options });
 }
 
-/** The project's client; `unlimited` lifts the client-side quota (for seeding only). */
-export function client(emu: Emulator, unlimited = false): FabricClient {
+/** The project's client of an emulator (or a proxy of one); `unlimited` lifts the client-side quota. */
+export function client(server: Pick<Emulator, 'baseUrl' | 'token'>, unlimited = false): FabricClient {
   return new FabricClient({
-    baseUrl: emu.baseUrl,
-    tokenProvider: new StaticTokenProvider(emu.token),
+    baseUrl: server.baseUrl,
+    tokenProvider: new StaticTokenProvider(server.token),
     userAgent: 'fabric-workbench-bench',
     ...(unlimited ? { rateLimiter: new RateLimiter({ callsPerWindow: 1_000_000 }) } : {}),
   });
@@ -53,4 +53,5 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-export const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
+/** One decimal, or two significant digits below 1 (so 1 poll in 30 s reads 0.033, not 0). */
+export const round = (value: number): number => (Math.abs(value) < 1 ? Number(value.toPrecision(2)) : Math.round(value * 10) / 10);

@@ -34,7 +34,10 @@ async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..');
   const commit = (() => {
     try {
-      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+      const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+      // The bench's own code uncommitted: the figures are not that commit's alone.
+      const edited = execFileSync('git', ['status', '--porcelain', '--', 'bench', 'src', ':!bench/results.json'], { cwd: root, encoding: 'utf8' }).trim();
+      return edited ? `${head} with uncommitted changes` : head;
     } catch {
       return 'unknown';
     }
