@@ -34,8 +34,7 @@ const common = {
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // keytar is an optional native module of @azure/identity-vscode, absent from the package.
-  external: ['vscode', 'keytar'],
+  external: ['vscode'],
   minify: production,
   sourcemap: true,
   sourcesContent: !production,

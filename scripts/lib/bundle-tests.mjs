@@ -15,7 +15,7 @@ export async function bundleSuites(root, outDir) {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    external: ['vscode', 'keytar'],
+    external: ['vscode'],
     sourcemap: 'inline',
     logLevel: 'warning',
   });

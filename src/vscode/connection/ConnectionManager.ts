@@ -55,7 +55,7 @@ export class ConnectionManager implements vscode.Disposable {
    * nothing remembered, `fabricWorkbench.emulator.connectOnStartup` connects to the emulator.
    */
   async restore(): Promise<void> {
-    const info = this.context.globalState.get<ConnectionInfo>(STATE_KEY)
+    const info = migrated(this.context.globalState.get<ConnectionInfo>(STATE_KEY))
       ?? (settings.emulatorConnectOnStartup() ? { kind: 'emulator', url: settings.emulatorUrl() } : undefined);
     if (!info) return;
     try {
@@ -103,6 +103,15 @@ export class ConnectionManager implements vscode.Disposable {
   }
 }
 
+/**
+ * 0.1.0 remembered an "Azure Resources account" (through @azure/identity-vscode, removed): that
+ * extension signs in with VS Code's Microsoft provider, so the same account is a Microsoft one.
+ */
+function migrated(info: ConnectionInfo | undefined): ConnectionInfo | undefined {
+  const legacy = info as { kind: string; tenantId?: string } | undefined;
+  return legacy?.kind === 'azureResources' ? { kind: 'microsoft', tenantId: legacy.tenantId } : info;
+}
+
 /** What the view shows about the connection. */
 function labelOf(info: ConnectionInfo): string {
   const tenant = info.kind !== 'emulator' && info.tenantId ? ` · ${info.tenantId}` : '';
@@ -115,7 +124,5 @@ function labelOf(info: ConnectionInfo): string {
       return vscode.l10n.t('Service principal {0}', info.clientId) + tenant;
     case 'azureCli':
       return vscode.l10n.t('Azure CLI') + tenant;
-    case 'azureResources':
-      return vscode.l10n.t('Azure Resources account') + tenant;
   }
 }

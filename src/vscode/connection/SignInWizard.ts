@@ -21,7 +21,6 @@ export class SignInWizard {
       { connectionKind: 'microsoft', label: '$(account) ' + vscode.l10n.t('Microsoft account'), description: vscode.l10n.t('recommended'), detail: vscode.l10n.t("Sign in with VS Code's Microsoft authentication") },
       { connectionKind: 'servicePrincipal', label: '$(key) ' + vscode.l10n.t('Service principal'), detail: vscode.l10n.t('A tenant, a client id and a secret or certificate') },
       { connectionKind: 'azureCli', label: '$(terminal) ' + vscode.l10n.t('Azure CLI'), detail: vscode.l10n.t("The account of 'az login'") },
-      { connectionKind: 'azureResources', label: '$(azure) ' + vscode.l10n.t('Azure Resources account'), detail: vscode.l10n.t('The account the Azure Resources extension is signed in with') },
       { connectionKind: 'emulator', label: '$(server-environment) ' + vscode.l10n.t('Local emulator'), detail: vscode.l10n.t('A Fabric emulator on this machine, for trying things out') },
     ];
     const pick = required(await this.prompter.pick(picks, { title: vscode.l10n.t('Sign In to Microsoft Fabric'), placeHolder: vscode.l10n.t('How do you want to connect?') }));
@@ -36,8 +35,6 @@ export class SignInWizard {
         return this.servicePrincipal(tenantId);
       case 'azureCli':
         return { info: { kind: 'azureCli', tenantId }, secrets: {} };
-      case 'azureResources':
-        return { info: { kind: 'azureResources', tenantId }, secrets: {} };
       case 'emulator':
         return this.emulator();
     }

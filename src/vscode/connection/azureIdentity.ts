@@ -1,5 +1,4 @@
-// @azure/identity (with MSAL) and its VS Code plugin weigh more than the rest of the extension;
-// they are loaded only when a service principal, Azure CLI or Azure Resources connection is used
-// (the build emits this module as a separate file, see scripts/build.mjs).
-export { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential, VisualStudioCodeCredential, useIdentityPlugin } from '@azure/identity';
-export { vsCodePlugin } from '@azure/identity-vscode';
+// @azure/identity (with MSAL) weighs more than the rest of the extension; it is loaded only when a
+// service principal or Azure CLI connection is used (the build emits this module as a separate
+// file, see scripts/build.mjs).
+export { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential } from '@azure/identity';

@@ -4,7 +4,6 @@ export type ConnectionInfo =
   | { kind: 'microsoft'; tenantId?: string; account?: string }
   | { kind: 'servicePrincipal'; tenantId: string; clientId: string; certificatePath?: string }
   | { kind: 'azureCli'; tenantId?: string }
-  | { kind: 'azureResources'; tenantId?: string }
   | { kind: 'emulator'; url: string };
 
 export type ConnectionKind = ConnectionInfo['kind'];

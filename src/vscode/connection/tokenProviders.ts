@@ -56,7 +56,7 @@ function lazyCredential(info: CredentialInfo, secrets: Secrets): TokenCredential
 }
 
 function createCredential(identity: IdentityModule, info: CredentialInfo, secrets: Secrets): TokenCredential {
-  const { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential, VisualStudioCodeCredential } = identity;
+  const { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential } = identity;
   switch (info.kind) {
     case 'servicePrincipal':
       if (info.certificatePath) return new ClientCertificateCredential(info.tenantId, info.clientId, { certificatePath: info.certificatePath });
@@ -64,21 +64,5 @@ function createCredential(identity: IdentityModule, info: CredentialInfo, secret
       return new ClientSecretCredential(info.tenantId, info.clientId, secrets.secret);
     case 'azureCli':
       return new AzureCliCredential(info.tenantId ? { tenantId: info.tenantId } : {});
-    case 'azureResources':
-      useVsCodePlugin(identity);
-      return new VisualStudioCodeCredential(info.tenantId ? { tenantId: info.tenantId } : {});
-  }
-}
-
-let pluginInstalled = false;
-
-/** The Azure Resources account needs @azure/identity-vscode, which may fail to load. */
-function useVsCodePlugin({ useIdentityPlugin, vsCodePlugin }: IdentityModule): void {
-  if (pluginInstalled) return;
-  try {
-    useIdentityPlugin(vsCodePlugin);
-    pluginInstalled = true;
-  } catch (error) {
-    throw new Error(vscode.l10n.t('The Azure Resources account is not available here: {0}', (error as Error).message), { cause: error });
   }
 }
