@@ -55,7 +55,7 @@ async function main() {
   let exitCode = 1;
   try {
     const page = await browser.newPage();
-    await page.goto(server.folderUrl);
+    await page.goto(server.folderUrl, { timeout: 120_000 }); // a first load on a busy machine can take a while
     let printed = 0;
     const deadline = Date.now() + TIMEOUT_MS;
     for (;;) {

@@ -61,7 +61,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   try {
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(server.folderUrl);
+    await page.goto(server.folderUrl, { timeout: 120_000 }); // a first load on a busy machine can take a while
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.activitybar').waitFor({ timeout: 60_000 });
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
