@@ -137,6 +137,14 @@ describe('notebook cells holding marker-like lines', () => {
     assert.match(problem.message, /^Cell 2, line 2: "# METADATA \*{20}" is the section marker/);
     assert.equal(text.split('\n')[problem.line - 1].trim(), `"# METADATA ${STARS}\\n",`);
     assert.equal(text.split('\n')[problem.line - 1].indexOf('#') + 1, problem.column);
+    // Outputs before the source (Jupyter's key order) with brackets and quotes in their strings.
+    const withOutputs = JSON.stringify(
+      { cells: [{ cell_type: 'code', execution_count: 1, metadata: { 'a"]': [1, { b: null }] }, outputs: [{ output_type: 'stream', text: ['"]}[{\\', 'x'] }], source: ['a\n', `# CELL ${STARS}`] }], metadata: {}, nbformat: 4, nbformat_minor: 5 },
+      null,
+      2,
+    );
+    const [afterOutputs] = validateDefinitionFile('notebook-content.ipynb', withOutputs, 'Notebook');
+    assert.equal(withOutputs.split('\n')[afterOutputs.line - 1].trim(), `"# CELL ${STARS}"`);
     // A source held as one string: the line is found inside it.
     const oneString = JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: `a\nb\n# CELL ${STARS}` }], metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1);
     const [inString] = validateDefinitionFile('notebook-content.ipynb', oneString, 'Notebook');
