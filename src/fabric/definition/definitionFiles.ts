@@ -1,7 +1,7 @@
 // Item definitions as files: the base64 parts Fabric sends and receives, as path + bytes.
 // Bytes, not text, so binary parts (report images, .dacpac, wheels) pass through untouched.
 import type { ItemDefinition } from '../types';
-import { decodeBase64, describeBase64Problem, encodeBase64 } from './base64';
+import { decodeBase64, encodeBase64 } from './base64';
 import { DefinitionError } from './DefinitionError';
 
 export interface DefinitionFile {
@@ -16,9 +16,9 @@ export function decodeDefinition(definition: ItemDefinition): DefinitionFile[] {
     if (part.payloadType !== 'InlineBase64') {
       throw new DefinitionError(part.path, `Unsupported payloadType ${JSON.stringify(part.payloadType)}: only "InlineBase64" is defined.`);
     }
-    const content = decodeBase64(part.payload);
-    if (!content) throw new DefinitionError(part.path, `The payload is not valid base64: ${describeBase64Problem(part.payload)}.`);
-    return { path: part.path, content };
+    const decoded = decodeBase64(part.payload);
+    if ('problem' in decoded) throw new DefinitionError(part.path, `The payload is not valid base64: ${decoded.problem}.`);
+    return { path: part.path, content: decoded.bytes };
   });
 }
 

@@ -14,7 +14,7 @@ export {
   type PyCellBlock,
   type PyFileLayout,
 } from './notebook';
-export { NOTEBOOK_PY, parseNotebookPy, writeNotebookPy } from './notebookPy';
+export { NOTEBOOK_PY, describeNotebookPyProblem, notebookPyProblem, parseNotebookPy, writeNotebookPy, type NotebookPyProblem } from './notebookPy';
 export { NOTEBOOK_IPYNB, parseIpynb, writeIpynb } from './notebookIpynb';
 export { extractNotebookParameters } from './notebookParameters';
 export { PIPELINE_CONTENT, extractPipelineParameters } from './pipelineParameters';

@@ -49,7 +49,8 @@ function readCell(value: unknown, index: number, path: string): NotebookCell {
   return {
     kind: type === 'code' ? 'code' : 'markdown',
     source: typeof source === 'string' ? source : source.join(''),
-    isParameters: Array.isArray(metadata.tags) && metadata.tags.includes(PARAMETERS_TAG),
+    // Run parameters go after a code cell: on a text cell the tag is just a tag, kept as it is.
+    isParameters: type === 'code' && Array.isArray(metadata.tags) && metadata.tags.includes(PARAMETERS_TAG),
     metadata,
     ipynbCell: value,
   };
@@ -70,7 +71,7 @@ function writeCell(cell: NotebookCell, index: number, withIds: boolean): Json {
   // New cells get nbformat's (sorted) key order.
   const json: Json = original ? { ...original } : { cell_type: type, execution_count: null, ...(withIds ? { id: cellId(cell, index) } : {}), metadata: {}, outputs: [], source: [] };
   json.cell_type = type;
-  json.metadata = withParametersTag(cell.metadata, cell.isParameters);
+  json.metadata = type === 'code' ? withParametersTag(cell.metadata, cell.isParameters) : cell.metadata;
   json.source = typeof original?.source === 'string' ? cell.source : sourceLines(cell.source);
   if (type === 'code') {
     json.outputs = [];

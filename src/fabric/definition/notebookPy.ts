@@ -12,6 +12,13 @@
 // code like any other. The .sql variant uses `--` instead of `#`. Lines an exporter wrote in some
 // other way (no blank line, `#` alone in markdown, other JSON spacing) are kept in `pyBlock` /
 // `pyFile` so an unchanged notebook is written back byte for byte.
+//
+// A section marker is exactly its line: any other line in a cell, however much it looks like a
+// marker (`#CELL`, 19 stars, `# META {`), is the cell's content. The format has no escape, so a cell
+// line that IS a marker cannot be written; nor can one that is a marker but for whitespace or a line
+// break around it (`# CELL ****…  `, `…\r# CELL ****…`), since Fabric's reader is not published and
+// may trim or split such a line. The writer refuses those (naming the cell and line), the reader
+// refuses such lines in a file, and `notebookPyProblem` lets a save refuse them before upload.
 import { DefinitionError } from './DefinitionError';
 import { parseJsonText } from './jsonText';
 import type { FabricNotebook, NotebookCell, PyCellBlock, PyFileLayout } from './notebook';
@@ -23,6 +30,19 @@ const COMMENT_PREFIXES = ['#', '--', '//'];
 
 type SectionKind = 'CELL' | 'MARKDOWN' | 'PARAMETERS CELL' | 'METADATA';
 const SECTION_KINDS: readonly SectionKind[] = ['CELL', 'MARKDOWN', 'PARAMETERS CELL', 'METADATA'];
+const PARAMETERS_TAG = 'parameters';
+/** Line breaks other than \n that some reader may split a line at (those of Python's str.splitlines). */
+// eslint-disable-next-line no-control-regex -- \x1c-\x1e (file, group, record separators) are line breaks to Python
+const OTHER_LINE_BREAKS = /[\r\v\f\x1c-\x1e\x85\u2028\u2029]/;
+
+/** Why notebook-content.py cannot hold a cell, and where: `line` is 1-based in the cell's source. */
+export interface NotebookPyProblem {
+  /** 1-based. */
+  cell: number;
+  /** 1-based line of the cell's source, when the problem is one line. */
+  line?: number;
+  reason: string;
+}
 
 interface Section {
   kind: SectionKind;
@@ -73,10 +93,15 @@ export function parseNotebookPy(text: string, path = NOTEBOOK_PY): FabricNoteboo
   return { metadata, cells, pyFile };
 }
 
-/** Writes notebook-content.py; `commentPrefix` defaults to the one the notebook was read with, else `#`. */
+/**
+ * Writes notebook-content.py; `commentPrefix` defaults to the one the notebook was read with, else `#`.
+ * Throws DefinitionError naming the cell and line when the format cannot hold the notebook.
+ */
 export function writeNotebookPy(notebook: FabricNotebook, commentPrefix?: string): string {
   const layout = notebook.pyFile;
   const prefix = commentPrefix ?? layout?.commentPrefix ?? '#';
+  const problem = notebookPyProblem(notebook, [prefix]);
+  if (problem) throw new DefinitionError(NOTEBOOK_PY, describeNotebookPyProblem(problem));
   const samePrefix = layout !== undefined && layout.commentPrefix === prefix;
   const lines = samePrefix ? [...layout.header] : [`${prefix} ${HEADER}`, ''];
   if (samePrefix && layout.metadataJson === JSON.stringify(notebook.metadata)) {
@@ -90,6 +115,55 @@ export function writeNotebookPy(notebook: FabricNotebook, commentPrefix?: string
   const text = lines.join('\n');
   const eol = samePrefix ? layout.eol : '\n';
   return `${samePrefix && layout.byteOrderMark ? '\uFEFF' : ''}${eol === '\n' ? text : text.replace(/\n/g, eol)}`;
+}
+
+/**
+ * The first cell notebook-content.py (with any of `prefixes`) cannot hold as it is: a line that
+ * would be read as a section marker, or a code cell tagged "parameters" that is not the parameters
+ * cell (the tag and the marker would disagree once converted to .ipynb).
+ */
+export function notebookPyProblem(notebook: FabricNotebook, prefixes: readonly string[] = COMMENT_PREFIXES): NotebookPyProblem | undefined {
+  for (const [index, cell] of notebook.cells.entries()) {
+    const lines = cell.source.split('\n');
+    for (const [lineIndex, line] of lines.entries()) {
+      for (const prefix of prefixes) {
+        const written = cell.kind === 'markdown' ? `${prefix} ${line}` : line;
+        const marker = markerReadIn(written, prefix);
+        if (marker === undefined) continue;
+        const what = written === marker ? 'is the section marker' : `reads as the section marker "${marker}" (whitespace or a line break around it)`;
+        return {
+          cell: index + 1,
+          line: lineIndex + 1,
+          reason: `${JSON.stringify(line)} ${what} of notebook-content.py, the format Fabric keeps notebooks in: there it would end the cell, and the format cannot escape it. Change the line, for example add a word after the stars.`,
+        };
+      }
+    }
+    if (isMistagged(cell)) return { cell: index + 1, reason: mistaggedReason(prefixes[0] ?? '#') };
+  }
+  return undefined;
+}
+
+export function describeNotebookPyProblem(problem: NotebookPyProblem): string {
+  return `Cell ${problem.cell}${problem.line === undefined ? '' : `, line ${problem.line}`}: ${problem.reason}`;
+}
+
+/** The marker `line` is or could be read as (trimmed, or split at another line break), else undefined. */
+function markerReadIn(line: string, prefix: string): string | undefined {
+  if (!line.includes(STARS)) return undefined;
+  for (const part of line.split(OTHER_LINE_BREAKS)) {
+    const trimmed = part.trim();
+    if (SECTION_KINDS.some((kind) => trimmed === markerLine(prefix, kind))) return trimmed;
+  }
+  return undefined;
+}
+
+/** A code cell tagged "parameters" that its marker says is not the parameters cell. */
+function isMistagged(cell: NotebookCell): boolean {
+  return cell.kind === 'code' && !cell.isParameters && Array.isArray(cell.metadata.tags) && cell.metadata.tags.includes(PARAMETERS_TAG);
+}
+
+function mistaggedReason(prefix: string): string {
+  return `The cell is tagged "${PARAMETERS_TAG}" but is not the parameters cell: mark it "${markerLine(prefix, 'PARAMETERS CELL')}" or remove the tag.`;
 }
 
 function isUnchanged(cell: NotebookCell): boolean {
@@ -109,14 +183,19 @@ function markerLine(prefix: string, kind: SectionKind): string {
 
 function splitSections(lines: string[], prefix: string, path: string): Section[] {
   const markers = new Map(SECTION_KINDS.map((kind) => [markerLine(prefix, kind), kind]));
-  const lookalike = new RegExp(`^${escapeRegExp(prefix)}\\s*(CELL|MARKDOWN|METADATA|PARAMETERS( CELL)?)\\b\\s*\\*+\\s*$`);
   const sections: Section[] = [];
   lines.forEach((line, i) => {
     const kind = markers.get(line);
+    const marker = kind ? undefined : markerReadIn(line, prefix);
     if (kind) {
       sections.push({ kind, at: i, body: [] });
-    } else if (line.startsWith(prefix) && line.trimEnd().endsWith('*') && lookalike.test(line)) {
-      throw new DefinitionError(path, `Broken section marker: markers are the keyword, one space and exactly 20 "*", e.g. "${markerLine(prefix, 'CELL')}".`, i + 1, 1);
+    } else if (marker !== undefined) {
+      throw new DefinitionError(
+        path,
+        `This line is the section marker "${marker}" with whitespace or a line break around it, which Fabric may or may not read as a marker. Remove them to make it a marker, or change the line if it is code.`,
+        i + 1,
+        1,
+      );
     } else if (sections.length > 0) {
       sections[sections.length - 1].body.push(line);
     }
@@ -138,11 +217,6 @@ function contentOf(section: Section): { lines: string[]; firstLine: number } {
 
 function readCell(section: Section, metadataSection: Section | undefined, prefix: string, path: string): NotebookCell {
   const { lines, firstLine } = contentOf(section);
-  const metaStart = `${prefix} META {`;
-  const misplacedMeta = lines.findIndex((line) => line.trimEnd() === metaStart);
-  if (misplacedMeta >= 0) {
-    throw new DefinitionError(path, `"${metaStart}" outside a METADATA section; is the "${markerLine(prefix, 'METADATA')}" marker missing?`, firstLine + misplacedMeta, 1);
-  }
   const kind = section.kind === 'MARKDOWN' ? 'markdown' : 'code';
   const sourceLines = kind === 'markdown' ? lines.map((line, i) => markdownLine(line, prefix, path, firstLine + i)) : lines;
   const cell: NotebookCell = {
@@ -151,6 +225,7 @@ function readCell(section: Section, metadataSection: Section | undefined, prefix
     isParameters: section.kind === 'PARAMETERS CELL',
     metadata: metadataSection ? readMetadata(metadataSection, prefix, path) : {},
   };
+  if (metadataSection && isMistagged(cell)) throw new DefinitionError(path, mistaggedReason(prefix), metadataSection.at + 1, 1);
   const original = [markerLine(prefix, section.kind), ...section.body, ...(metadataSection ? [markerLine(prefix, 'METADATA'), ...metadataSection.body] : [])];
   if (!sameLines(original, cellLines(cell, prefix))) cell.pyBlock = snapshot(cell, original);
   return cell;
@@ -193,8 +268,24 @@ function cellLines(cell: NotebookCell, prefix: string): string[] {
   // Markdown lines get the prefix; a trailing newline stays a bare blank line, as Fabric writes it.
   const body = cell.kind === 'markdown' ? content.map((line, i) => (line === '' && i > 0 && i === content.length - 1 ? '' : `${prefix} ${line}`)) : content;
   const lines = [markerLine(prefix, marker), '', ...body, ''];
-  if (Object.keys(cell.metadata).length > 0) lines.push(...metadataLines(cell.metadata, prefix));
+  const metadata = pyCellMetadata(cell);
+  if (Object.keys(metadata).length > 0) lines.push(...metadataLines(metadata, prefix));
   return lines;
+}
+
+/**
+ * A cell's metadata as notebook-content.py holds it. The parameters cell's marker says what the
+ * .ipynb "parameters" tag says: a tag list that is only that tag, added last by the .ipynb writer,
+ * is left out so that py → ipynb → py gives the same bytes; any other tag list is kept as it is.
+ */
+function pyCellMetadata(cell: NotebookCell): Record<string, unknown> {
+  const keys = Object.keys(cell.metadata);
+  const tags = cell.metadata.tags;
+  const onlyTheTag = Array.isArray(tags) && tags.length === 1 && tags[0] === PARAMETERS_TAG;
+  if (!cell.isParameters || !onlyTheTag || keys[keys.length - 1] !== 'tags') return cell.metadata;
+  const rest = { ...cell.metadata };
+  delete rest.tags;
+  return rest;
 }
 
 function metadataLines(metadata: Record<string, unknown>, prefix: string): string[] {
@@ -207,8 +298,4 @@ function snapshot(cell: NotebookCell, lines: string[]): PyCellBlock {
 
 function sameLines(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((line, i) => line === b[i]);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

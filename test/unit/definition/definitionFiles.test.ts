@@ -123,6 +123,56 @@ describe('definition parts', () => {
     }
   });
 
+  describe('a 50 MB part', () => {
+    const size = 50 * 1024 * 1024;
+    const bytes = new Uint8Array(size);
+    // Every byte value, in an order that repeats only every 256 * 256 bytes.
+    for (let i = 0; i < size; i++) bytes[i] = (i * 7 + (i >> 8)) & 0xff;
+    let payload = '';
+    before(() => {
+      payload = encodeDefinition([{ path: 'big.bin', content: bytes }]).parts[0].payload;
+    });
+    const decodePayload = (text: string) => decodeDefinition({ parts: [{ path: 'big.bin', payload: text, payloadType: 'InlineBase64' }] })[0].content;
+
+    it('encodes and decodes back to the same bytes', () => {
+      assert.equal(payload.length, Math.ceil(size / 3) * 4);
+      assert.ok(Buffer.from(decodePayload(payload)).equals(bytes));
+    });
+
+    it('is refused with the offset of the one bad character', () => {
+      const at = payload.length - 1000;
+      for (const bad of ['-', '\n', '=']) {
+        const broken = `${payload.slice(0, at)}${bad}${payload.slice(at + 1)}`;
+        assert.throws(
+          () => decodePayload(broken),
+          (error: unknown) => error instanceof DefinitionError && error.message.includes(`at offset ${at}`) && /big\.bin: The payload is not valid base64/.test(error.message),
+          JSON.stringify(bad),
+        );
+      }
+    });
+  });
+
+  it('names what is wrong with a malformed payload', () => {
+    const problem = (payload: string) => {
+      try {
+        decodeDefinition({ parts: [{ path: 'p', payload, payloadType: 'InlineBase64' }] });
+      } catch (error) {
+        return (error as DefinitionError).reason;
+      }
+      return undefined;
+    };
+    assert.match(problem('aGk-')!, /character "-" at offset 3 is not base64/);
+    assert.match(problem('aG=k')!, /"=" at offset 2/);
+    assert.match(problem('aGk=aGk=')!, /"=" at offset 3/);
+    assert.match(problem('aGk==')!, /"=" at offset 4 is one too many/);
+    assert.match(problem('aG=')!, /one "=" short/);
+    assert.match(problem('aGkaG')!, /length 5/);
+    assert.match(problem('aGkaG==')!, /length 5/);
+    assert.equal(problem('aGk='), undefined);
+    assert.equal(problem('aQ=='), undefined);
+    assert.equal(problem(''), undefined);
+  });
+
   it('keeps a byte order mark when reading a part as text', () => {
     const file = { path: 'notebook-content.py', content: new Uint8Array([0xef, 0xbb, 0xbf, 0x23]) };
     assert.equal(fileText(file), '\uFEFF#');

@@ -84,14 +84,22 @@ describe('notebook-content.py', () => {
   describe('broken files', () => {
     const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
 
-    it('a META block whose METADATA marker was deleted', () => {
+    it('a META block whose METADATA marker was deleted is code, as the format says', () => {
+      // The format has no other reading: a cell runs to the next marker, so these lines are the cell's.
       const text = PYSPARK_EXPORT.replace('# METADATA ********************\n\n# META {\n# META   "language": "sparksql"', '# META {\n# META   "language": "sparksql"');
-      assertDefinitionError(text, lineOf(text, '# META {\n# META   "language": "sparksql"'), /outside a METADATA section/);
+      const nb = parseNotebookPy(text);
+      assert.ok(nb.cells[3].source.includes('# MAGIC FROM sales\n# MAGIC \n\n\n# META {\n# META   "language": "sparksql",'), nb.cells[3].source);
+      assert.equal(writeNotebookPy(nb), text);
     });
 
-    it('a marker with the wrong number of stars', () => {
+    it('a marker with the wrong number of stars after a METADATA section', () => {
       const text = PYSPARK_EXPORT.replace('# CELL ********************\n\nfrom pyspark', '# CELL ***************\n\nfrom pyspark');
-      assertDefinitionError(text, lineOf(text, '# CELL ***************\n'), /exactly 20 "\*"/);
+      assertDefinitionError(text, lineOf(text, '# CELL ***************\n'), /Only "# META" lines belong in a METADATA section; is a "# CELL \*{20}" marker missing\?/);
+    });
+
+    it('a marker with a space after it', () => {
+      const text = PYSPARK_EXPORT.replace('# CELL ********************\n\nfrom pyspark', '# CELL ******************** \n\nfrom pyspark');
+      assertDefinitionError(text, lineOf(text, '# CELL ******************** \n'), /section marker "# CELL \*{20}" with whitespace or a line break around it/);
     });
 
     it('META JSON that does not parse, with its line and column', () => {

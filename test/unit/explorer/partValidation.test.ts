@@ -33,6 +33,18 @@ describe('validatePart', () => {
     assert.equal((await check('notebook-content.py', broken, 'Notebook')).length, 1);
   });
 
+  it('refuses a notebook cell line that notebook-content.py cannot hold, at that line', async () => {
+    const marker = `# CELL ${'*'.repeat(20)}`;
+    const ipynb = JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: ['x = 1\n', `${marker}\n`, 'y = 2'] }], metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1);
+    const [problem] = await check('notebook-content.ipynb', ipynb, 'Notebook');
+    assert.match(problem.message, /^Cell 1, line 2: "# CELL \*{20}" is the section marker of notebook-content\.py/);
+    assert.equal(ipynb.split('\n')[problem.line].slice(problem.column), `${marker}\\n",`);
+    const py = `# Fabric notebook source\n\n${marker}\n\nx = 1\n${marker}  \ny = 2\n`;
+    const [pyProblem] = await check('notebook-content.py', py, 'Notebook');
+    assert.equal(pyProblem.line, 5);
+    assert.match(pyProblem.message, /with whitespace or a line break around it/);
+  });
+
   it('leaves other files alone', async () => {
     assert.deepEqual(await check('Libs/helper.py', 'not { json'), []);
   });
