@@ -29,8 +29,8 @@ export interface HttpOptions {
   retry?: Partial<RetryOptions>;
   /** Multiplies every wait the client makes on its own (retries, Retry-After, LRO polls); tests use a small one. */
   waitScale?: number;
-  /** Gives up on an attempt Fabric has not answered after this long (default 120 s; 0: never). A timed-out attempt is a lost answer. */
-  timeoutMs?: number;
+  /** Gives up on an attempt Fabric has not answered after this long (default 120 s; 0: never; a function is read at each attempt). A timed-out attempt is a lost answer. */
+  timeoutMs?: number | (() => number);
   /** Told of every wait before a retry that lasts `retryWaitReportMs` or more (default 3 s), so a person can see it and cancel it. */
   onRetryWait?: (wait: RetryWait) => void;
   retryWaitReportMs?: number;
@@ -79,7 +79,6 @@ export class FabricHttp {
   private readonly tokens: CachingTokenProvider;
   private readonly limiter: RateLimiter;
   private readonly retryOptions: RetryOptions;
-  private readonly timeoutMs: number;
 
   constructor(private readonly options: HttpOptions) {
     this.baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
@@ -87,7 +86,6 @@ export class FabricHttp {
     this.limiter = options.rateLimiter ?? new RateLimiter();
     this.retryOptions = { ...DEFAULT_RETRY_OPTIONS, ...options.retry };
     this.waitScale = options.waitScale ?? 1;
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
   /** The absolute URL of a path or same-origin URL, with query parameters added. */
@@ -137,7 +135,8 @@ export class FabricHttp {
       const unknown = outcomeUnknown(outcome);
       const checked = request.retry === 'checked' && unknown;
       const wait = retryDelayMs(outcome, retry, request.retry, this.retryOptions);
-      // A second timeout: the server is not answering, waiting again would only hang the caller.
+      // Not sent again: not retriable, a second timeout (the server is not answering: another try
+      // would only hang the caller), or an unknown outcome with nothing to check it by.
       if (wait === undefined || (timedOut && isTimeout(outcome)) || (checked && !request.checkOutcome)) {
         if (outcome.status === 429 && wait === undefined && outcome.retryAfterSeconds !== undefined) {
           this.log('warn', `${label}: Fabric asks to wait ${Math.round(outcome.retryAfterSeconds)} s, longer than the client waits; giving up`);
@@ -173,7 +172,9 @@ export class FabricHttp {
     const token = await this.bearerToken(label, signal);
     const started = Date.now();
     const { controller: attempt, dispose } = linkedAbortController(signal);
-    const timer = this.timeoutMs > 0 ? setTimeout(() => attempt.abort(), this.timeoutMs) : undefined;
+    const { timeoutMs = DEFAULT_TIMEOUT_MS } = this.options;
+    const timeout = typeof timeoutMs === 'function' ? timeoutMs() : timeoutMs;
+    const timer = timeout > 0 ? setTimeout(() => attempt.abort(), timeout) : undefined;
     let response: Response;
     let text: string;
     try {
@@ -193,7 +194,7 @@ export class FabricHttp {
       if (signal.aborted) throw abortError(signal);
       const { code, message } = error as { code?: string; message?: string };
       const failure = attempt.signal.aborted
-        ? networkError(TIMEOUT_CODE, `no answer within ${this.timeoutMs / 1000} s`, label)
+        ? networkError(TIMEOUT_CODE, `no answer within ${timeout / 1000} s`, label)
         : networkError(code, message ?? String(error), label);
       this.log('warn', `${label} failed after ${Date.now() - started} ms: ${failure.message}`);
       return failure;
