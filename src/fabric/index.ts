@@ -10,7 +10,7 @@ export { DEFAULT_RETRY_OPTIONS, backoffDelayMs, outcomeUnknown, retryDelayMs, ty
 export { RateLimiter, apiFamilyOf, sharedRateLimiter, type ApiFamily, type RateLimiterOptions } from './rateLimiter';
 export { iteratePages, normalizePage } from './paging';
 export { DEFAULT_JOB_POLL, DEFAULT_LRO_POLL, jobPollDelayMs, lroPollDelays, type JobPollOptions, type LroPollOptions } from './pollSchedules';
-export { maskDeep, maskSecrets } from './redaction';
+export { maskSecrets } from './redaction';
 export { delay } from './delay';
 export { FabricClient, type CallOptions, type FabricClientOptions, type LroCallOptions, type UpdateDefinitionCallOptions } from './client';
 export * from './definition';
