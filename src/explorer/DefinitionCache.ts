@@ -4,6 +4,7 @@
 // change made elsewhere since it was opened, then uploads the whole definition once.
 import { createHash } from 'node:crypto';
 import { decodeDefinition, encodeDefinition } from '../fabric/definition';
+import type { OutcomeCheck } from '../fabric/retry';
 import type { Item } from '../fabric/types';
 import type { ExplorerClient } from './explorerClient';
 
@@ -117,7 +118,8 @@ export class DefinitionCache {
       else files.set(path, content);
     }
     const definition = encodeDefinition([...files].map(([path, content]) => ({ path, content })), remote.format);
-    await this.getClient().updateDefinition(item.workspaceId, item.id, definition, { updateMetadata: changes.has('.platform') });
+    const checkOutcome = this.uploadOutcome(item, remote.fingerprint, fingerprintOf(files));
+    await this.getClient().updateDefinition(item.workspaceId, item.id, definition, { updateMetadata: changes.has('.platform') }, { checkOutcome });
     const key = keyOf(item);
     const saved = this.snapshotOf(key, remote.format, files);
     this.entries.set(key, Promise.resolve(saved));
@@ -128,6 +130,20 @@ export class DefinitionCache {
     }
     for (const path of changes.keys()) this.bases.set(partKey(item, path), saved.fingerprint);
     return saved;
+  }
+
+  /**
+   * Decides an upload whose answer was lost before it is sent again: done when Fabric holds what
+   * was sent, sent again when it still holds the `base` it was built on; anything else is someone
+   * else's save, which a repeat would overwrite: a conflict.
+   */
+  private uploadOutcome(item: Item, base: string, sent: string): OutcomeCheck {
+    return async () => {
+      const current = await this.fetch(item);
+      if (current.fingerprint === sent) return 'applied';
+      if (current.fingerprint === base) return 'notApplied';
+      throw new DefinitionConflictError(item, current);
+    };
   }
 
   private async fetch(item: Item): Promise<DefinitionSnapshot> {

@@ -1,5 +1,6 @@
 // The part of FabricClient the explorer, the definition cache and the sync use. Written as an
 // interface so this vscode-free code names exactly what it needs; FabricClient satisfies it.
+import type { OutcomeCheck } from '../fabric/retry';
 import type { CreateItemRequest, Item, ItemDefinition, Page, UpdateItemRequest, Workspace } from '../fabric/types';
 
 export interface CallOptions {
@@ -15,7 +16,7 @@ export interface ExplorerClient {
   updateItem(workspaceId: string, itemId: string, request: UpdateItemRequest, call?: CallOptions): Promise<Item>;
   deleteItem(workspaceId: string, itemId: string, call?: CallOptions): Promise<void>;
   getDefinition(workspaceId: string, itemId: string, options?: { format?: string }, call?: CallOptions): Promise<ItemDefinition>;
-  updateDefinition(workspaceId: string, itemId: string, definition: ItemDefinition, options?: { updateMetadata?: boolean }, call?: CallOptions): Promise<void>;
+  updateDefinition(workspaceId: string, itemId: string, definition: ItemDefinition, options?: { updateMetadata?: boolean }, call?: CallOptions & { checkOutcome?: OutcomeCheck }): Promise<void>;
 }
 
 /** The text to show for a failure: FabricError's `userMessage` when there is one. */

@@ -5,6 +5,7 @@ import { FabricHttp, type HttpOptions, type HttpRequest } from './http';
 import { followOperation, type LroOptions } from './lro';
 import { iteratePages, normalizePage } from './paging';
 import type { LroPollOptions } from './pollSchedules';
+import type { OutcomeCheck } from './retry';
 import { parseRetryAfterSeconds } from './retryAfter';
 import type {
   ActivityRun, CreateItemRequest, CreateScheduleRequest, CreateWorkspaceRequest, Item, ItemDefinition, ItemJobInstance,
@@ -20,6 +21,18 @@ export interface CallOptions {
 export interface LroCallOptions extends CallOptions {
   /** Stop waiting (FabricError OperationTimedOut) after this long. */
   maxWaitMs?: number;
+}
+
+/** Options of `updateDefinition`. */
+export interface UpdateDefinitionCallOptions extends LroCallOptions {
+  /**
+   * Asked when an attempt's outcome is unknown (its answer was lost, it timed out, Fabric failed
+   * midway), before the update is sent again: re-read the definition and answer `applied` (it
+   * already holds what was sent: done) or `notApplied` (it still holds what the update was based
+   * on: sent again); throw on anything else (someone else's save). Without it, such an update is
+   * not sent again: the call fails with the error.
+   */
+  checkOutcome?: OutcomeCheck;
 }
 
 export interface FabricClientOptions extends HttpOptions {
@@ -94,10 +107,11 @@ export class FabricClient {
   }
 
   /** Replaces the definition (following the LRO); `updateMetadata` applies the `.platform` part to the item. */
-  async updateDefinition(workspaceId: string, itemId: string, definition: ItemDefinition, options: { updateMetadata?: boolean } = {}, call: LroCallOptions = {}): Promise<void> {
+  async updateDefinition(workspaceId: string, itemId: string, definition: ItemDefinition, options: { updateMetadata?: boolean } = {}, call: UpdateDefinitionCallOptions = {}): Promise<void> {
     const path = `${this.itemPath(workspaceId, itemId)}/updateDefinition`;
     const query = { updateMetadata: options.updateMetadata ? true : undefined };
-    await this.operation({ method: 'POST', path, query, body: { definition }, retry: 'idempotent', signal: call.signal }, call, false);
+    // Never sent again blindly: the repeat could overwrite a save made in between.
+    await this.operation({ method: 'POST', path, query, body: { definition }, retry: 'checked', checkOutcome: call.checkOutcome, signal: call.signal }, call, false);
   }
 
   // Jobs

@@ -1,8 +1,10 @@
 // The one error the client throws for anything Fabric (or the network) refused. `message` is
 // Fabric's own text; `userMessage` says what the user can do about it and which request id to
-// quote to support. Texts reaching here are already masked (see redaction.ts).
-import type { ErrorRelatedResource, ErrorResponse, ErrorResponseDetails } from './types';
+// quote to support. Every text it carries is masked when it is built (see redaction.ts), whatever
+// the server put in it: a body, an operation's error, a network failure's reason.
+import { maskDeep, maskSecrets } from './redaction';
 import { parseRetryAfterSeconds } from './retryAfter';
+import type { ErrorRelatedResource, ErrorResponse, ErrorResponseDetails } from './types';
 
 export interface FabricErrorInit extends ErrorResponse {
   status: number;
@@ -34,12 +36,12 @@ export class FabricError extends Error {
   readonly userMessage: string;
 
   constructor(init: FabricErrorInit) {
-    super(init.message);
+    super(maskSecrets(init.message));
     this.status = init.status;
-    this.errorCode = init.errorCode;
+    this.errorCode = maskSecrets(init.errorCode);
     this.requestId = init.requestId;
-    this.moreDetails = init.moreDetails;
-    this.relatedResource = init.relatedResource;
+    this.moreDetails = maskDeep(init.moreDetails);
+    this.relatedResource = maskDeep(init.relatedResource);
     this.isRetriable = init.isRetriable ?? (init.status === 429 || init.status >= 500 || init.status === NO_RESPONSE);
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.request = init.request;
@@ -57,14 +59,15 @@ interface HeaderReader {
   get(name: string): string | null;
 }
 
-/** Builds the error for a non-2xx answer from its status, headers and (masked) body text. */
+/** Builds the error for a non-2xx answer from its status, headers and body text. */
 export function errorFromResponse(status: number, headers: HeaderReader, bodyText: string, request: string): FabricError {
   const body = parseErrorResponse(bodyText);
   const headerCode = headers.get('x-ms-public-api-error-code') ?? undefined;
   return new FabricError({
     status,
     errorCode: body?.errorCode || headerCode || defaultErrorCode(status),
-    message: body?.message || bodyText.trim().slice(0, 500) || `Fabric answered ${status} to ${request}.`,
+    // Masked before it is cut, so that no half token escapes the mask.
+    message: body?.message || maskSecrets(bodyText).trim().slice(0, 500) || `Fabric answered ${status} to ${request}.`,
     requestId: body?.requestId || headers.get('requestid') || headers.get('x-ms-request-id') || undefined,
     moreDetails: body?.moreDetails,
     relatedResource: body?.relatedResource,
@@ -91,7 +94,7 @@ export function errorFromOperation(operationId: string, status: string, error: E
   });
 }
 
-/** Builds the error for a request that got no HTTP answer (`reason` already masked). */
+/** Builds the error for a request that got no HTTP answer. */
 export function networkError(code: string | undefined, reason: string, request: string): FabricError {
   return new FabricError({
     status: NO_RESPONSE,
@@ -132,6 +135,7 @@ function adviceFor(e: FabricError): string {
   const said = e.message.endsWith('.') ? e.message : `${e.message}.`;
   const code = e.errorCode;
   if (e.status === NO_RESPONSE && code === 'OperationTimedOut') return `${said} It may still finish: refresh in a moment.`;
+  if (code === 'NetworkError' && e.moreDetails?.[0]?.errorCode === 'ETIMEDOUT') return `Microsoft Fabric did not answer in time. Try again in a moment. (${said})`;
   if (code === 'NetworkError') return `Could not reach Microsoft Fabric. Check your network connection (and proxy) and try again. (${said})`;
   if (code === 'TokenExpired' || code === 'InvalidToken' || code === 'TokenIsMissing' || e.status === 401) {
     return `Your sign-in to Microsoft Fabric is no longer valid (${code}). Sign in again.`;

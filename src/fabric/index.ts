@@ -5,12 +5,12 @@ export {
   AzureCredentialTokenProvider, CachingTokenProvider, FABRIC_DEFAULT_SCOPE, FunctionTokenProvider, StaticTokenProvider, jwtExpiry,
   type AccessToken, type CachingTokenProviderOptions, type TokenProvider,
 } from './auth';
-export { DEFAULT_BASE_URL, type FabricLogger } from './http';
-export { DEFAULT_RETRY_OPTIONS, backoffDelayMs, retryDelayMs, type RetryMode, type RetryOptions } from './retry';
+export { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, type FabricLogger, type RetryWait } from './http';
+export { DEFAULT_RETRY_OPTIONS, backoffDelayMs, outcomeUnknown, retryDelayMs, type Outcome, type OutcomeCheck, type RetryMode, type RetryOptions } from './retry';
 export { RateLimiter, apiFamilyOf, sharedRateLimiter, type ApiFamily, type RateLimiterOptions } from './rateLimiter';
 export { iteratePages, normalizePage } from './paging';
 export { DEFAULT_JOB_POLL, DEFAULT_LRO_POLL, jobPollDelayMs, lroPollDelays, type JobPollOptions, type LroPollOptions } from './pollSchedules';
 export { maskSecrets } from './redaction';
 export { delay } from './delay';
-export { FabricClient, type CallOptions, type FabricClientOptions, type LroCallOptions } from './client';
+export { FabricClient, type CallOptions, type FabricClientOptions, type LroCallOptions, type UpdateDefinitionCallOptions } from './client';
 export * from './definition';

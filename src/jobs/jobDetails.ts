@@ -1,4 +1,6 @@
-// The read-only text a selected job opens as: what ran, with what, and how it ended.
+// The read-only text a selected job opens as: what ran, with what, and how it ended (masked: the
+// failure reason and exit value come from the service).
+import { maskSecrets } from '../fabric/redaction';
 import { endSummary } from './jobLog';
 import { durationMs, formatDuration, isRunning, type TrackedJob } from './TrackedJob';
 
@@ -26,5 +28,5 @@ export function formatJobDetails(job: TrackedJob, now: number): string {
     for (const d of r.moreDetails ?? []) lines.push(`- ${d.errorCode}: ${d.message}`);
   }
   if (!isRunning(job)) lines.push('', endSummary(job, now));
-  return `${lines.join('\n')}\n`;
+  return maskSecrets(`${lines.join('\n')}\n`);
 }

@@ -1,10 +1,16 @@
 // The lines the "Fabric Jobs" output channel shows: one per submission and status change, with a
 // timestamp, the job id, item and workspace; the end adds the duration and the exit value or the
-// failure reason (code, message, request id).
+// failure reason (code, message, request id). They come from the service: every line is masked.
+import { maskSecrets } from '../fabric/redaction';
 import type { JobChange } from './JobTracker';
 import { durationMs, formatDuration, isTerminal, type TrackedJob } from './TrackedJob';
 
 export function formatJobChange(change: JobChange, now: number): string | undefined {
+  const line = unmaskedLine(change, now);
+  return line === undefined ? undefined : maskSecrets(line);
+}
+
+function unmaskedLine(change: JobChange, now: number): string | undefined {
   const { job } = change;
   const stamp = new Date(now).toISOString();
   const who = `${job.jobType} job ${job.id} of ${job.itemName} (${job.itemType}) in ${job.workspaceName ?? job.workspaceId}`;
@@ -23,6 +29,10 @@ export function formatJobChange(change: JobChange, now: number): string | undefi
 
 /** "Completed after 12 s. Exit value: …" / "Failed after 3 s: Code: message (request id …)". */
 export function endSummary(job: TrackedJob, now: number): string {
+  return maskSecrets(unmaskedSummary(job, now));
+}
+
+function unmaskedSummary(job: TrackedJob, now: number): string {
   if (job.lost) return 'is no longer known to the service; stopped following it.';
   const after = `${job.status} after ${formatDuration(durationMs(job, now))}`;
   const reason = job.failureReason;

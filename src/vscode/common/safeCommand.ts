@@ -1,6 +1,7 @@
 // The one wrapper around command handlers: a user's cancel is silent; any other failure is logged
-// and shown once as a notification with "Show Logs".
+// and shown once as a notification with "Show Logs", masked.
 import * as vscode from 'vscode';
+import { maskSecrets } from '../../fabric/redaction';
 
 /** Thrown (or rejected with) when the user dismissed a prompt: nothing to report. */
 export class UserCancelled extends Error {
@@ -15,8 +16,9 @@ export function registerSafeCommand(id: string, log: vscode.LogOutputChannel, ha
     try {
       return await handler(...args);
     } catch (error) {
-      if (error instanceof UserCancelled || error instanceof vscode.CancellationError) return undefined;
-      const message = (error as { userMessage?: string }).userMessage ?? (error as Error).message ?? String(error);
+      // An AbortError is a Cancel the user pressed (a progress notification, a throttling wait).
+      if (error instanceof UserCancelled || error instanceof vscode.CancellationError || (error as Error)?.name === 'AbortError') return undefined;
+      const message = maskSecrets((error as { userMessage?: string }).userMessage ?? (error as Error).message ?? String(error));
       log.error(`${id} failed: ${(error as Error).stack ?? message}`);
       const showLogs = vscode.l10n.t('Show Logs');
       void vscode.window.showErrorMessage(message, showLogs).then((choice) => {

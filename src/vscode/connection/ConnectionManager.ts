@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { FabricClient } from '../../fabric';
 import { emulatorBaseUrl, type ConnectionInfo } from './connectionInfo';
+import { RetryWaitNotifier } from './RetryWaitNotifier';
 import { EMULATOR_DEV_TOKEN, settings } from './settings';
 import { createTokenProvider, microsoftSession, type Secrets } from './tokenProviders';
 
@@ -16,6 +17,8 @@ export class ConnectionManager implements vscode.Disposable {
   private readonly _onDidChangeConnection = new vscode.EventEmitter<void>();
   readonly onDidChangeConnection: vscode.Event<void> = this._onDidChangeConnection.event;
   private current: { info: ConnectionInfo; client: FabricClient; label: string } | undefined;
+  /** Shows the client's long retry waits, with Cancel. */
+  readonly retryWaits = new RetryWaitNotifier();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -86,11 +89,15 @@ export class ConnectionManager implements vscode.Disposable {
 
   dispose(): void {
     this._onDidChangeConnection.dispose();
+    this.retryWaits.dispose();
   }
 
   private async activate(info: ConnectionInfo, secrets: Secrets): Promise<void> {
     const baseUrl = info.kind === 'emulator' ? emulatorBaseUrl(info.url) : settings.apiBaseUrl();
-    const client = new FabricClient({ baseUrl, tokenProvider: createTokenProvider(info, secrets), userAgent: this.userAgent, logger: this.log });
+    const client = new FabricClient({
+      baseUrl, tokenProvider: createTokenProvider(info, secrets), userAgent: this.userAgent, logger: this.log,
+      timeoutMs: settings.requestTimeoutMs, onRetryWait: this.retryWaits.onRetryWait,
+    });
     this.current = { info, client, label: labelOf(info) };
     await vscode.commands.executeCommand('setContext', CONTEXT_KEY, true);
     this.log.info(`Connected: ${this.current.label} (${baseUrl}).`);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
-import { FabricError, retryDelayMs } from '../../../src/fabric';
+import { FabricError, retryDelayMs, type RetryWait } from '../../../src/fabric';
 import { ScriptedServer, useScriptedServer } from './scriptedServer';
 import { testClient } from './testClient';
 
@@ -86,9 +86,67 @@ describe('retries', () => {
     assert.equal(server.requests.length, 1);
   });
 
+  it('takes "already gone" as success when a delete whose answer was lost is sent again', async () => {
+    const notFound = { status: 404, body: { errorCode: 'ItemNotFound', message: 'The requested item was not found.' } };
+    server.on('DELETE', '/workspaces/ws/items/it1', { destroy: true }, notFound);
+    const { client } = testClient(server.baseUrl);
+    await client.deleteItem('ws', 'it1');
+    assert.equal(server.requests.length, 2);
+    // A first answer of 404 is still the caller's error: nothing was deleted.
+    await assert.rejects(client.deleteItem('ws', 'it1'), { status: 404, errorCode: 'ItemNotFound' });
+  });
+
+  it('gives up on an attempt that gets no answer, tries once more, and stops at the second timeout', async () => {
+    server.on('GET', '/workspaces/ws', { hang: true });
+    const { client } = testClient(server.baseUrl, { timeoutMs: 100 });
+    await assert.rejects(client.getWorkspace('ws'), (e: FabricError) => {
+      assert.equal(e.errorCode, 'NetworkError');
+      assert.equal(e.moreDetails?.[0]?.errorCode, 'ETIMEDOUT');
+      assert.match(e.userMessage, /no answer within/);
+      return true;
+    });
+    assert.equal(server.requests.length, 2);
+  });
+
+  it('sends again a GET that timed out once', async () => {
+    server.on('GET', '/workspaces/ws', { hang: true }, { body: WORKSPACE });
+    const { client } = testClient(server.baseUrl, { timeoutMs: 100 });
+    assert.deepEqual(await client.getWorkspace('ws'), WORKSPACE);
+  });
+
+  for (const [retryAfter, waitScale] of [['3600', 0.001], ['2200000', 1]] as const) {
+    it(`fails at once, saying when to try again, when Retry-After (${retryAfter} s) is beyond the longest wait`, async () => {
+      server.on('GET', '/workspaces/ws', throttled(retryAfter), { body: WORKSPACE });
+      const { client } = testClient(server.baseUrl, { waitScale });
+      await assert.rejects(client.getWorkspace('ws'), (e: FabricError) => e.status === 429 && e.userMessage.includes(`retry after ${retryAfter} s`));
+      assert.equal(server.requests.length, 1);
+    });
+  }
+
+  it('reports a long wait to the caller, whose cancel aborts the request', async () => {
+    server.on('GET', '/workspaces/ws', throttled('42'), { body: WORKSPACE });
+    const waits: RetryWait[] = [];
+    const { client } = testClient(server.baseUrl, { waitScale: 1, onRetryWait: (wait) => {
+      waits.push(wait);
+      wait.cancel();
+    } });
+    await assert.rejects(client.getWorkspace('ws'), { name: 'AbortError' });
+    await waits[0]?.done;
+    assert.deepEqual(waits.map(({ request, throttled, delayMs }) => ({ request, throttled, delayMs })), [{ request: 'GET /v1/workspaces/ws', throttled: true, delayMs: 42_000 }]);
+    assert.equal(server.requests.length, 1);
+  });
+
+  it('does not report a short wait', async () => {
+    server.on('GET', '/workspaces/ws', throttled('1'), { body: WORKSPACE });
+    const waits: RetryWait[] = [];
+    const { client } = testClient(server.baseUrl, { onRetryWait: (wait) => waits.push(wait) });
+    assert.deepEqual(await client.getWorkspace('ws'), WORKSPACE);
+    assert.equal(waits.length, 0);
+  });
+
   it('backs off with full jitter, capped', () => {
     const error = new FabricError({ status: 503, errorCode: 'ServiceUnavailable', message: 'busy' });
-    const options = { maxRetries: 10, baseDelayMs: 100, maxDelayMs: 1000 };
+    const options = { maxRetries: 10, baseDelayMs: 100, maxDelayMs: 1000, maxRetryAfterMs: 60_000 };
     assert.equal(retryDelayMs(error, 3, 'idempotent', options, () => 1), 800);
     assert.equal(retryDelayMs(error, 6, 'idempotent', options, () => 1), 1000);
     assert.equal(retryDelayMs(error, 6, 'idempotent', options, () => 0.25), 250);

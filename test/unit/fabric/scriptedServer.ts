@@ -19,6 +19,8 @@ export interface Reply {
   body?: unknown;
   /** Drop the connection without answering. */
   destroy?: boolean;
+  /** Never answer (the connection stays open until the client gives up or the server closes). */
+  hang?: boolean;
 }
 
 export type Answer = Reply | ((request: RecordedRequest) => Reply);
@@ -88,6 +90,7 @@ export class ScriptedServer {
         req.socket.destroy();
         return;
       }
+      if (reply.hang) return;
       const text = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
       res.writeHead(reply.status ?? 200, { ...(text ? { 'content-type': 'application/json' } : {}), ...reply.headers });
       res.end(text);
