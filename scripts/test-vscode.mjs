@@ -4,10 +4,15 @@
 // test-runner extension, a headless Chromium opens the workbench (which starts the extension host),
 // and the runner reports mocha's results through a file. Exit code 1 when any test fails.
 // FWB_GREP=pattern runs a subset.
+// The host is started with FABRIC_WORKBENCH_TEST_API=1 (activate() returns the suites' API only
+// then: src/vscode/common/testApi.ts) and trusts a local CA made here (NODE_EXTRA_CA_CERTS, read
+// once at start), whose data folder FWB_TRUSTED_TLS_DIR names: an emulator a suite starts with
+// `https: true` on a copy of it serves HTTPS the extension trusts (the local Entra sign-ins).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { tsImport } from 'tsx/esm/api';
 import { ensureCodeServer, installExtension, registerCopiedExtension, makeTempDir, startCodeServer, writeUserSettings } from './lib/code-server.mjs';
 import { launchChromium } from './lib/chromium.mjs';
 import { bundleSuites } from './lib/bundle-tests.mjs';
@@ -50,12 +55,17 @@ async function main() {
     grep: process.env.FWB_GREP || undefined,
   }));
 
-  const server = await startCodeServer({ cache, extensionsDir, userDataDir, folder });
+  const trustedTlsDir = path.join(work, 'trusted-tls');
+  const { ensureLocalCertificate } = await tsImport('../src/emulator/tls.ts', import.meta.url);
+  const { caFile } = ensureLocalCertificate(trustedTlsDir);
+  const env = { FABRIC_WORKBENCH_TEST_API: '1', NODE_EXTRA_CA_CERTS: caFile, FWB_TRUSTED_TLS_DIR: trustedTlsDir };
+  const server = await startCodeServer({ cache, extensionsDir, userDataDir, folder, env });
   const browser = await launchChromium();
   let exitCode = 1;
   try {
     const page = await browser.newPage();
-    await page.goto(server.folderUrl);
+    // A loaded machine (CI, shared cores) can take more than Playwright's default 30 s.
+    await page.goto(server.folderUrl, { timeout: 180_000 });
     let printed = 0;
     const deadline = Date.now() + TIMEOUT_MS;
     for (;;) {
