@@ -11,6 +11,8 @@ const STATE_KEY = 'fabricWorkbench.connection';
 const SECRET_KEY = 'fabricWorkbench.connection.secret';
 const TOKEN_KEY = 'fabricWorkbench.connection.emulatorToken';
 const CONTEXT_KEY = 'fabricWorkbench.connected';
+/** The connection's kind, for menus (Switch Tenant shows for `microsoft`). */
+const KIND_CONTEXT_KEY = 'fabricWorkbench.connectionKind';
 
 export class ConnectionManager implements vscode.Disposable {
   private readonly _onDidChangeConnection = new vscode.EventEmitter<void>();
@@ -103,6 +105,7 @@ export class ConnectionManager implements vscode.Disposable {
     await this.context.secrets.delete(SECRET_KEY);
     await this.context.secrets.delete(TOKEN_KEY);
     await vscode.commands.executeCommand('setContext', CONTEXT_KEY, false);
+    await vscode.commands.executeCommand('setContext', KIND_CONTEXT_KEY, undefined);
     this.log.info('Signed out.');
     this._onDidChangeConnection.fire();
   }
@@ -116,6 +119,7 @@ export class ConnectionManager implements vscode.Disposable {
     const client = new FabricClient({ baseUrl, tokenProvider, userAgent: this.userAgent, logger: this.log });
     this.current = { info, client, label: labelOf(info) };
     await vscode.commands.executeCommand('setContext', CONTEXT_KEY, true);
+    await vscode.commands.executeCommand('setContext', KIND_CONTEXT_KEY, info.kind);
     this.log.info(`Connected: ${this.current.label} (${baseUrl}).`);
     this._onDidChangeConnection.fire();
   }
