@@ -6,6 +6,7 @@
 // are signed with a key made at start, and the emulator accepts them (`verify`) for the Fabric
 // audience or its own address. Nothing else of Entra is here: no users, no refresh tokens.
 import { createHash, createPublicKey, generateKeyPairSync, randomUUID, sign, verify, X509Certificate, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type * as http from 'node:http';
 import { checkEntraToken, encodeJwt, decodeJwt, entraClaims, FABRIC_AUDIENCE } from './entraTokens';
 
@@ -17,6 +18,25 @@ export interface EntraApp {
   secret?: string;
   /** Its certificate (PEM): a client assertion must be signed by the certificate's key. */
   certificate?: string;
+}
+
+/**
+ * The command line's `--entra-app TENANT:CLIENT:SECRET`, or `TENANT:CLIENT:@FILE` for a
+ * certificate (PEM) whose client assertions are accepted.
+ */
+export function parseEntraApp(spec: string): EntraApp {
+  const [tenantId, clientId, ...rest] = spec.split(':');
+  const credential = rest.join(':');
+  if (!tenantId || !clientId || !credential) throw new Error(`--entra-app is TENANT:CLIENT:SECRET or TENANT:CLIENT:@CERTIFICATE.pem, not "${spec}".`);
+  if (!credential.startsWith('@')) return { tenantId, clientId, secret: credential };
+  let certificate: string;
+  try {
+    certificate = readFileSync(credential.slice(1), 'utf8');
+    new X509Certificate(certificate);
+  } catch (error) {
+    throw new Error(`--entra-app: ${credential.slice(1)} is not a readable PEM certificate (${(error as Error).message}).`, { cause: error });
+  }
+  return { tenantId, clientId, certificate };
 }
 
 const TOKEN_LIFETIME_SECONDS = 3599;

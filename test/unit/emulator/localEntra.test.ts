@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClientCertificateCredential, ClientSecretCredential, type TokenCredentialOptions } from '@azure/identity';
 import type { Emulator } from '../../../src/emulator';
 import { FABRIC_AUDIENCE } from '../../../src/emulator/entraTokens';
+import { runCli } from './cliProcess';
 import { startTestEmulator, stopTestEmulators, tempDir, type Json } from './emulatorHarness';
 import { tlsCall } from './tlsClient';
 
@@ -108,5 +109,38 @@ describe('emulator local Entra token endpoint (entraApps), with @azure/identity'
     const own = (await new ClientSecretCredential(TENANT, CLIENT, SECRET, options()).getToken(`${FABRIC_AUDIENCE}/.default`)).token;
     const [header, claims] = own.split('.');
     assert.equal((await listWith(`${header}.${claims}.${Buffer.from('forged').toString('base64url')}`)).status, 401);
+  });
+
+  it('is started from the command line with --entra-app, for a secret or a certificate', async () => {
+    const dataDir = tempDir();
+    const cli = runCli(['--port', '0', '--data', dataDir, '--https', '--entra-app', `${TENANT}:${CLIENT}:${SECRET}`, '--entra-app', `${TENANT}:${OTHER_CLIENT}:@${registered.file}`]);
+    try {
+      const [, url] = await cli.waitFor(/Fabric emulator listening on (https:\/\/127\.0\.0\.1:\d+)\n/);
+      assert.match(cli.output(), new RegExp(`Local Entra token endpoint: authorityHost ${url}`));
+      const cliCa = readFileSync(join(dataDir, 'tls', 'ca.pem'), 'utf8');
+      const at = { authorityHost: url, disableInstanceDiscovery: true, tlsOptions: { ca: cliCa } } as TokenCredentialOptions;
+      for (const credential of [new ClientSecretCredential(TENANT, CLIENT, SECRET, at), new ClientCertificateCredential(TENANT, OTHER_CLIENT, { certificatePath: registered.file }, at)]) {
+        const token = await credential.getToken(`${url}/.default`);
+        assert.equal((await tlsCall('GET', `${url}/v1/workspaces`, { ca: cliCa, token: token.token })).status, 200);
+      }
+    } finally {
+      cli.child.kill('SIGTERM');
+      await cli.exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses --entra-app without HTTPS, or malformed', async () => {
+    for (const [args, message] of [
+      [['--entra-app', `${TENANT}:${CLIENT}:${SECRET}`], /--entra-app needs HTTPS/],
+      [['--https', '--entra-app', `${TENANT}:${CLIENT}`], /--entra-app is TENANT:CLIENT:SECRET or TENANT:CLIENT:@CERTIFICATE\.pem/],
+      [['--https', '--entra-app', `${TENANT}:${CLIENT}:@/nonexistent.pem`], /\/nonexistent\.pem is not a readable PEM certificate/],
+    ] as [string[], RegExp][]) {
+      const dataDir = tempDir();
+      const cli = runCli(['--port', '0', '--data', dataDir, ...args]);
+      assert.deepEqual(await cli.exited, { code: 2, signal: null });
+      assert.match(cli.output(), message);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
