@@ -7,12 +7,11 @@ import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as https from 'node:https';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { startEmulator, type Emulator } from '../../../src/emulator';
+import type { Emulator } from '../../../src/emulator';
 import type { ConnectionManager } from '../../../src/vscode/connection/ConnectionManager';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
+import { startTrustedEmulator, treeWorkspaces } from './localEntraFixture';
 import { ui } from './ui';
 
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
@@ -76,17 +75,11 @@ describe('Microsoft account: sign-in and Switch Tenant through the real quick in
   let provider: StandInMicrosoftProvider;
   let registration: vscode.Disposable;
   const config = () => vscode.workspace.getConfiguration('fabricWorkbench');
-  const treeWorkspaces = async () => (await explorer.tree.getChildren()).map((node) => (node.kind === 'workspace' ? node.workspace.displayName : node.kind === 'error' ? `error: ${node.message}` : node.kind));
 
   before(async () => {
-    const trusted = process.env.FWB_TRUSTED_TLS_DIR;
-    assert.ok(trusted, 'the test runner names the CA the extension host trusts (FWB_TRUSTED_TLS_DIR)');
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-microsoft-'));
-    fs.cpSync(path.join(trusted, 'tls'), path.join(dir, 'tls'), { recursive: true });
-    emulator = await startEmulator({
-      port: 0, dataDir: dir, sample: true, https: true, quiet: true,
+    ({ emulator, dir } = await startTrustedEmulator({
       entraApps: [HOME_TENANT, OTHER_TENANT].map((tenantId) => ({ tenantId, clientId: VSCODE_CLIENT, secret: SECRET })),
-    });
+    }));
     provider = new StandInMicrosoftProvider(emulator.url, fs.readFileSync(emulator.caFile!));
     registration = vscode.authentication.registerAuthenticationProvider('microsoft', 'Microsoft (stand-in)', provider);
     ({ explorer, connection } = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as { explorer: Explorer; connection: ConnectionManager });
@@ -99,7 +92,7 @@ describe('Microsoft account: sign-in and Switch Tenant through the real quick in
     await config().update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
     registration?.dispose();
     await emulator?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('signs in with a Microsoft account, for the configured API\'s scope, and lists the workspaces', async () => {
@@ -109,7 +102,7 @@ describe('Microsoft account: sign-in and Switch Tenant through the real quick in
     await signingIn;
     assert.deepEqual(connection.info, { kind: 'microsoft', tenantId: undefined, account: ACCOUNT });
     assert.deepEqual(provider.sessions.map((s) => s.scopes), [[`${emulator.url}/.default`]], 'the token is asked for the configured API, not the public one');
-    assert.deepEqual(await treeWorkspaces(), ['Sample workspace']);
+    assert.deepEqual(await treeWorkspaces(explorer), ['Sample workspace']);
   });
 
   it('switches to a tenant entered by id, signs in to it, and connects there', async () => {
@@ -122,7 +115,7 @@ describe('Microsoft account: sign-in and Switch Tenant through the real quick in
     assert.deepEqual(connection.info, { kind: 'microsoft', tenantId: OTHER_TENANT, account: ACCOUNT });
     assert.equal(connection.label, `${ACCOUNT} · ${OTHER_TENANT}`);
     assert.deepEqual(provider.sessions.at(-1)?.scopes, [`${emulator.url}/.default`, `VSCODE_TENANT:${OTHER_TENANT}`]);
-    assert.deepEqual(await treeWorkspaces(), ['Sample workspace']);
+    assert.deepEqual(await treeWorkspaces(explorer), ['Sample workspace']);
   });
 
   it('keeps the connection when the new tenant\'s sign-in is cancelled', async () => {

@@ -10,10 +10,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { startEmulator, type Emulator } from '../../../src/emulator';
+import type { Emulator } from '../../../src/emulator';
 import type { Prompter } from '../../../src/vscode/common/prompter';
 import type { ConnectionManager } from '../../../src/vscode/connection/ConnectionManager';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
+import { startTrustedEmulator, treeWorkspaces } from './localEntraFixture';
 
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
 const TENANT = '6b1f4c2e-8a3d-4e7f-9b0c-1d2e3f4a5b6c';
@@ -83,26 +84,15 @@ describe('Sign-in with @azure/identity against the local Entra endpoint (package
   let explorer: Explorer;
   let connection: ConnectionManager;
   let certificateFile: string;
+  let certificateDir: string;
   const savedPath = process.env.PATH;
   const config = () => vscode.workspace.getConfiguration('fabricWorkbench');
 
-  /** The workspaces the Workspaces view shows once the sign-in went through. */
-  const treeWorkspaces = async () => (await explorer.tree.getChildren()).map((node) => (node.kind === 'workspace' ? node.workspace.displayName : node.kind === 'error' ? `error: ${node.message}` : node.kind));
-
   before(async () => {
-    const trusted = process.env.FWB_TRUSTED_TLS_DIR;
-    assert.ok(trusted, 'the test runner names the CA the extension host trusts (FWB_TRUSTED_TLS_DIR)');
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-sign-in-'));
-    const dataDir = path.join(dir, 'data');
-    fs.cpSync(path.join(trusted, 'tls'), path.join(dataDir, 'tls'), { recursive: true });
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=fabric-workbench-tests'], { stdio: 'ignore' });
-    const certificate = fs.readFileSync(path.join(dir, 'cert.pem'), 'utf8');
-    certificateFile = path.join(dir, 'service-principal.pem');
-    fs.writeFileSync(certificateFile, certificate + fs.readFileSync(path.join(dir, 'key.pem'), 'utf8'));
-    emulator = await startEmulator({
-      port: 0, dataDir, sample: true, https: true, quiet: true,
+    const certificate = makeCertificate();
+    ({ emulator, dir } = await startTrustedEmulator({
       entraApps: [{ tenantId: TENANT, clientId: CLIENT, secret: SECRET, certificate }, { tenantId: TENANT, clientId: CLI_CLIENT, secret: CLI_SECRET }],
-    });
+    }));
     fs.mkdirSync(path.join(dir, 'bin'));
     standInAz(path.join(dir, 'bin'), emulator.url);
     const api = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as { explorer: Explorer; connection: ConnectionManager };
@@ -110,6 +100,17 @@ describe('Sign-in with @azure/identity against the local Entra endpoint (package
     await config().update('apiBaseUrl', emulator.baseUrl, vscode.ConfigurationTarget.Global);
     await config().update('authorityHost', emulator.url, vscode.ConfigurationTarget.Global);
   });
+
+  /** A self-signed RSA certificate for the service principal: its PEM, and a file with it and its key. */
+  function makeCertificate(): string {
+    certificateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-sign-in-certificate-'));
+    const [keyFile, certFile] = [path.join(certificateDir, 'key.pem'), path.join(certificateDir, 'cert.pem')];
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=fabric-workbench-tests'], { stdio: 'ignore' });
+    const certificate = fs.readFileSync(certFile, 'utf8');
+    certificateFile = path.join(certificateDir, 'service-principal.pem');
+    fs.writeFileSync(certificateFile, certificate + fs.readFileSync(keyFile, 'utf8'));
+    return certificate;
+  }
 
   afterEach(async () => {
     explorer?.setPrompter(undefined);
@@ -120,7 +121,8 @@ describe('Sign-in with @azure/identity against the local Entra endpoint (package
   after(async () => {
     for (const key of ['apiBaseUrl', 'authorityHost', 'tenantId']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     await emulator?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    if (certificateDir) fs.rmSync(certificateDir, { recursive: true, force: true });
   });
 
   it('signs in as a service principal with a secret and lists the workspaces', async () => {
@@ -129,7 +131,7 @@ describe('Sign-in with @azure/identity against the local Entra endpoint (package
     await vscode.commands.executeCommand('fabricWorkbench.signIn');
     assert.equal(prompter.left(), 0, 'the wizard asked tenant, client, method and secret');
     assert.equal(connection.label, `Service principal ${CLIENT} · ${TENANT}`);
-    assert.deepEqual(await treeWorkspaces(), ['Sample workspace']);
+    assert.deepEqual(await treeWorkspaces(explorer), ['Sample workspace']);
     assert.equal(JSON.stringify(config().inspect('authorityHost')).includes(SECRET), false);
   });
 
@@ -139,7 +141,7 @@ describe('Sign-in with @azure/identity against the local Entra endpoint (package
     await vscode.commands.executeCommand('fabricWorkbench.signIn');
     assert.equal(prompter.left(), 0);
     assert.deepEqual(connection.info, { kind: 'servicePrincipal', tenantId: TENANT, clientId: CLIENT, certificatePath: certificateFile });
-    assert.deepEqual(await treeWorkspaces(), ['Sample workspace']);
+    assert.deepEqual(await treeWorkspaces(explorer), ['Sample workspace']);
   });
 
   it('refuses a wrong secret with what Entra said, and stays as it was', async () => {
@@ -160,7 +162,7 @@ describe('Sign-in with @azure/identity against the local Entra endpoint (package
     explorer.setPrompter(scripted([pickKind('azureCli')]));
     await vscode.commands.executeCommand('fabricWorkbench.signIn');
     assert.deepEqual(connection.info, { kind: 'azureCli', tenantId: TENANT });
-    assert.deepEqual(await treeWorkspaces(), ['Sample workspace']);
+    assert.deepEqual(await treeWorkspaces(explorer), ['Sample workspace']);
   });
 
   it('offers no managed identity on a host without one', async () => {
