@@ -4,10 +4,19 @@
 // test-runner extension, a headless Chromium opens the workbench (which starts the extension host),
 // and the runner reports mocha's results through a file. Exit code 1 when any test fails.
 // FWB_GREP=pattern runs a subset.
+// The host is started with FABRIC_WORKBENCH_TEST_API=1 (activate() returns the suites' API only
+// then: src/vscode/common/testApi.ts) and trusts a local CA made here (NODE_EXTRA_CA_CERTS, read
+// once at start), whose data folder FWB_TRUSTED_TLS_DIR names: an emulator a suite starts with
+// `https: true` on a copy of it serves HTTPS the extension trusts (the local Entra sign-ins).
+// Suites ask for a person's keystrokes and clicks through files in FWB_UI_DIR (test/vscode/suite/
+// ui.ts): this script plays them in the page with Playwright, so real quick inputs and dialogs
+// are driven as a user drives them. VS Code's own Microsoft sign-in is left out
+// (VSCODE_SKIP_BUILTIN_EXTENSIONS): a suite stands in for it with the emulator's local Entra.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { tsImport } from 'tsx/esm/api';
 import { ensureCodeServer, installExtension, registerCopiedExtension, makeTempDir, startCodeServer, writeUserSettings } from './lib/code-server.mjs';
 import { launchChromium } from './lib/chromium.mjs';
 import { bundleSuites } from './lib/bundle-tests.mjs';
@@ -50,12 +59,22 @@ async function main() {
     grep: process.env.FWB_GREP || undefined,
   }));
 
-  const server = await startCodeServer({ cache, extensionsDir, userDataDir, folder });
+  const trustedTlsDir = path.join(work, 'trusted-tls');
+  const { ensureLocalCertificate } = await tsImport('../src/emulator/tls.ts', import.meta.url);
+  const { caFile } = ensureLocalCertificate(trustedTlsDir);
+  const uiDir = path.join(work, 'ui');
+  fs.mkdirSync(uiDir);
+  const env = {
+    FABRIC_WORKBENCH_TEST_API: '1', NODE_EXTRA_CA_CERTS: caFile, FWB_TRUSTED_TLS_DIR: trustedTlsDir, FWB_UI_DIR: uiDir,
+    VSCODE_SKIP_BUILTIN_EXTENSIONS: 'vscode.microsoft-authentication',
+  };
+  const server = await startCodeServer({ cache, extensionsDir, userDataDir, folder, env });
   const browser = await launchChromium();
   let exitCode = 1;
   try {
     const page = await browser.newPage();
-    await page.goto(server.folderUrl, { timeout: 120_000 }); // a first load on a busy machine can take a while
+    // A loaded machine (CI, shared cores) can take more than Playwright's default 30 s.
+    await page.goto(server.folderUrl, { timeout: 180_000 });
     let printed = 0;
     const deadline = Date.now() + TIMEOUT_MS;
     for (;;) {
@@ -65,6 +84,7 @@ async function main() {
         printed = progress.length;
       }
       if (fs.existsSync(resultsFile)) break;
+      await playUiRequests(page, uiDir);
       if (Date.now() > deadline) {
         console.error(`The vscode suites did not finish within ${TIMEOUT_MS / 1000} s.`);
         console.error(server.output().slice(-4000));
@@ -85,6 +105,28 @@ async function main() {
     else console.error(`Test folders kept in ${work}`);
   }
   return exitCode;
+}
+
+/**
+ * Plays the suites' UI requests (`<id>.request.json`, answered by `<id>.done.json`): wait until a
+ * quick input shows a text, type, press a key, click a dialog's button.
+ */
+async function playUiRequests(page, dir) {
+  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.request.json')).sort()) {
+    const file = path.join(dir, name);
+    const request = JSON.parse(fs.readFileSync(file, 'utf8'));
+    fs.rmSync(file);
+    let error;
+    try {
+      if (request.quickInputShows) await page.locator('.quick-input-widget').getByText(request.quickInputShows).first().waitFor({ state: 'visible', timeout: 60_000 });
+      if (request.type) await page.keyboard.type(request.type);
+      if (request.press) await page.keyboard.press(request.press);
+      if (request.dialogButton) await page.locator('.monaco-dialog-box').getByRole('button', { name: request.dialogButton }).click({ timeout: 60_000 });
+    } catch (e) {
+      error = String(e);
+    }
+    fs.writeFileSync(file.replace(/\.request\.json$/, '.done.json'), JSON.stringify({ error }));
+  }
 }
 
 main().then((code) => process.exit(code), (err) => {

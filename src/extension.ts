@@ -2,6 +2,7 @@
 // function and every disposable into context.subscriptions. No logic lives here.
 import * as vscode from 'vscode';
 import { createLog } from './vscode/common/log';
+import { testApi } from './vscode/common/testApi';
 import { registerExplorer } from './vscode/explorer/registerExplorer';
 import { registerJobs } from './vscode/jobs/registerJobs';
 
@@ -14,8 +15,8 @@ export function activate(context: vscode.ExtensionContext) {
   const jobs = registerJobs(context, { log, connection: explorer.connection, files: explorer.files });
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-  // Test-only API for the vscode-tier suites and the benchmark.
-  return { connection: explorer.connection, explorer, jobs, activationMs };
+  // Nothing for other extensions; the vscode-tier suites and the benchmark get their API (testApi.ts).
+  return testApi(() => ({ connection: explorer.connection, explorer, jobs, activationMs }));
 }
 
 export function deactivate(): void {

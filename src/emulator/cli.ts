@@ -1,10 +1,12 @@
 // `npm run emulator -- [--port N] [--host H] [--data DIR] [--token T] [--page-size N] [--empty]
 //   [--faults SPEC] [--time-scale X] [--lro sync|async] [--https | --cert FILE --key FILE]
-//   [--accept-entra-tokens]`; `npm run -s emulator -- token` prints an Entra-shaped token.
+//   [--accept-entra-tokens] [--entra-app TENANT:CLIENT:SECRET|@CERT.pem]…`; `npm run -s emulator --
+//   token` prints an Entra-shaped token.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDevEntraToken, FABRIC_AUDIENCE } from './entraTokens';
 import { DEFAULT_PORT, DEFAULT_TOKEN, parseFaultSpec, startEmulator } from './index';
+import { parseEntraApp } from './localEntra';
 
 const USAGE = `Usage: npm run emulator -- [options]
   --port N          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
@@ -20,6 +22,9 @@ const USAGE = `Usage: npm run emulator -- [options]
   --cert FILE --key FILE   serve HTTPS with your own certificate and key (PEM)
   --accept-entra-tokens    also accept any unexpired JWT for ${FABRIC_AUDIENCE},
                     signature NOT checked (for clients that need an Entra-shaped token)
+  --entra-app TENANT:CLIENT:SECRET | TENANT:CLIENT:@CERT.pem   (repeatable; needs --https)
+                    serve a local Entra token endpoint for this service principal at
+                    <url>/TENANT/oauth2/v2.0/token (authorityHost <url>) and accept its tokens
 
        npm run -s emulator -- token
   prints such a token (unsigned, valid one hour, for a made-up user and tenant)`;
@@ -53,6 +58,7 @@ async function main(): Promise<void> {
         'page-size': { type: 'string' }, empty: { type: 'boolean' }, faults: { type: 'string' },
         'time-scale': { type: 'string' }, lro: { type: 'string' }, help: { type: 'boolean', short: 'h' },
         https: { type: 'boolean' }, cert: { type: 'string' }, key: { type: 'string' }, 'accept-entra-tokens': { type: 'boolean' },
+        'entra-app': { type: 'string', multiple: true },
       },
       allowPositionals: true,
     }));
@@ -70,12 +76,14 @@ async function main(): Promise<void> {
   }
   if ((values.cert === undefined) !== (values.key === undefined)) fail('--cert and --key go together.');
   if (values.lro !== undefined && values.lro !== 'sync' && values.lro !== 'async') fail(`--lro is sync or async, not "${values.lro}".`);
-  let faults;
+  let faults, entraApps;
   try {
     faults = values.faults ? parseFaultSpec(values.faults) : undefined;
+    entraApps = values['entra-app']?.map(parseEntraApp);
   } catch (error) {
     fail((error as Error).message);
   }
+  if (entraApps && !values.https && values.cert === undefined) fail('--entra-app needs HTTPS (--https or --cert/--key): MSAL refuses an http authority.');
   const dataDir = path.resolve(values.data ?? '.fabric-emulator');
   const host = values.host ?? '127.0.0.1';
   const emulator = await startEmulator({
@@ -90,6 +98,7 @@ async function main(): Promise<void> {
     lroMode: values.lro as 'sync' | 'async' | undefined,
     https: values.cert !== undefined && values.key !== undefined ? { cert: values.cert, key: values.key } : values.https,
     acceptEntraTokens: values['accept-entra-tokens'],
+    entraApps,
   });
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) console.log(`Warning: listening on ${host}, reachable from other machines.`);
   console.log(`Data folder: ${dataDir}`);
@@ -100,6 +109,7 @@ async function main(): Promise<void> {
     console.log(`WARNING: --accept-entra-tokens: any unexpired JWT for ${FABRIC_AUDIENCE} is accepted WITHOUT checking its signature.`);
     console.log('WARNING: for local use only; never expose this emulator beyond your machine. Get a token with: npm run -s emulator -- token');
   }
+  if (entraApps) console.log(`Local Entra token endpoint: authorityHost ${emulator.url} (fabricWorkbench.authorityHost), for ${entraApps.map((a) => `${a.clientId} in ${a.tenantId}`).join(', ')}`);
   console.log(`Fabric emulator listening on ${emulator.url}`);
   console.log(`API base URL: ${emulator.baseUrl}`);
   let stopping = false;

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { EmulatorContext } from './context';
 import { FaultInjector, parseFaultSpec, type FaultSpec } from './faults';
 import { JobScheduler } from './jobScheduler';
+import { LocalEntra, type EntraApp } from './localEntra';
 import { createJobRunner, type EmulatorJobRunner, type JobRunner } from './jobs';
 import { Operations } from './operations';
 import { Router } from './router';
@@ -20,6 +21,7 @@ import { Store } from './store';
 import { serverTls } from './tls';
 
 export { parseFaultSpec, type FaultSpec } from './faults';
+export type { EntraApp } from './localEntra';
 export type { EmulatorStats } from './server';
 
 export const DEFAULT_TOKEN = 'fabric-emulator-dev-token';
@@ -46,6 +48,11 @@ export interface EmulatorOptions {
   https?: boolean | { cert: string; key: string };
   /** Also accept unexpired JWTs for the Fabric audience without checking their signature (local use only). */
   acceptEntraTokens?: boolean;
+  /**
+   * Serve a local Entra token endpoint (`/{tenant}/oauth2/v2.0/token`, OpenID metadata) for these
+   * applications, and accept the tokens it issues (localEntra.ts). MSAL wants it over `https`.
+   */
+  entraApps?: EntraApp[];
 }
 
 export interface Emulator {
@@ -92,7 +99,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   if (store.fresh && options.sample !== false) seedSampleWorkspace(ctx);
 
   const stats = createStats();
-  const listener = requestListener({ router, token, stats, faults: () => injector, secure: !!tls, acceptEntraTokens: options.acceptEntraTokens });
+  const entra = options.entraApps ? new LocalEntra(options.entraApps, !!tls) : undefined;
+  const api = requestListener({
+    router, token, stats, faults: () => injector, secure: !!tls, acceptEntraTokens: options.acceptEntraTokens,
+    issuedToken: entra && ((bearer, host) => entra.verify(bearer, host)),
+  });
+  const listener = entra ? entra.around(api) : api;
   const server = tls
     ? https.createServer({ cert: tls.cert, key: tls.key }, listener)
     : http.createServer(listener);

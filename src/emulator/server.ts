@@ -38,6 +38,8 @@ export interface ServerOptions {
   secure?: boolean;
   /** Also accept unexpired Fabric-audience JWTs, signature unchecked (entraTokens.ts). */
   acceptEntraTokens?: boolean;
+  /** True for a token the local Entra endpoint issued and still accepts (localEntra.ts); gets the Host header. */
+  issuedToken?: (token: string, host: string | undefined) => boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -87,7 +89,7 @@ function serviceDate(date: Date): string {
 /** `/v1/workspaces/3f…/items` → `/v1/workspaces/{id}/items`, for per-route counts. */
 const routeKey = (method: string, path: string): string => `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '{id}')}`;
 
-export function requestListener({ router, token, stats, faults, secure, acceptEntraTokens }: ServerOptions): http.RequestListener {
+export function requestListener({ router, token, stats, faults, secure, acceptEntraTokens, issuedToken }: ServerOptions): http.RequestListener {
   return async (req, res) => {
     const requestId = randomUUID();
     const url = new URL(req.url ?? '/', 'http://emulator');
@@ -100,7 +102,7 @@ export function requestListener({ router, token, stats, faults, secure, acceptEn
       if (injector?.spec.latencyMs) await sleep(injector.spec.latencyMs);
       const auth = req.headers.authorization;
       if (!auth) throw new ApiError(401, 'TokenIsMissing', 'The request has no bearer token: send Authorization: Bearer <token>.');
-      if (auth !== `Bearer ${token}`) {
+      if (auth !== `Bearer ${token}` && !(auth.startsWith('Bearer ') && issuedToken?.(auth.slice('Bearer '.length), req.headers.host))) {
         if (!acceptEntraTokens || !auth.startsWith('Bearer ')) throw new ApiError(401, 'InvalidToken', 'The bearer token is not valid for this emulator.');
         checkEntraToken(auth.slice('Bearer '.length));
       }

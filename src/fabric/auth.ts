@@ -16,6 +16,30 @@ export interface TokenProvider {
 
 export const FABRIC_DEFAULT_SCOPE = 'https://api.fabric.microsoft.com/.default';
 
+/**
+ * The scope a token for the API at `apiBaseUrl` is asked with: the API's origin, `/.default`
+ * (Entra's resource for the public API is its origin too). A sovereign cloud's or a local
+ * emulator's API gets tokens for itself, not for the public cloud.
+ */
+export function fabricScope(apiBaseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(apiBaseUrl.trim());
+  } catch {
+    throw new Error(`The Fabric API address "${apiBaseUrl}" is not a URL (setting fabricWorkbench.apiBaseUrl).`);
+  }
+  return url.origin === new URL(FABRIC_DEFAULT_SCOPE).origin ? FABRIC_DEFAULT_SCOPE : `${url.origin}/.default`;
+}
+
+/**
+ * Whether this host has a managed identity, read from the variables the Azure hosts set (App
+ * Service, Functions, Container Apps, Arc, Service Fabric: IDENTITY_ENDPOINT; Cloud Shell, Azure
+ * ML, older App Service: MSI_ENDPOINT). No network probe: an Azure VM's IMDS is not detected.
+ */
+export function hostHasManagedIdentity(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !!(env.IDENTITY_ENDPOINT?.trim() || env.MSI_ENDPOINT?.trim());
+}
+
 /** A fixed token (the emulator's, or one pasted by the user); it never expires on our side. */
 export class StaticTokenProvider implements TokenProvider {
   constructor(private readonly token: string) {}

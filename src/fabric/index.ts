@@ -2,7 +2,7 @@
 export * from './types';
 export { FabricError, isFabricError, NO_RESPONSE, type FabricErrorInit } from './errors';
 export {
-  AzureCredentialTokenProvider, CachingTokenProvider, FABRIC_DEFAULT_SCOPE, FunctionTokenProvider, StaticTokenProvider, jwtExpiry,
+  AzureCredentialTokenProvider, CachingTokenProvider, FABRIC_DEFAULT_SCOPE, FunctionTokenProvider, fabricScope, hostHasManagedIdentity, StaticTokenProvider, jwtExpiry,
   type AccessToken, type CachingTokenProviderOptions, type TokenProvider,
 } from './auth';
 export { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, type FabricLogger, type RetryWait } from './http';

@@ -2,16 +2,18 @@
 // chosen connection's kind and non-secret fields are remembered in globalState and restored on
 // activation without prompting; secrets go to SecretStorage.
 import * as vscode from 'vscode';
-import { FabricClient } from '../../fabric';
+import { CachingTokenProvider, FabricClient, type TokenProvider } from '../../fabric';
 import { emulatorBaseUrl, type ConnectionInfo } from './connectionInfo';
 import { RetryWaitNotifier } from './RetryWaitNotifier';
 import { EMULATOR_DEV_TOKEN, settings } from './settings';
-import { createTokenProvider, microsoftSession, type Secrets } from './tokenProviders';
+import { apiScope, createTokenProvider, microsoftSession, type Secrets } from './tokenProviders';
 
 const STATE_KEY = 'fabricWorkbench.connection';
 const SECRET_KEY = 'fabricWorkbench.connection.secret';
 const TOKEN_KEY = 'fabricWorkbench.connection.emulatorToken';
 const CONTEXT_KEY = 'fabricWorkbench.connected';
+/** The connection's kind, for menus (Switch Tenant shows for `microsoft`). */
+const KIND_CONTEXT_KEY = 'fabricWorkbench.connectionKind';
 
 export class ConnectionManager implements vscode.Disposable {
   private readonly _onDidChangeConnection = new vscode.EventEmitter<void>();
@@ -19,6 +21,8 @@ export class ConnectionManager implements vscode.Disposable {
   private current: { info: ConnectionInfo; client: FabricClient; label: string } | undefined;
   /** Shows the client's long retry waits, with Cancel. */
   readonly retryWaits = new RetryWaitNotifier();
+  /** Counts the user's connects and sign-outs, so a restore started before one of them gives way. */
+  private choices = 0;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -45,9 +49,22 @@ export class ConnectionManager implements vscode.Disposable {
     return this.current.client;
   }
 
-  /** Connects, remembers the connection and its secrets, and tells listeners. */
+  /**
+   * Connects, remembers the connection and its secrets, and tells listeners. A credential is
+   * asked for a token first: a wrong secret or an unusable `az` fails here, with Entra's reason,
+   * and leaves the current connection as it was.
+   */
   async connect(info: ConnectionInfo, secrets: Secrets = {}): Promise<void> {
-    await this.activate(info, secrets);
+    this.choices++;
+    const tokens = new CachingTokenProvider(createTokenProvider(info, secrets));
+    if (info.kind !== 'emulator') {
+      try {
+        await tokens.getToken();
+      } catch (error) {
+        throw new Error(vscode.l10n.t('Could not sign in to Microsoft Fabric: {0}', (error as Error).message), { cause: error });
+      }
+    }
+    await this.activate(info, tokens);
     await this.context.globalState.update(STATE_KEY, info);
     await this.storeSecret(SECRET_KEY, secrets.secret);
     await this.storeSecret(TOKEN_KEY, secrets.token);
@@ -55,14 +72,17 @@ export class ConnectionManager implements vscode.Disposable {
 
   /**
    * Restores the remembered connection, without any prompt; stays signed out when it can't. With
-   * nothing remembered, `fabricWorkbench.emulator.connectOnStartup` connects to the emulator.
+   * nothing remembered, `fabricWorkbench.emulator.connectOnStartup` connects to the emulator. It
+   * waits for VS Code (the session, the secrets): a connection the user chooses, or a sign-out,
+   * meanwhile wins.
    */
   async restore(): Promise<void> {
+    const choices = this.choices;
     const info = migrated(this.context.globalState.get<ConnectionInfo>(STATE_KEY))
       ?? (settings.emulatorConnectOnStartup() ? { kind: 'emulator', url: settings.emulatorUrl() } : undefined);
     if (!info) return;
     try {
-      if (info.kind === 'microsoft' && !(await microsoftSession(info.tenantId, false))) {
+      if (info.kind === 'microsoft' && !(await microsoftSession(apiScope(), info.tenantId, false))) {
         this.log.info('The remembered Microsoft session is gone; sign in again.');
         return;
       }
@@ -70,7 +90,11 @@ export class ConnectionManager implements vscode.Disposable {
         secret: await this.context.secrets.get(SECRET_KEY),
         token: (await this.context.secrets.get(TOKEN_KEY)) ?? (info.kind === 'emulator' ? EMULATOR_DEV_TOKEN : undefined),
       };
-      await this.activate(info, secrets);
+      if (choices !== this.choices) {
+        this.log.info(`Not restoring the ${info.kind} connection: another was chosen meanwhile.`);
+        return;
+      }
+      await this.activate(info, createTokenProvider(info, secrets));
     } catch (error) {
       this.log.warn(`Could not restore the ${info.kind} connection: ${(error as Error).message}`);
     }
@@ -78,11 +102,13 @@ export class ConnectionManager implements vscode.Disposable {
 
   /** Forgets the connection and its secrets. */
   async disconnect(): Promise<void> {
+    this.choices++;
     this.current = undefined;
     await this.context.globalState.update(STATE_KEY, undefined);
     await this.context.secrets.delete(SECRET_KEY);
     await this.context.secrets.delete(TOKEN_KEY);
     await vscode.commands.executeCommand('setContext', CONTEXT_KEY, false);
+    await vscode.commands.executeCommand('setContext', KIND_CONTEXT_KEY, undefined);
     this.log.info('Signed out.');
     this._onDidChangeConnection.fire();
   }
@@ -92,14 +118,15 @@ export class ConnectionManager implements vscode.Disposable {
     this.retryWaits.dispose();
   }
 
-  private async activate(info: ConnectionInfo, secrets: Secrets): Promise<void> {
+  private async activate(info: ConnectionInfo, tokenProvider: TokenProvider): Promise<void> {
     const baseUrl = info.kind === 'emulator' ? emulatorBaseUrl(info.url) : settings.apiBaseUrl();
     const client = new FabricClient({
-      baseUrl, tokenProvider: createTokenProvider(info, secrets), userAgent: this.userAgent, logger: this.log,
+      baseUrl, tokenProvider, userAgent: this.userAgent, logger: this.log,
       timeoutMs: settings.requestTimeoutMs, onRetryWait: this.retryWaits.onRetryWait,
     });
     this.current = { info, client, label: labelOf(info) };
     await vscode.commands.executeCommand('setContext', CONTEXT_KEY, true);
+    await vscode.commands.executeCommand('setContext', KIND_CONTEXT_KEY, info.kind);
     this.log.info(`Connected: ${this.current.label} (${baseUrl}).`);
     this._onDidChangeConnection.fire();
   }
@@ -121,7 +148,7 @@ function migrated(info: ConnectionInfo | undefined): ConnectionInfo | undefined 
 
 /** What the view shows about the connection. */
 function labelOf(info: ConnectionInfo): string {
-  const tenant = info.kind !== 'emulator' && info.tenantId ? ` · ${info.tenantId}` : '';
+  const tenant = 'tenantId' in info && info.tenantId ? ` · ${info.tenantId}` : '';
   switch (info.kind) {
     case 'emulator':
       return vscode.l10n.t('Local emulator');
@@ -131,5 +158,7 @@ function labelOf(info: ConnectionInfo): string {
       return vscode.l10n.t('Service principal {0}', info.clientId) + tenant;
     case 'azureCli':
       return vscode.l10n.t('Azure CLI') + tenant;
+    case 'managedIdentity':
+      return info.clientId ? vscode.l10n.t('Managed identity {0}', info.clientId) : vscode.l10n.t('Managed identity');
   }
 }

@@ -5,7 +5,8 @@ import type { Prompter } from '../common/prompter';
 import { required } from '../common/safeCommand';
 import type { ConnectionInfo, ConnectionKind } from './connectionInfo';
 import { settings, EMULATOR_DEV_TOKEN } from './settings';
-import { microsoftSession, type Secrets } from './tokenProviders';
+import { hostHasManagedIdentity } from '../../fabric';
+import { apiScope, microsoftSession, type Secrets } from './tokenProviders';
 
 interface KindPick extends vscode.QuickPickItem {
   connectionKind: ConnectionKind;
@@ -21,13 +22,15 @@ export class SignInWizard {
       { connectionKind: 'microsoft', label: '$(account) ' + vscode.l10n.t('Microsoft account'), description: vscode.l10n.t('recommended'), detail: vscode.l10n.t("Sign in with VS Code's Microsoft authentication") },
       { connectionKind: 'servicePrincipal', label: '$(key) ' + vscode.l10n.t('Service principal'), detail: vscode.l10n.t('A tenant, a client id and a secret or certificate') },
       { connectionKind: 'azureCli', label: '$(terminal) ' + vscode.l10n.t('Azure CLI'), detail: vscode.l10n.t("The account of 'az login'") },
+      // Only where the host has one (App Service, Container Apps, Cloud Shell…): elsewhere it can only fail.
+      ...(hostHasManagedIdentity() ? [{ connectionKind: 'managedIdentity' as const, label: '$(server) ' + vscode.l10n.t('Managed identity'), detail: vscode.l10n.t("This host's Azure managed identity") }] : []),
       { connectionKind: 'emulator', label: '$(server-environment) ' + vscode.l10n.t('Local emulator'), detail: vscode.l10n.t('A Fabric emulator on this machine, for trying things out') },
     ];
     const pick = required(await this.prompter.pick(picks, { title: vscode.l10n.t('Sign In to Microsoft Fabric'), placeHolder: vscode.l10n.t('How do you want to connect?') }));
     const tenantId = settings.tenantId();
     switch (pick.connectionKind) {
       case 'microsoft': {
-        const session = await microsoftSession(tenantId, true);
+        const session = await microsoftSession(apiScope(), tenantId, true);
         if (!session) throw new Error(vscode.l10n.t('Signing in with a Microsoft account did not complete.'));
         return { info: { kind: 'microsoft', tenantId, account: session.account.label }, secrets: {} };
       }
@@ -35,6 +38,8 @@ export class SignInWizard {
         return this.servicePrincipal(tenantId);
       case 'azureCli':
         return { info: { kind: 'azureCli', tenantId }, secrets: {} };
+      case 'managedIdentity':
+        return this.managedIdentity();
       case 'emulator':
         return this.emulator();
     }
@@ -55,6 +60,16 @@ export class SignInWizard {
     const files = required(await this.prompter.openDialog({ title, canSelectMany: false, filters: { [vscode.l10n.t('Certificates')]: ['pem'] }, openLabel: vscode.l10n.t('Use Certificate') }));
     if (files.length === 0) throw new Error(vscode.l10n.t('No certificate was chosen.'));
     return { info: { kind: 'servicePrincipal', tenantId, clientId, certificatePath: files[0].fsPath }, secrets: {} };
+  }
+
+  private async managedIdentity(): Promise<{ info: ConnectionInfo; secrets: Secrets }> {
+    const clientId = required(await this.prompter.input({
+      title: vscode.l10n.t('Sign In with a Managed Identity'),
+      prompt: vscode.l10n.t("A user-assigned identity's client id, or nothing for the system-assigned identity"),
+      ignoreFocusOut: true,
+      validateInput: (v) => (!v.trim() || GUID.test(v.trim()) ? undefined : vscode.l10n.t('Enter a GUID, e.g. 00000000-0000-0000-0000-000000000000, or nothing.')),
+    })).trim();
+    return { info: { kind: 'managedIdentity', ...(clientId ? { clientId } : {}) }, secrets: {} };
   }
 
   private async emulator(): Promise<{ info: ConnectionInfo; secrets: Secrets }> {

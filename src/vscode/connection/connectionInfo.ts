@@ -4,6 +4,8 @@ export type ConnectionInfo =
   | { kind: 'microsoft'; tenantId?: string; account?: string }
   | { kind: 'servicePrincipal'; tenantId: string; clientId: string; certificatePath?: string }
   | { kind: 'azureCli'; tenantId?: string }
+  /** The host's managed identity: a user-assigned one's client id, or none for the system-assigned one. */
+  | { kind: 'managedIdentity'; clientId?: string }
   | { kind: 'emulator'; url: string };
 
 export type ConnectionKind = ConnectionInfo['kind'];

@@ -1,11 +1,12 @@
 // The sign-in commands: signIn (the wizard), useEmulator (one step; an argument skips all prompts,
-// for tests and the demo) and signOut.
+// for tests and the demo), switchTenant (Microsoft accounts) and signOut.
 import * as vscode from 'vscode';
 import type { Prompter } from '../common/prompter';
 import { registerSafeCommand } from '../common/safeCommand';
 import type { ConnectionManager } from './ConnectionManager';
 import { settings, EMULATOR_DEV_TOKEN } from './settings';
 import { SignInWizard } from './SignInWizard';
+import { TenantSwitcher } from './TenantSwitcher';
 
 export function registerConnectionCommands(connection: ConnectionManager, prompter: () => Prompter, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
@@ -17,6 +18,7 @@ export function registerConnectionCommands(connection: ConnectionManager, prompt
       const url = target?.url ?? settings.emulatorUrl();
       await connection.connect({ kind: 'emulator', url }, { token: target?.token ?? EMULATOR_DEV_TOKEN });
     }),
+    registerSafeCommand('fabricWorkbench.switchTenant', log, () => new TenantSwitcher(connection, prompter(), log).run()),
     registerSafeCommand('fabricWorkbench.signOut', log, async () => {
       await connection.disconnect();
     }),

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 
 export const DEFAULT_API_BASE_URL = 'https://api.fabric.microsoft.com/v1';
+export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 export const DEFAULT_EMULATOR_URL = 'http://127.0.0.1:5015';
 /** The emulator's fixed development token (src/emulator). */
 export const EMULATOR_DEV_TOKEN = 'fabric-emulator-dev-token';
@@ -13,6 +14,8 @@ function config(): vscode.WorkspaceConfiguration {
 
 export const settings = {
   apiBaseUrl: (): string => config().get<string>('apiBaseUrl')?.trim() || DEFAULT_API_BASE_URL,
+  /** Where service principals sign in, without a trailing slash. */
+  authorityHost: (): string => config().get<string>('authorityHost')?.trim().replace(/\/+$/, '') || DEFAULT_AUTHORITY_HOST,
   tenantId: (): string | undefined => config().get<string>('tenantId')?.trim() || undefined,
   emulatorUrl: (): string => config().get<string>('emulator.url')?.trim() || DEFAULT_EMULATOR_URL,
   emulatorConnectOnStartup: (): boolean => config().get<boolean>('emulator.connectOnStartup') ?? false,

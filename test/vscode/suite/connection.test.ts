@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startEmulator } from '../../../src/emulator';
+import { ConnectionManager } from '../../../src/vscode/connection/ConnectionManager';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
@@ -43,8 +44,8 @@ describe('Connection: sign in and out', function () {
     const changed = new Promise<void>((resolve) => explorer.connection.onDidChangeConnection(() => resolve()));
     const signingIn = vscode.commands.executeCommand('fabricWorkbench.signIn');
     await sleep(800);
-    // Microsoft account, service principal, Azure CLI, local emulator: the fourth.
-    for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    // Microsoft account, service principal, Azure CLI, (managed identity,) local emulator: the last.
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectPrevious');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await sleep(500);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the address (from the setting)
@@ -75,5 +76,32 @@ describe('Connection: sign in and out', function () {
   it('shows the connection at the top of the view', async () => {
     await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.url, token: emulator.token });
     await until(() => explorer.treeView.description === 'Local emulator', 'the view says "Local emulator"');
+  });
+
+  it('restoring at activation gives way to a connection the user chose while it waited', async () => {
+    // A ConnectionManager of its own over a remembered connection, whose secret storage answers
+    // only when the test says: the user connects to this suite's emulator in between.
+    let answer!: () => void;
+    const secretsAnswer = new Promise<void>((resolve) => (answer = resolve));
+    const state = new Map<string, unknown>([['fabricWorkbench.connection', { kind: 'emulator', url: 'http://127.0.0.1:9' }]]);
+    const context = {
+      globalState: { get: (key: string) => state.get(key), update: async (key: string, value: unknown) => void state.set(key, value) },
+      secrets: { get: async () => { await secretsAnswer; return undefined; }, store: async () => undefined, delete: async () => undefined },
+    } as unknown as vscode.ExtensionContext;
+    const log = vscode.window.createOutputChannel('Fabric Workbench restore test', { log: true });
+    const manager = new ConnectionManager(context, log, 'fabric-workbench-tests');
+    try {
+      const restoring = manager.restore();
+      await manager.connect({ kind: 'emulator', url: emulator.url }, { token: emulator.token });
+      answer();
+      await restoring;
+      assert.deepEqual(manager.info, { kind: 'emulator', url: emulator.url }, 'the chosen connection stays');
+      assert.deepEqual(state.get('fabricWorkbench.connection'), { kind: 'emulator', url: emulator.url });
+      assert.ok((await manager.requireClient().listWorkspacesPage()).value.length > 0);
+    } finally {
+      manager.dispose();
+      log.dispose();
+      await vscode.commands.executeCommand('setContext', 'fabricWorkbench.connected', !!explorer.connection.client);
+    }
   });
 });
