@@ -1,6 +1,6 @@
 // What the emulator knows: workspaces, items, their definitions, job instances, schedules and
 // activity runs, kept in memory and persisted change by change.
-import type { ActivityRun, DefinitionPart, Item, ItemJobInstance, ItemSchedule, JobParameter, Workspace } from '../fabric/types';
+import type { ActivityRun, DefinitionPart, Folder, Item, ItemJobInstance, ItemSchedule, JobParameter, Workspace } from '../fabric/types';
 import { Persistence, type Collections } from './persistence';
 
 export interface StoredDefinition {
@@ -23,7 +23,7 @@ export interface StoredSchedule extends ItemSchedule {
   jobType: string;
 }
 
-type Collection = 'workspaces' | 'items' | 'definitions' | 'jobs' | 'schedules' | 'activityRuns' | 'meta';
+type Collection = 'workspaces' | 'folders' | 'items' | 'definitions' | 'jobs' | 'schedules' | 'activityRuns' | 'meta';
 
 export class Store {
   private constructor(private readonly persistence: Persistence, private readonly data: Collections, readonly fresh: boolean) {}
@@ -58,7 +58,23 @@ export class Store {
   }
   deleteWorkspace(id: string): void {
     for (const item of this.items(id)) this.deleteItem(item.id);
+    for (const folder of this.folders(id)) this.deleteFolder(folder.id);
     this.remove('workspaces', id);
+  }
+
+  /** The workspace's folders, in creation order (the rules live in folders.ts). */
+  folders(workspaceId: string): Folder[] {
+    return Object.values(this.table<Folder>('folders')).filter((f) => f.workspaceId === workspaceId);
+  }
+  folder(workspaceId: string, id: string): Folder | undefined {
+    const folder = this.table<Folder>('folders')[id];
+    return folder?.workspaceId === workspaceId ? folder : undefined;
+  }
+  putFolder(folder: Folder): void {
+    this.put('folders', folder.id, folder);
+  }
+  deleteFolder(id: string): void {
+    this.remove('folders', id);
   }
 
   items(workspaceId: string): Item[] {
