@@ -12,5 +12,5 @@ export { iteratePages, normalizePage } from './paging';
 export { DEFAULT_JOB_POLL, DEFAULT_LRO_POLL, jobPollDelayMs, lroPollDelays, type JobPollOptions, type LroPollOptions } from './pollSchedules';
 export { maskSecrets } from './redaction';
 export { delay } from './delay';
-export { FabricClient, type CallOptions, type FabricClientOptions, type LroCallOptions, type UpdateDefinitionCallOptions } from './client';
+export { BULK_MOVE_LIMIT, FabricClient, type CallOptions, type FolderScope, type FabricClientOptions, type LroCallOptions, type UpdateDefinitionCallOptions } from './client';
 export * from './definition';

@@ -1,6 +1,7 @@
 // /folders (list, create, get, rename, delete, move) and moving items between folders
 // (/items/{id}/move, /items/bulkMove), with the rules of ../folders.ts.
 import { randomUUID } from 'node:crypto';
+import { BULK_MOVE_LIMIT } from '../../fabric/client';
 import type { Item } from '../../fabric/types';
 import { badRequest } from '../apiError';
 import type { EmulatorContext } from '../context';
@@ -9,9 +10,6 @@ import { listUrl, pageOf } from '../paging';
 import type { Router } from '../router';
 import { requireItem } from './items';
 import { requireWorkspace } from './workspaces';
-
-/** Items_BulkMoveItems: "A single request can't contain more than 50 items." */
-export const BULK_MOVE_LIMIT = 50;
 
 export function folderRoutes(router: Router, ctx: EmulatorContext): void {
   const base = '/workspaces/{workspaceId}/folders';
@@ -67,7 +65,6 @@ export function folderRoutes(router: Router, ctx: EmulatorContext): void {
     const { items, targetFolderId } = (body ?? {}) as { items?: unknown; targetFolderId?: unknown };
     if (!Array.isArray(items) || !items.length || !items.every((id) => typeof id === 'string')) throw badRequest('InvalidInput', 'items must list the ids of the items to move.');
     if (items.length > BULK_MOVE_LIMIT) throw badRequest('InvalidInput', `A single request can't contain more than ${BULK_MOVE_LIMIT} items.`);
-    if (new Set(items).size !== items.length) throw badRequest('ItemReferencedMoreThanOnce', 'The same item is listed more than once.');
     return { status: 200, body: { value: moveItems(params.workspaceId!, items as string[], targetFolderId) } };
   });
 }
