@@ -65,7 +65,12 @@ export function jobRoutes(router: Router, ctx: EmulatorContext): void {
     };
     router.add('GET', `${base}/instances`, list);
     router.add('GET', `${base}/{jobType}/instances`, list);
-    const getInstance = (request: Request): Reply => ({ status: 200, body: present(requireJob(ctx, item(request), request.params.jobId!), notebookEndpoint) });
+    // The spec's 200 carries Retry-After, "seconds to wait before checking the status"; the emulator's jobs are short.
+    const getInstance = (request: Request): Reply => ({
+      status: 200,
+      body: present(requireJob(ctx, item(request), request.params.jobId!), notebookEndpoint),
+      headers: { 'Retry-After': '1' },
+    });
     router.add('GET', `${base}/instances/{jobId}`, getInstance);
     router.add('GET', `${base}/{jobType}/instances/{jobId}`, getInstance);
     const cancel = (request: Request): Reply => {

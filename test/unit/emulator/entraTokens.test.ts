@@ -42,6 +42,10 @@ describe('emulator Entra-shaped tokens (--accept-entra-tokens), over HTTPS', fun
     assert.equal(answer.body.value[0].displayName, 'Sample workspace');
   });
 
+  it("accepts the Power BI audience, which Fabric accepts and which `fab` and `az account get-access-token` hand out", async () => {
+    assert.equal((await listWith(createDevEntraToken({ audience: 'https://analysis.windows.net/powerbi/api' }))).status, 200);
+  });
+
   it('accepts the audience with a trailing slash, and still the development token', async () => {
     assert.equal((await listWith(createDevEntraToken({ audience: `${FABRIC_AUDIENCE}/` }))).status, 200);
     assert.equal((await listWith(emulator.token)).status, 200);

@@ -1,0 +1,56 @@
+// Details of Fabric's answers that other clients test before they parse.
+import assert from 'node:assert/strict';
+import type { Emulator } from '../../../src/emulator';
+import { call, sampleWorkspace, startTestEmulator, stopTestEmulators, waitForOperation } from './emulatorHarness';
+
+describe('emulator answers as Fabric shapes them', () => {
+  let emulator: Emulator;
+  let ws: string;
+  before(async () => {
+    emulator = await startTestEmulator({ lroMode: 'async', faults: 'lro=10ms' });
+    ws = (await sampleWorkspace(emulator)).workspaceId;
+  });
+  after(stopTestEmulators);
+
+  const assertEmpty = (answer: { headers: Headers; body: unknown }, what: string) => {
+    assert.equal(answer.body, undefined, what);
+    assert.equal(answer.headers.get('content-type'), 'application/octet-stream', what);
+    assert.equal(answer.headers.get('content-length'), '0', what);
+  };
+
+  it('answers with no body as application/octet-stream of length 0: 202s and DELETE 200s', async () => {
+    const accepted = await call(emulator, 'POST', `/workspaces/${ws}/items`, { displayName: 'Empty answers', type: 'Lakehouse' });
+    assert.equal(accepted.status, 202);
+    assertEmpty(accepted, 'the 202 of a create');
+    const done = await waitForOperation(emulator, accepted.headers.get('location')!);
+    const item = (await call(emulator, 'GET', done.headers.get('location')!)).body;
+    const deleted = await call(emulator, 'DELETE', `/workspaces/${ws}/items/${item.id}`);
+    assert.equal(deleted.status, 200);
+    assertEmpty(deleted, 'the 200 of a delete');
+  });
+
+  it('answers a job instance with Retry-After, as its 200 in the spec does', async () => {
+    const { items } = await sampleWorkspace(emulator);
+    const notebook = items['Hello Fabric']!;
+    const run = await call(emulator, 'POST', `/workspaces/${ws}/items/${notebook.id}/jobs/RunNotebook/instances`);
+    assert.equal(run.status, 202);
+    const instance = await call(emulator, 'GET', run.headers.get('location')!);
+    assert.equal(instance.status, 200);
+    assert.match(instance.headers.get('retry-after') ?? '', /^\d+$/);
+  });
+});
+
+describe('emulator answers as Fabric shapes them, --lro sync', () => {
+  after(stopTestEmulators);
+
+  it("answers updateDefinition's 200 with no body as application/octet-stream of length 0", async () => {
+    const emulator = await startTestEmulator({ lroMode: 'sync' });
+    const { workspaceId, items } = await sampleWorkspace(emulator);
+    const url = `/workspaces/${workspaceId}/items/${items['Hello Fabric']!.id}`;
+    const definition = (await call(emulator, 'POST', `${url}/getDefinition`)).body.definition;
+    const updated = await call(emulator, 'POST', `${url}/updateDefinition`, { definition });
+    assert.equal(updated.status, 200);
+    assert.equal(updated.headers.get('content-type'), 'application/octet-stream');
+    assert.equal(updated.headers.get('content-length'), '0');
+  });
+});
