@@ -4,6 +4,7 @@ import type { Item } from '../../fabric/types';
 import { ApiError, badRequest, notFound } from '../apiError';
 import type { EmulatorContext } from '../context';
 import { readRunRequest } from '../jobRequest';
+import { checkRunNotebook } from '../runNotebookRules';
 import { JOB_TYPES, runnerJobType } from '../jobTypes';
 import { pageOf } from '../paging';
 import type { Reply, Request, Router } from '../router';
@@ -48,11 +49,9 @@ export function jobRoutes(router: Router, ctx: EmulatorContext): void {
       return run(request, item(request), jobType);
     });
     router.add('POST', `${base}/{jobType}/instances`, (request) => {
-      if (notebookEndpoint && request.params.jobType!.toLowerCase() === 'execute') {
-        const beta = request.query.get('beta');
-        if (beta === null) throw badRequest('InvalidParameter', "The query parameter 'beta' is required: call …/jobs/execute/instances?beta=false.");
-      }
-      return run(request, item(request), request.params.jobType!);
+      const found = item(request);
+      if (notebookEndpoint && request.params.jobType!.toLowerCase() === 'execute') checkRunNotebook(request.query, request.body, ctx.store.definition(found.id));
+      return run(request, found, request.params.jobType!);
     });
     const list = (request: Request): Reply => {
       const found = item(request);

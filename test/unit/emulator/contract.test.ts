@@ -81,11 +81,15 @@ function itemTypeOf(example: Example): string {
   return typeof body?.type === 'string' ? body.type : 'Lakehouse';
 }
 
-/** A notebook that runs long enough for a cancel to find it running. */
-const SLEEPING_NOTEBOOK = writeNotebookPy({
-  metadata: { kernel_info: { name: 'jupyter', jupyter_kernel_name: 'python3.11' }, dependencies: {} },
-  cells: [{ kind: 'code', source: 'import time\ntime.sleep(2)', isParameters: false, metadata: { language: 'python', language_group: 'jupyter_python' } }],
-});
+/** A notebook that runs long enough for a cancel to find it running, on the kernel of `compute` (Jupyter by default). */
+function sleepingNotebook(compute?: string): string {
+  const [kernel, group] = compute === 'Spark' ? ['synapse_pyspark', 'synapse_pyspark'] : compute === 'DataWarehouse' ? ['sqldatawarehouse', 'sqldatawarehouse'] : ['jupyter', 'jupyter_python'];
+  return writeNotebookPy({
+    metadata: { kernel_info: { name: kernel }, dependencies: {} },
+    cells: [{ kind: 'code', source: 'import time\ntime.sleep(2)', isParameters: false, metadata: { language: 'python', language_group: group } }],
+  });
+}
+const SLEEPING_NOTEBOOK = sleepingNotebook();
 
 /** Real content for a part whose example payload is a placeholder; undefined to keep the example's. */
 function realContent(path: string, type: string, displayName: string): string | undefined {
@@ -180,7 +184,9 @@ describe('emulator contract: the spec examples replayed', function () {
         const idParameter = ITEM_ID_PARAMETER.exec(path)?.[0];
         if (idParameter) {
           const type = itemTypeOf(example);
-          const definition = type === 'Notebook' ? { parts: [{ path: 'notebook-content.py', payload: Buffer.from(SLEEPING_NOTEBOOK).toString('base64'), payloadType: 'InlineBase64' }] } : undefined;
+          // A notebook on the kernel the run asks for: another one is refused with ComputeTypeMismatch.
+          const notebook = sleepingNotebook(body?.executionData?.compute);
+          const definition = type === 'Notebook' ? { parts: [{ path: 'notebook-content.py', payload: Buffer.from(notebook).toString('base64'), payloadType: 'InlineBase64' }] } : undefined;
           const item = await created(await call(emulator, 'POST', `/workspaces/${ws}/items`, { displayName: REPLAY_TARGET, type, definition }));
           path = path.replace(idParameter, item.id);
           const itemPath = `/workspaces/${ws}/items/${item.id}`;

@@ -54,3 +54,40 @@ describe('emulator answers as Fabric shapes them, --lro sync', () => {
     assert.equal(updated.headers.get('content-length'), '0');
   });
 });
+
+describe('emulator RunNotebook rules (seed 001, notebook/swagger.json)', () => {
+  let emulator: Emulator;
+  let url: string;
+  before(async () => {
+    emulator = await startTestEmulator({ lroMode: 'sync' });
+    const { workspaceId, items } = await sampleWorkspace(emulator);
+    // The sample notebook runs on the Jupyter (Python) kernel.
+    url = `/workspaces/${workspaceId}/notebooks/${items['Hello Fabric']!.id}/jobs/execute/instances`;
+  });
+  after(stopTestEmulators);
+
+  const refused = async (query: string, body: unknown, errorCode: string, message: RegExp) => {
+    const answer = await call(emulator, 'POST', `${url}${query}`, body);
+    assert.equal(answer.status, 400, JSON.stringify(answer.body));
+    assert.equal(answer.body.errorCode, errorCode);
+    assert.match(answer.body.message, message);
+  };
+
+  it("refuses a compute that does not match the notebook's kernel with ComputeTypeMismatch, and runs on the matching one", async () => {
+    await refused('?beta=false', { executionData: { compute: 'Spark' } }, 'ComputeTypeMismatch', /runs on Jupyter/);
+    assert.equal((await call(emulator, 'POST', `${url}?beta=false`, { executionData: { compute: 'Jupyter' } })).status, 202);
+  });
+
+  it('refuses DataWarehouse with a computeConfiguration', async () => {
+    await refused('?beta=false', { executionData: { compute: 'DataWarehouse', computeConfiguration: { numCores: 4 } } }, 'InvalidParameter', /does not support a computeConfiguration/);
+  });
+
+  it('refuses executionData without compute, which the spec requires', async () => {
+    await refused('?beta=false', { executionData: { computeConfiguration: { numCores: 4 } } }, 'InvalidParameter', /compute is required/);
+  });
+
+  it('refuses a beta that is not a boolean', async () => {
+    await refused('?beta=yes', undefined, 'InvalidParameter', /must be true or false/);
+    assert.equal((await call(emulator, 'POST', `${url}?beta=true`)).status, 202);
+  });
+});
