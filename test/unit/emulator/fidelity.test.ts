@@ -91,3 +91,28 @@ describe('emulator RunNotebook rules (seed 001, notebook/swagger.json)', () => {
     assert.equal((await call(emulator, 'POST', `${url}?beta=true`)).status, 202);
   });
 });
+
+describe('emulator dataflow run rules (dataflow/definitions.json DataflowExecutionPayload)', () => {
+  let emulator: Emulator;
+  let url: string;
+  before(async () => {
+    emulator = await startTestEmulator({ lroMode: 'sync' });
+    const { workspaceId, items } = await sampleWorkspace(emulator);
+    url = `/workspaces/${workspaceId}/dataflows/${items['Customers']!.id}/jobs/execute/instances`;
+  });
+  after(stopTestEmulators);
+
+  it('refuses an executeOption outside the enum', async () => {
+    const answer = await call(emulator, 'POST', url, { executionData: { executeOption: 'Always' } });
+    assert.equal(answer.status, 400);
+    assert.equal(answer.body.errorCode, 'InvalidParameter');
+    assert.match(answer.body.message, /SkipApplyChanges, ApplyChangesIfNeeded/);
+  });
+
+  it('refuses a parameter type other than Automatic', async () => {
+    const answer = await call(emulator, 'POST', url, { executionData: { parameters: [{ parameterName: 'OrderKey', type: 'Integer', value: 25 }] } });
+    assert.equal(answer.status, 400);
+    assert.equal(answer.body.errorCode, 'InvalidParameter');
+    assert.match(answer.body.message, /OrderKey.*Automatic/);
+  });
+});
