@@ -1,6 +1,7 @@
 // The job scheduler: run on demand (path and `?jobType=` forms, and the type-specific execute
 // endpoints), get, list, cancel; and a pipeline run's activity runs.
 import type { Item } from '../../fabric/types';
+import { queryActivityRuns } from '../activityRunQuery';
 import { ApiError, badRequest, notFound } from '../apiError';
 import type { EmulatorContext } from '../context';
 import { readRunRequest } from '../jobRequest';
@@ -85,13 +86,6 @@ export function jobRoutes(router: Router, ctx: EmulatorContext): void {
     requireWorkspace(ctx, params.workspaceId!);
     const job = ctx.store.job(params.jobId!);
     if (!job || job.workspaceId !== params.workspaceId) throw notFound('JobInstanceNotFound', 'pipeline run');
-    const filter = (body ?? {}) as { lastUpdatedAfter?: string; lastUpdatedBefore?: string };
-    const after = filter.lastUpdatedAfter ? Date.parse(filter.lastUpdatedAfter) : -Infinity;
-    const before = filter.lastUpdatedBefore ? Date.parse(filter.lastUpdatedBefore) : Infinity;
-    const runs = ctx.store.activityRuns(job.id).filter((r) => {
-      const updated = Date.parse(r.activityRunEnd ?? r.activityRunStart ?? '');
-      return Number.isNaN(updated) || (updated >= after && updated <= before);
-    });
-    return { status: 200, body: runs };
+    return { status: 200, body: queryActivityRuns(ctx.store.activityRuns(job.id), job, body) };
   });
 }

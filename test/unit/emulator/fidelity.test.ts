@@ -1,7 +1,7 @@
 // Details of Fabric's answers that other clients test before they parse.
 import assert from 'node:assert/strict';
 import type { Emulator } from '../../../src/emulator';
-import { call, sampleWorkspace, startTestEmulator, stopTestEmulators, waitForOperation } from './emulatorHarness';
+import { call, sampleWorkspace, startTestEmulator, stopTestEmulators, waitForJob, waitForOperation } from './emulatorHarness';
 
 describe('emulator answers as Fabric shapes them', () => {
   let emulator: Emulator;
@@ -114,5 +114,50 @@ describe('emulator dataflow run rules (dataflow/definitions.json DataflowExecuti
     assert.equal(answer.status, 400);
     assert.equal(answer.body.errorCode, 'InvalidParameter');
     assert.match(answer.body.message, /OrderKey.*Automatic/);
+  });
+});
+
+describe('emulator queryactivityruns (seed 004)', () => {
+  let emulator: Emulator;
+  let url: string;
+  let pipelineId: string;
+  let workspaceId: string;
+  const window = () => ({ lastUpdatedAfter: new Date(Date.now() - 3_600_000).toISOString(), lastUpdatedBefore: new Date(Date.now() + 3_600_000).toISOString() });
+  before(async () => {
+    emulator = await startTestEmulator({ lroMode: 'sync' });
+    const sample = await sampleWorkspace(emulator);
+    workspaceId = sample.workspaceId;
+    pipelineId = sample.items['Daily load']!.id;
+    const run = await call(emulator, 'POST', `/workspaces/${workspaceId}/items/${pipelineId}/jobs/Pipeline/instances`, { executionData: { parameters: { waitSeconds: '0', who: 'Bob' } } });
+    const job = await waitForJob(emulator, run.headers.get('location')!);
+    assert.equal(job.status, 'Completed', JSON.stringify(job.failureReason));
+    url = `/workspaces/${workspaceId}/datapipelines/pipelineruns/${job.id}/queryactivityruns`;
+  });
+  after(stopTestEmulators);
+
+  it("answers every field of seed 004's example, pipelineName being the pipeline's item id", async () => {
+    const answer = await call(emulator, 'POST', url, { filters: [], orderBy: [{ orderBy: 'ActivityRunStart', order: 'DESC' }], ...window() });
+    assert.equal(answer.status, 200);
+    const fields = ['pipelineName', 'pipelineRunId', 'activityName', 'activityType', 'activityRunId', 'linkedServiceName', 'status', 'activityRunStart', 'activityRunEnd',
+      'durationInMs', 'input', 'output', 'error', 'retryAttempt', 'iterationHash', 'userProperties', 'recoveryStatus', 'integrationRuntimeNames', 'executionDetails', 'id'];
+    for (const run of answer.body) {
+      assert.deepEqual(fields.filter((f) => !(f in run)), [], JSON.stringify(run));
+      assert.equal(run.pipelineName, pipelineId);
+      assert.equal(run.recoveryStatus, 'None');
+      assert.equal(run.id, `/SUBSCRIPTIONS/${workspaceId}/RESOURCEGROUPS/${workspaceId}/PROVIDERS/MICROSOFT.TRIDENT/WORKSPACES/${workspaceId}/pipelineruns/${run.pipelineRunId}/activityruns/${run.activityRunId}`);
+      assert.deepEqual(Object.keys(run.error).sort(), ['details', 'errorCode', 'failureType', 'message', 'target']);
+    }
+  });
+
+  it('sorts by orderBy and keeps what the filters let through', async () => {
+    const names = async (body: object) => ((await call(emulator, 'POST', url, { ...body, ...window() })).body as { activityName: string }[]).map((r) => r.activityName);
+    assert.deepEqual(await names({ orderBy: [{ orderBy: 'ActivityName', order: 'ASC' }] }), ['Say hello', 'Wait a little']);
+    assert.deepEqual(await names({ orderBy: [{ orderBy: 'ActivityName', order: 'DESC' }] }), ['Wait a little', 'Say hello']);
+    assert.deepEqual(await names({ filters: [{ operand: 'ActivityName', operator: 'Equals', values: ['Say hello'] }] }), ['Say hello']);
+    assert.deepEqual(await names({ filters: [{ operand: 'ActivityName', operator: 'NotIn', values: ['Say hello'] }] }), ['Wait a little']);
+    assert.deepEqual(await names({ filters: [{ operand: 'Status', operator: 'Equals', values: ['Failed'] }] }), []);
+    const refused = await call(emulator, 'POST', url, { orderBy: [{ orderBy: 'Colour', order: 'ASC' }], ...window() });
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.errorCode, 'InvalidParameter');
   });
 });
