@@ -44,7 +44,9 @@ export type JobChange =
   | { kind: 'added'; job: TrackedJob }
   | { kind: 'status'; job: TrackedJob; previous: string }
   | { kind: 'ended'; job: TrackedJob }
-  | { kind: 'timedOut'; job: TrackedJob };
+  | { kind: 'timedOut'; job: TrackedJob }
+  /** A timed-out run's cancel was refused (told once per job; it is tried again at each poll). */
+  | { kind: 'cancelFailed'; job: TrackedJob; reason: string };
 
 export interface JobTrackerOptions {
   /** The client of the moment (undefined while signed out: polling waits). */
@@ -71,6 +73,8 @@ export class JobTracker {
   private readonly jobList: TrackedJob[];
   private readonly groups = new Map<string, Group>();
   private readonly notFound = new Map<string, number>();
+  /** Jobs whose timeout cancel was refused at least once (their retries stay quiet). */
+  private readonly refusedTimeoutCancels = new Set<string>();
   private readonly changes = new Listeners<JobChange>();
   private readonly clock: Clock;
   private readonly schedule: JobPollOptions;
@@ -120,9 +124,7 @@ export class JobTracker {
   async cancel(id: string): Promise<void> {
     const job = this.get(id);
     if (!job || !isRunning(job)) return;
-    const api = this.requireApi();
-    job.cancelRequested = true;
-    await api.cancelJobInstance(job.workspaceId, job.itemId, job.id);
+    await this.requestCancel(this.requireApi(), job);
     this.options.logger?.info(`Cancel requested for job ${job.id} of ${job.itemName}.`);
     this.pollSoon(job);
   }
@@ -229,6 +231,7 @@ export class JobTracker {
       if (count < LOST_AFTER_NOT_FOUND) return;
       job.lost = true;
       job.noticedAt = this.clock.now();
+      this.refusedTimeoutCancels.delete(job.id);
       this.options.logger?.warn(`Job ${job.id} of ${job.itemName} is no longer found; stopped following it.`);
       this.changes.fire({ kind: 'ended', job });
       this.persist();
@@ -269,6 +272,7 @@ export class JobTracker {
       return;
     }
     job.noticedAt = this.clock.now();
+    this.refusedTimeoutCancels.delete(job.id);
     job.endTimeUtc = instance.endTimeUtc ?? undefined;
     job.failureReason = instance.failureReason ?? undefined;
     job.exitValue = exitValueOf(instance);
@@ -288,14 +292,33 @@ export class JobTracker {
 
   private async enforceTimeout(api: JobsApi, job: TrackedJob): Promise<void> {
     if (job.timeoutAt === undefined || job.cancelRequested || this.clock.now() < job.timeoutAt) return;
+    const retry = this.refusedTimeoutCancels.has(job.id);
+    if (!retry) this.changes.fire({ kind: 'timedOut', job });
+    try {
+      await this.requestCancel(api, job);
+    } catch (error) {
+      const reason = messageOf(error);
+      this.options.logger?.error(`Could not cancel job ${job.id} after its timeout (tried again at the next poll): ${reason}`);
+      this.refusedTimeoutCancels.add(job.id);
+      if (!retry) this.changes.fire({ kind: 'cancelFailed', job, reason });
+    }
+  }
+
+  /**
+   * Marks the cancel as requested while the service is asked, so the timeout doesn't ask again; a
+   * refused request restores the mark (else the timeout would never apply) and rethrows.
+   */
+  private async requestCancel(api: JobsApi, job: TrackedJob): Promise<void> {
+    const before = job.cancelRequested;
     job.cancelRequested = true;
-    this.changes.fire({ kind: 'timedOut', job });
     try {
       await api.cancelJobInstance(job.workspaceId, job.itemId, job.id);
     } catch (error) {
-      this.options.logger?.error(`Could not cancel job ${job.id} after its timeout: ${messageOf(error)}`);
+      job.cancelRequested = before;
+      throw error;
+    } finally {
+      this.persist();
     }
-    this.persist();
   }
 
   private trimEnded(): void {

@@ -94,6 +94,14 @@ export class JobMonitor implements vscode.Disposable {
     }
     this._onDidChangeJobs.fire(change);
     if (change.kind === 'ended') void this.notifyEnd(change.job);
+    if (change.kind === 'cancelFailed') void this.notifyCancelFailed(change.job, change.reason);
+  }
+
+  /** A timed-out run still runs (and costs capacity): the user may need to cancel it elsewhere. */
+  private async notifyCancelFailed(job: TrackedJob, reason: string): Promise<void> {
+    const showOutput = vscode.l10n.t('Show Output');
+    const message = vscode.l10n.t('{0} ran past its timeout but could not be cancelled; it is tried again at each status check. {1}', job.itemName, reason);
+    if (await vscode.window.showWarningMessage(message, showOutput) === showOutput) this.showOutput();
   }
 
   private async notifyEnd(job: TrackedJob): Promise<void> {

@@ -15,6 +15,8 @@ interface Script {
   statuses: string[];
   exitValue?: string;
   failureReason?: { errorCode: string; message: string; requestId?: string };
+  /** How many cancel requests are refused (403) before one is accepted. */
+  refuseCancels?: number;
 }
 
 class JobsServer {
@@ -56,6 +58,10 @@ class JobsServer {
       const script = this.scripts.get(id!);
       if (!script) return send(404, { errorCode: 'JobInstanceNotFound', message: 'not found' });
       if (cancel) {
+        if (script.refuseCancels) {
+          script.refuseCancels--;
+          return send(403, { errorCode: 'InsufficientPrivileges', message: 'The caller may not cancel this job.', requestId: 'req-1' });
+        }
         script.statuses = ['Cancelled'];
         return send(202);
       }
@@ -192,5 +198,32 @@ describe('JobTracker', () => {
     assert.equal(tracker.running.length, 1);
     await until(() => tracker!.running.length === 0, 'the resumed job ends');
     assert.equal(saved.find((j) => j.id === 'nb5-a')!.status, 'Completed');
+  });
+
+  it('restores the cancel request a refused cancel set, so the run\'s timeout still cancels it', async () => {
+    server.scripts.set('nb6-a', { statuses: ['InProgress'], refuseCancels: 1 });
+    let saved: TrackedJob[] = [];
+    const store = { load: () => saved, save: (jobs: TrackedJob[]) => { saved = jobs; } };
+    tracker = new JobTracker({ api: () => client, schedule: FAST, logger, store });
+    tracker.track(job('nb6-a', 'nb6', 'pipeline'));
+    await until(() => tracker!.get('nb6-a')!.status === 'InProgress', 'the job runs');
+    await assert.rejects(tracker.cancel('nb6-a'), /may not cancel/);
+    assert.ok(!tracker.get('nb6-a')!.cancelRequested, 'no cancel is pending after a refused one');
+    assert.ok(!saved.find((j) => j.id === 'nb6-a')!.cancelRequested, 'nor in the saved state');
+    tracker.get('nb6-a')!.timeoutAt = Date.now();
+    await until(() => tracker!.running.length === 0, 'the timeout cancels the job');
+    assert.equal(tracker.get('nb6-a')!.status, 'Cancelled');
+  });
+
+  it('tells once that a timed-out run could not be cancelled, and tries again', async () => {
+    server.scripts.set('nb7-a', { statuses: ['InProgress'], refuseCancels: 2 });
+    const changes: string[] = [];
+    tracker = new JobTracker({ api: () => client, schedule: FAST, logger });
+    tracker.onDidChange((c) => changes.push(c.kind === 'cancelFailed' && c.reason.includes('The caller may not cancel this job.') ? 'cancelFailed with the reason' : c.kind));
+    tracker.track(job('nb7-a', 'nb7', 'pipeline', { timeoutAt: Date.now() }));
+    await until(() => tracker!.running.length === 0, 'the third cancel succeeds');
+    assert.equal(tracker.get('nb7-a')!.status, 'Cancelled');
+    assert.equal(server.requests.filter((r) => r.endsWith('/nb7-a/cancel')).length, 3);
+    assert.deepEqual(changes.filter((c) => c !== 'status'), ['added', 'timedOut', 'cancelFailed with the reason', 'ended']);
   });
 });
