@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { FabricClient } from '../../fabric';
 import type { Item } from '../../fabric/types';
 import { formatJobChange, endSummary } from '../../jobs/jobLog';
-import { JobTracker, type Clock, type JobChange, type JobsApi } from '../../jobs/JobTracker';
+import { JobTracker, type Clock, type JobChange, type JobConnection } from '../../jobs/JobTracker';
 import { jobTypeOf, submitRun, type RunSpec } from '../../jobs/runRequest';
 import type { TrackedJob } from '../../jobs/TrackedJob';
 import type { ConnectionManager } from '../connection/ConnectionManager';
@@ -29,13 +29,13 @@ export class JobMonitor implements vscode.Disposable {
 
   constructor(
     state: vscode.Memento,
-    private readonly connection: Pick<ConnectionManager, 'client' | 'onDidChangeConnection'>,
+    private readonly connection: Pick<ConnectionManager, 'client' | 'id' | 'onDidChangeConnection'>,
     private readonly log: vscode.LogOutputChannel,
     readonly channel: vscode.OutputChannel = vscode.window.createOutputChannel(JOBS_CHANNEL_NAME),
     clock?: Clock,
   ) {
     this.tracker = new JobTracker({
-      api: () => jobsApiOf(this.connection.client),
+      connection: () => connectionOf(this.connection),
       clock,
       logger: log,
       store: { load: () => state.get<TrackedJob[]>(STATE_KEY, []), save: (jobs) => state.update(STATE_KEY, jobs) },
@@ -57,11 +57,13 @@ export class JobMonitor implements vscode.Disposable {
 
   /** Submits the run and follows the job it starts. */
   async submit(client: FabricClient, target: RunTarget, spec: RunSpec): Promise<TrackedJob> {
+    const connection = this.connection.id;
     const submission = await submitRun(client, target.workspaceId, target.item.id, spec);
     const timeoutMinutes = vscode.workspace.getConfiguration('fabricWorkbench.jobs').get<number>('timeoutMinutes', 0);
     const now = Date.now();
     return this.tracker.track({
       id: submission.jobInstanceId,
+      connection,
       workspaceId: target.workspaceId,
       workspaceName: target.workspaceName,
       itemId: target.item.id,
@@ -118,7 +120,7 @@ export class JobMonitor implements vscode.Disposable {
   }
 }
 
-/** The client as the tracker uses it (the notebook endpoint when the client has it). */
-function jobsApiOf(client: FabricClient | undefined): JobsApi | undefined {
-  return client;
+/** The connection as the tracker uses it (the notebook endpoint when the client has it). */
+function connectionOf({ client, id }: Pick<ConnectionManager, 'client' | 'id'>): JobConnection | undefined {
+  return client && id !== undefined ? { id, api: client } : undefined;
 }
