@@ -4,6 +4,7 @@
 // than the current one stay listed, marked as waiting for it (running) and never read through it.
 import * as vscode from 'vscode';
 import type { ActivityRun } from '../../fabric/types';
+import { CoalescedRun } from '../../jobs/CoalescedRun';
 import { fromInstance, itemsRun, mergeHistory } from '../../jobs/jobHistory';
 import { formatDuration, isRunning, type TrackedJob } from '../../jobs/TrackedJob';
 import type { ConnectionManager } from '../connection/ConnectionManager';
@@ -24,6 +25,8 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
   private readonly _onDidChangeTreeData = new vscode.EventEmitter<JobsNode | undefined>();
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
   private listed: TrackedJob[] = [];
+  /** Many jobs ending together ask for one reload, never for overlapping ones. */
+  private readonly historyReload = new CoalescedRun(() => this.loadHistory());
   private readonly subscriptions: vscode.Disposable[];
   private activityTimer: NodeJS.Timeout | undefined;
 
@@ -34,10 +37,10 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
   ) {
     this.subscriptions = [
       monitor.onDidChangeJobs((change) => {
-        if (change.kind === 'ended') void this.loadHistory();
+        if (change.kind === 'ended') void this.historyReload.request();
         this.changed();
       }),
-      connection.onDidChangeConnection(() => void this.loadHistory()),
+      connection.onDidChangeConnection(() => void this.historyReload.request()),
     ];
   }
 
@@ -54,8 +57,8 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
   }
 
   /** Reloads the items' job history and redraws. */
-  async refresh(): Promise<void> {
-    await this.loadHistory();
+  refresh(): Promise<void> {
+    return this.historyReload.request();
   }
 
   getTreeItem(node: JobsNode): vscode.TreeItem {
