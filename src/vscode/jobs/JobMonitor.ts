@@ -12,6 +12,10 @@ import type { ConnectionManager } from '../connection/ConnectionManager';
 
 const STATE_KEY = 'fabricWorkbench.jobs.tracked';
 export const JOBS_CHANNEL_NAME = 'Fabric Jobs';
+/** Output lines kept (a line per submission and status change): the latest jobs' story. */
+export const OUTPUT_LINES_KEPT = 2000;
+/** Lines over the bound before trimming: replacing the channel's text is not free. */
+const OUTPUT_TRIM_SLACK = 200;
 
 export interface RunTarget {
   workspaceId: string;
@@ -23,7 +27,7 @@ export class JobMonitor implements vscode.Disposable {
   private readonly _onDidChangeJobs = new vscode.EventEmitter<JobChange>();
   readonly onDidChangeJobs: vscode.Event<JobChange> = this._onDidChangeJobs.event;
   readonly tracker: JobTracker;
-  /** Every line written to the output channel (the channel's content is not readable back). */
+  /** The lines of the output channel, the last OUTPUT_LINES_KEPT (its content is not readable back). */
   readonly outputLines: string[] = [];
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -93,10 +97,18 @@ export class JobMonitor implements vscode.Disposable {
     if (line) {
       this.outputLines.push(line);
       this.channel.appendLine(line);
+      this.trimOutput();
     }
     this._onDidChangeJobs.fire(change);
     if (change.kind === 'ended') void this.notifyEnd(change.job);
     if (change.kind === 'cancelFailed') void this.notifyCancelFailed(change.job, change.reason);
+  }
+
+  /** Keeps the output to its last lines, so a long session's history doesn't grow without bound. */
+  private trimOutput(): void {
+    if (this.outputLines.length <= OUTPUT_LINES_KEPT + OUTPUT_TRIM_SLACK) return;
+    this.outputLines.splice(0, this.outputLines.length - OUTPUT_LINES_KEPT);
+    this.channel.replace(`${this.outputLines.join('\n')}\n`);
   }
 
   /** A timed-out run still runs (and costs capacity): the user may need to cancel it elsewhere. */

@@ -12,7 +12,7 @@ import { encodeDefinition, writeNotebookPy } from '../../../src/fabric/definitio
 import type { Item } from '../../../src/fabric/types';
 import type { TrackedJob } from '../../../src/jobs/TrackedJob';
 import type { ConnectionManager } from '../../../src/vscode/connection/ConnectionManager';
-import { JobMonitor } from '../../../src/vscode/jobs/JobMonitor';
+import { JobMonitor, OUTPUT_LINES_KEPT } from '../../../src/vscode/jobs/JobMonitor';
 import type { JobsNode } from '../../../src/vscode/jobs/JobsTreeDataProvider';
 import type { JobsTestApi } from '../../../src/vscode/jobs/registerJobs';
 
@@ -253,5 +253,33 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
     const done = await ended(job);
     assert.equal(done.status, 'Completed');
     assert.equal(done.exitValue, 'released');
+  });
+
+  it('keeps only the latest output lines of a long session', async () => {
+    const state = new Map<string, unknown>();
+    const memento: vscode.Memento = {
+      keys: () => [...state.keys()],
+      get: <T>(key: string, fallback?: T) => (state.has(key) ? (state.get(key) as T) : fallback) as T,
+      update: async (key: string, value: unknown) => { state.set(key, value); },
+    };
+    const signedOut = new vscode.EventEmitter<void>();
+    const log = vscode.window.createOutputChannel('Fabric Jobs suite log', { log: true });
+    const monitor = new JobMonitor(memento, { client: undefined, id: undefined, onDidChangeConnection: signedOut.event }, log, vscode.window.createOutputChannel('Fabric Jobs (long session)'));
+    try {
+      const submissions = OUTPUT_LINES_KEPT + 500;
+      for (let n = 0; n < submissions; n++) {
+        monitor.tracker.track({
+          id: `job-${n}`, connection: 'elsewhere', workspaceId, itemId: 'item', itemName: 'Doubler', itemType: 'Notebook', kind: 'notebook',
+          jobType: 'RunNotebook', parameters: [], status: 'NotStarted', submittedAt: Date.now(),
+        });
+      }
+      assert.ok(monitor.outputLines.length <= OUTPUT_LINES_KEPT + 200, `${monitor.outputLines.length} lines kept`);
+      assert.match(monitor.outputLines.at(-1)!, new RegExp(`job-${submissions - 1} `), 'the latest line is kept');
+      assert.ok(!monitor.outputLines.some((l) => l.includes('job-0 ')), 'the oldest lines are dropped');
+    } finally {
+      monitor.dispose();
+      signedOut.dispose();
+      log.dispose();
+    }
   });
 });
