@@ -3,6 +3,7 @@
 // notifies when a job ends. The status bar and the Jobs view only listen to its events.
 import * as vscode from 'vscode';
 import type { FabricClient } from '../../fabric';
+import { maskSecrets } from '../../fabric/redaction';
 import type { Item } from '../../fabric/types';
 import { formatJobChange, endSummary } from '../../jobs/jobLog';
 import { JobTracker, type Clock, type JobChange, type JobConnection } from '../../jobs/JobTracker';
@@ -114,7 +115,7 @@ export class JobMonitor implements vscode.Disposable {
   /** A timed-out run still runs (and costs capacity): the user may need to cancel it elsewhere. */
   private async notifyCancelFailed(job: TrackedJob, reason: string): Promise<void> {
     const showOutput = vscode.l10n.t('Show Output');
-    const message = vscode.l10n.t('{0} ran past its timeout but could not be cancelled; it is tried again at each status check. {1}', job.itemName, reason);
+    const message = vscode.l10n.t('{0} ran past its timeout but could not be cancelled; it is tried again at each status check. {1}', job.itemName, maskSecrets(reason));
     if (await vscode.window.showWarningMessage(message, showOutput) === showOutput) this.showOutput();
   }
 
