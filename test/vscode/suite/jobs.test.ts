@@ -15,6 +15,7 @@ import type { ConnectionManager } from '../../../src/vscode/connection/Connectio
 import { JobMonitor, OUTPUT_LINES_KEPT } from '../../../src/vscode/jobs/JobMonitor';
 import type { JobsNode } from '../../../src/vscode/jobs/JobsTreeDataProvider';
 import type { JobsTestApi } from '../../../src/vscode/jobs/registerJobs';
+import { until } from './until';
 
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
 const bytes = (s: string) => Buffer.from(s, 'utf8');
@@ -26,15 +27,6 @@ function notebookPy(cells: { source: string; isParameters?: boolean }[]): Uint8A
   }));
 }
 
-async function until<T>(get: () => T | undefined | false, what: string, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = get();
-    if (value) return value;
-    if (Date.now() > deadline) assert.fail(`gave up waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('Jobs: run, wizard, monitor and Jobs view', function () {
   this.timeout(90_000);

@@ -4,16 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PartProblem } from '../../../src/explorer/partValidation';
 import { SaveDiagnostics } from '../../../src/vscode/files/SaveDiagnostics';
-
-async function until<T>(get: () => T | undefined | false, what: string, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = get();
-    if (value) return value;
-    if (Date.now() > deadline) assert.fail(`gave up waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+import { until } from './until';
 
 describe('Save diagnostics: rechecked as the file is edited', function () {
   this.timeout(60_000);
