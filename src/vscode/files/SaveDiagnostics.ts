@@ -60,6 +60,7 @@ export class SaveDiagnostics implements vscode.Disposable {
    * is still the document's (else a newer edit's check is on its way and would be overwritten).
    */
   private async revalidate(document: vscode.TextDocument): Promise<void> {
+    if (!this.collection.has(document.uri)) return; // saved (or fixed) meanwhile
     const version = document.version;
     let problems: PartProblem[];
     try {
