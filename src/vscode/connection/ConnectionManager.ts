@@ -44,6 +44,14 @@ export class ConnectionManager implements vscode.Disposable {
     return this.current?.info;
   }
 
+  /** Which service and account the connection reaches, with no secret: what a job belongs to. */
+  get id(): string | undefined {
+    if (!this.current) return undefined;
+    const { info, client } = this.current;
+    const account = info.kind === 'servicePrincipal' ? info.clientId : info.kind === 'microsoft' ? info.account : undefined;
+    return [info.kind, client.baseUrl, info.kind === 'emulator' ? undefined : info.tenantId, account].filter(Boolean).join(' ');
+  }
+
   requireClient(): FabricClient {
     if (!this.current) throw new Error(vscode.l10n.t("Not connected to Microsoft Fabric. Run 'Fabric: Sign In' or 'Fabric: Use the Local Emulator'."));
     return this.current.client;
