@@ -48,8 +48,9 @@ export class ConnectionManager implements vscode.Disposable {
   get id(): string | undefined {
     if (!this.current) return undefined;
     const { info, client } = this.current;
-    const account = info.kind === 'servicePrincipal' ? info.clientId : info.kind === 'microsoft' ? info.account : undefined;
-    return [info.kind, client.baseUrl, info.kind === 'emulator' ? undefined : info.tenantId, account].filter(Boolean).join(' ');
+    const account = info.kind === 'servicePrincipal' || info.kind === 'managedIdentity' ? info.clientId : info.kind === 'microsoft' ? info.account : undefined;
+    const tenantId = 'tenantId' in info ? info.tenantId : undefined;
+    return [info.kind, client.baseUrl, tenantId, account].filter(Boolean).join(' ');
   }
 
   requireClient(): FabricClient {
