@@ -1,10 +1,10 @@
 // `npm run emulator -- [--port N] [--host H] [--data DIR] [--token T] [--page-size N] [--empty]
 //   [--faults SPEC] [--time-scale X] [--lro sync|async] [--https | --cert FILE --key FILE]
-//   [--accept-entra-tokens]`; `npm run -s emulator -- token` prints an Entra-shaped token.
+//   [--accept-entra-tokens] [--max-body-mb N]`; `npm run -s emulator -- token` prints an Entra-shaped token.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDevEntraToken, FABRIC_AUDIENCE } from './entraTokens';
-import { DEFAULT_PORT, DEFAULT_TOKEN, parseFaultSpec, startEmulator } from './index';
+import { DEFAULT_MAX_BODY_MB, DEFAULT_PORT, DEFAULT_TOKEN, parseFaultSpec, startEmulator } from './index';
 
 const USAGE = `Usage: npm run emulator -- [options]
   --port N          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
@@ -18,6 +18,7 @@ const USAGE = `Usage: npm run emulator -- [options]
   --lro MODE        async (default: 202 and /operations) or sync (200/201 at once)
   --https           serve HTTPS with a certificate signed by a local CA (<data>/tls/ca.pem)
   --cert FILE --key FILE   serve HTTPS with your own certificate and key (PEM)
+  --max-body-mb N   refuse request bodies over N MB with 413 (default ${DEFAULT_MAX_BODY_MB})
   --accept-entra-tokens    also accept any unexpired JWT for ${FABRIC_AUDIENCE},
                     signature NOT checked (for clients that need an Entra-shaped token)
 
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
         'page-size': { type: 'string' }, empty: { type: 'boolean' }, faults: { type: 'string' },
         'time-scale': { type: 'string' }, lro: { type: 'string' }, help: { type: 'boolean', short: 'h' },
         https: { type: 'boolean' }, cert: { type: 'string' }, key: { type: 'string' }, 'accept-entra-tokens': { type: 'boolean' },
+        'max-body-mb': { type: 'string' },
       },
       allowPositionals: true,
     }));
@@ -90,6 +92,7 @@ async function main(): Promise<void> {
     lroMode: values.lro as 'sync' | 'async' | undefined,
     https: values.cert !== undefined && values.key !== undefined ? { cert: values.cert, key: values.key } : values.https,
     acceptEntraTokens: values['accept-entra-tokens'],
+    maxBodyBytes: number(values['max-body-mb'], 'max-body-mb', DEFAULT_MAX_BODY_MB, 1) * 1024 * 1024,
   });
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) console.log(`Warning: listening on ${host}, reachable from other machines.`);
   console.log(`Data folder: ${dataDir}`);

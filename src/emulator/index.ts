@@ -24,6 +24,8 @@ export type { EmulatorStats } from './server';
 
 export const DEFAULT_TOKEN = 'fabric-emulator-dev-token';
 export const DEFAULT_PORT = 5015;
+export const DEFAULT_MAX_BODY_MB = 64;
+const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 
 export interface EmulatorOptions {
   /** 0 picks a free port. */
@@ -46,6 +48,10 @@ export interface EmulatorOptions {
   https?: boolean | { cert: string; key: string };
   /** Also accept unexpired JWTs for the Fabric audience without checking their signature (local use only). */
   acceptEntraTokens?: boolean;
+  /** Request bodies larger than this are refused with 413 (default 64 MB). */
+  maxBodyBytes?: number;
+  /** A connection that sends nothing for this long is closed (default 30 s). */
+  idleTimeoutMs?: number;
 }
 
 export interface Emulator {
@@ -64,6 +70,15 @@ export interface Emulator {
 
 function withPublishedState(runner: JobRunner): EmulatorJobRunner {
   return { run: (item, jobType, ctx) => runner.run(item, jobType, ctx), exportPublishedState: () => ({}), importPublishedState: () => undefined };
+}
+
+/**
+ * Bounds how long a connection may hold a socket: a silent one (never a byte, or idle between
+ * requests) and slow headers are cut after `idleMs`, a whole request after five minutes (a 64 MB
+ * body over a slow link still fits). Node checks the last two every `connectionsCheckingInterval`.
+ */
+function timeouts(idleMs: number): http.ServerOptions {
+  return { headersTimeout: idleMs, requestTimeout: 5 * 60_000, keepAliveTimeout: Math.min(5000, idleMs), connectionsCheckingInterval: Math.min(30_000, idleMs) };
 }
 
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
@@ -92,18 +107,20 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   if (store.fresh && options.sample !== false) seedSampleWorkspace(ctx);
 
   const stats = createStats();
-  const listener = requestListener({ router, token, stats, faults: () => injector, secure: !!tls, acceptEntraTokens: options.acceptEntraTokens });
+  const host = options.host ?? '127.0.0.1';
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_MB * 1024 * 1024;
+  const listener = requestListener({ router, token, stats, faults: () => injector, secure: !!tls, acceptEntraTokens: options.acceptEntraTokens, host, maxBodyBytes });
+  const idleMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   const server = tls
-    ? https.createServer({ cert: tls.cert, key: tls.key }, listener)
-    : http.createServer(listener);
-  server.keepAliveTimeout = 5000;
+    ? https.createServer({ ...timeouts(idleMs), cert: tls.cert, key: tls.key }, listener)
+    : http.createServer(timeouts(idleMs), listener);
+  server.timeout = idleMs; // socket inactivity, which also covers a connection that never sends
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port ?? DEFAULT_PORT, host, () => resolve());
   });
   const { port, address } = server.address() as AddressInfo;
-  const host = address.includes(':') ? `[${address}]` : address;
-  const url = `${tls ? 'https' : 'http'}://${host}:${port}`;
+  const url = `${tls ? 'https' : 'http'}://${address.includes(':') ? `[${address}]` : address}:${port}`;
   let closed: Promise<void> | undefined;
   const close = async (): Promise<void> => {
     await ctx.scheduler.stopAll();
