@@ -3,7 +3,7 @@
 //   [--accept-entra-tokens] [--max-body-mb N]`; `npm run -s emulator -- token` prints an Entra-shaped token.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDevEntraToken, FABRIC_AUDIENCE } from './entraTokens';
+import { createDevEntraToken, FABRIC_AUDIENCE, MAX_ENTRA_TOKEN_LIFETIME_SECONDS } from './entraTokens';
 import { DEFAULT_MAX_BODY_MB, DEFAULT_PORT, DEFAULT_TOKEN, parseFaultSpec, startEmulator } from './index';
 
 const USAGE = `Usage: npm run emulator -- [options]
@@ -19,8 +19,8 @@ const USAGE = `Usage: npm run emulator -- [options]
   --https           serve HTTPS with a certificate signed by a local CA (<data>/tls/ca.pem)
   --cert FILE --key FILE   serve HTTPS with your own certificate and key (PEM)
   --max-body-mb N   refuse request bodies over N MB with 413 (default ${DEFAULT_MAX_BODY_MB})
-  --accept-entra-tokens    also accept any unexpired JWT for ${FABRIC_AUDIENCE},
-                    signature NOT checked (for clients that need an Entra-shaped token)
+  --accept-entra-tokens    also accept any unexpired JWT for ${FABRIC_AUDIENCE} that lives
+                    at most 28 hours, signature NOT checked (for clients that need an Entra-shaped token)
 
        npm run -s emulator -- token
   prints such a token (unsigned, valid one hour, for a made-up user and tenant)`;
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   if (faults) console.log(`Faults: ${values.faults}`);
   if (emulator.caFile) printTrustHelp(emulator.caFile);
   if (values['accept-entra-tokens']) {
-    console.log(`WARNING: --accept-entra-tokens: any unexpired JWT for ${FABRIC_AUDIENCE} is accepted WITHOUT checking its signature.`);
+    console.log(`WARNING: --accept-entra-tokens: any unexpired JWT for ${FABRIC_AUDIENCE} living at most ${MAX_ENTRA_TOKEN_LIFETIME_SECONDS / 3600} hours is accepted WITHOUT checking its signature (unsigned ones too): anyone who can reach this port can make one.`);
     console.log('WARNING: for local use only; never expose this emulator beyond your machine. Get a token with: npm run -s emulator -- token');
   }
   console.log(`Fabric emulator listening on ${emulator.url}`);
