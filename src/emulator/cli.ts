@@ -4,13 +4,14 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDevEntraToken, FABRIC_AUDIENCE, MAX_ENTRA_TOKEN_LIFETIME_SECONDS } from './entraTokens';
-import { DEFAULT_MAX_BODY_MB, DEFAULT_PORT, DEFAULT_TOKEN, parseFaultSpec, startEmulator } from './index';
+import { DEFAULT_MAX_BODY_MB, DEFAULT_PORT, parseFaultSpec, startEmulator } from './index';
 
 const USAGE = `Usage: npm run emulator -- [options]
   --port N          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --host H          address to bind (default 127.0.0.1: loopback only)
   --data DIR        data folder (default .fabric-emulator/)
-  --token T         the bearer token clients must send (default ${DEFAULT_TOKEN})
+  --token T         the bearer token clients must send (default: the data folder's own
+                    random token, kept in <data>/token)
   --page-size N     records per page of list answers (default 100)
   --empty           no sample workspace in a new data folder
   --faults SPEC     e.g. "throttle=120/min,error5xx=0.05,reset=0.01,latency=40ms,lro=2s,seed=7"
@@ -94,9 +95,12 @@ async function main(): Promise<void> {
     acceptEntraTokens: values['accept-entra-tokens'],
     maxBodyBytes: number(values['max-body-mb'], 'max-body-mb', DEFAULT_MAX_BODY_MB, 1) * 1024 * 1024,
   });
-  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) console.log(`Warning: listening on ${host}, reachable from other machines.`);
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
+    console.log(`WARNING: listening on ${host}, reachable from other machines: anyone who has the token can run code on this machine (notebooks run as local Python). This is remote code execution by design; use it only on a network you trust.`);
+  }
   console.log(`Data folder: ${dataDir}`);
   console.log(`Token: ${emulator.token}   (send "Authorization: Bearer ${emulator.token}")`);
+  if (emulator.tokenFile) console.log(`Token file for local clients: ${emulator.tokenFile}`);
   if (faults) console.log(`Faults: ${values.faults}`);
   if (emulator.caFile) printTrustHelp(emulator.caFile);
   if (values['accept-entra-tokens']) {

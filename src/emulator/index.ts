@@ -18,11 +18,11 @@ import { seedSampleWorkspace } from './sample';
 import { createStats, requestListener, type EmulatorStats } from './server';
 import { Store } from './store';
 import { serverTls } from './tls';
+import { dataFolderToken, publishToken } from './tokenFile';
 
 export { parseFaultSpec, type FaultSpec } from './faults';
 export type { EmulatorStats } from './server';
 
-export const DEFAULT_TOKEN = 'fabric-emulator-dev-token';
 export const DEFAULT_PORT = 5015;
 export const DEFAULT_MAX_BODY_MB = 64;
 const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
@@ -32,7 +32,10 @@ export interface EmulatorOptions {
   port?: number;
   host?: string;
   dataDir: string;
+  /** The bearer token clients must send; default: the data folder's own random token. */
   token?: string;
+  /** Where the per-user token file goes (default ~/.fabric-workbench/emulator); false: nowhere. */
+  tokenDir?: string | false;
   pageSize?: number;
   /** Seed the sample workspace when the data folder is new (default true). */
   sample?: boolean;
@@ -58,6 +61,8 @@ export interface Emulator {
   url: string;
   baseUrl: string;
   token: string;
+  /** The per-user file local clients read the token from (tokenFile.ts), while it runs. */
+  tokenFile?: string;
   port: number;
   dataDir: string;
   /** The local CA that signed the HTTPS certificate (`https: true` only): what clients must trust. */
@@ -82,10 +87,10 @@ function timeouts(idleMs: number): http.ServerOptions {
 }
 
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
-  const token = options.token ?? DEFAULT_TOKEN;
   // Before the store opens, so a missing openssl or certificate file leaves nothing open.
   const tls = serverTls(options.dataDir, options.https);
   const store = Store.open(options.dataDir);
+  const token = options.token ?? dataFolderToken(options.dataDir);
   let injector: FaultInjector | undefined;
   const setFaults = (spec: string | FaultSpec | undefined) => {
     injector = spec === undefined ? undefined : new FaultInjector(typeof spec === 'string' ? parseFaultSpec(spec) : spec);
@@ -121,6 +126,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   });
   const { port, address } = server.address() as AddressInfo;
   const url = `${tls ? 'https' : 'http'}://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  const published = options.tokenDir === false ? undefined : publishToken(url, token, options.tokenDir);
   let closed: Promise<void> | undefined;
   const close = async (): Promise<void> => {
     await ctx.scheduler.stopAll();
@@ -128,12 +134,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       server.close(() => resolve());
       server.closeAllConnections();
     });
+    published?.unpublish();
     store.close();
   };
   return {
     url,
     baseUrl: `${url}/v1`,
     token,
+    tokenFile: published?.file,
     port,
     dataDir: options.dataDir,
     caFile: tls?.caFile,

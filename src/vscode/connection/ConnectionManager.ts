@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { FabricClient } from '../../fabric';
 import { emulatorBaseUrl, type ConnectionInfo } from './connectionInfo';
-import { EMULATOR_DEV_TOKEN, settings } from './settings';
+import { readPublishedToken } from '../../emulator/tokenFile';
+import { settings } from './settings';
 import { createTokenProvider, microsoftSession, type Secrets } from './tokenProviders';
 
 const STATE_KEY = 'fabricWorkbench.connection';
@@ -65,8 +66,13 @@ export class ConnectionManager implements vscode.Disposable {
       }
       const secrets = {
         secret: await this.context.secrets.get(SECRET_KEY),
-        token: (await this.context.secrets.get(TOKEN_KEY)) ?? (info.kind === 'emulator' ? EMULATOR_DEV_TOKEN : undefined),
+        // The running emulator's own token first: a new data folder has a new one.
+        token: (info.kind === 'emulator' ? readPublishedToken(info.url) : undefined) ?? (await this.context.secrets.get(TOKEN_KEY)),
       };
+      if (info.kind === 'emulator' && !secrets.token) {
+        this.log.info(`No token for the local emulator at ${info.url}: is it running? Then run 'Fabric: Use the Local Emulator'.`);
+        return;
+      }
       await this.activate(info, secrets);
     } catch (error) {
       this.log.warn(`Could not restore the ${info.kind} connection: ${(error as Error).message}`);

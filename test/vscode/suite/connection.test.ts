@@ -48,8 +48,7 @@ describe('Connection: sign in and out', function () {
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await sleep(500);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the address (from the setting)
-    await sleep(500);
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the token (the dev token)
+    // No token prompt: the running emulator left its token for this user.
     await signingIn;
     await changed;
     assert.equal(explorer.connection.label, 'Local emulator');
@@ -70,6 +69,14 @@ describe('Connection: sign in and out', function () {
       Promise.resolve(vscode.workspace.fs.readDirectory(vscode.Uri.from({ scheme: 'fabricwb', authority: '00000000-0000-0000-0000-000000000001', path: '/' }))),
       (error: vscode.FileSystemError) => error.code === 'Unavailable',
     );
+  });
+
+  it('connects in one step with useEmulator and no argument: the token is the one the running emulator left, not a setting', async () => {
+    await vscode.commands.executeCommand('fabricWorkbench.signOut');
+    await vscode.commands.executeCommand('fabricWorkbench.useEmulator');
+    const page = await explorer.connection.requireClient().listWorkspacesPage();
+    assert.ok(page.value.length > 0, 'the emulator accepted the token');
+    assert.doesNotMatch(JSON.stringify(vscode.workspace.getConfiguration('fabricWorkbench')), new RegExp(emulator.token));
   });
 
   it('shows the connection at the top of the view', async () => {
