@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI_HOME, runCli, type CliProcess } from './cliProcess';
 import { call, tempDir } from './emulatorHarness';
+import { exchange } from './rawHttp';
 
 describe('emulator command line', function () {
   this.timeout(20_000);
@@ -50,6 +51,17 @@ describe('emulator command line', function () {
     }
     assert.notEqual(tokens[0], 'fabric-emulator-dev-token');
     assert.equal(tokens[0], tokens[1]);
+  });
+
+  it('keeps running after request targets that used to end the process (//, http://[/, http://x:99999/)', async () => {
+    cli = runCli(['--port', '0', '--data', dir, '--empty', '--token', 'cli-test-token']);
+    const [, port] = await cli.waitFor(/Fabric emulator listening on http:\/\/127\.0\.0\.1:(\d+)\n/);
+    for (const target of ['//', 'http://[/', 'http://x:99999/']) {
+      const answer = await exchange(Number(port), `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer cli-test-token\r\n\r\n`);
+      assert.match(answer, /^HTTP\/1\.1 4\d\d /, target);
+    }
+    assert.equal((await call({ baseUrl: `http://127.0.0.1:${port}/v1`, token: 'cli-test-token' }, 'GET', '/workspaces')).status, 200);
+    assert.equal(cli.child.exitCode, null, 'still running');
   });
 
   it('warns that a non-loopback --host is remote code execution', async () => {
