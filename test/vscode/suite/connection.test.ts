@@ -43,8 +43,8 @@ describe('Connection: sign in and out', function () {
     const changed = new Promise<void>((resolve) => explorer.connection.onDidChangeConnection(() => resolve()));
     const signingIn = vscode.commands.executeCommand('fabricWorkbench.signIn');
     await sleep(800);
-    // Microsoft account, service principal, Azure CLI, Azure Resources, local emulator: the fifth.
-    for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    // Microsoft account, service principal, Azure CLI, local emulator: the fourth.
+    for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await sleep(500);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the address (from the setting)
