@@ -34,7 +34,10 @@ export class Store {
   }
 
   private table<T>(name: Collection): Record<string, T> {
-    return (this.data[name] ??= {}) as Record<string, T>;
+    const table = (this.data[name] ??= {});
+    // No prototype: an id such as `__proto__` or `constructor` is only ever an own key.
+    if (Object.getPrototypeOf(table) !== null) Object.setPrototypeOf(table, null);
+    return table as Record<string, T>;
   }
 
   private put(name: Collection, id: string, value: unknown): void {
