@@ -1,7 +1,10 @@
 // What the emulator knows: workspaces, items, their definitions, job instances, schedules and
-// activity runs, kept in memory and persisted change by change.
+// activity runs, kept in memory and persisted change by change. Each method is one durable change
+// (persistence.ts): memory changes only once it is on disk; when it cannot be, the request is
+// answered 507 (disk full) or 503 and nothing changed.
 import type { ActivityRun, DefinitionPart, Item, ItemJobInstance, ItemSchedule, JobParameter, Workspace } from '../fabric/types';
-import { Persistence, type Collections } from './persistence';
+import { ApiError } from './apiError';
+import { Persistence, StorageError, type Change, type Collections, type PersistenceOptions } from './persistence';
 
 export interface StoredDefinition {
   format?: string;
@@ -26,25 +29,35 @@ export interface StoredSchedule extends ItemSchedule {
 type Collection = 'workspaces' | 'items' | 'definitions' | 'jobs' | 'schedules' | 'activityRuns' | 'meta';
 
 export class Store {
-  private constructor(private readonly persistence: Persistence, private readonly data: Collections, readonly fresh: boolean) {}
+  private readonly data: Collections;
 
-  static open(dir: string): Store {
-    const { persistence, data, fresh } = Persistence.open(dir);
-    return new Store(persistence, data, fresh);
+  private constructor(private readonly persistence: Persistence, readonly fresh: boolean) {
+    this.data = persistence.data;
+  }
+
+  /** Opens a data folder the caller has locked (dataFolderLock.ts). */
+  static open(dir: string, options?: PersistenceOptions): Store {
+    const { persistence, fresh } = Persistence.open(dir, options);
+    return new Store(persistence, fresh);
   }
 
   private table<T>(name: Collection): Record<string, T> {
     return (this.data[name] ??= {}) as Record<string, T>;
   }
 
-  private put(name: Collection, id: string, value: unknown): void {
-    this.table(name)[id] = value;
-    this.persistence.write(name, id, value);
+  private commit(...changes: Change[]): void {
+    try {
+      this.persistence.commit(changes);
+    } catch (error) {
+      if (!(error instanceof StorageError)) throw error;
+      throw error.full
+        ? new ApiError(507, 'InsufficientStorage', `${error.message} Free some disk space for the emulator's data folder and retry.`)
+        : new ApiError(503, 'ServiceUnavailable', `${error.message} Retry later.`);
+    }
   }
 
-  private remove(name: Collection, id: string): void {
-    delete this.table(name)[id];
-    this.persistence.write(name, id, undefined);
+  private put(name: Collection, id: string, value: unknown): void {
+    this.commit(putChange(name, id, value));
   }
 
   workspaces(): Workspace[] {
@@ -56,9 +69,9 @@ export class Store {
   putWorkspace(workspace: Workspace): void {
     this.put('workspaces', workspace.id, workspace);
   }
+  /** Deletes the workspace with its items and their definitions, as one change. */
   deleteWorkspace(id: string): void {
-    for (const item of this.items(id)) this.deleteItem(item.id);
-    this.remove('workspaces', id);
+    this.commit(...this.items(id).flatMap((item) => this.itemRemoval(item.id)), removeChange('workspaces', id));
   }
 
   items(workspaceId: string): Item[] {
@@ -68,12 +81,15 @@ export class Store {
     const item = this.table<Item>('items')[id];
     return item?.workspaceId === workspaceId ? item : undefined;
   }
-  putItem(item: Item): void {
-    this.put('items', item.id, item);
+  /** Stores the item, and its definition when given, as one change. */
+  putItem(item: Item, definition?: StoredDefinition): void {
+    this.commit(putChange('items', item.id, item), ...(definition ? [putChange('definitions', item.id, definition)] : []));
   }
   deleteItem(id: string): void {
-    this.remove('items', id);
-    if (this.definition(id)) this.remove('definitions', id);
+    this.commit(...this.itemRemoval(id));
+  }
+  private itemRemoval(id: string): Change[] {
+    return [removeChange('items', id), ...(this.definition(id) ? [removeChange('definitions', id)] : [])];
   }
 
   definition(itemId: string): StoredDefinition | undefined {
@@ -114,7 +130,7 @@ export class Store {
     this.put('schedules', schedule.id, schedule);
   }
   deleteSchedule(id: string): void {
-    this.remove('schedules', id);
+    this.commit(removeChange('schedules', id));
   }
 
   meta<T>(key: string): T | undefined {
@@ -128,3 +144,6 @@ export class Store {
     this.persistence.close();
   }
 }
+
+const putChange = (c: Collection, id: string, v: unknown): Change => ({ c, id, v });
+const removeChange = (c: Collection, id: string): Change => ({ c, id });

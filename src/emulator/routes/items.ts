@@ -65,8 +65,7 @@ export function createItem(ctx: EmulatorContext, workspaceId: string, body: Reco
   const description = checkDescription(body.description) ?? '';
   const definition = body.definition === undefined ? undefined : acceptDefinition(type, body.definition);
   const item: Item = { id: randomUUID(), type, displayName, description, workspaceId };
-  ctx.store.putItem(item);
-  if (definition) ctx.store.putDefinition(item.id, definition);
+  ctx.store.putItem(item, definition);
   return item;
 }
 
@@ -117,9 +116,10 @@ export function itemRoutes(router: Router, ctx: EmulatorContext): void {
         const metadata = platformMetadata(definition);
         if (metadata?.displayName !== undefined) item.displayName = checkDisplayName(ctx, item.workspaceId, item.type, metadata.displayName, item.id);
         if (metadata?.description !== undefined) item.description = checkDescription(metadata.description);
-        ctx.store.putItem(item);
+        ctx.store.putItem(item, definition);
+      } else {
+        ctx.store.putDefinition(item.id, definition);
       }
-      ctx.store.putDefinition(item.id, definition);
       return longRunning(ctx, origin, 200, undefined);
     });
   }
