@@ -4,6 +4,7 @@
 // answered 507 (disk full) or 503 and nothing changed.
 import type { ActivityRun, DefinitionPart, Item, ItemJobInstance, ItemSchedule, JobParameter, Workspace } from '../fabric/types';
 import { ApiError } from './apiError';
+import { ItemIndex } from './itemIndex';
 import { Persistence, StorageError, type Change, type Collections, type PersistenceOptions } from './persistence';
 
 export interface StoredDefinition {
@@ -30,9 +31,11 @@ type Collection = 'workspaces' | 'items' | 'definitions' | 'jobs' | 'schedules' 
 
 export class Store {
   private readonly data: Collections;
+  private readonly itemIndex: ItemIndex;
 
   private constructor(private readonly persistence: Persistence, readonly fresh: boolean) {
     this.data = persistence.data;
+    this.itemIndex = new ItemIndex(Object.values(this.table<Item>('items')));
   }
 
   /** Opens a data folder the caller has locked (dataFolderLock.ts). */
@@ -46,6 +49,8 @@ export class Store {
   }
 
   private commit(...changes: Change[]): void {
+    const items = this.table<Item>('items');
+    const itemChanges = changes.filter((change) => change.c === 'items').map((change) => [items[change.id], change.v as Item | undefined] as const);
     try {
       this.persistence.commit(changes);
     } catch (error) {
@@ -54,6 +59,7 @@ export class Store {
         ? new ApiError(507, 'InsufficientStorage', `${error.message} Free some disk space for the emulator's data folder and retry.`)
         : new ApiError(503, 'ServiceUnavailable', `${error.message} Retry later.`);
     }
+    for (const [before, after] of itemChanges) this.itemIndex.update(before, after);
   }
 
   private put(name: Collection, id: string, value: unknown): void {
@@ -74,8 +80,13 @@ export class Store {
     this.commit(...this.items(id).flatMap((item) => this.itemRemoval(item.id)), removeChange('workspaces', id));
   }
 
+  /** The workspace's items in creation order. */
   items(workspaceId: string): Item[] {
-    return Object.values(this.table<Item>('items')).filter((i) => i.workspaceId === workspaceId);
+    return this.itemIndex.items(workspaceId);
+  }
+  /** The workspace's item of that type and name, ignoring case. */
+  itemNamed(workspaceId: string, type: string, displayName: string): Item | undefined {
+    return this.itemIndex.named(workspaceId, type, displayName);
   }
   item(workspaceId: string, id: string): Item | undefined {
     const item = this.table<Item>('items')[id];

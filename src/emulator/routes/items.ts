@@ -33,8 +33,8 @@ export function requireItem(ctx: EmulatorContext, workspaceId: string, itemId: s
 function checkDisplayName(ctx: EmulatorContext, workspaceId: string, type: string, displayName: unknown, exceptId?: string): string {
   if (typeof displayName !== 'string' || !displayName.trim()) throw badRequest('InvalidInput', 'displayName is required.');
   if (displayName.length > 256) throw badRequest('InvalidInput', 'displayName must be at most 256 characters.');
-  const taken = ctx.store.items(workspaceId).some((i) => i.id !== exceptId && i.type === type && i.displayName.toLowerCase() === displayName.toLowerCase());
-  if (taken) throw badRequest('ItemDisplayNameAlreadyInUse', `Requested '${displayName}' is already in use by another ${type} in this workspace.`);
+  const namesake = ctx.store.itemNamed(workspaceId, type, displayName);
+  if (namesake && namesake.id !== exceptId) throw badRequest('ItemDisplayNameAlreadyInUse', `Requested '${displayName}' is already in use by another ${type} in this workspace.`);
   return displayName;
 }
 
