@@ -16,13 +16,17 @@ import { jobRoutes } from './routes/jobs';
 import { scheduleRoutes } from './routes/schedules';
 import { workspaceRoutes } from './routes/workspaces';
 import { seedSampleWorkspace } from './sample';
+import { DataFolderLock } from './dataFolderLock';
+import type { Disk } from './persistence';
 import { createStats, requestListener, type EmulatorStats } from './server';
 import { Store } from './store';
 import { serverTls } from './tls';
 import { dataFolderToken, publishToken } from './tokenFile';
 
+export { DataFolderInUseError } from './dataFolderLock';
 export { parseFaultSpec, type FaultSpec } from './faults';
 export type { EntraApp } from './localEntra';
+export type { Disk } from './persistence';
 export type { EmulatorStats } from './server';
 
 export const DEFAULT_PORT = 5015;
@@ -46,7 +50,12 @@ export interface EmulatorOptions {
   timeScale?: number;
   /** 'async' (default): creates and definitions answer 202 and go through /operations. */
   lroMode?: 'sync' | 'async';
+  /** No notices on stderr (a torn journal line cut off, a stale lock taken over). */
   quiet?: boolean;
+  /** Where notices go instead of stderr. */
+  log?: (message: string) => void;
+  /** Replaces the data folder's writes and syncs (tests simulate a full or failing disk). */
+  disk?: Disk;
   /** Replaces the real job runners (tests). */
   jobRunner?: JobRunner;
   /** Serve HTTPS: true with a certificate signed by a local CA in `<dataDir>/tls/`, or your own PEM files' paths. */
@@ -94,10 +103,35 @@ function timeouts(idleMs: number): http.ServerOptions {
 }
 
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
-  // Before the store opens, so a missing openssl or certificate file leaves nothing open.
-  const tls = serverTls(options.dataDir, options.https);
-  const store = Store.open(options.dataDir);
-  const token = options.token ?? dataFolderToken(options.dataDir);
+  const log = options.log ?? (options.quiet ? () => undefined : (message: string) => void process.stderr.write(`${message}\n`));
+  // Before anything in the folder is read or written: a second emulator on it must change nothing.
+  const lock = DataFolderLock.acquire(options.dataDir, log);
+  let store: Store | undefined;
+  try {
+    // Before the store opens, so a missing openssl or certificate file leaves nothing open.
+    const tls = serverTls(options.dataDir, options.https);
+    store = Store.open(options.dataDir, { disk: options.disk, log });
+    const token = options.token ?? dataFolderToken(options.dataDir);
+    const opened = store;
+    return await serve(options, token, tls, store, log, () => {
+      opened.close();
+      lock.release();
+    });
+  } catch (error) {
+    store?.close();
+    lock.release();
+    throw error;
+  }
+}
+
+async function serve(
+  options: EmulatorOptions,
+  token: string,
+  tls: ReturnType<typeof serverTls>,
+  store: Store,
+  log: (message: string) => void,
+  closeStore: () => void,
+): Promise<Emulator> {
   let injector: FaultInjector | undefined;
   const setFaults = (spec: string | FaultSpec | undefined) => {
     injector = spec === undefined ? undefined : new FaultInjector(typeof spec === 'string' ? parseFaultSpec(spec) : spec);
@@ -107,7 +141,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const ctx: EmulatorContext = {
     store,
     operations: new Operations(() => injector?.spec.lroMs ?? 100),
-    scheduler: new JobScheduler(store, runner, options.timeScale ?? 1),
+    scheduler: new JobScheduler(store, runner, options.timeScale ?? 1, log),
     pageSize: options.pageSize ?? 100,
     lroMode: options.lroMode ?? 'async',
   };
@@ -147,7 +181,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       server.closeAllConnections();
     });
     published?.unpublish();
-    store.close();
+    closeStore();
   };
   return {
     url,
