@@ -38,8 +38,9 @@ export class FabricClient {
   constructor(private readonly options: FabricClientOptions) {
     this.http = new FabricHttp(options);
     const quota = options.rateLimiter ? (options.rateLimiter.callsPerWindow * 60_000) / options.rateLimiter.windowMs : 200;
-    // The budget's minute is scaled like the schedule's waits, so tests that shrink waits are not held for real minutes.
-    this.lroBudget = new LroPollBudget({ pollsPerWindow: options.lroPollsPerMinute ?? Math.floor(quota * 0.75), windowMs: 60_000 * this.http.waitScale });
+    // The budget's minute is scaled like the schedule's waits (tests that shrink waits are not held
+    // for real minutes), with a second's slack for timers that fire late and uneven round trips.
+    this.lroBudget = new LroPollBudget({ pollsPerMinute: options.lroPollsPerMinute ?? Math.floor(quota * 0.75), minuteMs: 61_000 * this.http.waitScale });
   }
 
   get baseUrl(): string {

@@ -31,39 +31,42 @@ export async function followOperation<T>(http: FabricHttp, initial: HttpResponse
   const operationId = operationIdOf(initial, request);
   const retryAfterSeconds = parseRetryAfterSeconds(initial.headers.get('retry-after'));
   const retryAfterMs = retryAfterSeconds !== undefined ? retryAfterSeconds * 1000 : DEFAULT_RETRY_AFTER_MS;
-  const scale = http.waitScale;
   const started = Date.now();
   const deadline = options.maxWaitMs !== undefined ? started + options.maxWaitMs : Infinity;
-  let pollAt = started;
-  for (;;) {
-    // Sleep until an absolute time, so late timers do not push the whole schedule back.
-    const wanted = Math.min(pollAt + lroPollDelayMs((pollAt - started) / scale, retryAfterMs, options.poll) * scale, deadline);
-    pollAt = options.budget ? options.budget.reserve(wanted) : wanted;
-    try {
-      await delay(pollAt - Date.now(), options.signal);
-    } catch (error) {
-      options.budget?.release(pollAt);
-      throw error;
+  const leave = options.budget?.join();
+  try {
+    for (let pollAt = started; ;) {
+      // Sleep until an absolute time, so late timers do not push the whole schedule back.
+      const delayMs = Math.min(lroPollDelayMs((pollAt - started) / http.waitScale, retryAfterMs, options.poll) * http.waitScale, deadline - pollAt);
+      pollAt = options.budget ? options.budget.reserve(pollAt, delayMs) : pollAt + delayMs;
+      try {
+        await delay(pollAt - Date.now(), options.signal);
+      } catch (error) {
+        options.budget?.release(pollAt);
+        throw error;
+      }
+      const state = await http.request<OperationState>({ method: 'GET', path: `/operations/${operationId}`, retry: 'idempotent', signal: options.signal });
+      const status = state.body?.status;
+      if (status === 'Succeeded') {
+        const hasResult = options.expectResult || /\/result\/?$/.test(state.headers.get('location') ?? '');
+        if (!hasResult) return undefined;
+        const result = await http.request<T>({ method: 'GET', path: `/operations/${operationId}/result`, retry: 'idempotent', signal: options.signal });
+        return result.body;
+      }
+      if (status === 'Failed' || status === 'Undefined') throw errorFromOperation(operationId, status, state.body?.error, request);
+      if (pollAt >= deadline) {
+        throw new FabricError({
+          status: NO_RESPONSE,
+          errorCode: 'OperationTimedOut',
+          message: `The operation ${operationId} of ${request} had not finished after ${Math.round((options.maxWaitMs ?? 0) / 1000)} s (last status ${status ?? 'unknown'}).`,
+          isRetriable: false,
+          request,
+          operationId,
+        });
+      }
     }
-    const state = await http.request<OperationState>({ method: 'GET', path: `/operations/${operationId}`, retry: 'idempotent', signal: options.signal });
-    const status = state.body?.status;
-    if (status === 'Succeeded') {
-      const hasResult = options.expectResult || /\/result\/?$/.test(state.headers.get('location') ?? '');
-      if (!hasResult) return undefined;
-      const result = await http.request<T>({ method: 'GET', path: `/operations/${operationId}/result`, retry: 'idempotent', signal: options.signal });
-      return result.body;
-    }
-    if (status === 'Failed' || status === 'Undefined') throw errorFromOperation(operationId, status, state.body?.error, request);
-    if (pollAt >= deadline) {
-      throw new FabricError({
-        status: NO_RESPONSE,
-        errorCode: 'OperationTimedOut',
-        message: `The operation ${operationId} of ${request} had not finished after ${Math.round((options.maxWaitMs ?? 0) / 1000)} s (last status ${status ?? 'unknown'}).`,
-        isRetriable: false,
-        request,
-        operationId,
-      });
-    }
+  } finally {
+    leave?.();
   }
 }
 

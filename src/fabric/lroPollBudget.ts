@@ -1,42 +1,58 @@
 // One client's long-running operations share a budget of polls per minute. A lone operation polls
-// on its fast schedule (lroPollDelayMs); when many run at once (a bulk export, 16 definitions at a
-// time) their polls no longer fit, each poll moves to the next free place in the window, and every
-// operation's polls drift apart toward what the quota allows — Retry-After's spacing once there
-// are enough of them — instead of the client throttling itself against the LRO quota.
+// on its fast schedule (lroPollDelayMs). When n run at once each polls at most every
+// n × minute / (2 × budget) — fair shares that together ask for twice the budget, so a short burst
+// is still seen quickly — and a poll that would put more than the budget into any minute moves
+// to the first place where it fits. So bulk work (a bulk export, 16 definitions at a time) drifts
+// toward what the quota allows, Retry-After's spacing once there are enough operations, instead
+// of spending the minute in its first seconds or throttling itself against the LRO quota.
 // Bookkeeping only: it says when a poll may happen; the follower (lro.ts) sleeps.
 
 export interface LroPollBudgetOptions {
-  /** Polls all the operations together may make in any window (default 150: three quarters of the LRO family's 200 calls/min, the rest left for /result reads). */
-  pollsPerWindow?: number;
-  windowMs?: number;
+  /** Polls all the operations together may make in any minute (default 150: three quarters of the LRO family's 200 calls/min, the rest left for /result reads). */
+  pollsPerMinute?: number;
+  /** The length of the "minute" (tests shrink it with the client's waits). */
+  minuteMs?: number;
   now?: () => number;
 }
 
 export class LroPollBudget {
-  readonly pollsPerWindow: number;
-  readonly windowMs: number;
+  readonly pollsPerMinute: number;
+  readonly minuteMs: number;
   private readonly now: () => number;
+  private active = 0;
   /** The times of the polls made or promised, ascending. */
   private readonly times: number[] = [];
 
   constructor(options: LroPollBudgetOptions = {}) {
-    this.pollsPerWindow = Math.max(1, Math.floor(options.pollsPerWindow ?? 150));
-    this.windowMs = options.windowMs ?? 60_000;
+    this.pollsPerMinute = Math.max(1, Math.floor(options.pollsPerMinute ?? 150));
+    this.minuteMs = options.minuteMs ?? 60_000;
     this.now = options.now ?? Date.now;
   }
 
+  /** Counts an operation in the fair shares until the returned function is called (once). */
+  join(): () => void {
+    this.active++;
+    let left = false;
+    return () => {
+      if (!left) this.active--;
+      left = true;
+    };
+  }
+
   /**
-   * Books a poll at the earliest time at or after `wanted` (and now) that keeps every window within the
-   * budget, and returns that time. Only the moment a booked poll leaves a window can open room,
-   * so those moments are the only candidates after `wanted`.
+   * Books the next poll of an operation whose schedule asks for it `delayMs` after its previous
+   * one (at `previous`), and returns when it may happen: no sooner than its fair share allows,
+   * at the earliest time from there (and from now) that keeps every minute within the budget.
+   * Only the moment a booked poll leaves a minute can open room, so those are the candidates.
    */
-  reserve(wanted: number): number {
+  reserve(previous: number, delayMs: number): number {
     const now = this.now();
-    this.forgetBefore(now - this.windowMs);
-    const earliest = Math.max(wanted, now);
-    const candidates = [earliest, ...this.times.map((t) => t + this.windowMs).filter((t) => t > earliest)];
-    const at = candidates.find((t) => this.fits(t))!; // the last candidate leaves every booked poll behind: it always fits
-    this.times.splice(this.indexAfter(at), 0, at);
+    this.times.splice(0, this.countUpTo(now - this.minuteMs));
+    const share = (Math.max(1, this.active) * this.minuteMs) / (2 * this.pollsPerMinute);
+    const earliest = Math.max(previous + Math.max(delayMs, this.active > 1 ? share : 0), now);
+    const leaving = this.times.map((t) => t + this.minuteMs).filter((t) => t > earliest);
+    const at = [earliest, ...leaving].find((t) => this.fits(t))!; // the last candidate leaves every booked poll behind: it always fits
+    this.times.splice(this.countUpTo(at), 0, at);
     return at;
   }
 
@@ -46,14 +62,14 @@ export class LroPollBudget {
     if (index >= 0) this.times.splice(index, 1);
   }
 
-  /** Whether one more poll at `at` keeps under the budget every window (s − window, s] that holds it. */
+  /** Whether one more poll at `at` keeps every minute (end − minute, end] that would hold it within the budget. */
   private fits(at: number): boolean {
-    const windowEnds = [at, ...this.times.filter((t) => t > at && t < at + this.windowMs)];
-    return windowEnds.every((end) => this.indexAfter(end) - this.indexAfter(end - this.windowMs) < this.pollsPerWindow);
+    const windowEnds = [at, ...this.times.filter((t) => t > at && t < at + this.minuteMs)];
+    return windowEnds.every((end) => this.countUpTo(end) - this.countUpTo(end - this.minuteMs) < this.pollsPerMinute);
   }
 
   /** The number of booked polls at or before `time`. */
-  private indexAfter(time: number): number {
+  private countUpTo(time: number): number {
     let low = 0;
     let high = this.times.length;
     while (low < high) {
@@ -62,9 +78,5 @@ export class LroPollBudget {
       else high = mid;
     }
     return low;
-  }
-
-  private forgetBefore(time: number): void {
-    this.times.splice(0, this.indexAfter(time));
   }
 }

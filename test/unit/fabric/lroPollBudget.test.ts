@@ -15,16 +15,19 @@ interface Operation {
  * poll in the shared budget when it makes the previous one, until a poll comes at or after its end.
  */
 function simulate(operations: Operation[], budget: LroPollBudget, clock: { now: number }, retryAfterMs: number): void {
-  const due = operations.map((op) => ({ op, at: op.startMs, pollAt: op.startMs }));
+  const due = operations.map((op) => ({ op, at: op.startMs, leave: undefined as (() => void) | undefined }));
   while (due.length) {
     due.sort((a, b) => a.at - b.at);
     const next = due.shift()!;
     clock.now = next.at;
-    if (next.op.polls.length > 0 && next.at >= next.op.startMs + next.op.durationMs) continue; // noticed
-    const wanted = next.pollAt + lroPollDelayMs(next.pollAt - next.op.startMs, retryAfterMs);
-    const pollAt = budget.reserve(wanted);
+    next.leave ??= budget.join();
+    if (next.op.polls.length > 0 && next.at >= next.op.startMs + next.op.durationMs) {
+      next.leave(); // noticed
+      continue;
+    }
+    const pollAt = budget.reserve(next.at, lroPollDelayMs(next.at - next.op.startMs, retryAfterMs));
     next.op.polls.push(pollAt);
-    due.push({ op: next.op, at: pollAt, pollAt });
+    due.push({ ...next, at: pollAt });
   }
 }
 
@@ -46,7 +49,7 @@ describe('LroPollBudget', () => {
         fc.array(fc.record({ startMs: fc.integer({ min: 0, max: 120_000 }), durationMs: fc.integer({ min: 500, max: 180_000 }) }), { minLength: 1, maxLength: 80 }),
         (pollsPerWindow, specs) => {
           const clock = { now: 0 };
-          const budget = new LroPollBudget({ pollsPerWindow, now: () => clock.now });
+          const budget = new LroPollBudget({ pollsPerMinute: pollsPerWindow, now: () => clock.now });
           const operations = specs.map((s) => ({ ...s, polls: [] as number[] }));
           simulate(operations, budget, clock, 30_000);
           assert.ok(maxInAnyWindow(operations.flatMap((op) => op.polls), MINUTE) <= pollsPerWindow);
@@ -67,21 +70,21 @@ describe('LroPollBudget', () => {
     );
   });
 
-  it('spreads bulk work toward Retry-After spacing: 75 operations of 5 minutes poll about every 30 s each', () => {
-    const clock = { now: 0 };
-    const operations = Array.from({ length: 75 }, () => ({ startMs: 0, durationMs: 5 * MINUTE, polls: [] as number[] }));
-    simulate(operations, new LroPollBudget({ pollsPerWindow: 150, now: () => clock.now }), clock, 30_000);
-    const polls = operations.reduce((sum, op) => sum + op.polls.length, 0);
-    assert.ok(polls <= 150 * 6, `${polls} polls in about 5 minutes`);
-    for (const op of operations) assert.ok(op.polls.at(-1)! - op.durationMs <= 40_000, `noticed ${op.polls.at(-1)! - op.durationMs} ms late`);
-  });
+  for (const [count, durationMs, lateMs] of [[16, 2000, 3000], [40, 20_000, 8000], [75, 5 * MINUTE, 15_000]] as const) {
+    it(`shares it fairly: ${count} operations of ${durationMs / 1000} s started together are all noticed within ${lateMs / 1000} s`, () => {
+      const clock = { now: 0 };
+      const operations = Array.from({ length: count }, () => ({ startMs: 0, durationMs, polls: [] as number[] }));
+      simulate(operations, new LroPollBudget({ pollsPerMinute: 150, now: () => clock.now }), clock, 30_000);
+      for (const op of operations) assert.ok(op.polls.at(-1)! - durationMs <= lateMs, `noticed ${op.polls.at(-1)! - durationMs} ms late`);
+    });
+  }
 
   it('gives back a poll that will not be made', () => {
-    const budget = new LroPollBudget({ pollsPerWindow: 1, now: () => 0 });
-    const first = budget.reserve(100);
-    assert.equal(budget.reserve(200), first + MINUTE);
+    const budget = new LroPollBudget({ pollsPerMinute: 1, now: () => 0 });
+    const first = budget.reserve(0, 100);
+    assert.equal(budget.reserve(0, 200), first + MINUTE);
     budget.release(first + MINUTE);
     budget.release(first);
-    assert.equal(budget.reserve(300), 300);
+    assert.equal(budget.reserve(0, 300), 300);
   });
 });
