@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { decodeDefinition, encodeDefinition } from '../fabric/definition';
 import type { Item } from '../fabric/types';
 import type { ExplorerClient } from './explorerClient';
+import { staysInside } from './localPaths';
 
 /** An item's definition as read from Fabric: part path → bytes. */
 export interface DefinitionSnapshot {
@@ -239,12 +240,15 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** The entries directly under a folder of a definition ('' is the item folder itself). */
+/**
+ * The entries directly under a folder of a definition ('' is the item folder itself). Parts whose
+ * path has an empty, "." or ".." segment are left out: VS Code would resolve them elsewhere.
+ */
 export function listFolder(files: ReadonlyMap<string, Uint8Array>, folder: string): [name: string, isFolder: boolean][] {
   const prefix = folder ? `${folder}/` : '';
   const entries = new Map<string, boolean>();
   for (const path of files.keys()) {
-    if (!path.startsWith(prefix)) continue;
+    if (!path.startsWith(prefix) || !staysInside(path)) continue;
     const rest = path.slice(prefix.length);
     const slash = rest.indexOf('/');
     if (slash < 0) entries.set(rest, false);

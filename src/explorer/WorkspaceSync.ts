@@ -51,8 +51,10 @@ export interface ExportOptions extends SyncOptions {
 
 export interface ExportResult {
   exported: Item[];
-  /** Item types Fabric has no definition for (e.g. a SQL endpoint), and existing folders left alone. */
+  /** Item types Fabric has no definition for (e.g. a SQL endpoint): nothing to export. */
   skipped: { item: Item; reason: string }[];
+  /** Items whose folder exists and was left as it is. */
+  existing: Item[];
   failed: { item: Item; error: string }[];
   /** Files of overwritten folders that are not parts of the item: kept, and listed to the user. */
   kept: { item: Item; files: string[] }[];
@@ -60,7 +62,7 @@ export interface ExportResult {
 
 /** Writes each item's definition under `targetDir/<DisplayName>.<Type>/`. */
 export async function exportItems(client: ExplorerClient, items: Item[], targetDir: string, options: ExportOptions = {}): Promise<ExportResult> {
-  const result: ExportResult = { exported: [], skipped: [], failed: [], kept: [] };
+  const result: ExportResult = { exported: [], skipped: [], existing: [], failed: [], kept: [] };
   const overwritten = new Set<Item>();
   const wanted = await planExport(items, targetDir, options, result, overwritten);
   let done = 0;
@@ -114,7 +116,7 @@ async function planExport(items: Item[], targetDir: string, options: ExportOptio
     if (choice === 'overwrite') {
       wanted.push(item);
       overwritten.add(item);
-    } else result.skipped.push({ item, reason: `"${folder}" exists; left as it is.` });
+    } else result.existing.push(item);
   }
   return wanted;
 }
@@ -142,9 +144,14 @@ async function listFiles(folder: string): Promise<string[]> {
 
 /** Lists every item of a workspace and exports them all. */
 export async function exportWorkspace(client: ExplorerClient, workspaceId: string, targetDir: string, options: ExportOptions = {}): Promise<ExportResult> {
+  return exportItems(client, await listWorkspaceItems(client, workspaceId, options.signal), targetDir, options);
+}
+
+/** Every item of a workspace (all pages). */
+export async function listWorkspaceItems(client: ExplorerClient, workspaceId: string, signal?: AbortSignal): Promise<Item[]> {
   const items: Item[] = [];
-  for await (const item of client.listItems(workspaceId, {}, { signal: options.signal })) items.push({ ...item, workspaceId });
-  return exportItems(client, items, targetDir, options);
+  for await (const item of client.listItems(workspaceId, {}, { signal })) items.push({ ...item, workspaceId });
+  return items;
 }
 
 export interface ImportResult {

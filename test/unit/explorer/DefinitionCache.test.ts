@@ -128,5 +128,9 @@ describe('DefinitionCache against the emulator', () => {
     const files = new Map([['.platform', bytes('')], ['definition/model.tmdl', bytes('')], ['definition/tables/T.tmdl', bytes('')], ['definition.pbism', bytes('')]]);
     assert.deepEqual(listFolder(files, ''), [['.platform', false], ['definition', true], ['definition.pbism', false]]);
     assert.deepEqual(listFolder(files, 'definition'), [['model.tmdl', false], ['tables', true]]);
+    // Names VS Code would resolve to another place are left out.
+    const hostile = new Map([...files, ['../../x.txt', bytes('')], ['definition/../y.txt', bytes('')], ['./z', bytes('')], ['a//b', bytes('')]]);
+    assert.deepEqual(listFolder(hostile, ''), listFolder(files, ''));
+    assert.deepEqual(listFolder(hostile, 'definition'), listFolder(files, 'definition'));
   });
 });

@@ -157,7 +157,7 @@ describe('WorkspaceSync against the emulator', () => {
     it('is left alone unless the caller says to overwrite', async () => {
       const result = await exportItems(fx.client, [item], chosen);
       assert.deepEqual(result.exported, []);
-      assert.match(result.skipped[0]?.reason ?? '', /exists; left as it is/);
+      assert.deepEqual(result.existing, [item]);
       assert.equal(fs.readFileSync(path.join(folder(), 'pipeline-content.json'), 'utf8'), 'my local edit');
     });
 
@@ -165,7 +165,7 @@ describe('WorkspaceSync against the emulator', () => {
       const asked: ExistingFolder[] = [];
       const skipped = await exportItems(fx.client, [item], chosen, { onExisting: async (existing) => (asked.push(existing), 'skip') });
       assert.deepEqual(asked.map((a) => [a.item.displayName, a.folder, a.files, a.remaining]), [['Kept', folder(), ['notes/todo.md', 'pipeline-content.json'], 0]]);
-      assert.equal(skipped.skipped.length, 1);
+      assert.deepEqual(skipped.existing, [item]);
       assert.equal(fs.readFileSync(path.join(folder(), 'pipeline-content.json'), 'utf8'), 'my local edit');
 
       const overwritten = await exportItems(fx.client, [item], chosen, { onExisting: async () => 'overwrite' });
