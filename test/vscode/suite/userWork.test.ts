@@ -94,6 +94,8 @@ describe('The user\'s work: saves, export and import', function () {
     explorer = ((await extension.activate()) as { explorer: Explorer }).explorer;
     explorer.setPrompter(prompter);
     await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
+    // The tests save when they choose to: an auto-save in the middle would race their own saves.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
   });
 
   beforeEach(() => {
@@ -115,6 +117,7 @@ describe('The user\'s work: saves, export and import', function () {
 
   after(async () => {
     explorer?.setPrompter(undefined);
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
     await emulator?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
