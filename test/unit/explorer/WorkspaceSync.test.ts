@@ -6,19 +6,10 @@ import { exportItems, exportWorkspace, importItemFolders, type ExistingFolder } 
 import type { Item } from '../../../src/fabric/types';
 import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
 import { startFixture, text, type Fixture } from './emulatorFixture';
+import { folderSnapshot as snapshot } from './folderSnapshot';
 
 const bytes = (s: string) => Buffer.from(s, 'utf8');
 const pipelineJson = (description: string) => bytes(JSON.stringify({ properties: { activities: [], description } }));
-
-/** Every file and folder under `root` with its content, to see what an operation changed. */
-function snapshot(root: string): Map<string, string> {
-  const seen = new Map<string, string>();
-  for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
-    const full = path.join(entry.parentPath, entry.name);
-    seen.set(path.relative(root, full), entry.isDirectory() ? '<dir>' : fs.readFileSync(full, 'utf8'));
-  }
-  return seen;
-}
 
 describe('WorkspaceSync against the emulator', () => {
   let fx: Fixture;

@@ -15,20 +15,11 @@ import type { Item } from '../../../src/fabric/types';
 import type { Prompter } from '../../../src/vscode/common/prompter';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import { describeExport } from '../../../src/vscode/items/syncMessages';
+import { folderSnapshot as snapshot } from '../../unit/explorer/folderSnapshot';
 
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
 const bytes = (s: string) => Buffer.from(s, 'utf8');
 const json = (value: unknown) => bytes(JSON.stringify(value, null, 2));
-
-/** Every file and folder under `root` with its content. */
-function snapshot(root: string): Map<string, string> {
-  const seen = new Map<string, string>();
-  for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
-    const full = path.join(entry.parentPath, entry.name);
-    seen.set(path.relative(root, full), entry.isDirectory() ? '<dir>' : fs.readFileSync(full, 'utf8'));
-  }
-  return seen;
-}
 
 describe('The user\'s work: saves, export and import', function () {
   this.timeout(60_000);
