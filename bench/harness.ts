@@ -20,7 +20,7 @@ export const LATENCY = 'latency=40ms';
 
 export async function emulator(options: Partial<EmulatorOptions> = {}): Promise<Emulator> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-bench-'));
-  return startEmulator({ port: 0, dataDir, sample: false, quiet: true, faults: LATENCY, ...options });
+  return startEmulator({ port: 0, dataDir, sample: false, quiet: true, faults: LATENCY, tokenDir: false, ...options });
 }
 
 /** The project's client of an emulator (or a proxy of one); `unlimited` lifts the client-side quota. */

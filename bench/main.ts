@@ -11,9 +11,10 @@ import { bulkExport } from './scenarios/bulkExport';
 import { codecThroughput } from './scenarios/codecThroughput';
 import { coldStart } from './scenarios/coldStart';
 import { jobLatency } from './scenarios/jobLatency';
+import { lroNotice } from './scenarios/lroNotice';
 import { openAndSave } from './scenarios/openAndSave';
 
-const SCENARIOS: Record<string, () => Promise<Row[]>> = { bigTenantTree, openAndSave, jobLatency, bulkExport, codecThroughput, coldStart };
+const SCENARIOS: Record<string, () => Promise<Row[]>> = { bigTenantTree, openAndSave, lroNotice, jobLatency, bulkExport, codecThroughput, coldStart };
 
 async function main(): Promise<void> {
   if (!global.gc) console.warn('Run with node --expose-gc (npm run bench does) for the heap figures.');

@@ -7,12 +7,16 @@ import type { AddressInfo } from 'node:net';
 
 export interface RetryAfterProxy {
   baseUrl: string;
+  /** The requests that went through, in order: path and when (performance.now()). */
+  requests: { path: string; at: number }[];
   close(): Promise<void>;
 }
 
 export async function retryAfterProxy(emulatorUrl: string, retryAfterSeconds: number): Promise<RetryAfterProxy> {
   const target = new URL(emulatorUrl);
+  const requests: RetryAfterProxy['requests'] = [];
   const server = http.createServer((req, res) => {
+    requests.push({ path: req.url ?? '', at: performance.now() });
     const upstream = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
       const headers = { ...answer.headers };
       if (headers['retry-after'] !== undefined && (answer.statusCode ?? 500) < 400) headers['retry-after'] = String(retryAfterSeconds);
@@ -26,6 +30,7 @@ export async function retryAfterProxy(emulatorUrl: string, retryAfterSeconds: nu
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
+    requests,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

@@ -4,6 +4,7 @@
 // `await import()`: each becomes its own file in dist/, loaded on first use, which keeps
 // activation fast and dist/extension.js small.
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -12,6 +13,7 @@ const watch = process.argv.includes('--watch');
 const LAZY_MODULES = [
   'src/fabric/definition/powerQueryParser.ts', // @microsoft/powerquery-parser: mashup.pq checks
   'src/vscode/connection/azureIdentity.ts', // @azure/identity + MSAL: non-VS Code sign-ins
+  'src/jobs/runFileSchema.ts', // ajv: the check of .vscode/fabric-runs.json
 ];
 const lazyPaths = new Set(LAZY_MODULES.map((file) => path.resolve(file)));
 const outName = (file) => `${path.basename(file, '.ts')}.js`;
@@ -53,6 +55,8 @@ if (watch) {
   for (const options of builds) {
     const result = await esbuild.build(options);
     const [file, output] = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint);
+    // What each bundle holds, for the test that keeps rarely used libraries out of dist/extension.js.
+    fs.writeFileSync(file.replace(/\.js$/, '.meta.json'), JSON.stringify({ inputs: Object.keys(output.inputs) }));
     console.log(`${file}: ${(output.bytes / 1024).toFixed(0)} KB${production ? ' (minified)' : ''}`);
   }
 }

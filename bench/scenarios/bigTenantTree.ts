@@ -1,5 +1,6 @@
-// 1. Big tenant tree: 1,000 workspaces, one holding 5,000 items of mixed types. What it costs to
-// show the first level and to expand the big workspace, against listing everything first.
+// 1. Big tenant tree: 1,000 workspaces (10 pages), one holding 5,000 items of mixed types. What it
+// costs to show the first level and to expand the big workspace, against listing everything first;
+// and how soon a filter finds the workspace on the last page (the other pages load in the background).
 import { WorkspaceTreeModel, type TreeNode } from '../../src/explorer/WorkspaceTreeModel';
 import type { Emulator } from '../../src/emulator';
 import type { FabricClient } from '../../src/fabric';
@@ -41,8 +42,10 @@ export async function bigTenantTree(): Promise<Row[]> {
   emu.setFaults('latency=40ms');
   const api = client(emu);
 
+  const filter = await findOnLastPage(api, workspaces.at(-1)!);
   const ours = await showAndExpand(emu, api, big);
   const withModel = heapUsed();
+  ours.model?.dispose();
   ours.model = undefined;
   const heapMb = (withModel - heapUsed()) / 1024 / 1024;
 
@@ -63,10 +66,40 @@ export async function bigTenantTree(): Promise<Row[]> {
   return [
     { scenario, measure: 'first level: requests', ours: ours.firstLevelRequests, baseline: naiveFirstLevelRequests, unit: 'requests', target: '1 round trip', met: ours.firstLevelRequests === 1 },
     { scenario, measure: 'first level: time', ours: ours.firstLevelMs, baseline: naiveFirstLevelMs, unit: 'ms' },
-    { scenario, measure: 'expand big workspace + a type: requests', ours: ours.expandRequests, baseline: naiveExpandRequests, unit: 'requests', target: 'the pages shown (1)', met: ours.expandRequests === 1 },
+    { scenario, measure: `filter finds "${workspaces.at(-1)}" (page 10 of 10) after first paint, no click: time`, ours: filter.ms, unit: 'ms', target: '< 1000 ms at 40 ms round trips', met: filter.ms < 1000 },
+    { scenario, measure: 'expand big workspace + a type: requests (all item pages: every type group)', ours: ours.expandRequests, baseline: naiveExpandRequests, unit: 'requests', target: 'the item pages (50)', met: ours.expandRequests === naiveExpandRequests },
     { scenario, measure: 'expand big workspace + a type: time', ours: ours.expandMs, baseline: naiveExpandMs, unit: 'ms' },
     { scenario, measure: 'heap held by the model, whole tenant loaded', ours: heapMb, unit: 'MB', target: '< 20 MB', met: heapMb < 20 },
   ];
+}
+
+function allWorkspacesLoaded(model: WorkspaceTreeModel): Promise<void> {
+  return rootsOnce(model, (roots) => roots.at(-1)?.kind !== 'loadMore');
+}
+
+/** Resolves once `done` holds for the root's children, checking again at each change the model announces. */
+function rootsOnce(model: WorkspaceTreeModel, done: (roots: TreeNode[]) => boolean): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const check = () => model.getChildren().then((roots) => {
+      if (!done(roots)) return;
+      subscription.dispose();
+      resolve();
+    }, reject);
+    const subscription = model.onDidChange(() => void check());
+    void check();
+  });
+}
+
+/** First paint, then a filter for a workspace of the last page: how long until the tree shows it, with no click. */
+async function findOnLastPage(api: FabricClient, name: string): Promise<{ ms: number }> {
+  const model = new WorkspaceTreeModel(() => api);
+  await model.getChildren();
+  const started = performance.now();
+  model.setFilter(name);
+  await rootsOnce(model, (roots) => roots.some((n) => n.kind === 'workspace' && n.workspace.displayName === name));
+  const ms = performance.now() - started;
+  model.dispose();
+  return { ms };
 }
 
 /**
@@ -81,6 +114,7 @@ async function showAndExpand(emu: Emulator, api: FabricClient, big: string) {
   const firstLevelMs = performance.now() - started;
   const firstLevelRequests = emu.stats.requests;
   const bigNode = roots.find((n) => n.kind === 'workspace' && n.workspaceId === big) as TreeNode;
+  await allWorkspacesLoaded(model); // the background pages are not the expansion's
   emu.stats.reset();
   started = performance.now();
   const groups = await model.getChildren(bigNode);

@@ -44,7 +44,7 @@ async function run(notebooks: number): Promise<Row[]> {
   for (let n = 0; n < notebooks; n++) {
     items.push(await api.createItem(workspace.id, { displayName: `Sleeper ${n}`, type: 'Notebook', definition: encodeDefinition([textFile('notebook-content.py', SLEEPER)]) }));
   }
-  const tracker = new JobTracker({ api: () => api });
+  const tracker = new JobTracker({ connection: () => ({ id: emu.baseUrl, api }) });
   const tracked: TrackedJob[] = [];
   await Promise.all(runTimes.map(async (seconds, i) => {
     const item = items[i % notebooks]!;

@@ -1,18 +1,19 @@
 // `npm run emulator -- [--port N] [--host H] [--data DIR] [--token T] [--page-size N] [--empty]
 //   [--faults SPEC] [--time-scale X] [--lro sync|async] [--https | --cert FILE --key FILE]
-//   [--accept-entra-tokens] [--entra-app TENANT:CLIENT:SECRET|@CERT.pem]…`; `npm run -s emulator --
-//   token` prints an Entra-shaped token.
+//   [--accept-entra-tokens] [--entra-app TENANT:CLIENT:SECRET|@CERT.pem]… [--max-body-mb N]`;
+//   `npm run -s emulator -- token` prints an Entra-shaped token.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDevEntraToken, FABRIC_AUDIENCE } from './entraTokens';
-import { DEFAULT_PORT, DEFAULT_TOKEN, parseFaultSpec, startEmulator } from './index';
+import { createDevEntraToken, FABRIC_AUDIENCE, MAX_ENTRA_TOKEN_LIFETIME_SECONDS } from './entraTokens';
+import { DEFAULT_MAX_BODY_MB, DEFAULT_PORT, parseFaultSpec, startEmulator } from './index';
 import { parseEntraApp } from './localEntra';
 
 const USAGE = `Usage: npm run emulator -- [options]
   --port N          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --host H          address to bind (default 127.0.0.1: loopback only)
   --data DIR        data folder (default .fabric-emulator/)
-  --token T         the bearer token clients must send (default ${DEFAULT_TOKEN})
+  --token T         the bearer token clients must send (default: the data folder's own
+                    random token, kept in <data>/token)
   --page-size N     records per page of list answers (default 100)
   --empty           no sample workspace in a new data folder
   --faults SPEC     e.g. "throttle=120/min,error5xx=0.05,reset=0.01,latency=40ms,lro=2s,seed=7"
@@ -20,8 +21,9 @@ const USAGE = `Usage: npm run emulator -- [options]
   --lro MODE        async (default: 202 and /operations) or sync (200/201 at once)
   --https           serve HTTPS with a certificate signed by a local CA (<data>/tls/ca.pem)
   --cert FILE --key FILE   serve HTTPS with your own certificate and key (PEM)
-  --accept-entra-tokens    also accept any unexpired JWT for ${FABRIC_AUDIENCE},
-                    signature NOT checked (for clients that need an Entra-shaped token)
+  --max-body-mb N   refuse request bodies over N MB with 413 (default ${DEFAULT_MAX_BODY_MB})
+  --accept-entra-tokens    also accept any unexpired JWT for ${FABRIC_AUDIENCE} that lives
+                    at most 28 hours, signature NOT checked (for clients that need an Entra-shaped token)
   --entra-app TENANT:CLIENT:SECRET | TENANT:CLIENT:@CERT.pem   (repeatable; needs --https)
                     serve a local Entra token endpoint for this service principal at
                     <url>/TENANT/oauth2/v2.0/token (authorityHost <url>) and accept its tokens
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
         'time-scale': { type: 'string' }, lro: { type: 'string' }, help: { type: 'boolean', short: 'h' },
         https: { type: 'boolean' }, cert: { type: 'string' }, key: { type: 'string' }, 'accept-entra-tokens': { type: 'boolean' },
         'entra-app': { type: 'string', multiple: true },
+        'max-body-mb': { type: 'string' },
       },
       allowPositionals: true,
     }));
@@ -99,14 +102,18 @@ async function main(): Promise<void> {
     https: values.cert !== undefined && values.key !== undefined ? { cert: values.cert, key: values.key } : values.https,
     acceptEntraTokens: values['accept-entra-tokens'],
     entraApps,
+    maxBodyBytes: number(values['max-body-mb'], 'max-body-mb', DEFAULT_MAX_BODY_MB, 1) * 1024 * 1024,
   });
-  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) console.log(`Warning: listening on ${host}, reachable from other machines.`);
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
+    console.log(`WARNING: listening on ${host}, reachable from other machines: anyone who has the token can run code on this machine (notebooks run as local Python). This is remote code execution by design; use it only on a network you trust.`);
+  }
   console.log(`Data folder: ${dataDir}`);
   console.log(`Token: ${emulator.token}   (send "Authorization: Bearer ${emulator.token}")`);
+  if (emulator.tokenFile) console.log(`Token file for local clients: ${emulator.tokenFile}`);
   if (faults) console.log(`Faults: ${values.faults}`);
   if (emulator.caFile) printTrustHelp(emulator.caFile);
   if (values['accept-entra-tokens']) {
-    console.log(`WARNING: --accept-entra-tokens: any unexpired JWT for ${FABRIC_AUDIENCE} is accepted WITHOUT checking its signature.`);
+    console.log(`WARNING: --accept-entra-tokens: any unexpired JWT for ${FABRIC_AUDIENCE} living at most ${MAX_ENTRA_TOKEN_LIFETIME_SECONDS / 3600} hours is accepted WITHOUT checking its signature (unsigned ones too): anyone who can reach this port can make one.`);
     console.log('WARNING: for local use only; never expose this emulator beyond your machine. Get a token with: npm run -s emulator -- token');
   }
   if (entraApps) console.log(`Local Entra token endpoint: authorityHost ${emulator.url} (fabricWorkbench.authorityHost), for ${entraApps.map((a) => `${a.clientId} in ${a.tenantId}`).join(', ')}`);

@@ -24,6 +24,7 @@ export function acceptDefinition(type: string, definition: unknown): StoredDefin
     throw badRequest('InvalidDefinitionParts', 'definition.parts is required: a list of {path, payload, payloadType}.');
   }
   const { parts, format } = definition as ItemDefinition;
+  if (format !== undefined && format !== null && typeof format !== 'string') throw badRequest('InvalidDefinitionFormat', 'definition.format must be a string.');
   for (const part of parts) {
     if (typeof part?.path !== 'string' || !part.path || typeof part.payload !== 'string') {
       throw badRequest('InvalidDefinitionParts', 'Every definition part needs a path and a payload.');
@@ -47,7 +48,7 @@ export function acceptDefinition(type: string, definition: unknown): StoredDefin
   }
   const platform = files.find((f) => f.path === '.platform');
   if (platform) {
-    const declared = (JSON.parse(fileText(platform)) as { metadata?: { type?: string } }).metadata?.type;
+    const declared = checkPlatformFile(JSON.parse(fileText(platform))).metadata?.type;
     if (declared && declared !== type) throw badRequest('InvalidPlatformFile', `The .platform part declares type '${declared}' but the item is a ${type}.`);
   }
   if (type === 'Notebook' && !files.some((f) => isNotebookContent(f.path))) {
@@ -70,9 +71,29 @@ export function acceptDefinition(type: string, definition: unknown): StoredDefin
       if (error instanceof DataflowDefinitionError) throw badRequest('InvalidDefinitionParts', error.message);
       throw error;
     }
-    return { format, parts: toParts(files) };
+    return { format: format ?? undefined, parts: toParts(files) };
   }
-  return { format, parts };
+  return { format: format ?? undefined, parts };
+}
+
+interface PlatformFile {
+  metadata?: { type?: string; displayName?: string; description?: string };
+  config?: { logicalId?: string };
+}
+
+/** The `.platform` part's JSON, checked: an object whose metadata and config fields have their types. */
+function checkPlatformFile(json: unknown): PlatformFile {
+  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  const invalid = (why: string) => badRequest('InvalidPlatformFile', `The .platform part ${why}.`);
+  if (!isObject(json)) throw invalid('must be a JSON object');
+  const { metadata, config } = json;
+  if (metadata !== undefined && !isObject(metadata)) throw invalid('has a metadata that is not an object');
+  if (config !== undefined && !isObject(config)) throw invalid('has a config that is not an object');
+  const strings = { type: metadata?.type, displayName: metadata?.displayName, description: metadata?.description, logicalId: config?.logicalId };
+  for (const [name, value] of Object.entries(strings)) {
+    if (value !== undefined && typeof value !== 'string') throw invalid(`has a ${name} that is not a string`);
+  }
+  return json as PlatformFile;
 }
 
 function toParts(files: DefinitionFile[]): DefinitionPart[] {

@@ -9,6 +9,8 @@ export const FABRIC_AUDIENCE = 'https://api.fabric.microsoft.com';
 /** The Power BI API's audience: Fabric accepts it, and `fab` and `az account get-access-token` hand out such tokens. */
 export const POWER_BI_AUDIENCE = 'https://analysis.windows.net/powerbi/api';
 const DEV_TENANT = '00000000-0000-4000-8000-0000000fab1c';
+/** The longest access-token lifetime Entra issues (continuous access evaluation: up to 28 hours). */
+export const MAX_ENTRA_TOKEN_LIFETIME_SECONDS = 28 * 3600;
 
 /** Not a signature: real tokens have three segments and some parsers insist on a non-empty third. */
 const DUMMY_SIGNATURE = Buffer.from('not-signed: fabric emulator development token');
@@ -110,4 +112,8 @@ export function checkEntraToken(token: string, nowMs = Date.now(), audiences: re
   if (typeof payload.exp !== 'number') throw invalid('it has no expiry (exp)');
   if (payload.exp * 1000 <= nowMs) throw new ApiError(401, 'TokenExpired', 'Access token has expired, resubmit with a new access token.');
   if (typeof payload.nbf === 'number' && payload.nbf * 1000 > nowMs + 5 * 60_000) throw invalid('it is not valid yet (nbf)');
+  // Unsigned tokens are accepted, so at least bound how long one keeps working: from the earliest
+  // of now, iat and nbf (a claimed future iat does not stretch it) to exp.
+  const start = Math.min(nowMs / 1000, ...[payload.iat, payload.nbf].filter((t): t is number => typeof t === 'number'));
+  if (payload.exp - start > MAX_ENTRA_TOKEN_LIFETIME_SECONDS) throw invalid(`it lives longer than the ${MAX_ENTRA_TOKEN_LIFETIME_SECONDS / 3600} hours Entra issues tokens for`);
 }

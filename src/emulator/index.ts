@@ -17,23 +17,32 @@ import { jobRoutes } from './routes/jobs';
 import { scheduleRoutes } from './routes/schedules';
 import { workspaceRoutes } from './routes/workspaces';
 import { seedSampleWorkspace } from './sample';
+import { DataFolderLock } from './dataFolderLock';
+import type { Disk } from './persistence';
 import { createStats, requestListener, type EmulatorStats } from './server';
 import { Store } from './store';
 import { serverTls } from './tls';
+import { dataFolderToken, publishToken } from './tokenFile';
 
+export { DataFolderInUseError } from './dataFolderLock';
 export { parseFaultSpec, type FaultSpec } from './faults';
 export type { EntraApp } from './localEntra';
+export type { Disk } from './persistence';
 export type { EmulatorStats } from './server';
 
-export const DEFAULT_TOKEN = 'fabric-emulator-dev-token';
 export const DEFAULT_PORT = 5015;
+export const DEFAULT_MAX_BODY_MB = 64;
+const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 
 export interface EmulatorOptions {
   /** 0 picks a free port. */
   port?: number;
   host?: string;
   dataDir: string;
+  /** The bearer token clients must send; default: the data folder's own random token. */
   token?: string;
+  /** Where the per-user token file goes (default ~/.fabric-workbench/emulator); false: nowhere. */
+  tokenDir?: string | false;
   pageSize?: number;
   /** Seed the sample workspace when the data folder is new (default true). */
   sample?: boolean;
@@ -42,7 +51,12 @@ export interface EmulatorOptions {
   timeScale?: number;
   /** 'async' (default): creates and definitions answer 202 and go through /operations. */
   lroMode?: 'sync' | 'async';
+  /** No notices on stderr (a torn journal line cut off, a stale lock taken over). */
   quiet?: boolean;
+  /** Where notices go instead of stderr. */
+  log?: (message: string) => void;
+  /** Replaces the data folder's writes and syncs (tests simulate a full or failing disk). */
+  disk?: Disk;
   /** Replaces the real job runners (tests). */
   jobRunner?: JobRunner;
   /** Serve HTTPS: true with a certificate signed by a local CA in `<dataDir>/tls/`, or your own PEM files' paths. */
@@ -54,12 +68,18 @@ export interface EmulatorOptions {
    * applications, and accept the tokens it issues (localEntra.ts). MSAL wants it over `https`.
    */
   entraApps?: EntraApp[];
+  /** Request bodies larger than this are refused with 413 (default 64 MB). */
+  maxBodyBytes?: number;
+  /** A connection that sends nothing for this long is closed (default 30 s). */
+  idleTimeoutMs?: number;
 }
 
 export interface Emulator {
   url: string;
   baseUrl: string;
   token: string;
+  /** The per-user file local clients read the token from (tokenFile.ts), while it runs. */
+  tokenFile?: string;
   port: number;
   dataDir: string;
   /** The local CA that signed the HTTPS certificate (`https: true` only): what clients must trust. */
@@ -74,11 +94,45 @@ function withPublishedState(runner: JobRunner): EmulatorJobRunner {
   return { run: (item, jobType, ctx) => runner.run(item, jobType, ctx), exportPublishedState: () => ({}), importPublishedState: () => undefined };
 }
 
+/**
+ * Bounds how long a connection may hold a socket: a silent one (never a byte, or idle between
+ * requests) and slow headers are cut after `idleMs`, a whole request after five minutes (a 64 MB
+ * body over a slow link still fits). Node checks the last two every `connectionsCheckingInterval`.
+ */
+function timeouts(idleMs: number): http.ServerOptions {
+  return { headersTimeout: idleMs, requestTimeout: 5 * 60_000, keepAliveTimeout: Math.min(5000, idleMs), connectionsCheckingInterval: Math.min(30_000, idleMs) };
+}
+
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
-  const token = options.token ?? DEFAULT_TOKEN;
-  // Before the store opens, so a missing openssl or certificate file leaves nothing open.
-  const tls = serverTls(options.dataDir, options.https);
-  const store = Store.open(options.dataDir);
+  const log = options.log ?? (options.quiet ? () => undefined : (message: string) => void process.stderr.write(`${message}\n`));
+  // Before anything in the folder is read or written: a second emulator on it must change nothing.
+  const lock = DataFolderLock.acquire(options.dataDir, log);
+  let store: Store | undefined;
+  try {
+    // Before the store opens, so a missing openssl or certificate file leaves nothing open.
+    const tls = serverTls(options.dataDir, options.https);
+    store = Store.open(options.dataDir, { disk: options.disk, log });
+    const token = options.token ?? dataFolderToken(options.dataDir);
+    const opened = store;
+    return await serve(options, token, tls, store, log, () => {
+      opened.close();
+      lock.release();
+    });
+  } catch (error) {
+    store?.close();
+    lock.release();
+    throw error;
+  }
+}
+
+async function serve(
+  options: EmulatorOptions,
+  token: string,
+  tls: ReturnType<typeof serverTls>,
+  store: Store,
+  log: (message: string) => void,
+  closeStore: () => void,
+): Promise<Emulator> {
   let injector: FaultInjector | undefined;
   const setFaults = (spec: string | FaultSpec | undefined) => {
     injector = spec === undefined ? undefined : new FaultInjector(typeof spec === 'string' ? parseFaultSpec(spec) : spec);
@@ -88,7 +142,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const ctx: EmulatorContext = {
     store,
     operations: new Operations(() => injector?.spec.lroMs ?? 100),
-    scheduler: new JobScheduler(store, runner, options.timeScale ?? 1),
+    scheduler: new JobScheduler(store, runner, options.timeScale ?? 1, log),
     pageSize: options.pageSize ?? 100,
     lroMode: options.lroMode ?? 'async',
   };
@@ -101,23 +155,26 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   if (store.fresh && options.sample !== false) seedSampleWorkspace(ctx);
 
   const stats = createStats();
+  const host = options.host ?? '127.0.0.1';
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_MB * 1024 * 1024;
   const entra = options.entraApps ? new LocalEntra(options.entraApps, !!tls) : undefined;
   const api = requestListener({
-    router, token, stats, faults: () => injector, secure: !!tls, acceptEntraTokens: options.acceptEntraTokens,
-    issuedToken: entra && ((bearer, host) => entra.verify(bearer, host)),
+    router, token, stats, faults: () => injector, secure: !!tls, acceptEntraTokens: options.acceptEntraTokens, host, maxBodyBytes,
+    issuedToken: entra && ((bearer, requestHost) => entra.verify(bearer, requestHost)),
   });
   const listener = entra ? entra.around(api) : api;
+  const idleMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   const server = tls
-    ? https.createServer({ cert: tls.cert, key: tls.key }, listener)
-    : http.createServer(listener);
-  server.keepAliveTimeout = 5000;
+    ? https.createServer({ ...timeouts(idleMs), cert: tls.cert, key: tls.key }, listener)
+    : http.createServer(timeouts(idleMs), listener);
+  server.timeout = idleMs; // socket inactivity, which also covers a connection that never sends
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port ?? DEFAULT_PORT, host, () => resolve());
   });
   const { port, address } = server.address() as AddressInfo;
-  const host = address.includes(':') ? `[${address}]` : address;
-  const url = `${tls ? 'https' : 'http'}://${host}:${port}`;
+  const url = `${tls ? 'https' : 'http'}://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  const published = options.tokenDir === false ? undefined : publishToken(url, token, options.tokenDir);
   let closed: Promise<void> | undefined;
   const close = async (): Promise<void> => {
     await ctx.scheduler.stopAll();
@@ -125,12 +182,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       server.close(() => resolve());
       server.closeAllConnections();
     });
-    store.close();
+    published?.unpublish();
+    closeStore();
   };
   return {
     url,
     baseUrl: `${url}/v1`,
     token,
+    tokenFile: published?.file,
     port,
     dataDir: options.dataDir,
     caFile: tls?.caFile,

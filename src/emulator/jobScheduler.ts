@@ -19,6 +19,7 @@ export class JobScheduler {
     private readonly store: Store,
     private readonly runner: EmulatorJobRunner,
     private readonly timeScale: number,
+    private readonly log: (message: string) => void = () => undefined,
   ) {
     const published = store.meta<Parameters<EmulatorJobRunner['importPublishedState']>[0]>(PUBLISHED_STATE);
     if (published) runner.importPublishedState(published);
@@ -44,7 +45,11 @@ export class JobScheduler {
     };
     this.store.putJob(job);
     const controller = new AbortController();
-    const done = this.run(job, item, runnerJobType, request, controller.signal);
+    // A state the store cannot save (a full disk) ends the run; the job keeps its last saved state.
+    const done = this.run(job, item, runnerJobType, request, controller.signal).catch((error: Error): JobOutcome => {
+      this.log(`Job ${job.id} stopped: ${error.message}`);
+      return { status: 'Failed' };
+    });
     this.running.set(job.id, { controller, done });
     void done.finally(() => this.running.delete(job.id));
     return job;
@@ -118,8 +123,8 @@ export class JobScheduler {
   }
 
   private update(job: StoredJob, change: Partial<StoredJob>): void {
+    this.store.putJob({ ...job, ...change });
     Object.assign(job, change);
-    this.store.putJob({ ...job });
   }
 
   /** Jobs that were running when the emulator stopped did not finish: say so. */

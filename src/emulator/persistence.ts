@@ -1,88 +1,188 @@
-// The emulator's data folder: a snapshot plus an append-only journal of changes. Every change is
-// appended and fsynced before the request is answered, so a restart or a SIGKILL never loses what
-// was acknowledged; the snapshot is rewritten atomically (temporary file, fsync, rename) from time
-// to time and the journal then starts again. A torn last journal line (a crash mid-append) is
-// ignored: its request was never acknowledged.
+// The emulator's data folder: a snapshot plus an append-only journal of changes.
+// - One journal line per acknowledged change: a request that changes several records (an item and
+//   its definition, a workspace and its items) writes them in one line, so a kill never leaves half.
+// - A line is written in full and fdatasynced before memory changes and before the answer, so a
+//   restart or a SIGKILL never loses what was acknowledged, and what was refused is not served.
+// - A write that fails (a full disk: a short write, then ENOSPC) is cut off the journal again, so
+//   the journal always ends with a complete line and the next write does not glue onto a torn one.
+// - At open, a torn last line (a crash mid-append, never acknowledged) is cut off, with a notice.
+// - The snapshot is rewritten atomically (temporary file, fsync, rename) from time to time and the
+//   journal then starts again; a snapshot that cannot be written keeps the journal and is retried.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export type Collections = Record<string, Record<string, unknown>>;
 
-interface JournalEntry {
+/** One record's new value; `v` absent for a deletion. */
+export interface Change {
   c: string;
   id: string;
-  /** Absent for a deletion. */
   v?: unknown;
+}
+
+/** The writes that need disk space, replaceable so tests can simulate a full or failing disk. */
+export interface Disk {
+  /** As fs.writeSync: may write fewer bytes than asked (a full disk), or throw. */
+  write(fd: number, buffer: Buffer, offset: number, length: number): number;
+  /** As fs.fdatasyncSync. */
+  sync(fd: number): void;
+}
+
+const realDisk: Disk = {
+  write: (fd, buffer, offset, length) => fs.writeSync(fd, buffer, offset, length),
+  sync: (fd) => fs.fdatasyncSync(fd),
+};
+
+/** A change that could not be made durable; nothing of it was kept. */
+export class StorageError extends Error {
+  constructor(
+    message: string,
+    /** No space left (ENOSPC, EDQUOT) rather than another I/O failure. */
+    readonly full: boolean,
+  ) {
+    super(message);
+  }
+}
+
+export interface PersistenceOptions {
+  disk?: Disk;
+  /** Notices about the data folder (a torn journal line cut off, a snapshot not written). */
+  log?: (message: string) => void;
 }
 
 const SNAPSHOT = 'state.json';
 const JOURNAL = 'journal.ndjson';
+const UNREADABLE = 'journal.unreadable.ndjson';
 const COMPACT_AFTER = 5000;
 
-export class Persistence {
-  private journalFd: number;
-  private entries = 0;
+const errorCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
 
-  private constructor(private readonly dir: string, private readonly data: Collections) {
+function writeAll(disk: Disk, fd: number, buffer: Buffer): void {
+  for (let offset = 0; offset < buffer.length; ) {
+    const written = disk.write(fd, buffer, offset, buffer.length - offset);
+    if (written <= 0) throw Object.assign(new Error('the disk accepted no bytes'), { code: 'ENOSPC' });
+    offset += written;
+  }
+}
+
+export class Persistence {
+  private readonly journalFd: number;
+  private entries = 0;
+  private compactAfter = COMPACT_AFTER;
+  /** A failed write could not be cut off yet: cut it before the next one. */
+  private tornTail = false;
+
+  private constructor(
+    private readonly dir: string,
+    readonly data: Collections,
+    /** Bytes of complete lines in the journal: where a failed write is cut back to. */
+    private journalSize: number,
+    private readonly disk: Disk,
+    private readonly log: (message: string) => void,
+  ) {
     this.journalFd = fs.openSync(path.join(dir, JOURNAL), 'a');
   }
 
-  /** Opens (or creates) the data folder and loads what it holds. */
-  static open(dir: string): { persistence: Persistence; data: Collections; fresh: boolean } {
+  /** Opens (or creates) a data folder the caller has locked, and loads what it holds. */
+  static open(dir: string, { disk = realDisk, log = () => undefined }: PersistenceOptions = {}): { persistence: Persistence; fresh: boolean } {
     fs.mkdirSync(dir, { recursive: true });
     const snapshotFile = path.join(dir, SNAPSHOT);
     const journalFile = path.join(dir, JOURNAL);
     const fresh = !fs.existsSync(snapshotFile) && !fs.existsSync(journalFile);
     const data: Collections = fs.existsSync(snapshotFile) ? JSON.parse(fs.readFileSync(snapshotFile, 'utf8')) : {};
-    if (fs.existsSync(journalFile)) {
-      for (const line of fs.readFileSync(journalFile, 'utf8').split('\n')) {
-        if (!line) continue;
-        let entry: JournalEntry;
-        try {
-          entry = JSON.parse(line);
-        } catch {
-          continue; // a torn last line
-        }
-        apply(data, entry);
-      }
-    }
-    const persistence = new Persistence(dir, data);
+    const journalSize = fs.existsSync(journalFile) ? replayJournal(dir, data, log) : 0;
+    const persistence = new Persistence(dir, data, journalSize, disk, log);
     persistence.compact();
-    return { persistence, data, fresh };
+    return { persistence, fresh };
   }
 
-  /** Records a change already made to the data; durable when this returns. */
-  write(collection: string, id: string, value: unknown | undefined): void {
-    const entry: JournalEntry = value === undefined ? { c: collection, id } : { c: collection, id, v: value };
-    fs.writeSync(this.journalFd, `${JSON.stringify(entry)}\n`);
-    fs.fdatasyncSync(this.journalFd);
-    if (++this.entries >= COMPACT_AFTER) this.compact();
+  /** Makes the changes durable, then applies them to the data; throws StorageError (nothing changed) when they cannot be. */
+  commit(changes: Change[]): void {
+    const line = Buffer.from(`${JSON.stringify(changes.length === 1 ? changes[0] : changes)}\n`);
+    try {
+      if (this.tornTail) this.cutBack();
+      writeAll(this.disk, this.journalFd, line);
+      this.disk.sync(this.journalFd);
+    } catch (error) {
+      this.tornTail = true;
+      try {
+        this.cutBack();
+      } catch {
+        // Tried again before the next write.
+      }
+      const full = ['ENOSPC', 'EDQUOT'].includes(errorCode(error) ?? '');
+      throw new StorageError(`${full ? 'The disk is full' : 'The disk failed'} (${(error as Error).message}): the change was not saved.`, full);
+    }
+    this.journalSize += line.length;
+    for (const change of changes) apply(this.data, change);
+    if (++this.entries >= this.compactAfter) this.compact();
   }
 
   close(): void {
     fs.closeSync(this.journalFd);
   }
 
+  private cutBack(): void {
+    fs.ftruncateSync(this.journalFd, this.journalSize);
+    this.tornTail = false;
+  }
+
+  /** Writes the snapshot and empties the journal; on failure keeps the journal (it holds everything) and tries again later. */
   private compact(): void {
     const snapshotFile = path.join(this.dir, SNAPSHOT);
     const temporary = `${snapshotFile}.${process.pid}.tmp`;
-    const fd = fs.openSync(temporary, 'w');
     try {
-      fs.writeSync(fd, JSON.stringify(this.data));
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
+      const fd = fs.openSync(temporary, 'w');
+      try {
+        writeAll(this.disk, fd, Buffer.from(JSON.stringify(this.data)));
+        this.disk.sync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(temporary, snapshotFile);
+      fs.ftruncateSync(this.journalFd, 0);
+      this.journalSize = 0;
+      this.entries = 0;
+      this.compactAfter = COMPACT_AFTER;
+    } catch (error) {
+      fs.rmSync(temporary, { force: true });
+      this.compactAfter = this.entries + COMPACT_AFTER;
+      this.log(`Could not write the snapshot ${snapshotFile} (${(error as Error).message}); the journal keeps every change and the snapshot is tried again later.`);
     }
-    fs.renameSync(temporary, snapshotFile);
-    fs.closeSync(this.journalFd);
-    fs.writeFileSync(path.join(this.dir, JOURNAL), '');
-    this.journalFd = fs.openSync(path.join(this.dir, JOURNAL), 'a');
-    this.entries = 0;
   }
 }
 
-function apply(data: Collections, entry: JournalEntry): void {
-  const collection = (data[entry.c] ??= {});
-  if (entry.v === undefined) delete collection[entry.id];
-  else collection[entry.id] = entry.v;
+/** Applies the journal's complete lines to `data`; cuts a torn last line off. Returns the journal's size after. */
+function replayJournal(dir: string, data: Collections, log: (message: string) => void): number {
+  const journalFile = path.join(dir, JOURNAL);
+  const bytes = fs.readFileSync(journalFile);
+  let complete = bytes.lastIndexOf(0x0a) + 1;
+  const lines = bytes.subarray(0, complete).toString('utf8').split('\n').slice(0, -1);
+  lines.forEach((line, index) => {
+    let entry: Change | Change[];
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      if (index === lines.length - 1) {
+        complete -= Buffer.byteLength(line) + 1; // torn by a crash of the machine: cut off below
+        return;
+      }
+      // Left by an earlier emulator, which appended after a failed write: kept aside, not lost.
+      fs.appendFileSync(path.join(dir, UNREADABLE), `${line}\n`);
+      log(`Line ${index + 1} of ${journalFile} is not a complete change and was skipped; it is kept in ${path.join(dir, UNREADABLE)}.`);
+      return;
+    }
+    for (const change of Array.isArray(entry) ? entry : [entry]) apply(data, change);
+  });
+  if (complete < bytes.length) {
+    fs.truncateSync(journalFile, complete);
+    log(`Cut off an incomplete last change (${bytes.length - complete} bytes) from ${journalFile}: a write interrupted by a crash, never acknowledged.`);
+  }
+  return complete;
+}
+
+function apply(data: Collections, change: Change): void {
+  const collection = (data[change.c] ??= {});
+  if (change.v === undefined) delete collection[change.id];
+  else collection[change.id] = change.v;
 }

@@ -1,5 +1,6 @@
 // A small router: `METHOD /path/{param}` patterns (case-insensitive, as Fabric's paths are) to
 // handlers that return a status, headers and a JSON body.
+import { badRequest } from './apiError';
 export interface Request {
   method: string;
   params: Record<string, string>;
@@ -45,10 +46,26 @@ export class Router {
       if (!match) continue;
       pathMatched = true;
       if (route.method !== method) continue;
-      const params: Record<string, string> = {};
-      route.names.forEach((name, i) => (params[name] = decodeURIComponent(match[i + 1]!)));
+      const params: Record<string, string> = Object.create(null);
+      route.names.forEach((name, i) => (params[name] = checkParam(name, match[i + 1]!)));
       return { handler: route.handler, params, key: route.key };
     }
     return pathMatched ? 'wrongMethod' : undefined;
   }
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A decoded path parameter; every `…Id` parameter is a uuid in Fabric's specs. */
+function checkParam(name: string, raw: string): string {
+  let value: string;
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    throw badRequest('InvalidParameter', `The ${name} in the path is not valid percent-encoding.`);
+  }
+  if (name.endsWith('Id') && !GUID.test(value)) {
+    throw badRequest('InvalidParameter', `The ${name} in the path must be a GUID such as 00000000-0000-0000-0000-000000000000.`);
+  }
+  return value;
 }

@@ -1,12 +1,14 @@
-// The HTTP side: bearer-token check, faults, latency, JSON in and out, Fabric's error shape, and
-// request counts per route for tests and benchmarks.
-import { randomUUID } from 'node:crypto';
+// The HTTP side: the Host check, bearer-token check, faults, latency, JSON in and out (bounded),
+// Fabric's error shape, and request counts per route for tests and benchmarks. No request, however
+// malformed, gets past the try block below: the process must outlive whatever it is sent.
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import * as http from 'node:http';
 import { apiFamilyOf } from '../fabric/rateLimiter';
 import { ApiError } from './apiError';
 import { checkEntraToken } from './entraTokens';
 import { FaultInjector } from './faults';
 import type { Router } from './router';
+import { isServedHost } from './servedHost';
 
 export interface EmulatorStats {
   requests: number;
@@ -40,6 +42,10 @@ export interface ServerOptions {
   acceptEntraTokens?: boolean;
   /** True for a token the local Entra endpoint issued and still accepts (localEntra.ts); gets the Host header. */
   issuedToken?: (token: string, host: string | undefined) => boolean;
+  /** The address the server binds: a `Host` naming it is served besides IP literals and localhost. */
+  host: string;
+  /** Bodies larger than this are refused with 413 before they are read. */
+  maxBodyBytes: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -68,16 +74,61 @@ function sendError(res: http.ServerResponse, requestId: string, error: ApiError,
   send(res, requestId, error.status, body, { 'x-ms-public-api-error-code': error.errorCode, ...headers });
 }
 
-async function readBody(req: http.IncomingMessage): Promise<unknown> {
+/** ASP.NET's default JSON depth: deeper bodies are refused before any handler or the journal sees them. */
+const MAX_JSON_DEPTH = 64;
+
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_JSON_DEPTH) return deepest;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+const tooLarge = (maxBytes: number): ApiError =>
+  new ApiError(413, 'RequestBodyTooLarge', `The request body is larger than the emulator's limit of ${Math.round(maxBytes / 1024 / 1024)} MB (--max-body-mb).`);
+
+/** Reads a JSON body of at most `maxBytes`, refusing a larger one as soon as it shows (no buffering of it). */
+async function readBody(req: http.IncomingMessage, maxBytes: number): Promise<unknown> {
+  const declared = Number(req.headers['content-length']);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) throw tooLarge(maxBytes);
+    chunks.push(chunk as Buffer);
+  }
   const text = Buffer.concat(chunks).toString('utf8');
   if (!text.trim()) return undefined;
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new ApiError(400, 'InvalidRequest', 'The request body is not valid JSON.');
   }
+  if (depthOf(body) > MAX_JSON_DEPTH) throw new ApiError(400, 'InvalidRequest', `The request body is nested deeper than ${MAX_JSON_DEPTH} levels.`);
+  return body;
+}
+
+/** The request target as a URL; origin-form (`/v1/…`, `//`) and absolute-form (`http://h/v1/…`) alike. */
+function requestUrl(target: string | undefined): URL {
+  try {
+    return target?.startsWith('/') ? new URL(`http://emulator${target}`) : new URL(target ?? '');
+  } catch {
+    throw new ApiError(400, 'InvalidRequest', 'The request target is not a valid path or URL.');
+  }
+}
+
+/** Compares in constant time: digests of equal length, so neither content nor length leaks. */
+function sameSecret(sent: string, expected: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(sent), digest(expected));
 }
 
 /** The service's date in RequestBlocked messages: `2/6/2024 12:58:37 PM` (UTC, no comma). */
@@ -90,20 +141,23 @@ function serviceDate(date: Date): string {
 /** `/v1/workspaces/3f…/items` → `/v1/workspaces/{id}/items`, for per-route counts. */
 const routeKey = (method: string, path: string): string => `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '{id}')}`;
 
-export function requestListener({ router, token, stats, faults, secure, acceptEntraTokens, issuedToken }: ServerOptions): http.RequestListener {
+export function requestListener({ router, token, stats, faults, secure, acceptEntraTokens, issuedToken, host, maxBodyBytes }: ServerOptions): http.RequestListener {
   return async (req, res) => {
     const requestId = randomUUID();
-    const url = new URL(req.url ?? '/', 'http://emulator');
     const method = req.method ?? 'GET';
     stats.requests++;
-    const key = routeKey(method, url.pathname);
-    stats.byRoute[key] = (stats.byRoute[key] ?? 0) + 1;
     try {
+      if (!isServedHost(req.headers.host, host)) {
+        throw new ApiError(421, 'MisdirectedRequest', 'The Host header does not name this emulator: use http://127.0.0.1 or http://localhost with its port.');
+      }
+      const url = requestUrl(req.url);
+      const key = routeKey(method, url.pathname);
+      stats.byRoute[key] = (stats.byRoute[key] ?? 0) + 1;
       const injector = faults();
       if (injector?.spec.latencyMs) await sleep(injector.spec.latencyMs);
       const auth = req.headers.authorization;
       if (!auth) throw new ApiError(401, 'TokenIsMissing', 'The request has no bearer token: send Authorization: Bearer <token>.');
-      if (auth !== `Bearer ${token}` && !(auth.startsWith('Bearer ') && issuedToken?.(auth.slice('Bearer '.length), req.headers.host))) {
+      if (!sameSecret(auth, `Bearer ${token}`) && !(auth.startsWith('Bearer ') && issuedToken?.(auth.slice('Bearer '.length), req.headers.host))) {
         if (!acceptEntraTokens || !auth.startsWith('Bearer ')) throw new ApiError(401, 'InvalidToken', 'The bearer token is not valid for this emulator.');
         checkEntraToken(auth.slice('Bearer '.length));
       }
@@ -124,17 +178,27 @@ export function requestListener({ router, token, stats, faults, secure, acceptEn
       const found = router.match(method, url.pathname.slice(3));
       if (found === 'wrongMethod') throw new ApiError(405, 'MethodNotAllowed', `${method} is not allowed on ${url.pathname}.`);
       if (!found) throw new ApiError(404, 'EntityNotFound', `No API at ${method} ${url.pathname}.`);
-      const origin = `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
-      const body = await readBody(req);
+      const origin = `${secure ? 'https' : 'http'}://${req.headers.host}`;
+      const body = await readBody(req, maxBodyBytes);
       const reply = await found.handler({ method, params: found.params, query: url.searchParams, body, origin });
       send(res, requestId, reply.status, reply.body, reply.headers);
     } catch (error) {
-      if (error instanceof ApiError) {
-        const retryAfter = (error as ApiError & { retryAfter?: number }).retryAfter;
-        sendError(res, requestId, error, retryAfter ? { 'Retry-After': String(retryAfter) } : {});
-      } else {
-        sendError(res, requestId, new ApiError(500, 'InternalServerError', `The emulator failed: ${(error as Error).message}`));
-      }
+      sendFailure(req, res, requestId, error);
     }
   };
+}
+
+function sendFailure(req: http.IncomingMessage, res: http.ServerResponse, requestId: string, error: unknown): void {
+  if (res.headersSent || res.destroyed) {
+    res.destroy();
+    return;
+  }
+  // A refusal before the body was read: close the connection rather than read (or buffer) the rest.
+  const close: Record<string, string> = req.complete ? {} : { Connection: 'close' };
+  if (error instanceof ApiError) {
+    const retryAfter = (error as ApiError & { retryAfter?: number }).retryAfter;
+    sendError(res, requestId, error, { ...close, ...(retryAfter ? { 'Retry-After': String(retryAfter) } : {}) });
+  } else {
+    sendError(res, requestId, new ApiError(500, 'InternalServerError', `The emulator failed: ${(error as Error).message}`), close);
+  }
 }

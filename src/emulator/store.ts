@@ -1,7 +1,11 @@
 // What the emulator knows: workspaces, items, their definitions, job instances, schedules and
-// activity runs, kept in memory and persisted change by change.
+// activity runs, kept in memory and persisted change by change. Each method is one durable change
+// (persistence.ts): memory changes only once it is on disk; when it cannot be, the request is
+// answered 507 (disk full) or 503 and nothing changed.
 import type { ActivityRun, DefinitionPart, Folder, Item, ItemJobInstance, ItemSchedule, JobParameter, Workspace } from '../fabric/types';
-import { Persistence, type Collections } from './persistence';
+import { ApiError } from './apiError';
+import { ItemIndex } from './itemIndex';
+import { Persistence, StorageError, type Change, type Collections, type PersistenceOptions } from './persistence';
 
 export interface StoredDefinition {
   format?: string;
@@ -26,25 +30,43 @@ export interface StoredSchedule extends ItemSchedule {
 type Collection = 'workspaces' | 'folders' | 'items' | 'definitions' | 'jobs' | 'schedules' | 'activityRuns' | 'meta';
 
 export class Store {
-  private constructor(private readonly persistence: Persistence, private readonly data: Collections, readonly fresh: boolean) {}
+  private readonly data: Collections;
+  private readonly itemIndex: ItemIndex;
 
-  static open(dir: string): Store {
-    const { persistence, data, fresh } = Persistence.open(dir);
-    return new Store(persistence, data, fresh);
+  private constructor(private readonly persistence: Persistence, readonly fresh: boolean) {
+    this.data = persistence.data;
+    this.itemIndex = new ItemIndex(Object.values(this.table<Item>('items')));
+  }
+
+  /** Opens a data folder the caller has locked (dataFolderLock.ts). */
+  static open(dir: string, options?: PersistenceOptions): Store {
+    const { persistence, fresh } = Persistence.open(dir, options);
+    return new Store(persistence, fresh);
   }
 
   private table<T>(name: Collection): Record<string, T> {
-    return (this.data[name] ??= {}) as Record<string, T>;
+    const table = (this.data[name] ??= {});
+    // No prototype: an id such as `__proto__` or `constructor` is only ever an own key.
+    if (Object.getPrototypeOf(table) !== null) Object.setPrototypeOf(table, null);
+    return table as Record<string, T>;
+  }
+
+  private commit(...changes: Change[]): void {
+    const items = this.table<Item>('items');
+    const itemChanges = changes.filter((change) => change.c === 'items').map((change) => [items[change.id], change.v as Item | undefined] as const);
+    try {
+      this.persistence.commit(changes);
+    } catch (error) {
+      if (!(error instanceof StorageError)) throw error;
+      throw error.full
+        ? new ApiError(507, 'InsufficientStorage', `${error.message} Free some disk space for the emulator's data folder and retry.`)
+        : new ApiError(503, 'ServiceUnavailable', `${error.message} Retry later.`);
+    }
+    for (const [before, after] of itemChanges) this.itemIndex.update(before, after);
   }
 
   private put(name: Collection, id: string, value: unknown): void {
-    this.table(name)[id] = value;
-    this.persistence.write(name, id, value);
-  }
-
-  private remove(name: Collection, id: string): void {
-    delete this.table(name)[id];
-    this.persistence.write(name, id, undefined);
+    this.commit(putChange(name, id, value));
   }
 
   workspaces(): Workspace[] {
@@ -56,10 +78,10 @@ export class Store {
   putWorkspace(workspace: Workspace): void {
     this.put('workspaces', workspace.id, workspace);
   }
+  /** Deletes the workspace with its folders, items and their definitions, as one change. */
   deleteWorkspace(id: string): void {
-    for (const item of this.items(id)) this.deleteItem(item.id);
-    for (const folder of this.folders(id)) this.deleteFolder(folder.id);
-    this.remove('workspaces', id);
+    const folders = this.folders(id).map((folder) => removeChange('folders', folder.id));
+    this.commit(...this.items(id).flatMap((item) => this.itemRemoval(item.id)), ...folders, removeChange('workspaces', id));
   }
 
   /** The workspace's folders, in creation order (the rules live in folders.ts). */
@@ -74,22 +96,34 @@ export class Store {
     this.put('folders', folder.id, folder);
   }
   deleteFolder(id: string): void {
-    this.remove('folders', id);
+    this.commit(removeChange('folders', id));
   }
 
+  /** The workspace's items in creation order. */
   items(workspaceId: string): Item[] {
-    return Object.values(this.table<Item>('items')).filter((i) => i.workspaceId === workspaceId);
+    return this.itemIndex.items(workspaceId);
+  }
+  /** The workspace's item of that type and name, ignoring case. */
+  itemNamed(workspaceId: string, type: string, displayName: string): Item | undefined {
+    return this.itemIndex.named(workspaceId, type, displayName);
   }
   item(workspaceId: string, id: string): Item | undefined {
     const item = this.table<Item>('items')[id];
     return item?.workspaceId === workspaceId ? item : undefined;
   }
-  putItem(item: Item): void {
-    this.put('items', item.id, item);
+  /** Stores the item, and its definition when given, as one change. */
+  putItem(item: Item, definition?: StoredDefinition): void {
+    this.commit(putChange('items', item.id, item), ...(definition ? [putChange('definitions', item.id, definition)] : []));
+  }
+  /** Stores the items as one change (a bulk move: all or none). */
+  putItems(items: Item[]): void {
+    this.commit(...items.map((item) => putChange('items', item.id, item)));
   }
   deleteItem(id: string): void {
-    this.remove('items', id);
-    if (this.definition(id)) this.remove('definitions', id);
+    this.commit(...this.itemRemoval(id));
+  }
+  private itemRemoval(id: string): Change[] {
+    return [removeChange('items', id), ...(this.definition(id) ? [removeChange('definitions', id)] : [])];
   }
 
   definition(itemId: string): StoredDefinition | undefined {
@@ -130,7 +164,7 @@ export class Store {
     this.put('schedules', schedule.id, schedule);
   }
   deleteSchedule(id: string): void {
-    this.remove('schedules', id);
+    this.commit(removeChange('schedules', id));
   }
 
   meta<T>(key: string): T | undefined {
@@ -144,3 +178,6 @@ export class Store {
     this.persistence.close();
   }
 }
+
+const putChange = (c: Collection, id: string, v: unknown): Change => ({ c, id, v });
+const removeChange = (c: Collection, id: string): Change => ({ c, id });

@@ -2,11 +2,15 @@
 // once and shared by all its parts (concurrent reads share one in-flight getDefinition); stat and
 // read of a known part cost no request. A save re-reads the remote definition once to detect a
 // change made elsewhere since it was opened, then uploads the whole definition once.
+// Saves of one item run one after another: two parts saved together (Save All, auto-save) would
+// otherwise both pass the check against the same copy, and the second upload would erase the
+// first. Saves that arrive while one is uploading wait, then go up together in one upload.
 import { createHash } from 'node:crypto';
 import { decodeDefinition, encodeDefinition } from '../fabric/definition';
 import type { OutcomeCheck } from '../fabric/retry';
 import type { Item } from '../fabric/types';
 import type { ExplorerClient } from './explorerClient';
+import { staysInside } from './localPaths';
 
 /** An item's definition as read from Fabric: part path → bytes. */
 export interface DefinitionSnapshot {
@@ -34,6 +38,14 @@ export interface SaveOptions {
   force?: boolean;
 }
 
+interface PendingSave {
+  item: Item;
+  changes: PartChanges;
+  force: boolean;
+  resolve(saved: DefinitionSnapshot): void;
+  reject(error: unknown): void;
+}
+
 export class DefinitionCache {
   private readonly entries = new Map<string, Promise<DefinitionSnapshot>>();
   private readonly settled = new Map<string, DefinitionSnapshot>();
@@ -41,6 +53,8 @@ export class DefinitionCache {
   private readonly bases = new Map<string, string>();
   /** The last mtime per item, kept while the remote content is unchanged across refreshes. */
   private readonly mtimes = new Map<string, { fingerprint: string; mtime: number }>();
+  /** Per item, the saves waiting for the one being uploaded (present while one is). */
+  private readonly pendingSaves = new Map<string, PendingSave[]>();
 
   /** `formatFor` names the definition format to ask for (e.g. 'ipynb' for notebooks). */
   constructor(
@@ -105,13 +119,58 @@ export class DefinitionCache {
    * Applies part changes and uploads the whole definition: one read (the conflict check, and the
    * base the changes apply to) and one updateDefinition, with updateMetadata when `.platform`
    * changed. Throws DefinitionConflictError, uploading nothing, when the remote differs from what
-   * was opened and `force` is not set.
+   * was opened and `force` is not set. Waits for the item's save in progress, if any, and goes up
+   * with the other saves that waited for it.
    */
-  async save(item: Item, changes: PartChanges, options: SaveOptions = {}): Promise<DefinitionSnapshot> {
-    const opened = await this.get(item);
-    const base = [...changes.keys()].map((path) => this.bases.get(partKey(item, path))).find((b) => b !== undefined) ?? opened.fingerprint;
-    const remote = await this.fetch(item);
-    if (!options.force && remote.fingerprint !== base) throw new DefinitionConflictError(item, remote);
+  save(item: Item, changes: PartChanges, options: SaveOptions = {}): Promise<DefinitionSnapshot> {
+    return new Promise((resolve, reject) => {
+      const key = keyOf(item);
+      const request: PendingSave = { item, changes, force: !!options.force, resolve, reject };
+      const pending = this.pendingSaves.get(key);
+      if (pending) {
+        pending.push(request);
+        return;
+      }
+      this.pendingSaves.set(key, []);
+      void this.saveInTurn(key, [request]);
+    });
+  }
+
+  /** Uploads `batch`, then each batch of saves that arrived meanwhile, until none is waiting. */
+  private async saveInTurn(key: string, batch: PendingSave[]): Promise<void> {
+    while (batch.length) {
+      await this.saveBatch(batch);
+      batch = this.pendingSaves.get(key)!.splice(0);
+    }
+    this.pendingSaves.delete(key);
+  }
+
+  /** One check and one upload for saves of one item; each save settles with its own outcome. */
+  private async saveBatch(batch: PendingSave[]): Promise<void> {
+    const item = batch[batch.length - 1].item;
+    let remote: DefinitionSnapshot;
+    const accepted: PendingSave[] = [];
+    try {
+      const opened = await this.get(item);
+      remote = await this.fetch(item);
+      for (const request of batch) {
+        // The base is taken now, not when the save was asked for: the upload before this one
+        // moved what the item's editors show.
+        const base = [...request.changes.keys()].map((path) => this.bases.get(partKey(item, path))).find((b) => b !== undefined) ?? opened.fingerprint;
+        if (request.force || remote.fingerprint === base) accepted.push(request);
+        else request.reject(new DefinitionConflictError(request.item, remote));
+      }
+      if (!accepted.length) return;
+      const changes = new Map<string, Uint8Array | undefined>();
+      for (const request of accepted) for (const [path, content] of request.changes) changes.set(path, content);
+      const saved = await this.upload(item, remote, changes);
+      for (const request of accepted) request.resolve(saved);
+    } catch (error) {
+      for (const request of accepted.length ? accepted : batch) request.reject(error);
+    }
+  }
+
+  private async upload(item: Item, remote: DefinitionSnapshot, changes: PartChanges): Promise<DefinitionSnapshot> {
     const files = new Map(remote.files);
     for (const [path, content] of changes) {
       if (content === undefined) files.delete(path);
@@ -197,12 +256,15 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** The entries directly under a folder of a definition ('' is the item folder itself). */
+/**
+ * The entries directly under a folder of a definition ('' is the item folder itself). Parts whose
+ * path has an empty, "." or ".." segment are left out: VS Code would resolve them elsewhere.
+ */
 export function listFolder(files: ReadonlyMap<string, Uint8Array>, folder: string): [name: string, isFolder: boolean][] {
   const prefix = folder ? `${folder}/` : '';
   const entries = new Map<string, boolean>();
   for (const path of files.keys()) {
-    if (!path.startsWith(prefix)) continue;
+    if (!path.startsWith(prefix) || !staysInside(path)) continue;
     const rest = path.slice(prefix.length);
     const slash = rest.indexOf('/');
     if (slash < 0) entries.set(rest, false);

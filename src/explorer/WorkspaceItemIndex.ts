@@ -3,6 +3,7 @@
 import { itemFolderName } from '../fabric/definition';
 import type { Item } from '../fabric/types';
 import type { ExplorerClient } from './explorerClient';
+import { staysInside } from './localPaths';
 
 export class WorkspaceItemIndex {
   private readonly workspaces = new Map<string, Promise<Map<string, Item>>>();
@@ -44,7 +45,10 @@ export class WorkspaceItemIndex {
   private async list(workspaceId: string): Promise<Map<string, Item>> {
     const folders = new Map<string, Item>();
     for await (const item of this.getClient().listItems(workspaceId)) {
-      folders.set(itemFolderName(item.displayName, item.type), { ...item, workspaceId: item.workspaceId ?? workspaceId });
+      const folder = itemFolderName(item.displayName, item.type);
+      // A name with a "/" (e.g. "../victim") would not be one folder: VS Code would resolve it to
+      // another item's folder. Such items are left out of the file system.
+      if (staysInside(folder)) folders.set(folder, { ...item, workspaceId: item.workspaceId ?? workspaceId });
     }
     return folders;
   }

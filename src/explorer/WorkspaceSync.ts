@@ -2,11 +2,15 @@
 // import of such folders back into a workspace, without VS Code. Items run in parallel with a
 // bounded concurrency; throttling is the client's job (its rate limiter and 429 retries), so a slow
 // tenant only slows the export down. A failed item is reported, never silently dropped.
+// Nothing outside the chosen folder is written and nothing the user has there is deleted: names and
+// part paths are checked (localPaths) before they touch the disk, no write goes through a link, and
+// an existing item folder is overwritten only when the caller says so, keeping its other files.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { encodeDefinition, decodeDefinition, itemFolderName, parseItemFolderName } from '../fabric/definition';
+import { encodeDefinition, decodeDefinition, itemFolderName, parseItemFolderName, type DefinitionFile } from '../fabric/definition';
 import type { Item } from '../fabric/types';
 import { describeError, errorStatus, type ExplorerClient } from './explorerClient';
+import { itemFolderProblem, partPathProblem } from './localPaths';
 
 export interface SyncProgress {
   done: number;
@@ -22,49 +26,132 @@ export interface SyncOptions {
   onProgress?: (progress: SyncProgress) => void;
 }
 
+/** An item whose `<DisplayName>.<Type>` folder is already in the target folder. */
+export interface ExistingFolder {
+  item: Item;
+  folder: string;
+  /** The files in it, relative and `/`-separated. */
+  files: string[];
+  /** How many existing folders are still to decide after this one. */
+  remaining: number;
+}
+
+/** Overwrite writes the item's parts over the folder (other files stay); Skip leaves it as it is. */
+export type ExistingFolderChoice = 'overwrite' | 'skip';
+
 export interface ExportOptions extends SyncOptions {
   /** The definition format to ask for per item (e.g. 'ipynb' for notebooks). */
   formatFor?: (item: Item) => string | undefined;
+  /**
+   * Asked once per existing item folder, one at a time, before anything is downloaded; throwing
+   * cancels the export with nothing written. Without it, existing folders are skipped.
+   */
+  onExisting?: (existing: ExistingFolder) => Promise<ExistingFolderChoice>;
 }
 
 export interface ExportResult {
   exported: Item[];
   /** Item types Fabric has no definition for (e.g. a SQL endpoint): nothing to export. */
   skipped: { item: Item; reason: string }[];
+  /** Items whose folder exists and was left as it is. */
+  existing: Item[];
   failed: { item: Item; error: string }[];
+  /** Files of overwritten folders that are not parts of the item: kept, and listed to the user. */
+  kept: { item: Item; files: string[] }[];
 }
 
 /** Writes each item's definition under `targetDir/<DisplayName>.<Type>/`. */
 export async function exportItems(client: ExplorerClient, items: Item[], targetDir: string, options: ExportOptions = {}): Promise<ExportResult> {
-  const result: ExportResult = { exported: [], skipped: [], failed: [] };
+  const result: ExportResult = { exported: [], skipped: [], existing: [], failed: [], kept: [] };
+  const overwritten = new Set<Item>();
+  const wanted = await planExport(items, targetDir, options, result, overwritten);
   let done = 0;
-  await forEachBounded(items, options.concurrency ?? 8, options.signal, async (item) => {
+  await forEachBounded(wanted, options.concurrency ?? 8, options.signal, async (item) => {
     try {
       const format = options.formatFor?.(item);
       const definition = await client.getDefinition(item.workspaceId, item.id, format ? { format } : {}, { signal: options.signal });
-      const folder = path.join(targetDir, itemFolderName(item.displayName, item.type));
-      await fs.rm(folder, { recursive: true, force: true });
-      for (const file of decodeDefinition(definition)) {
-        const target = path.join(folder, ...file.path.split('/'));
-        await fs.mkdir(path.dirname(target), { recursive: true });
-        await fs.writeFile(target, file.content);
-      }
+      const files = decodeDefinition(definition);
+      const unsafe = files.map((f) => partPathProblem(f.path)).find((problem) => problem !== undefined);
+      if (unsafe) throw new Error(`Not exported: its part ${unsafe}.`);
+      const folder = itemFolderName(item.displayName, item.type);
+      const before = overwritten.has(item) ? await listFiles(path.join(targetDir, folder)) : [];
+      for (const file of files) await writeInside(targetDir, [folder, ...file.path.split('/')], file.content);
+      const parts = new Set(files.map((f) => f.path));
+      const others = before.filter((f) => !parts.has(f));
+      if (others.length) result.kept.push({ item, files: others });
       result.exported.push(item);
     } catch (error) {
       if (options.signal?.aborted) throw error;
       if (isUnsupported(error)) result.skipped.push({ item, reason: describeError(error) });
       else result.failed.push({ item, error: describeError(error) });
     }
-    options.onProgress?.({ done: ++done, total: items.length, name: item.displayName });
+    options.onProgress?.({ done: ++done, total: wanted.length, name: item.displayName });
   });
   return result;
 }
 
+/**
+ * The items to download: those with a safe folder name, whose folder is new or is to be
+ * overwritten (asked one folder at a time). Refused and skipped items go into `result`.
+ */
+async function planExport(items: Item[], targetDir: string, options: ExportOptions, result: ExportResult, overwritten: Set<Item>): Promise<Item[]> {
+  const wanted: Item[] = [];
+  const existing: { item: Item; folder: string }[] = [];
+  for (const item of items) {
+    const problem = itemFolderProblem(item.displayName, item.type);
+    if (problem) {
+      result.failed.push({ item, error: `Not exported: ${problem}.` });
+      continue;
+    }
+    const folder = path.join(targetDir, itemFolderName(item.displayName, item.type));
+    const stat = await fs.lstat(folder).catch(() => undefined);
+    if (!stat) wanted.push(item);
+    else if (stat.isDirectory()) existing.push({ item, folder });
+    else result.failed.push({ item, error: `Not exported: "${folder}" exists and is ${stat.isSymbolicLink() ? 'a link' : 'not a folder'}.` });
+  }
+  for (const [index, { item, folder }] of existing.entries()) {
+    options.signal?.throwIfAborted();
+    const files = await listFiles(folder);
+    const choice = options.onExisting ? await options.onExisting({ item, folder, files, remaining: existing.length - index - 1 }) : 'skip';
+    if (choice === 'overwrite') {
+      wanted.push(item);
+      overwritten.add(item);
+    } else result.existing.push(item);
+  }
+  return wanted;
+}
+
+/** Writes `root/<segments>`, creating folders, refusing to go through a link (which may lead outside). */
+async function writeInside(root: string, segments: string[], content: Uint8Array): Promise<void> {
+  let current = root;
+  for (const [index, segment] of segments.entries()) {
+    current = path.join(current, segment);
+    const stat = await fs.lstat(current).catch(() => undefined);
+    if (stat?.isSymbolicLink()) throw new Error(`Not exported: "${current}" is a link; nothing is written through it.`);
+    if (index < segments.length - 1 && !stat) await fs.mkdir(current);
+  }
+  await fs.writeFile(current, content);
+}
+
+/** The files under `folder`, relative and `/`-separated, sorted. */
+async function listFiles(folder: string): Promise<string[]> {
+  const entries = await fs.readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
 /** Lists every item of a workspace and exports them all. */
 export async function exportWorkspace(client: ExplorerClient, workspaceId: string, targetDir: string, options: ExportOptions = {}): Promise<ExportResult> {
+  return exportItems(client, await listWorkspaceItems(client, workspaceId, options.signal), targetDir, options);
+}
+
+/** Every item of a workspace (all pages). */
+export async function listWorkspaceItems(client: ExplorerClient, workspaceId: string, signal?: AbortSignal): Promise<Item[]> {
   const items: Item[] = [];
-  for await (const item of client.listItems(workspaceId, {}, { signal: options.signal })) items.push({ ...item, workspaceId });
-  return exportItems(client, items, targetDir, options);
+  for await (const item of client.listItems(workspaceId, {}, { signal })) items.push({ ...item, workspaceId });
+  return items;
 }
 
 export interface ImportResult {
@@ -79,8 +166,12 @@ export interface ImportResult {
 export async function importItemFolder(client: ExplorerClient, workspaceId: string, folder: string, options: SyncOptions = {}): Promise<ImportResult> {
   const parsed = parseItemFolderName(path.basename(folder));
   if (!parsed) throw new Error(`"${path.basename(folder)}" is not an item folder: name it <DisplayName>.<Type>, e.g. "Sales.Notebook".`);
+  const unsafeName = itemFolderProblem(parsed.displayName, parsed.type);
+  if (unsafeName) throw new Error(`Not imported: ${unsafeName}.`);
   const files = await readFolder(folder);
   if (files.length === 0) throw new Error(`"${folder}" holds no definition files.`);
+  const unsafePart = files.map((f) => partPathProblem(f.path)).find((problem) => problem !== undefined);
+  if (unsafePart) throw new Error(`Not imported: ${unsafePart}.`);
   const format = files.some((f) => f.path.endsWith('.ipynb')) ? 'ipynb' : undefined;
   const definition = encodeDefinition(files, format);
   let existing: Item | undefined;
@@ -112,9 +203,9 @@ export async function importItemFolders(client: ExplorerClient, workspaceId: str
   return { imported, failed };
 }
 
-async function readFolder(folder: string): Promise<{ path: string; content: Uint8Array }[]> {
+async function readFolder(folder: string): Promise<DefinitionFile[]> {
   const entries = await fs.readdir(folder, { recursive: true, withFileTypes: true });
-  const files: { path: string; content: Uint8Array }[] = [];
+  const files: DefinitionFile[] = [];
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath, entry.name);

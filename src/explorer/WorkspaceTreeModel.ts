@@ -1,9 +1,15 @@
 // The Workspaces tree without VS Code: nodes, page-by-page loading, the name filter and error
 // nodes. The tree data provider only renders these nodes, so paging and filtering are unit-tested
-// and benchmarked here. Expanding a node costs one request (its first page); "Load more" costs one
-// more page. Failures become error nodes and are never cached: the next expand or Retry refetches.
+// and benchmarked here. The first level shows after one request (the first page of workspaces);
+// the remaining pages then load in the background, one at a time, so the filter finds a workspace
+// on any page without a "Load more" click. The background is bounded (pages, and pages a minute,
+// well inside the 200 calls/min Platform quota) and stops on refresh and dispose. Expanding a
+// workspace reads its item pages up to the same bound before showing the type groups: groups built
+// from a partial listing would miss a type first seen on a later page. "Load more" stays for what
+// the bound leaves. Failures become error nodes and are never cached: Retry refetches.
+import { RateLimiter } from '../fabric/rateLimiter';
 import type { Item, Page, Workspace } from '../fabric/types';
-import { describeError, type ExplorerClient } from './explorerClient';
+import { describeError, type CallOptions, type ExplorerClient } from './explorerClient';
 
 export interface WorkspaceNode {
   readonly kind: 'workspace';
@@ -61,9 +67,18 @@ interface Listing<T> {
   /** The failure of the last "load more", shown as an error node after the loaded values. */
   pageError?: string;
   inFlight?: Promise<void>;
+  /** Stops the background loading of this listing's pages when it is dropped. */
+  background?: AbortController;
 }
 
 type Listener = (node: TreeNode | undefined) => void;
+
+export interface WorkspaceTreeModelOptions {
+  /** Pages read after a listing's first without a click: workspaces in the background, items when a workspace expands (default 50). */
+  morePages?: number;
+  /** Background pages of workspaces a minute (default 60: under a third of the Platform quota). */
+  backgroundPagesPerMinute?: number;
+}
 
 export class WorkspaceTreeModel {
   private workspaces: Listing<Workspace> = emptyListing();
@@ -72,8 +87,13 @@ export class WorkspaceTreeModel {
   private readonly typeNodes = new Map<string, ItemTypeNode>();
   private readonly listeners = new Set<Listener>();
   private filterText = '';
+  private readonly morePages: number;
+  private readonly backgroundQuota: RateLimiter;
 
-  constructor(private readonly getClient: () => ExplorerClient | undefined) {}
+  constructor(private readonly getClient: () => ExplorerClient | undefined, options: WorkspaceTreeModelOptions = {}) {
+    this.morePages = options.morePages ?? 50;
+    this.backgroundQuota = new RateLimiter({ callsPerWindow: options.backgroundPagesPerMinute ?? 60 });
+  }
 
   get filter(): string {
     return this.filterText;
@@ -114,19 +134,22 @@ export class WorkspaceTreeModel {
     const client = this.getClient();
     if (!client) return;
     const parent = node.parent;
-    if (parent) {
-      const listing = this.itemListing(parent.workspaceId);
-      await this.fetchPage(listing, (token) => client.listItemsPage(parent.workspaceId, { continuationToken: token }), listing.continuationToken);
-    } else {
-      await this.fetchPage(this.workspaces, (token) => client.listWorkspacesPage({ continuationToken: token }), this.workspaces.continuationToken);
-    }
+    const listing: Listing<Workspace | Item> = parent ? this.itemListing(parent.workspaceId) : this.workspaces;
+    await this.fetchPage(listing, this.pageReader(client, parent), listing.continuationToken);
     this.fire(parent);
+  }
+
+  /** Stops the background loading. */
+  dispose(): void {
+    this.workspaces.background?.abort();
+    this.listeners.clear();
   }
 
   /** Forgets what was loaded under a node (all of it when none) and asks the view to reload. */
   refresh(node?: TreeNode): void {
     const workspace = node && nearestWorkspace(node);
     if (!workspace) {
+      this.workspaces.background?.abort();
       this.workspaces = emptyListing();
       this.items.clear();
       this.workspaceNodes.clear();
@@ -156,10 +179,11 @@ export class WorkspaceTreeModel {
     const listing = this.workspaces;
     if (!listing.loaded) {
       try {
-        await this.fetchPage(listing, (token) => client.listWorkspacesPage({ continuationToken: token }), undefined, true);
+        await this.fetchPage(listing, this.pageReader(client, undefined), undefined, true);
       } catch (error) {
         return [errorNode('root', describeError(error), undefined, false)];
       }
+      this.loadInBackground(client, listing);
     }
     const visible = listing.values.filter((w) => this.workspaceVisible(w)).map((w) => this.workspaceNode(w));
     return this.withPaging(visible, listing, undefined, listing.values.length ? 'noMatches' : 'noWorkspaces');
@@ -168,11 +192,13 @@ export class WorkspaceTreeModel {
   private async workspaceChildren(client: ExplorerClient, node: WorkspaceNode): Promise<TreeNode[]> {
     const listing = this.itemListing(node.workspaceId);
     if (!listing.loaded) {
+      const read = this.pageReader(client, node);
       try {
-        await this.fetchPage(listing, (token) => client.listItemsPage(node.workspaceId, { continuationToken: token }), undefined, true);
+        await this.fetchPage(listing, read, undefined, true);
       } catch (error) {
         return [errorNode(node.id, describeError(error), node, false)];
       }
+      for (let page = 0; page < this.morePages && listing.continuationToken && !listing.pageError; page++) await this.fetchPage(listing, read, listing.continuationToken);
     }
     const types = [...new Set(this.visibleItems(node).map((i) => i.type))].sort((a, b) => a.localeCompare(b));
     const groups = types.map((type) => this.typeNode(node, type));
@@ -195,6 +221,32 @@ export class WorkspaceTreeModel {
     return nodes;
   }
 
+  /** Reads one page of the workspaces (no parent) or of a workspace's items. */
+  private pageReader(client: ExplorerClient, parent: WorkspaceNode | undefined): (token: string | undefined, call?: CallOptions) => Promise<Page<Workspace | Item>> {
+    return parent
+      ? (token, call) => client.listItemsPage(parent.workspaceId, { continuationToken: token }, call)
+      : (token, call) => client.listWorkspacesPage({ continuationToken: token }, call);
+  }
+
+  /**
+   * Loads the next pages of workspaces one at a time, up to the bound and within the background
+   * quota, telling the view after each; it stops at a failed page (shown with its Retry), and for
+   * good when the listing is dropped (refresh, sign-out, dispose).
+   */
+  private loadInBackground(client: ExplorerClient, listing: Listing<Workspace>): void {
+    if (!listing.continuationToken) return;
+    const { signal } = (listing.background = new AbortController());
+    const read = this.pageReader(client, undefined) as (token: string | undefined, call?: CallOptions) => Promise<Page<Workspace>>;
+    void (async () => {
+      for (let page = 0; page < this.morePages && listing.continuationToken && !listing.pageError; page++) {
+        await this.backgroundQuota.acquire('Platform', signal);
+        await this.fetchPage(listing, (token) => read(token, { signal }), listing.continuationToken);
+        if (signal.aborted) return;
+        this.fire(undefined);
+      }
+    })().catch(() => undefined); // aborted: the listing was dropped
+  }
+
   /**
    * Fetches one page into a listing; concurrent calls share one request. A first page that fails
    * leaves the listing unloaded (rethrown, so the caller shows an error node); a later page that
@@ -204,6 +256,7 @@ export class WorkspaceTreeModel {
     listing.inFlight ??= (async () => {
       try {
         const page = await fetch(token);
+        if (listing.background?.signal.aborted) return; // dropped while the page was on its way
         listing.values.push(...page.value);
         listing.continuationToken = page.continuationToken || undefined;
         listing.loaded = true;

@@ -3,6 +3,7 @@
 import { FabricError, isFabricError } from './errors';
 import { FabricHttp, type HttpOptions, type HttpRequest } from './http';
 import { followOperation, type LroOptions } from './lro';
+import { LroPollBudget } from './lroPollBudget';
 import { iteratePages, normalizePage } from './paging';
 import type { LroPollOptions } from './pollSchedules';
 import type { OutcomeCheck } from './retry';
@@ -48,6 +49,8 @@ export const BULK_MOVE_LIMIT = 50;
 
 export interface FabricClientOptions extends HttpOptions {
   lroPoll?: LroPollOptions;
+  /** Polls a minute this client's long-running operations may make together (default: 3/4 of the rate limiter's quota). */
+  lroPollsPerMinute?: number;
 }
 
 const enc = encodeURIComponent;
@@ -57,9 +60,14 @@ const scopeQuery = (scope: FolderScope): { rootFolderId?: string; recursive?: bo
 
 export class FabricClient {
   private readonly http: FabricHttp;
+  private readonly lroBudget: LroPollBudget;
 
   constructor(private readonly options: FabricClientOptions) {
     this.http = new FabricHttp(options);
+    const quota = options.rateLimiter ? (options.rateLimiter.callsPerWindow * 60_000) / options.rateLimiter.windowMs : 200;
+    // The budget's minute is scaled like the schedule's waits (tests that shrink waits are not held
+    // for real minutes), with a second's slack for timers that fire late and uneven round trips.
+    this.lroBudget = new LroPollBudget({ pollsPerMinute: options.lroPollsPerMinute ?? Math.floor(quota * 0.75), minuteMs: 61_000 * this.http.waitScale });
   }
 
   get baseUrl(): string {
@@ -294,7 +302,7 @@ export class FabricClient {
 
   private async operation<T>(request: HttpRequest, call: LroCallOptions, expectResult: boolean): Promise<T | undefined> {
     const initial = await this.http.request(request);
-    const options: LroOptions = { signal: call.signal, maxWaitMs: call.maxWaitMs, expectResult, poll: this.options.lroPoll };
+    const options: LroOptions = { signal: call.signal, maxWaitMs: call.maxWaitMs, expectResult, poll: this.options.lroPoll, budget: this.lroBudget };
     return followOperation<T>(this.http, initial, `${request.method} ${request.path}`, options);
   }
 

@@ -1,11 +1,13 @@
 // Follows a long-running operation: a 202 with Location, x-ms-operation-id and Retry-After is
-// polled at GET /operations/{id} on the lroPollDelays schedule until Succeeded (then the result
-// is read from /operations/{id}/result when there is one) or Failed/Undefined (thrown as a
-// FabricError carrying the operation's error). Waits stop at once on abort and at `maxWaitMs`.
+// polled at GET /operations/{id} on the lroPollDelayMs schedule, within the client's shared poll
+// budget, until Succeeded (then the result is read from /operations/{id}/result when there is one)
+// or Failed/Undefined (thrown as a FabricError carrying the operation's error). Waits stop at once
+// on abort and at `maxWaitMs` (a last poll the budget moved comes that much later).
 import { delay } from './delay';
 import { FabricError, errorFromOperation, NO_RESPONSE } from './errors';
 import type { FabricHttp, HttpResponse } from './http';
-import { lroPollDelays, type LroPollOptions } from './pollSchedules';
+import type { LroPollBudget } from './lroPollBudget';
+import { lroPollDelayMs, type LroPollOptions } from './pollSchedules';
 import { parseRetryAfterSeconds } from './retryAfter';
 import type { OperationState } from './types';
 
@@ -16,6 +18,8 @@ export interface LroOptions {
   /** Read /result even when the final state's Location does not point there (getDefinition, createItem). */
   expectResult?: boolean;
   poll?: LroPollOptions;
+  /** Shared by the operations of one client, so that together they stay within the LRO quota. */
+  budget?: LroPollBudget;
 }
 
 /** Used when a 202 carries no Retry-After. */
@@ -26,34 +30,43 @@ export async function followOperation<T>(http: FabricHttp, initial: HttpResponse
   if (initial.status !== 202) return initial.body as T | undefined;
   const operationId = operationIdOf(initial, request);
   const retryAfterSeconds = parseRetryAfterSeconds(initial.headers.get('retry-after'));
-  const delays = lroPollDelays(retryAfterSeconds !== undefined ? retryAfterSeconds * 1000 : DEFAULT_RETRY_AFTER_MS, options.poll);
+  const retryAfterMs = retryAfterSeconds !== undefined ? retryAfterSeconds * 1000 : DEFAULT_RETRY_AFTER_MS;
   const started = Date.now();
   const deadline = options.maxWaitMs !== undefined ? started + options.maxWaitMs : Infinity;
-  let planned = 0;
-  for (;;) {
-    // Sleep until an absolute time, so late timers do not push the whole schedule back.
-    planned += delays.next().value * http.waitScale;
-    const pollAt = Math.min(started + planned, deadline);
-    await delay(pollAt - Date.now(), options.signal);
-    const state = await http.request<OperationState>({ method: 'GET', path: `/operations/${operationId}`, retry: 'idempotent', signal: options.signal });
-    const status = state.body?.status;
-    if (status === 'Succeeded') {
-      const hasResult = options.expectResult || /\/result\/?$/.test(state.headers.get('location') ?? '');
-      if (!hasResult) return undefined;
-      const result = await http.request<T>({ method: 'GET', path: `/operations/${operationId}/result`, retry: 'idempotent', signal: options.signal });
-      return result.body;
+  const leave = options.budget?.join();
+  try {
+    for (let pollAt = started; ;) {
+      // Sleep until an absolute time, so late timers do not push the whole schedule back.
+      const delayMs = Math.min(lroPollDelayMs((pollAt - started) / http.waitScale, retryAfterMs, options.poll) * http.waitScale, deadline - pollAt);
+      pollAt = options.budget ? options.budget.reserve(pollAt, delayMs) : pollAt + delayMs;
+      try {
+        await delay(pollAt - Date.now(), options.signal);
+      } catch (error) {
+        options.budget?.release(pollAt);
+        throw error;
+      }
+      const state = await http.request<OperationState>({ method: 'GET', path: `/operations/${operationId}`, retry: 'idempotent', signal: options.signal });
+      const status = state.body?.status;
+      if (status === 'Succeeded') {
+        const hasResult = options.expectResult || /\/result\/?$/.test(state.headers.get('location') ?? '');
+        if (!hasResult) return undefined;
+        const result = await http.request<T>({ method: 'GET', path: `/operations/${operationId}/result`, retry: 'idempotent', signal: options.signal });
+        return result.body;
+      }
+      if (status === 'Failed' || status === 'Undefined') throw errorFromOperation(operationId, status, state.body?.error, request);
+      if (pollAt >= deadline) {
+        throw new FabricError({
+          status: NO_RESPONSE,
+          errorCode: 'OperationTimedOut',
+          message: `The operation ${operationId} of ${request} had not finished after ${Math.round((options.maxWaitMs ?? 0) / 1000)} s (last status ${status ?? 'unknown'}).`,
+          isRetriable: false,
+          request,
+          operationId,
+        });
+      }
     }
-    if (status === 'Failed' || status === 'Undefined') throw errorFromOperation(operationId, status, state.body?.error, request);
-    if (pollAt >= deadline) {
-      throw new FabricError({
-        status: NO_RESPONSE,
-        errorCode: 'OperationTimedOut',
-        message: `The operation ${operationId} of ${request} had not finished after ${Math.round((options.maxWaitMs ?? 0) / 1000)} s (last status ${status ?? 'unknown'}).`,
-        isRetriable: false,
-        request,
-        operationId,
-      });
-    }
+  } finally {
+    leave?.();
   }
 }
 

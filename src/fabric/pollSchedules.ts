@@ -3,33 +3,27 @@
 export interface LroPollOptions {
   /** The first poll's delay (default 200 ms). */
   firstDelayMs?: number;
-  /** Each delay is this many times the previous one until it reaches Retry-After (default 1.7). */
+  /** Each delay is `firstDelayMs` plus this fraction of the time since the 202 (default 0.2). */
   growth?: number;
-  /** Polls allowed ahead of strict Retry-After spacing (default 4): poll k never comes before (k − earlyPolls) × Retry-After. */
-  earlyPolls?: number;
+  /** The longest wait between two polls (default 5 s), or Retry-After when that is shorter. */
+  maxDelayMs?: number;
 }
 
-export const DEFAULT_LRO_POLL: Required<LroPollOptions> = { firstDelayMs: 200, growth: 1.7, earlyPolls: 4 };
+export const DEFAULT_LRO_POLL: Required<LroPollOptions> = { firstDelayMs: 200, growth: 0.2, maxDelayMs: 5000 };
 
 /**
- * The delays (ms, each from the previous poll) before successive polls of a long-running
- * operation whose 202 said Retry-After `retryAfterMs`. Fast at first (200, 340, 578, 983 ms: the
- * 4th poll lands at 2.1 s), growing toward Retry-After and never longer than it. The k-th poll
- * never comes before (k − earlyPolls) × Retry-After, so an operation lasting T costs at most
- * earlyPolls + T / Retry-After polls: the average interval tends to what the server asked.
+ * The wait (ms) before the next poll of a long-running operation, `elapsedMs` after its 202 (which
+ * said Retry-After `retryAfterMs`): `firstDelayMs + growth × elapsed`, so the polls come
+ * geometrically further apart (at 0.2, 0.44, 0.73, 1.07, 1.49, 1.99 s …) until the wait reaches
+ * `maxDelayMs` (or Retry-After, when the server asks for less), which it keeps. An operation
+ * lasting d is therefore noticed within `firstDelayMs + growth × d` of its end (and within
+ * `maxDelayMs`), whatever Retry-After says: a small fraction of its length at any length. A long
+ * Retry-After matters again when many operations poll at once: see LroPollBudget.
  */
-export function* lroPollDelays(retryAfterMs: number, options: LroPollOptions = {}): Generator<number, never, undefined> {
-  const { firstDelayMs, growth, earlyPolls } = { ...DEFAULT_LRO_POLL, ...options };
-  const interval = Math.max(0, retryAfterMs);
-  const longest = Math.max(interval, firstDelayMs);
-  let elapsed = 0;
-  let step = firstDelayMs;
-  for (let poll = 1; ; poll++) {
-    const next = Math.max(elapsed + Math.min(step, longest), (poll - earlyPolls) * interval);
-    yield next - elapsed;
-    elapsed = next;
-    step *= growth;
-  }
+export function lroPollDelayMs(elapsedMs: number, retryAfterMs: number, options: LroPollOptions = {}): number {
+  const { firstDelayMs, growth, maxDelayMs } = { ...DEFAULT_LRO_POLL, ...options };
+  const longest = Math.max(firstDelayMs, Math.min(maxDelayMs, Math.max(0, retryAfterMs)));
+  return Math.min(longest, firstDelayMs + growth * Math.max(0, elapsedMs));
 }
 
 export interface JobPollOptions {

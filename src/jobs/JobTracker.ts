@@ -1,6 +1,8 @@
 // Follows the jobs the user started until they end: polls their status on an adaptive schedule
 // (pollSchedule.ts), one request per item however many of its jobs run, cancels a run past its
 // timeout, persists the jobs so a reloaded window resumes, and tells listeners of every change.
+// A job belongs to the connection it was started on: it is polled only through that connection's
+// client and waits, untouched, while another connection is current.
 // No `vscode`: the clock, timers, store and client are injected, so the benchmark and unit tests
 // drive it outside VS Code. It never throws into its timer: failures are logged and retried.
 import type { ItemJobInstance } from '../fabric/types';
@@ -44,11 +46,19 @@ export type JobChange =
   | { kind: 'added'; job: TrackedJob }
   | { kind: 'status'; job: TrackedJob; previous: string }
   | { kind: 'ended'; job: TrackedJob }
-  | { kind: 'timedOut'; job: TrackedJob };
+  | { kind: 'timedOut'; job: TrackedJob }
+  /** A timed-out run's cancel was refused (told once per job; it is tried again at each poll). */
+  | { kind: 'cancelFailed'; job: TrackedJob; reason: string };
+
+/** A connection: its identity (which service and account, no secret) and its client. */
+export interface JobConnection {
+  id: string;
+  api: JobsApi;
+}
 
 export interface JobTrackerOptions {
-  /** The client of the moment (undefined while signed out: polling waits). */
-  api(): JobsApi | undefined;
+  /** The connection of the moment (undefined while signed out: polling waits). */
+  connection(): JobConnection | undefined;
   clock?: Clock;
   store?: JobStore;
   logger?: TrackerLogger;
@@ -58,6 +68,7 @@ export interface JobTrackerOptions {
 }
 
 interface Group {
+  connection: string;
   dueAt: number;
   failures: number;
 }
@@ -71,6 +82,8 @@ export class JobTracker {
   private readonly jobList: TrackedJob[];
   private readonly groups = new Map<string, Group>();
   private readonly notFound = new Map<string, number>();
+  /** Jobs whose timeout cancel was refused at least once (their retries stay quiet). */
+  private readonly refusedTimeoutCancels = new Set<string>();
   private readonly changes = new Listeners<JobChange>();
   private readonly clock: Clock;
   private readonly schedule: JobPollOptions;
@@ -105,8 +118,14 @@ export class JobTracker {
     return this.jobList.find((j) => j.id === id);
   }
 
-  /** Starts following a submitted job. */
+  /** Whether a running job waits for its connection to be the current one again. */
+  waitsForConnection(job: TrackedJob): boolean {
+    return isRunning(job) && job.connection !== undefined && job.connection !== this.options.connection()?.id;
+  }
+
+  /** Starts following a submitted job (of the current connection unless it names its own). */
   track(job: TrackedJob): TrackedJob {
+    job.connection ??= this.options.connection()?.id;
     this.jobList.push(job);
     this.changes.fire({ kind: 'added', job });
     this.persist();
@@ -120,9 +139,7 @@ export class JobTracker {
   async cancel(id: string): Promise<void> {
     const job = this.get(id);
     if (!job || !isRunning(job)) return;
-    const api = this.requireApi();
-    job.cancelRequested = true;
-    await api.cancelJobInstance(job.workspaceId, job.itemId, job.id);
+    await this.requestCancel(this.requireApi(job), job);
     this.options.logger?.info(`Cancel requested for job ${job.id} of ${job.itemName}.`);
     this.pollSoon(job);
   }
@@ -130,10 +147,13 @@ export class JobTracker {
   /** Polls again now (after a reconnection, or when the user refreshes). */
   kick(): void {
     if (this.disposed) return;
+    const connection = this.options.connection()?.id;
+    if (connection === undefined) return this.arm();
+    this.adopt(connection);
     const now = this.clock.now();
     for (const job of this.running) {
       const key = groupKey(job);
-      if (!this.groups.has(key)) this.groups.set(key, { dueAt: now + this.delayFor(key, 0), failures: 0 });
+      if (job.connection === connection && !this.groups.has(key)) this.groups.set(key, { connection, dueAt: now + this.delayFor(key, 0), failures: 0 });
     }
     this.arm();
   }
@@ -164,11 +184,22 @@ export class JobTracker {
     return jobPollDelayMs(this.clock.now() - youngest, this.groups.size, failures, this.schedule);
   }
 
-  /** Sets the one timer for the earliest due group, or none when nothing runs. */
+  /**
+   * Jobs saved before jobs recorded their connection belong to the first connection that polls
+   * them: the one they were most likely started on.
+   */
+  private adopt(connection: string): void {
+    const orphans = this.jobList.filter((j) => j.connection === undefined);
+    for (const job of orphans) job.connection = connection;
+    if (orphans.length) this.persist();
+  }
+
+  /** Sets the one timer for the earliest due group, or none when nothing of the current connection runs. */
   private arm(): void {
     if (this.disposed || this.polling) return;
-    for (const key of [...this.groups.keys()]) {
-      if (!this.running.some((j) => groupKey(j) === key)) this.groups.delete(key);
+    const connection = this.options.connection()?.id;
+    for (const [key, group] of [...this.groups]) {
+      if (group.connection !== connection || !this.running.some((j) => groupKey(j) === key)) this.groups.delete(key);
     }
     if (this.groups.size === 0) return this.disarm();
     const dueAt = Math.min(...[...this.groups.values()].map((g) => g.dueAt));
@@ -187,17 +218,13 @@ export class JobTracker {
   private async tick(): Promise<void> {
     this.timer = undefined;
     this.timerDueAt = Infinity;
-    const api = this.options.api();
+    const connection = this.options.connection();
     const now = this.clock.now();
     this.polling = true;
     try {
-      const due = [...this.groups.entries()].filter(([, g]) => g.dueAt <= now);
-      if (!api) {
-        // Signed out: try again later without counting it as a failure.
-        for (const [, group] of due) group.dueAt = now + this.schedule.maxBackoffMs;
-        return;
-      }
-      await Promise.all(due.map(([key, group]) => this.pollGroup(api, key, group)));
+      // Only the current connection's jobs, through its client (arm() drops the other groups).
+      const due = [...this.groups.entries()].filter(([, g]) => g.dueAt <= now && g.connection === connection?.id);
+      if (connection) await Promise.all(due.map(([key, group]) => this.pollGroup(connection.api, key, group)));
     } finally {
       this.polling = false;
       this.arm();
@@ -229,6 +256,7 @@ export class JobTracker {
       if (count < LOST_AFTER_NOT_FOUND) return;
       job.lost = true;
       job.noticedAt = this.clock.now();
+      this.refusedTimeoutCancels.delete(job.id);
       this.options.logger?.warn(`Job ${job.id} of ${job.itemName} is no longer found; stopped following it.`);
       this.changes.fire({ kind: 'ended', job });
       this.persist();
@@ -269,6 +297,7 @@ export class JobTracker {
       return;
     }
     job.noticedAt = this.clock.now();
+    this.refusedTimeoutCancels.delete(job.id);
     job.endTimeUtc = instance.endTimeUtc ?? undefined;
     job.failureReason = instance.failureReason ?? undefined;
     job.exitValue = exitValueOf(instance);
@@ -288,14 +317,33 @@ export class JobTracker {
 
   private async enforceTimeout(api: JobsApi, job: TrackedJob): Promise<void> {
     if (job.timeoutAt === undefined || job.cancelRequested || this.clock.now() < job.timeoutAt) return;
+    const retry = this.refusedTimeoutCancels.has(job.id);
+    if (!retry) this.changes.fire({ kind: 'timedOut', job });
+    try {
+      await this.requestCancel(api, job);
+    } catch (error) {
+      const reason = messageOf(error);
+      this.options.logger?.error(`Could not cancel job ${job.id} after its timeout (tried again at the next poll): ${reason}`);
+      this.refusedTimeoutCancels.add(job.id);
+      if (!retry) this.changes.fire({ kind: 'cancelFailed', job, reason });
+    }
+  }
+
+  /**
+   * Marks the cancel as requested while the service is asked, so the timeout doesn't ask again; a
+   * refused request restores the mark (else the timeout would never apply) and rethrows.
+   */
+  private async requestCancel(api: JobsApi, job: TrackedJob): Promise<void> {
+    const before = job.cancelRequested;
     job.cancelRequested = true;
-    this.changes.fire({ kind: 'timedOut', job });
     try {
       await api.cancelJobInstance(job.workspaceId, job.itemId, job.id);
     } catch (error) {
-      this.options.logger?.error(`Could not cancel job ${job.id} after its timeout: ${messageOf(error)}`);
+      job.cancelRequested = before;
+      throw error;
+    } finally {
+      this.persist();
     }
-    this.persist();
   }
 
   private trimEnded(): void {
@@ -310,15 +358,19 @@ export class JobTracker {
       .catch((error: unknown) => this.options.logger?.error(`Could not save the jobs: ${messageOf(error)}`));
   }
 
-  private requireApi(): JobsApi {
-    const api = this.options.api();
-    if (!api) throw new Error('Not connected to Microsoft Fabric.');
-    return api;
+  /** The client of the job's connection, which must be the current one. */
+  private requireApi(job: TrackedJob): JobsApi {
+    const connection = this.options.connection();
+    if (!connection) throw new Error('Not connected to Microsoft Fabric.');
+    if (job.connection !== undefined && job.connection !== connection.id) {
+      throw new Error(`Job ${job.id} of ${job.itemName} runs on another connection (${job.connection}): switch back to it first.`);
+    }
+    return connection.api;
   }
 }
 
 function groupKey(job: TrackedJob): string {
-  return `${job.workspaceId}/${job.itemId}`;
+  return `${job.connection ?? ''} ${job.workspaceId}/${job.itemId}`;
 }
 
 function exitValueOf(instance: ItemJobInstance): string | undefined {

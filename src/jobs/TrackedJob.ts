@@ -6,6 +6,11 @@ import type { RunKind } from './runRequest';
 export interface TrackedJob {
   /** The job instance id. */
   id: string;
+  /**
+   * The connection it runs on (ConnectionManager.id: service and account, no secret): it is polled
+   * only through that connection. Jobs saved before it existed adopt the first connection.
+   */
+  connection?: string;
   workspaceId: string;
   workspaceName?: string;
   itemId: string;

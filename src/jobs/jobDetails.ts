@@ -12,6 +12,7 @@ export function formatJobDetails(job: TrackedJob, now: number): string {
     `Job id:     ${job.id}`,
     `Item:       ${job.itemName} (${job.itemType}, ${job.itemId})`,
     `Workspace:  ${job.workspaceName ?? ''} (${job.workspaceId})`,
+    ...(job.connection ? [`Connection: ${job.connection}`] : []),
     `Started:    ${job.startTimeUtc ?? (job.submittedAt ? new Date(job.submittedAt).toISOString() : 'not yet')}`,
     `Ended:      ${job.endTimeUtc ?? (isRunning(job) ? 'running' : '')}`,
     `Duration:   ${formatDuration(durationMs(job, now))}`,

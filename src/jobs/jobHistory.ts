@@ -10,6 +10,7 @@ export function fromInstance(instance: ItemJobInstance, template: TrackedJob): T
   const end = instance.endTimeUtc ? parseUtc(instance.endTimeUtc) : NaN;
   return {
     id: instance.id,
+    connection: template.connection,
     workspaceId: template.workspaceId,
     workspaceName: template.workspaceName,
     itemId: instance.itemId || template.itemId,

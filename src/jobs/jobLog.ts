@@ -22,6 +22,8 @@ function unmaskedLine(change: JobChange, now: number): string | undefined {
       return isTerminal(job.status) ? undefined : `[${stamp}] ${who}: ${change.previous} → ${job.status}`;
     case 'timedOut':
       return `[${stamp}] ${who} ran past its timeout; cancelling it.`;
+    case 'cancelFailed':
+      return `[${stamp}] ${who} could not be cancelled (tried again at each status check): ${change.reason}`;
     case 'ended':
       return `[${stamp}] ${who} ${endSummary(job, now)}`;
   }

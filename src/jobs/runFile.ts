@@ -1,9 +1,7 @@
 // `.vscode/fabric-runs.json`: named runs the team shares. The same JSON schema validates the file in
 // the editor (contributes.jsonValidation) and here, before a run is picked, so a bad file gives a
 // message that names the place to fix instead of a refused request.
-import Ajv from 'ajv';
 import type { JobParameter, JobParameterType } from '../fabric/types';
-import schema from '../../schemas/fabric-runs.schema.json';
 import { checkParameterName, checkParameterText, formatParameterValue } from './parameterValues';
 
 export const RUN_FILE_PATH = '.vscode/fabric-runs.json';
@@ -31,10 +29,9 @@ export class RunFileError extends Error {
   }
 }
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile<{ runs: RawRun[] }>(schema);
-
-/** Parses and checks the file's text; throws RunFileError listing every problem. */
-export function parseRunFile(text: string): RunDescription[] {
+/** Parses and checks the file's text; rejects with RunFileError listing every problem. */
+export async function parseRunFile(text: string): Promise<RunDescription[]> {
+  const { validateRunFile: validate } = await import('./runFileSchema');
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -50,7 +47,7 @@ export function parseRunFile(text: string): RunDescription[] {
     throw new RunFileError([...new Set(problems)]);
   }
   const problems: string[] = [];
-  const runs = json.runs.map((raw, i) => toDescription(raw, `runs[${i}]`, problems));
+  const runs = (json as { runs: RawRun[] }).runs.map((raw, i) => toDescription(raw, `runs[${i}]`, problems));
   const names = runs.map((r) => r.name.toLowerCase());
   names.forEach((n, i) => { if (names.indexOf(n) !== i) problems.push(`runs[${i}]: another run is already named "${runs[i]!.name}"`); });
   if (problems.length) throw new RunFileError(problems);

@@ -1,6 +1,7 @@
 // The emulator's job runners behind one JobRunner that routes by item type and job type.
 import { DataflowRunner, DATAFLOW_PUBLISH_JOB_TYPES, DATAFLOW_REFRESH_JOB_TYPES, type DataflowPublishedState } from './dataflow/DataflowRunner';
 import { NotebookRunner } from './notebook/NotebookRunner';
+import { DEFAULT_NOTEBOOK_LIMITS, type NotebookLimits } from './notebook/notebookProcess';
 import { errorMessage, failed } from './outcomes';
 import { PipelineRunner } from './pipeline/PipelineRunner';
 import type { JobContext, JobOutcome, JobRunner, RunnableItem } from './types';
@@ -19,6 +20,8 @@ export const SUPPORTED_JOB_TYPES: Readonly<Record<string, readonly string[]>> = 
 export interface JobRunnerOptions {
   /** The Python 3 executable notebooks run with; default `python3`. */
   python?: string;
+  /** Time and memory limits of a notebook run (default: one hour, 4 GB). */
+  notebookLimits?: Partial<NotebookLimits>;
 }
 
 export interface EmulatorJobRunner extends JobRunner {
@@ -31,7 +34,7 @@ export interface EmulatorJobRunner extends JobRunner {
 export function createJobRunner(options: JobRunnerOptions = {}): EmulatorJobRunner {
   const dataflows = new DataflowRunner();
   const runners: Record<string, JobRunner> = {
-    Notebook: new NotebookRunner(options.python ?? 'python3'),
+    Notebook: new NotebookRunner(options.python ?? 'python3', { ...DEFAULT_NOTEBOOK_LIMITS, ...options.notebookLimits }),
     DataPipeline: new PipelineRunner(),
     Dataflow: dataflows,
   };

@@ -54,7 +54,7 @@ export function folderRoutes(router: Router, ctx: EmulatorContext): void {
     requireWorkspace(ctx, workspaceId);
     const target = targetFolder(ctx, workspaceId, targetFolderId, 'targetFolderId');
     const moved = itemIds.map((id) => placedIn(requireItem(ctx, workspaceId, id), target));
-    for (const item of moved) ctx.store.putItem(item);
+    ctx.store.putItems(moved);
     return moved;
   };
   router.add('POST', '/workspaces/{workspaceId}/items/{itemId}/move', ({ params, body }) => ({

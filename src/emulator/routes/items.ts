@@ -34,8 +34,8 @@ export function requireItem(ctx: EmulatorContext, workspaceId: string, itemId: s
 function checkDisplayName(ctx: EmulatorContext, workspaceId: string, type: string, displayName: unknown, exceptId?: string): string {
   if (typeof displayName !== 'string' || !displayName.trim()) throw badRequest('InvalidInput', 'displayName is required.');
   if (displayName.length > 256) throw badRequest('InvalidInput', 'displayName must be at most 256 characters.');
-  const taken = ctx.store.items(workspaceId).some((i) => i.id !== exceptId && i.type === type && i.displayName.toLowerCase() === displayName.toLowerCase());
-  if (taken) throw badRequest('ItemDisplayNameAlreadyInUse', `Requested '${displayName}' is already in use by another ${type} in this workspace.`);
+  const namesake = ctx.store.itemNamed(workspaceId, type, displayName);
+  if (namesake && namesake.id !== exceptId) throw badRequest('ItemDisplayNameAlreadyInUse', `Requested '${displayName}' is already in use by another ${type} in this workspace.`);
   return displayName;
 }
 
@@ -67,8 +67,7 @@ export function createItem(ctx: EmulatorContext, workspaceId: string, body: Reco
   const folder = targetFolder(ctx, workspaceId, body.folderId, 'folderId');
   const definition = body.definition === undefined ? undefined : acceptDefinition(type, body.definition);
   const item: Item = { id: randomUUID(), type, displayName, description, workspaceId, ...(folder ? { folderId: folder.id } : {}) };
-  ctx.store.putItem(item);
-  if (definition) ctx.store.putDefinition(item.id, definition);
+  ctx.store.putItem(item, definition);
   return item;
 }
 
@@ -120,9 +119,10 @@ export function itemRoutes(router: Router, ctx: EmulatorContext): void {
         const metadata = platformMetadata(definition);
         if (metadata?.displayName !== undefined) item.displayName = checkDisplayName(ctx, item.workspaceId, item.type, metadata.displayName, item.id);
         if (metadata?.description !== undefined) item.description = checkDescription(metadata.description);
-        ctx.store.putItem(item);
+        ctx.store.putItem(item, definition);
+      } else {
+        ctx.store.putDefinition(item.id, definition);
       }
-      ctx.store.putDefinition(item.id, definition);
       return longRunning(ctx, origin, 200, undefined);
     });
   }

@@ -25,8 +25,13 @@ function checkName(ctx: EmulatorContext, displayName: unknown, exceptId?: string
   return displayName;
 }
 
+function checkDescription(description: unknown): string {
+  if (typeof description !== 'string' || description.length > 4000) throw badRequest('InvalidInput', 'description must be a string of at most 4000 characters.');
+  return description;
+}
+
 export function createWorkspace(ctx: EmulatorContext, displayName: string, description = ''): Workspace {
-  const workspace: Workspace = { id: randomUUID(), displayName: checkName(ctx, displayName), description, type: 'Workspace', capacityId: '00000000-0000-0000-0000-000000000001' };
+  const workspace: Workspace = { id: randomUUID(), displayName: checkName(ctx, displayName), description: checkDescription(description), type: 'Workspace', capacityId: '00000000-0000-0000-0000-000000000001' };
   ctx.store.putWorkspace(workspace);
   return workspace;
 }
@@ -51,7 +56,7 @@ export function workspaceRoutes(router: Router, ctx: EmulatorContext): void {
     const workspace = { ...requireWorkspace(ctx, params.workspaceId!) };
     const change = (body ?? {}) as { displayName?: string; description?: string };
     if (change.displayName !== undefined) workspace.displayName = checkName(ctx, change.displayName, workspace.id);
-    if (change.description !== undefined) workspace.description = change.description;
+    if (change.description !== undefined) workspace.description = checkDescription(change.description);
     ctx.store.putWorkspace(workspace);
     return { status: 200, body: workspace };
   });

@@ -4,8 +4,9 @@
 import * as vscode from 'vscode';
 import { CachingTokenProvider, FabricClient, type TokenProvider } from '../../fabric';
 import { emulatorBaseUrl, type ConnectionInfo } from './connectionInfo';
+import { readPublishedToken } from '../../emulator/tokenFile';
 import { RetryWaitNotifier } from './RetryWaitNotifier';
-import { EMULATOR_DEV_TOKEN, settings } from './settings';
+import { settings } from './settings';
 import { apiScope, createTokenProvider, microsoftSession, type Secrets } from './tokenProviders';
 
 const STATE_KEY = 'fabricWorkbench.connection';
@@ -42,6 +43,15 @@ export class ConnectionManager implements vscode.Disposable {
 
   get info(): ConnectionInfo | undefined {
     return this.current?.info;
+  }
+
+  /** Which service and account the connection reaches, with no secret: what a job belongs to. */
+  get id(): string | undefined {
+    if (!this.current) return undefined;
+    const { info, client } = this.current;
+    const account = info.kind === 'servicePrincipal' || info.kind === 'managedIdentity' ? info.clientId : info.kind === 'microsoft' ? info.account : undefined;
+    const tenantId = 'tenantId' in info ? info.tenantId : undefined;
+    return [info.kind, client.baseUrl, tenantId, account].filter(Boolean).join(' ');
   }
 
   requireClient(): FabricClient {
@@ -88,8 +98,13 @@ export class ConnectionManager implements vscode.Disposable {
       }
       const secrets = {
         secret: await this.context.secrets.get(SECRET_KEY),
-        token: (await this.context.secrets.get(TOKEN_KEY)) ?? (info.kind === 'emulator' ? EMULATOR_DEV_TOKEN : undefined),
+        // The running emulator's own token first: a new data folder has a new one.
+        token: (info.kind === 'emulator' ? readPublishedToken(info.url) : undefined) ?? (await this.context.secrets.get(TOKEN_KEY)),
       };
+      if (info.kind === 'emulator' && !secrets.token) {
+        this.log.info(`No token for the local emulator at ${info.url}: is it running? Then run 'Fabric: Use the Local Emulator'.`);
+        return;
+      }
       if (choices !== this.choices) {
         this.log.info(`Not restoring the ${info.kind} connection: another was chosen meanwhile.`);
         return;

@@ -4,8 +4,9 @@ import * as vscode from 'vscode';
 import type { Prompter } from '../common/prompter';
 import { required } from '../common/safeCommand';
 import type { ConnectionInfo, ConnectionKind } from './connectionInfo';
-import { settings, EMULATOR_DEV_TOKEN } from './settings';
 import { hostHasManagedIdentity } from '../../fabric';
+import { emulatorToken } from './emulatorToken';
+import { settings } from './settings';
 import { apiScope, microsoftSession, type Secrets } from './tokenProviders';
 
 interface KindPick extends vscode.QuickPickItem {
@@ -75,7 +76,7 @@ export class SignInWizard {
   private async emulator(): Promise<{ info: ConnectionInfo; secrets: Secrets }> {
     const title = vscode.l10n.t('Use the Local Emulator');
     const url = required(await this.prompter.input({ title, prompt: vscode.l10n.t("The emulator's address"), value: settings.emulatorUrl(), validateInput: validUrl }));
-    const token = required(await this.prompter.input({ title, prompt: vscode.l10n.t("The emulator's token"), value: EMULATOR_DEV_TOKEN, password: true }));
+    const token = await emulatorToken(this.prompter, url.trim());
     return { info: { kind: 'emulator', url: url.trim() }, secrets: { token } };
   }
 }

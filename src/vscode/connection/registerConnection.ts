@@ -1,10 +1,12 @@
-// The sign-in commands: signIn (the wizard), useEmulator (one step; an argument skips all prompts,
-// for tests and the demo), switchTenant (Microsoft accounts) and signOut.
+// The sign-in commands: signIn (the wizard), useEmulator (one step: the token the running emulator
+// left for this user, else asked; an argument skips all prompts, for tests), switchTenant
+// (Microsoft accounts) and signOut.
 import * as vscode from 'vscode';
 import type { Prompter } from '../common/prompter';
 import { registerSafeCommand } from '../common/safeCommand';
 import type { ConnectionManager } from './ConnectionManager';
-import { settings, EMULATOR_DEV_TOKEN } from './settings';
+import { emulatorToken } from './emulatorToken';
+import { settings } from './settings';
 import { SignInWizard } from './SignInWizard';
 import { TenantSwitcher } from './TenantSwitcher';
 
@@ -16,7 +18,7 @@ export function registerConnectionCommands(connection: ConnectionManager, prompt
     }),
     registerSafeCommand('fabricWorkbench.useEmulator', log, async (target?: { url: string; token?: string }) => {
       const url = target?.url ?? settings.emulatorUrl();
-      await connection.connect({ kind: 'emulator', url }, { token: target?.token ?? EMULATOR_DEV_TOKEN });
+      await connection.connect({ kind: 'emulator', url }, { token: target?.token ?? (await emulatorToken(prompter(), url)) });
     }),
     registerSafeCommand('fabricWorkbench.switchTenant', log, () => new TenantSwitcher(connection, prompter(), log).run()),
     registerSafeCommand('fabricWorkbench.signOut', log, async () => {

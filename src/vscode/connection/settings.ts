@@ -5,8 +5,6 @@ import * as vscode from 'vscode';
 export const DEFAULT_API_BASE_URL = 'https://api.fabric.microsoft.com/v1';
 export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 export const DEFAULT_EMULATOR_URL = 'http://127.0.0.1:5015';
-/** The emulator's fixed development token (src/emulator). */
-export const EMULATOR_DEV_TOKEN = 'fabric-emulator-dev-token';
 
 function config(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('fabricWorkbench');

@@ -118,6 +118,7 @@ export class WorkspaceTreeDataProvider implements vscode.TreeDataProvider<Explor
 
   dispose(): void {
     this.subscription.dispose();
+    this.model.dispose();
     this._onDidChangeTreeData.dispose();
   }
 

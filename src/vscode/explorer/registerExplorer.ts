@@ -102,7 +102,8 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     registerSafeCommand('fabricWorkbench.openInPortal', log, (node?: NodeArgument) => items.openInPortal(node)),
     registerSafeCommand('fabricWorkbench.copyId', log, (node?: NodeArgument) => items.copyId(node)),
     registerSafeCommand('fabricWorkbench.openWorkspaceFolder', log, (node?: NodeArgument) => items.openWorkspaceFolder(node)),
-    registerSafeCommand('fabricWorkbench.exportToFolder', log, (node?: NodeArgument, target?: vscode.Uri) => items.exportToFolder(node, target)),
+    // VS Code's Explorer passes (folder URI, selected URIs); the Workspaces view its node.
+    registerSafeCommand('fabricWorkbench.exportToFolder', log, (subject?: NodeArgument | vscode.Uri, second?: vscode.Uri | vscode.Uri[]) => items.exportToFolder(subject, second)),
     registerSafeCommand('fabricWorkbench.importFromFolder', log, (node?: NodeArgument, sources?: vscode.Uri[]) => items.importFromFolder(node, sources)),
   );
   showStatus();

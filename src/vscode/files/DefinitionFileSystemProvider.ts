@@ -8,6 +8,7 @@ import type { Item } from '../../fabric/types';
 import { DefinitionCache, DefinitionConflictError, isFolder, listFolder, type PartChanges } from '../../explorer/DefinitionCache';
 import type { ExplorerClient } from '../../explorer/explorerClient';
 import { prepareIpynbForFabric } from '../../explorer/fabricIpynb';
+import { partPathProblem } from '../../explorer/localPaths';
 import { validatePart, type PartProblem } from '../../explorer/partValidation';
 import { WorkspaceItemIndex } from '../../explorer/WorkspaceItemIndex';
 import type { Prompter } from '../common/prompter';
@@ -138,6 +139,7 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
       const exists = snapshot.files.has(partPath);
       if (!exists && !options.create) throw vscode.FileSystemError.FileNotFound(uri);
       if (exists && !options.overwrite) throw vscode.FileSystemError.FileExists(uri);
+      if (!exists) refuseUnsafePath(partPath);
       const problems = await validatePart(partPath, content, item.type);
       this.diagnostics.set(uri, problems);
       if (problems.length) {
@@ -155,6 +157,7 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
       const { workspaceId, itemFolder, partPath } = parseFabricUri(uri);
       if (!itemFolder) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('A workspace is created in the Fabric portal.'));
       if (partPath) {
+        refuseUnsafePath(partPath);
         await this.requireItem(workspaceId, itemFolder, uri);
         this.emptyFolders.add(uri.toString());
         this._onDidChangeFile.fire([{ type: vscode.FileChangeType.Created, uri }]);
@@ -212,6 +215,7 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
       const content = files.get(from.partPath);
       if (!content) throw vscode.FileSystemError.FileNotFound(oldUri);
       if (files.has(to.partPath) && !options.overwrite) throw vscode.FileSystemError.FileExists(newUri);
+      refuseUnsafePath(to.partPath);
       await this.save(newUri, item, new Map<string, Uint8Array | undefined>([[from.partPath, undefined], [to.partPath, content]]));
       this._onDidChangeFile.fire([{ type: vscode.FileChangeType.Deleted, uri: oldUri }, { type: vscode.FileChangeType.Created, uri: newUri }]);
     });
@@ -281,6 +285,12 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
       throw toFileSystemError(error, uri);
     }
   }
+}
+
+/** A new part's path must be one that export can write on every system (see localPaths). */
+function refuseUnsafePath(partPath: string): void {
+  const problem = partPathProblem(partPath);
+  if (problem) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Not saved to Fabric: {0}.', problem));
 }
 
 function directoryStat(mtime: number): vscode.FileStat {

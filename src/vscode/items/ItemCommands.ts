@@ -6,14 +6,15 @@ import * as vscode from 'vscode';
 import { itemFolderName, parseItemFolderName } from '../../fabric/definition';
 import type { Item } from '../../fabric/types';
 import type { ExplorerClient } from '../../explorer/explorerClient';
-import { exportItems, exportWorkspace, importItemFolders, type ExportResult } from '../../explorer/WorkspaceSync';
+import { exportItems, importItemFolders, listWorkspaceItems, type ExistingFolder, type ExistingFolderChoice, type ExportResult } from '../../explorer/WorkspaceSync';
 import type { ConnectionManager } from '../connection/ConnectionManager';
 import { settings } from '../connection/settings';
 import type { Prompter } from '../common/prompter';
 import { required } from '../common/safeCommand';
 import type { DefinitionFileSystemProvider } from '../files/DefinitionFileSystemProvider';
-import { fabricUri } from '../files/fabricUri';
+import { FABRIC_SCHEME, fabricUri, parseFabricUri } from '../files/fabricUri';
 import { ItemPickers, type NodeArgument } from './itemPickers';
+import { describeExport, describeImport, showSyncMessage } from './syncMessages';
 
 /** Types the "Create Item" command offers (the first three start from a minimal definition). */
 const CREATABLE_TYPES = ['Notebook', 'DataPipeline', 'Dataflow', 'Lakehouse', 'Environment', 'SparkJobDefinition'];
@@ -110,24 +111,29 @@ export class ItemCommands {
     vscode.workspace.updateWorkspaceFolders(index, 0, { uri, name: vscode.l10n.t('Fabric: {0}', displayName) });
   }
 
-  /** Exports a workspace (or one item) to a local folder in Fabric's Git layout. */
-  async exportToFolder(node?: NodeArgument, target?: vscode.Uri): Promise<ExportResult> {
-    const item = node?.item;
-    const workspace = item ? undefined : await this.pickers.workspace(node);
-    const folder = target ?? required(await this.prompter().openDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: vscode.l10n.t('Export Here') }))[0];
+  /**
+   * Exports workspaces or items to a local folder in Fabric's Git layout. The Workspaces view
+   * passes its node (and tests a target folder); VS Code's Explorer passes the folder's URI and the
+   * selected URIs. An item folder that exists is overwritten only if the user says so.
+   */
+  async exportToFolder(subject?: NodeArgument | vscode.Uri, second?: vscode.Uri | readonly vscode.Uri[]): Promise<ExportResult> {
+    const fromExplorer = subject instanceof vscode.Uri;
+    const sources = fromExplorer ? await this.exportSourcesOf(Array.isArray(second) && second.length ? second : [subject]) : [await this.exportSourceOf(subject)];
+    const target = !fromExplorer && second instanceof vscode.Uri ? second : undefined;
+    const folder = target ?? required(await this.prompter().openDialog({
+      canSelectFolders: true, canSelectFiles: false, canSelectMany: false,
+      title: vscode.l10n.t('Export to Local Folder'), openLabel: vscode.l10n.t('Export Here'),
+    }))[0];
     if (!folder) throw new Error(vscode.l10n.t('No folder was chosen.'));
     const client = this.client();
-    const options = { formatFor: (i: Item) => (i.type === 'Notebook' && settings.notebookFormat() === 'ipynb' ? 'ipynb' : undefined), concurrency: settings.exportConcurrency() };
-    const result = await withCancellableProgress(vscode.l10n.t('Exporting from Fabric'), (signal, report) => {
+    const options = { formatFor: (i: Item) => (i.type === 'Notebook' && settings.notebookFormat() === 'ipynb' ? 'ipynb' : undefined), concurrency: settings.exportConcurrency(), onExisting: askAboutExisting(this.prompter) };
+    const result = await withCancellableProgress(vscode.l10n.t('Exporting from Fabric'), async (signal, report) => {
+      const items: Item[] = [];
+      for (const source of sources) items.push(...('item' in source ? [source.item] : await listWorkspaceItems(client, source.workspaceId, signal)));
       const onProgress = ({ done, total, name }: { done: number; total: number; name: string }) => report(vscode.l10n.t('{0}/{1} {2}', done, total, name), 100 / total);
-      return item
-        ? exportItems(client, [item], folder.fsPath, { ...options, signal, onProgress })
-        : exportWorkspace(client, workspace!.workspaceId, folder.fsPath, { ...options, signal, onProgress });
+      return exportItems(client, items, folder.fsPath, { ...options, signal, onProgress });
     });
-    const failures = result.failed.map((f) => `${f.item.displayName}: ${f.error}`).join('; ');
-    const summary = vscode.l10n.t('Exported {0} items to {1}.', result.exported.length, folder.fsPath);
-    if (result.failed.length) void vscode.window.showWarningMessage(`${summary} ${vscode.l10n.t('Failed: {0}', failures)}`);
-    else void vscode.window.showInformationMessage(result.skipped.length ? `${summary} ${vscode.l10n.t('{0} items have no definition to export.', result.skipped.length)}` : summary);
+    showSyncMessage(describeExport(result, folder.fsPath));
     return result;
   }
 
@@ -142,10 +148,32 @@ export class ItemCommands {
       importItemFolders(client, workspaceId, itemFolders, { signal, onProgress: ({ done, total, name }) => report(vscode.l10n.t('{0}/{1} {2}', done, total, name), 100 / total) }));
     this.files.refresh(workspaceId);
     this.onItemsChanged(workspaceId);
-    const created = result.imported.filter((r) => r.created).length;
-    const summary = vscode.l10n.t('Imported {0} items ({1} created, {2} updated).', result.imported.length, created, result.imported.length - created);
-    if (result.failed.length) void vscode.window.showWarningMessage(`${summary} ${vscode.l10n.t('Failed: {0}', result.failed.map((f) => `${path.basename(f.folder)}: ${f.error}`).join('; '))}`);
-    else void vscode.window.showInformationMessage(summary);
+    showSyncMessage(describeImport(result));
+  }
+
+  /** What a Workspaces view node stands for: its item, else its workspace (asked for when none). */
+  private async exportSourceOf(node?: NodeArgument): Promise<ExportSource> {
+    return node?.item ? { item: node.item } : { workspaceId: (await this.pickers.workspace(node)).workspaceId };
+  }
+
+  /** What `fabricwb` folders chosen in VS Code's Explorer stand for: a workspace root, or an item. */
+  private async exportSourcesOf(uris: readonly vscode.Uri[]): Promise<ExportSource[]> {
+    const sources = new Map<string, ExportSource>();
+    for (const uri of uris) {
+      if (uri.scheme !== FABRIC_SCHEME) continue;
+      const { workspaceId, itemFolder } = parseFabricUri(uri);
+      if (!itemFolder) sources.set(workspaceId, { workspaceId });
+      else {
+        const resolved = await this.files.resolveItem(uri);
+        if (!resolved) throw new Error(vscode.l10n.t('"{0}" is not an item in the workspace; refresh and try again.', itemFolder));
+        sources.set(`${workspaceId}/${resolved.item.id}`, { item: resolved.item });
+      }
+    }
+    // An item whose workspace is exported whole goes once.
+    const whole = new Set([...sources.values()].flatMap((s) => ('item' in s ? [] : [s.workspaceId])));
+    const result = [...sources.values()].filter((s) => !('item' in s) || !whole.has(s.item.workspaceId));
+    if (result.length === 0) throw new Error(vscode.l10n.t('Choose a Fabric workspace or item folder to export.'));
+    return result;
   }
 
   private client(): ExplorerClient {
@@ -173,6 +201,38 @@ async function expandToItemFolders(folder: string): Promise<string[]> {
   if (parseItemFolderName(path.basename(folder))) return [folder];
   const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.file(folder));
   return entries.filter(([name, type]) => type === vscode.FileType.Directory && parseItemFolderName(name)).map(([name]) => path.join(folder, name));
+}
+
+type ExportSource = { workspaceId: string } | { item: Item };
+
+/**
+ * Asks what to do with each item folder that exists, one at a time; "Overwrite All" and "Skip All"
+ * answer the ones after it. Dismissing the question cancels the export with nothing written.
+ */
+function askAboutExisting(prompter: () => Prompter): (existing: ExistingFolder) => Promise<ExistingFolderChoice> {
+  let forAll: ExistingFolderChoice | undefined;
+  return async ({ folder, files, remaining }) => {
+    if (forAll) return forAll;
+    const overwrite = vscode.l10n.t('Overwrite');
+    const skip = vscode.l10n.t('Skip');
+    const overwriteAll = vscode.l10n.t('Overwrite All');
+    const skipAll = vscode.l10n.t('Skip All');
+    const shown = files.slice(0, 10).join('\n') + (files.length > 10 ? `\n${vscode.l10n.t('and {0} more', files.length - 10)}` : '');
+    const choice = required(await prompter().confirm(
+      vscode.l10n.t('"{0}" already exists in {1}. Overwrite it with the copy in Fabric?', path.basename(folder), path.dirname(folder)),
+      {
+        modal: true,
+        detail: [
+          vscode.l10n.t('Overwrite writes the item\'s files over the ones there; files that are not part of the item are kept. Skip leaves the folder as it is.'),
+          files.length ? `${vscode.l10n.t('It holds:')}\n${shown}` : vscode.l10n.t('It is empty.'),
+        ].join('\n\n'),
+      },
+      ...(remaining > 0 ? [overwrite, overwriteAll, skip, skipAll] : [overwrite, skip]),
+    ));
+    if (choice === overwriteAll) forAll = 'overwrite';
+    if (choice === skipAll) forAll = 'skip';
+    return choice === overwrite || choice === overwriteAll ? 'overwrite' : 'skip';
+  };
 }
 
 async function withCancellableProgress<T>(title: string, work: (signal: AbortSignal, report: (message: string, increment: number) => void) => Promise<T>): Promise<T> {

@@ -27,7 +27,7 @@ type HowToRun = { kind: 'last' } | { kind: 'wizard' } | { kind: 'file'; run: Run
 
 export class JobCommands {
   constructor(
-    private readonly connection: Pick<ConnectionManager, 'requireClient'>,
+    private readonly connection: Pick<ConnectionManager, 'requireClient' | 'id'>,
     private readonly monitor: JobMonitor,
     private readonly tree: JobsTreeDataProvider,
     private readonly details: JobDetailsProvider,
@@ -65,7 +65,7 @@ export class JobCommands {
   /** fabricWorkbench.rerunJob: the same item with the same parameters and execution data. */
   async rerun(arg?: unknown): Promise<TrackedJob> {
     const job = await this.jobOf(arg, vscode.l10n.t('Pick the job to run again'));
-    const client = this.connection.requireClient();
+    const client = this.clientOf(job);
     const target: RunTarget = {
       workspaceId: job.workspaceId,
       workspaceName: job.workspaceName,
@@ -77,8 +77,18 @@ export class JobCommands {
   /** fabricWorkbench.cancelJob. */
   async cancel(arg?: unknown): Promise<void> {
     const job = await this.jobOf(arg, vscode.l10n.t('Pick the job to cancel'), true);
+    const client = this.clientOf(job);
     if (this.monitor.tracker.get(job.id)) await this.monitor.tracker.cancel(job.id);
-    else await this.connection.requireClient().cancelJobInstance(job.workspaceId, job.itemId, job.id);
+    else await client.cancelJobInstance(job.workspaceId, job.itemId, job.id);
+  }
+
+  /** The client, when the job belongs to the current connection (its workspace lives there). */
+  private clientOf(job: TrackedJob): FabricClient {
+    const client = this.connection.requireClient();
+    if (job.connection !== undefined && job.connection !== this.connection.id) {
+      throw new Error(vscode.l10n.t('{0} ran on another connection ({1}): switch to it first.', job.itemName, job.connection));
+    }
+    return client;
   }
 
   /** fabricWorkbench.showJob: the job's details in a read-only document. */

@@ -1,8 +1,10 @@
 // The Jobs view: running jobs first, then recent ones (this window's and those the service lists for
 // the items run from here), each with its status icon, type, start time and duration. A pipeline
-// run expands into its activity runs, refreshed while the run goes on.
+// run expands into its activity runs, refreshed while the run goes on. Jobs of another connection
+// than the current one stay listed, marked as waiting for it (running) and never read through it.
 import * as vscode from 'vscode';
 import type { ActivityRun } from '../../fabric/types';
+import { CoalescedRun } from '../../jobs/CoalescedRun';
 import { fromInstance, itemsRun, mergeHistory } from '../../jobs/jobHistory';
 import { formatDuration, isRunning, type TrackedJob } from '../../jobs/TrackedJob';
 import type { ConnectionManager } from '../connection/ConnectionManager';
@@ -23,14 +25,23 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
   private readonly _onDidChangeTreeData = new vscode.EventEmitter<JobsNode | undefined>();
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
   private listed: TrackedJob[] = [];
-  private readonly subscription: vscode.Disposable;
+  /** Many jobs ending together ask for one reload, never for overlapping ones. */
+  private readonly historyReload = new CoalescedRun(() => this.loadHistory());
+  private readonly subscriptions: vscode.Disposable[];
   private activityTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly monitor: JobMonitor, private readonly connection: Pick<ConnectionManager, 'client'>, private readonly log: vscode.LogOutputChannel) {
-    this.subscription = monitor.onDidChangeJobs((change) => {
-      if (change.kind === 'ended') void this.loadHistory();
-      this.changed();
-    });
+  constructor(
+    private readonly monitor: JobMonitor,
+    private readonly connection: Pick<ConnectionManager, 'client' | 'id' | 'onDidChangeConnection'>,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.subscriptions = [
+      monitor.onDidChangeJobs((change) => {
+        if (change.kind === 'ended') void this.historyReload.request();
+        this.changed();
+      }),
+      connection.onDidChangeConnection(() => void this.historyReload.request()),
+    ];
   }
 
   /** The jobs the view lists, in its order. */
@@ -46,20 +57,22 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
   }
 
   /** Reloads the items' job history and redraws. */
-  async refresh(): Promise<void> {
-    await this.loadHistory();
+  refresh(): Promise<void> {
+    return this.historyReload.request();
   }
 
   getTreeItem(node: JobsNode): vscode.TreeItem {
     switch (node.kind) {
       case 'job': {
         const { job } = node;
+        const waiting = this.monitor.tracker.waitsForConnection(job);
         const item = new vscode.TreeItem(job.itemName, job.itemType.toLowerCase() === 'datapipeline' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `job:${job.id}`;
-        item.description = describeJob(job);
-        item.iconPath = themeIcon(job);
-        item.tooltip = `${job.itemName} (${job.itemType}) in ${job.workspaceName ?? job.workspaceId}\n${job.jobType} ${job.id}: ${job.status}`;
-        item.contextValue = isRunning(job) ? 'fabricWorkbench.job.running' : 'fabricWorkbench.job.ended';
+        item.description = waiting ? `${describeJob(job)} · ${vscode.l10n.t('waiting for its connection')}` : describeJob(job);
+        item.iconPath = waiting ? new vscode.ThemeIcon('debug-pause') : themeIcon(job);
+        item.tooltip = `${job.itemName} (${job.itemType}) in ${job.workspaceName ?? job.workspaceId}\n${job.jobType} ${job.id}: ${job.status}`
+          + (waiting ? `\n${vscode.l10n.t('Runs on another connection ({0}): followed again once it is the current one.', job.connection ?? '')}` : '');
+        item.contextValue = waiting ? 'fabricWorkbench.job.waiting' : isRunning(job) ? 'fabricWorkbench.job.running' : 'fabricWorkbench.job.ended';
         item.command = { command: 'fabricWorkbench.showJob', title: vscode.l10n.t('Show Job'), arguments: [job.id] };
         return item;
       }
@@ -86,6 +99,7 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
     if (node.kind !== 'job') return [];
     const client = this.connection.client;
     if (!client) return [{ kind: 'message', parent: node.job, text: vscode.l10n.t('Not connected'), error: true }];
+    if (node.job.connection !== this.connection.id) return [{ kind: 'message', parent: node.job, text: vscode.l10n.t('Ran on another connection: switch to it to see the activity runs') }];
     try {
       const now = Date.now();
       const runs = await client.queryActivityRuns(node.job.workspaceId, node.job.id, {
@@ -111,7 +125,7 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
 
   dispose(): void {
     if (this.activityTimer) clearTimeout(this.activityTimer);
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this._onDidChangeTreeData.dispose();
   }
 
@@ -132,7 +146,8 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
     const client = this.connection.client;
     if (!client) return;
     const listed: TrackedJob[] = [];
-    for (const template of itemsRun(this.monitor.jobs)) {
+    const connection = this.connection.id;
+    for (const template of itemsRun(this.monitor.jobs.filter((j) => j.connection === connection))) {
       try {
         let n = 0;
         for await (const instance of client.listJobInstances(template.workspaceId, template.itemId)) {

@@ -1,8 +1,12 @@
 // Runs the emulator's command line (src/emulator/cli.ts) in a child process and reads its output.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..', '..');
+/** The children's home: the per-user token files they leave go there, not in the user's home. */
+export const CLI_HOME = mkdtempSync(join(tmpdir(), 'fabric-emulator-cli-home-'));
 
 export interface CliProcess {
   child: ChildProcess;
@@ -14,7 +18,7 @@ export interface CliProcess {
 }
 
 export function runCli(args: string[]): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'emulator', 'cli.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'emulator', 'cli.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: CLI_HOME, USERPROFILE: CLI_HOME } });
   let text = '';
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer) => {

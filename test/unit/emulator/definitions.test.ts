@@ -119,6 +119,21 @@ describe('emulator definitions (sync mode)', () => {
         errorCode: 'InvalidPlatformFile',
       },
       {
+        name: 'a .platform that is JSON null',
+        definition: () => definitionOf({ 'notebook-content.py': '# Fabric notebook source\n', '.platform': 'null' }),
+        errorCode: 'InvalidPlatformFile',
+      },
+      {
+        name: 'a .platform whose displayName is not a string',
+        definition: () => definitionOf({ 'notebook-content.py': '# Fabric notebook source\n', '.platform': '{"metadata": {"type": "Notebook", "displayName": 7}}' }),
+        errorCode: 'InvalidPlatformFile',
+      },
+      {
+        name: 'a format that is not a string',
+        definition: () => ({ ...definitionOf({ 'notebook-content.py': '# Fabric notebook source\n' }), format: { nested: { deeper: true } } as unknown as string }),
+        errorCode: 'InvalidDefinitionFormat',
+      },
+      {
         name: 'a part with another payload type',
         definition: () => ({ parts: [{ path: 'notebook-content.py', payload: 'IyBGYWJyaWM=', payloadType: 'Url' as 'InlineBase64' }] }),
         errorCode: 'UnsupportedPayloadType',

@@ -24,7 +24,7 @@ const started: { emulator: Emulator; dir: string }[] = [];
 /** Starts an emulator (quiet, on a free port, in a new temp folder unless one is given). */
 export async function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<Emulator> {
   const dir = options.dataDir ?? tempDir();
-  const emulator = await startEmulator({ port: 0, quiet: true, timeScale: 0.01, ...options, dataDir: dir });
+  const emulator = await startEmulator({ port: 0, quiet: true, timeScale: 0.01, tokenDir: false, ...options, dataDir: dir });
   started.push({ emulator, dir });
   return emulator;
 }

@@ -49,8 +49,8 @@ describe('emulator workspaces', () => {
   });
 
   it('builds continuationUri from the host:port the request came in on', async () => {
-    const page = await getWithHost(emulator, '/workspaces', 'fabric.example.test:8443');
-    assert.ok(page.continuationUri.startsWith('http://fabric.example.test:8443/v1/workspaces?'), page.continuationUri);
+    const page = await getWithHost(emulator, '/workspaces', 'localhost:8443');
+    assert.ok(page.continuationUri.startsWith('http://localhost:8443/v1/workspaces?'), page.continuationUri);
   });
 
   it('keeps the roles filter in continuationUri', async () => {

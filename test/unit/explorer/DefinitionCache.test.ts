@@ -78,6 +78,42 @@ describe('DefinitionCache against the emulator', () => {
     assert.equal((await fx.client.getItem(workspaceId, item.id)).displayName, 'After');
   });
 
+  it('saves parts saved together one after another: no edit is lost, the waiting ones go up together', async () => {
+    const parts = ['pipeline-content.json', 'a.json', 'b.json', 'c.json'];
+    const created = await fx.client.createItem(workspaceId, { displayName: 'Saved together', type: 'DataPipeline', definition: encodeDefinition(parts.map((p) => ({ path: p, content: bytes('{"properties":{"activities":[]}}') }))) });
+    const item = { ...created, workspaceId };
+    const cache = new DefinitionCache(() => fx.counted);
+    for (const part of parts) await cache.readPart(item, part);
+    fx.calls.clear();
+    const edits = parts.slice(1).map((part) => cache.save(item, new Map([[part, bytes(JSON.stringify({ edited: part }))]])));
+    await Promise.all(edits);
+    const remote = decodeDefinition(await fx.client.getDefinition(workspaceId, item.id));
+    for (const part of parts.slice(1)) assert.equal(text(remote.find((f) => f.path === part)?.content), JSON.stringify({ edited: part }), part);
+    assert.equal(fx.calls.get('updateDefinition'), 2, 'the first alone, the two that waited together');
+  });
+
+  it('rejects only the save whose copy is stale when saves go up together', async () => {
+    const created = await fx.client.createItem(workspaceId, { displayName: 'Partly stale', type: 'DataPipeline', definition: encodeDefinition(['pipeline-content.json', 'a.json', 'b.json'].map((p) => ({ path: p, content: bytes('{}') }))) });
+    const item = { ...created, workspaceId };
+    const cache = new DefinitionCache(() => fx.counted);
+    await cache.readPart(item, 'a.json');
+    // Changed elsewhere; then b.json is read afresh, so only a.json's editor shows the old copy.
+    const theirs = decodeDefinition(await fx.client.getDefinition(workspaceId, item.id)).map((f) => (f.path === 'pipeline-content.json' ? { ...f, content: bytes('{"theirs":1}') } : f));
+    await fx.client.updateDefinition(workspaceId, item.id, encodeDefinition(theirs));
+    cache.invalidate(workspaceId, item.id);
+    await cache.readPart(item, 'b.json');
+    fx.calls.clear();
+    const first = cache.save(item, new Map([['pipeline-content.json', bytes('{"mine":1}')]]));
+    const stale = cache.save(item, new Map([['a.json', bytes('{"a":1}')]]));
+    const fresh = cache.save(item, new Map([['b.json', bytes('{"b":1}')]]));
+    await first;
+    await assert.rejects(stale, DefinitionConflictError);
+    await fresh;
+    assert.equal(fx.calls.get('updateDefinition'), 2);
+    const remote = new Map(decodeDefinition(await fx.client.getDefinition(workspaceId, item.id)).map((f) => [f.path, text(f.content)]));
+    assert.deepEqual([remote.get('pipeline-content.json'), remote.get('a.json'), remote.get('b.json')], ['{"mine":1}', '{}', '{"b":1}']);
+  });
+
   it('does not cache a failed read', async () => {
     const item = await pipeline('Flaky');
     // First through a port nothing listens on, then through the emulator.
@@ -92,5 +128,9 @@ describe('DefinitionCache against the emulator', () => {
     const files = new Map([['.platform', bytes('')], ['definition/model.tmdl', bytes('')], ['definition/tables/T.tmdl', bytes('')], ['definition.pbism', bytes('')]]);
     assert.deepEqual(listFolder(files, ''), [['.platform', false], ['definition', true], ['definition.pbism', false]]);
     assert.deepEqual(listFolder(files, 'definition'), [['model.tmdl', false], ['tables', true]]);
+    // Names VS Code would resolve to another place are left out.
+    const hostile = new Map([...files, ['../../x.txt', bytes('')], ['definition/../y.txt', bytes('')], ['./z', bytes('')], ['a//b', bytes('')]]);
+    assert.deepEqual(listFolder(hostile, ''), listFolder(files, ''));
+    assert.deepEqual(listFolder(hostile, 'definition'), listFolder(files, 'definition'));
   });
 });

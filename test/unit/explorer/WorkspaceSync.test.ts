@@ -2,11 +2,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { exportWorkspace, importItemFolders } from '../../../src/explorer/WorkspaceSync';
+import { exportItems, exportWorkspace, importItemFolders, type ExistingFolder } from '../../../src/explorer/WorkspaceSync';
+import type { Item } from '../../../src/fabric/types';
 import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
 import { startFixture, text, type Fixture } from './emulatorFixture';
+import { folderSnapshot as snapshot } from './folderSnapshot';
 
 const bytes = (s: string) => Buffer.from(s, 'utf8');
+const pipelineJson = (description: string) => bytes(JSON.stringify({ properties: { activities: [], description } }));
 
 describe('WorkspaceSync against the emulator', () => {
   let fx: Fixture;
@@ -57,5 +60,117 @@ describe('WorkspaceSync against the emulator', () => {
     const controller = new AbortController();
     controller.abort();
     await assert.rejects(exportWorkspace(fx.client, source, folder, { signal: controller.signal }));
+  });
+
+  describe('names and part paths from Fabric', () => {
+    let base: string;
+    let chosen: string;
+    let hostile: string;
+    let items: Item[];
+
+    before(async () => {
+      hostile = (await fx.client.createWorkspace({ displayName: 'Hostile' })).id;
+      const create = async (displayName: string, parts: [string, Uint8Array][]) =>
+        ({ ...(await fx.client.createItem(hostile, { displayName, type: 'DataPipeline', definition: encodeDefinition(parts.map(([p, content]) => ({ path: p, content }))) })), workspaceId: hostile });
+      items = [
+        await create('../victim', [['pipeline-content.json', pipelineJson('escaped by name')]]),
+        await create('Evil', [['pipeline-content.json', pipelineJson('evil')], ['../../x.txt', bytes('escaped by part')]]),
+        await create('CON', [['pipeline-content.json', pipelineJson('a device on Windows')]]),
+        await create('Fine', [['pipeline-content.json', pipelineJson('fine')]]),
+      ];
+    });
+    beforeEach(() => {
+      base = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-hostile-'));
+      chosen = path.join(base, 'chosen');
+      fs.mkdirSync(chosen);
+      fs.mkdirSync(path.join(base, 'victim.DataPipeline'));
+      fs.writeFileSync(path.join(base, 'victim.DataPipeline', 'keep.txt'), 'the user\'s file beside the chosen folder');
+    });
+    afterEach(() => fs.rmSync(base, { recursive: true, force: true }));
+
+    it('writes and deletes nothing outside the chosen folder; each bad item is reported and skipped', async () => {
+      const outside = snapshot(base);
+      const result = await exportWorkspace(fx.client, hostile, chosen);
+      const after = snapshot(base);
+      for (const [name, content] of after) if (!name.startsWith(`chosen${path.sep}`) && name !== 'chosen') assert.equal(outside.get(name), content, `${name} appeared or changed`);
+      for (const [name, content] of outside) assert.equal(after.get(name), content, `${name} was deleted or changed`);
+      assert.deepEqual(result.exported.map((i) => i.displayName), ['Fine']);
+      assert.deepEqual(fs.readdirSync(chosen), ['Fine.DataPipeline']);
+      const failures = new Map(result.failed.map((f) => [f.item.displayName, f.error]));
+      assert.match(failures.get('../victim') ?? '', /"\.\.\/victim\.DataPipeline" is not a safe folder name/);
+      assert.match(failures.get('Evil') ?? '', /"\.\.\/\.\.\/x\.txt" is not a safe file path/);
+      assert.match(failures.get('CON') ?? '', /device name on Windows/);
+    });
+
+    it('writes nothing through a link in the chosen folder', async () => {
+      fs.symlinkSync(path.join(base, 'victim.DataPipeline'), path.join(chosen, 'Fine.DataPipeline'));
+      const result = await exportItems(fx.client, items.filter((i) => i.displayName === 'Fine'), chosen, { onExisting: async () => 'overwrite' });
+      assert.match(result.failed[0]?.error ?? '', /is a link/);
+      assert.deepEqual(fs.readdirSync(path.join(base, 'victim.DataPipeline')), ['keep.txt']);
+    });
+
+    it('import refuses the same names and paths, creating nothing', async () => {
+      const empty = (await fx.client.createWorkspace({ displayName: 'Import target' })).id;
+      const device = path.join(base, 'CON.DataPipeline');
+      fs.mkdirSync(device);
+      fs.writeFileSync(path.join(device, 'pipeline-content.json'), pipelineJson('x'));
+      const colon = path.join(base, 'Colon.DataPipeline');
+      fs.mkdirSync(colon);
+      fs.writeFileSync(path.join(colon, 'pipeline-content.json'), pipelineJson('x'));
+      fs.writeFileSync(path.join(colon, 'ab:c.json'), '{}');
+      const result = await importItemFolders(fx.client, empty, [device, colon]);
+      assert.equal(result.imported.length, 0);
+      const errors = new Map(result.failed.map((f) => [path.basename(f.folder), f.error]));
+      assert.match(errors.get('CON.DataPipeline') ?? '', /Not imported: "CON\.DataPipeline" is not a safe folder name: "CON" is a device name on Windows/);
+      assert.match(errors.get('Colon.DataPipeline') ?? '', /Not imported: "ab:c\.json" is not a safe file path: it contains ":"/);
+      const created: Item[] = [];
+      for await (const item of fx.client.listItems(empty)) created.push(item);
+      assert.deepEqual(created, []);
+    });
+  });
+
+  describe('an item folder that exists', () => {
+    let chosen: string;
+    let item: Item;
+    const folder = () => path.join(chosen, 'Kept.DataPipeline');
+
+    before(async () => {
+      item = { ...(await fx.client.createItem(source, { displayName: 'Kept', type: 'DataPipeline', definition: encodeDefinition([{ path: 'pipeline-content.json', content: pipelineJson('from Fabric') }]) })), workspaceId: source };
+    });
+    beforeEach(() => {
+      chosen = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-existing-'));
+      fs.mkdirSync(path.join(folder(), 'notes'), { recursive: true });
+      fs.writeFileSync(path.join(folder(), 'pipeline-content.json'), 'my local edit');
+      fs.writeFileSync(path.join(folder(), 'notes', 'todo.md'), 'my notes');
+    });
+    afterEach(() => fs.rmSync(chosen, { recursive: true, force: true }));
+
+    it('is left alone unless the caller says to overwrite', async () => {
+      const result = await exportItems(fx.client, [item], chosen);
+      assert.deepEqual(result.exported, []);
+      assert.deepEqual(result.existing, [item]);
+      assert.equal(fs.readFileSync(path.join(folder(), 'pipeline-content.json'), 'utf8'), 'my local edit');
+    });
+
+    it('is asked about with its files; Skip keeps it, Overwrite writes the parts and keeps the other files', async () => {
+      const asked: ExistingFolder[] = [];
+      const skipped = await exportItems(fx.client, [item], chosen, { onExisting: async (existing) => (asked.push(existing), 'skip') });
+      assert.deepEqual(asked.map((a) => [a.item.displayName, a.folder, a.files, a.remaining]), [['Kept', folder(), ['notes/todo.md', 'pipeline-content.json'], 0]]);
+      assert.deepEqual(skipped.existing, [item]);
+      assert.equal(fs.readFileSync(path.join(folder(), 'pipeline-content.json'), 'utf8'), 'my local edit');
+
+      const overwritten = await exportItems(fx.client, [item], chosen, { onExisting: async () => 'overwrite' });
+      assert.deepEqual(overwritten.exported.map((i) => i.id), [item.id]);
+      assert.match(fs.readFileSync(path.join(folder(), 'pipeline-content.json'), 'utf8'), /from Fabric/);
+      assert.equal(fs.readFileSync(path.join(folder(), 'notes', 'todo.md'), 'utf8'), 'my notes');
+      assert.deepEqual(overwritten.kept, [{ item, files: ['notes/todo.md'] }]);
+    });
+
+    it('writes nothing when the question is cancelled', async () => {
+      const fresh = { ...(await fx.client.createItem(source, { displayName: 'Fresh', type: 'DataPipeline' })), workspaceId: source };
+      await assert.rejects(exportItems(fx.client, [fresh, item], chosen, { onExisting: async () => { throw new Error('cancelled'); } }), /cancelled/);
+      assert.deepEqual(fs.readdirSync(chosen), ['Kept.DataPipeline']);
+      assert.equal(fs.readFileSync(path.join(folder(), 'pipeline-content.json'), 'utf8'), 'my local edit');
+    });
   });
 });

@@ -3,75 +3,109 @@ import { WorkspaceTreeModel, type TreeNode, type WorkspaceNode } from '../../../
 import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
 import { startFixture, type Fixture } from './emulatorFixture';
 
+/** Resolves with the root's children once `done` holds for them, checking again at each change the model announces. */
+function rootsOnce(model: WorkspaceTreeModel, done: (roots: TreeNode[]) => boolean): Promise<TreeNode[]> {
+  return new Promise((resolve, reject) => {
+    const check = () => model.getChildren().then((roots) => {
+      if (!done(roots)) return;
+      subscription.dispose();
+      resolve(roots);
+    }, reject);
+    const subscription = model.onDidChange(() => void check());
+    void check();
+  });
+}
+
 const labels = (nodes: TreeNode[]) => nodes.map((n) => (n.kind === 'workspace' ? n.workspace.displayName : n.kind === 'itemType' ? `[${n.itemType}]` : n.kind === 'item' ? n.item.displayName : n.kind));
 
 describe('WorkspaceTreeModel against the emulator', () => {
   let fx: Fixture;
   let salesId: string;
+  let labId: string;
 
   before(async () => {
     fx = await startFixture({ pageSize: 2 });
     for (const name of ['Finance', 'Marketing', 'Sales', 'Support', 'Zeta']) {
       const ws = await fx.client.createWorkspace({ displayName: name });
       if (name === 'Sales') salesId = ws.id;
+      if (name === 'Finance') labId = ws.id;
     }
     for (const [name, type] of [['Load', 'DataPipeline'], ['Clean', 'Notebook'], ['Report prep', 'Notebook']]) {
       await fx.client.createItem(salesId, { displayName: name, type });
+    }
+    // Two notebooks fill the first page of two: the lakehouse is only on the second.
+    for (const [name, type] of [['One', 'Notebook'], ['Two', 'Notebook'], ['Lake', 'Lakehouse']]) {
+      await fx.client.createItem(labId, { displayName: name, type });
     }
   });
   after(() => fx.close());
   beforeEach(() => fx.calls.clear());
 
-  it('lists the first page of workspaces in one request, then one more per "Load more"', async () => {
+  it('shows the first page of workspaces after one request, then loads the others in the background', async () => {
     const model = new WorkspaceTreeModel(() => fx.counted);
     const first = await model.getChildren();
-    assert.deepEqual(labels(first).slice(-1), ['loadMore']);
-    assert.equal(first.filter((n) => n.kind === 'workspace').length, 2);
-    assert.equal(fx.calls.get('listWorkspacesPage'), 1);
-    const changed: (TreeNode | undefined)[] = [];
-    model.onDidChange((n) => changed.push(n));
-    await model.loadMore(first.at(-1) as never);
-    assert.deepEqual(changed, [undefined]);
-    const second = await model.getChildren();
-    assert.equal(second.filter((n) => n.kind === 'workspace').length, 4);
-    assert.equal(fx.calls.get('listWorkspacesPage'), 2);
+    assert.deepEqual(labels(first), ['Finance', 'Marketing', 'loadMore'], 'shown from the first page');
+    const all = await rootsOnce(model, (roots) => !roots.some((n) => n.kind === 'loadMore'));
+    assert.deepEqual(labels(all), ['Finance', 'Marketing', 'Sales', 'Support', 'Zeta']);
+    assert.equal(fx.calls.get('listWorkspacesPage'), 3);
     assert.equal(fx.calls.get('listItemsPage'), undefined, 'no workspace was expanded');
+    model.dispose();
   });
 
-  it('groups a workspace\'s items by type, page by page, with stable ids', async () => {
+  it('finds a workspace on the last page by filter, with no "Load more"', async () => {
     const model = new WorkspaceTreeModel(() => fx.counted);
     await model.getChildren();
-    await model.loadMore((await model.getChildren()).at(-1) as never);
-    const sales = (await model.getChildren()).find((n) => n.kind === 'workspace' && n.workspace.displayName === 'Sales') as WorkspaceNode;
-    const groups = await model.getChildren(sales);
-    assert.equal(fx.calls.get('listItemsPage'), 1);
-    assert.equal(groups.at(-1)?.kind, 'loadMore', 'three items in pages of two');
-    await model.loadMore(groups.at(-1) as never);
+    model.setFilter('zet');
+    assert.deepEqual(labels(await rootsOnce(model, (roots) => roots.length === 1 && roots[0]!.kind === 'workspace')), ['Zeta']);
+    model.dispose();
+  });
+
+  it('loads no more background pages than its bound; "Load more" reads the rest', async () => {
+    const model = new WorkspaceTreeModel(() => fx.counted, { morePages: 1 });
+    await model.getChildren();
+    const roots = await rootsOnce(model, (nodes) => nodes.filter((n) => n.kind === 'workspace').length === 4);
+    assert.equal(roots.at(-1)?.kind, 'loadMore');
+    assert.equal(fx.calls.get('listWorkspacesPage'), 2);
+    await model.loadMore(roots.at(-1) as never);
+    assert.deepEqual(labels(await model.getChildren()).at(-1), 'Zeta');
+    model.dispose();
+  });
+
+  it('groups a workspace\'s items by type from all its pages, with stable ids', async () => {
+    const model = new WorkspaceTreeModel(() => fx.counted);
+    const roots = await rootsOnce(model, (nodes) => nodes.some((n) => n.kind === 'workspace' && n.workspaceId === salesId));
+    const sales = roots.find((n) => n.kind === 'workspace' && n.workspaceId === salesId) as WorkspaceNode;
     const all = await model.getChildren(sales);
+    assert.equal(fx.calls.get('listItemsPage'), 2, 'three items in pages of two');
     assert.deepEqual(labels(all), ['[DataPipeline]', '[Notebook]']);
     const notebooks = await model.getChildren(all[1]);
     assert.deepEqual(labels(notebooks), ['Clean', 'Report prep']);
     assert.equal(notebooks[0].id, `ws:${salesId}/item:${(notebooks[0] as { item: { id: string } }).item.id}`);
     assert.equal(model.getParent(notebooks[0]), all[1]);
     assert.equal(model.getParent(all[1]), sales);
-    assert.equal(fx.calls.get('listItemsPage'), 2);
+    model.dispose();
+  });
+
+  it('shows a type first seen on the second page of items', async () => {
+    const model = new WorkspaceTreeModel(() => fx.counted);
+    const lab = (await model.getChildren()).find((n) => n.kind === 'workspace' && n.workspaceId === labId) as WorkspaceNode;
+    assert.deepEqual(labels(await model.getChildren(lab)), ['[Lakehouse]', '[Notebook]']);
+    model.dispose();
   });
 
   it('filters workspaces and items by name', async () => {
     const model = new WorkspaceTreeModel(() => fx.counted);
-    await model.getChildren();
-    await model.loadMore((await model.getChildren()).at(-1) as never);
-    const sales = (await model.getChildren()).find((n) => n.kind === 'workspace' && n.workspace.displayName === 'Sales') as WorkspaceNode;
-    const groups = await model.getChildren(sales);
-    await model.loadMore(groups.at(-1) as never);
+    const roots = await rootsOnce(model, (nodes) => !nodes.some((n) => n.kind === 'loadMore'));
+    const sales = roots.find((n) => n.kind === 'workspace' && n.workspaceId === salesId) as WorkspaceNode;
+    await model.getChildren(sales);
     model.setFilter('clean');
-    const roots = await model.getChildren();
-    assert.deepEqual(labels(roots), ['Sales', 'loadMore'], 'Sales holds a matching item; more workspaces may match');
+    assert.deepEqual(labels(await model.getChildren()), ['Sales'], 'Sales holds a matching item');
     assert.deepEqual(labels(await model.getChildren(sales)), ['[Notebook]']);
     model.setFilter('MARK');
-    assert.deepEqual(labels(await model.getChildren()), ['Marketing', 'loadMore']);
+    assert.deepEqual(labels(await model.getChildren()), ['Marketing']);
     model.setFilter('nothing like this');
-    assert.deepEqual(labels(await model.getChildren()), ['loadMore']);
+    assert.deepEqual(labels(await model.getChildren()), ['empty']);
+    model.dispose();
   });
 
   it('shows a failure as an error node and does not cache it', async () => {

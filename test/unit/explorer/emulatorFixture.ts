@@ -16,7 +16,7 @@ export interface Fixture {
 
 export async function startFixture(options: Record<string, unknown> = {}): Promise<Fixture> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-explorer-'));
-  const emulator = await startEmulator({ port: 0, dataDir, sample: false, ...options });
+  const emulator = await startEmulator({ port: 0, dataDir, sample: false, tokenDir: false, ...options });
   const client = new FabricClient({ baseUrl: emulator.baseUrl, tokenProvider: new StaticTokenProvider(emulator.token), userAgent: 'fabric-workbench-tests' });
   const calls = new Map<string, number>();
   const counted = new Proxy(client, {

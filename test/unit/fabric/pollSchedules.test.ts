@@ -1,13 +1,12 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DEFAULT_JOB_POLL, jobPollDelayMs, lroPollDelays } from '../../../src/fabric';
+import { DEFAULT_JOB_POLL, DEFAULT_LRO_POLL, jobPollDelayMs, lroPollDelayMs } from '../../../src/fabric';
 
 /** The times (ms after the 202) of the first `count` polls. */
 function pollTimes(retryAfterMs: number, count: number): number[] {
-  const delays = lroPollDelays(retryAfterMs);
   const times: number[] = [];
   let t = 0;
-  for (let i = 0; i < count; i++) times.push((t += delays.next().value));
+  for (let i = 0; i < count; i++) times.push((t += lroPollDelayMs(t, retryAfterMs)));
   return times;
 }
 
@@ -18,35 +17,41 @@ function notice(retryAfterMs: number, endMs: number): { at: number; polls: numbe
   return { at: times[index]!, polls: index + 1 };
 }
 
-describe('lroPollDelays', () => {
-  for (const retryAfterMs of [1000, 30_000]) {
-    it(`notices a 2 s operation within 300 ms with at most 2 polls a second (Retry-After ${retryAfterMs / 1000} s)`, () => {
-      const { at, polls } = notice(retryAfterMs, 2000);
-      assert.ok(at - 2000 <= 300, `noticed at ${at} ms`);
-      assert.ok(polls / (at / 1000) <= 2, `${polls} polls in ${at} ms`);
-      assert.equal(polls, 4);
-    });
-  }
+describe('lroPollDelayMs', () => {
+  it('notices any operation of 0.5–60 s within 25% of its length + 300 ms, even at Retry-After 30 s', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 500, max: 60_000 }), fc.constantFrom(1000, 30_000, 60_000), (durationMs, retryAfterMs) => {
+        const { at } = notice(retryAfterMs, durationMs);
+        assert.ok(at <= 1.25 * durationMs + 300, `a ${durationMs} ms operation noticed at ${at} ms`);
+      }),
+    );
+  });
 
   it('starts with a short first poll', () => {
     assert.equal(pollTimes(30_000, 1)[0], 200);
   });
 
-  it('falls back to Retry-After spacing once the early polls are spent', () => {
-    assert.deepEqual(pollTimes(30_000, 7).slice(4).map(Math.round), [30_000, 60_000, 90_000]);
+  it('grows its step geometrically up to the cap, then keeps the cap', () => {
+    const times = pollTimes(30_000, 40);
+    const gaps = times.map((t, i) => t - (i === 0 ? 0 : times[i - 1]!));
+    gaps.slice(1).forEach((gap, i) => assert.ok(gap >= gaps[i]! - 1e-6, `gap ${i + 2} shorter than gap ${i + 1}`));
+    assert.ok(Math.abs(gaps.at(-1)! - DEFAULT_LRO_POLL.maxDelayMs) < 1e-6, `last gap ${gaps.at(-1)}`);
   });
 
-  it('keeps the average to Retry-After: poll k never before (k − 4) × Retry-After, no gap longer than Retry-After', () => {
+  it('never waits longer than Retry-After (nor the cap) between two polls', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 120_000 }), fc.integer({ min: 1, max: 60 }), (retryAfterMs, count) => {
         const times = pollTimes(retryAfterMs, count);
         times.forEach((t, i) => {
-          assert.ok(t >= (i + 1 - 4) * retryAfterMs - 1e-6, `poll ${i + 1} at ${t}`);
           const gap = t - (i === 0 ? 0 : times[i - 1]!);
-          assert.ok(gap > 0 && gap <= Math.max(retryAfterMs, 200) + 1e-6, `gap ${gap} before poll ${i + 1}`);
+          assert.ok(gap > 0 && gap <= Math.max(DEFAULT_LRO_POLL.firstDelayMs, Math.min(retryAfterMs, DEFAULT_LRO_POLL.maxDelayMs)) + 1e-6, `gap ${gap} before poll ${i + 1}`);
         });
       }),
     );
+  });
+
+  it('spends a bounded number of polls: about 23 for a 60 s operation', () => {
+    assert.ok(notice(30_000, 60_000).polls <= 25, `${notice(30_000, 60_000).polls} polls`);
   });
 });
 

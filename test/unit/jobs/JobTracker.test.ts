@@ -15,6 +15,8 @@ interface Script {
   statuses: string[];
   exitValue?: string;
   failureReason?: { errorCode: string; message: string; requestId?: string };
+  /** How many cancel requests are refused (403) before one is accepted. */
+  refuseCancels?: number;
 }
 
 class JobsServer {
@@ -56,6 +58,10 @@ class JobsServer {
       const script = this.scripts.get(id!);
       if (!script) return send(404, { errorCode: 'JobInstanceNotFound', message: 'not found' });
       if (cancel) {
+        if (script.refuseCancels) {
+          script.refuseCancels--;
+          return send(403, { errorCode: 'InsufficientPrivileges', message: 'The caller may not cancel this job.', requestId: 'req-1' });
+        }
         script.statuses = ['Cancelled'];
         return send(202);
       }
@@ -121,7 +127,7 @@ describe('JobTracker', () => {
     server.scripts.set('nb1-a', { statuses: ['NotStarted', 'InProgress', 'InProgress', 'Completed'], exitValue: '42' });
     const clock = countingClock();
     const changes: string[] = [];
-    tracker = new JobTracker({ api: () => client, clock, schedule: FAST, logger });
+    tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), clock, schedule: FAST, logger });
     tracker.onDidChange((c: JobChange) => changes.push(`${c.kind}:${c.job.status}`));
     tracker.track(job('nb1-a', 'nb1'));
     await until(() => changes.includes('ended:Completed'), 'the job ends');
@@ -137,7 +143,7 @@ describe('JobTracker', () => {
   it('polls several jobs of one item with one list call and keeps each one\'s outcome', async () => {
     server.scripts.set('pl1-a', { statuses: ['InProgress', 'InProgress', 'Completed'] });
     server.scripts.set('pl1-b', { statuses: ['InProgress', 'Failed'], failureReason: { errorCode: 'ActivityFailed', message: 'Wait1 failed', requestId: 'r-9' } });
-    tracker = new JobTracker({ api: () => client, schedule: FAST, logger });
+    tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger });
     tracker.track(job('pl1-a', 'pl1', 'pipeline'));
     tracker.track(job('pl1-b', 'pl1', 'pipeline'));
     await until(() => tracker!.running.length === 0, 'both jobs end');
@@ -151,7 +157,7 @@ describe('JobTracker', () => {
 
   it('keeps following through a failed poll and a brief 404, logging instead of throwing', async () => {
     server.scripts.set('nb2-a', { statuses: ['error400', 'notFound', 'InProgress', 'Completed'] });
-    tracker = new JobTracker({ api: () => client, schedule: FAST, logger });
+    tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger });
     tracker.track(job('nb2-a', 'nb2', 'pipeline'));
     await until(() => tracker!.running.length === 0, 'the job ends');
     assert.equal(tracker.get('nb2-a')!.status, 'Completed');
@@ -160,7 +166,7 @@ describe('JobTracker', () => {
 
   it('gives up a job the service keeps not finding', async () => {
     server.scripts.set('nb3-a', { statuses: ['notFound'] });
-    tracker = new JobTracker({ api: () => client, schedule: FAST, logger });
+    tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger });
     tracker.track(job('nb3-a', 'nb3', 'pipeline'));
     await until(() => tracker!.running.length === 0, 'the tracker gives up');
     assert.equal(tracker.get('nb3-a')!.lost, true);
@@ -169,7 +175,7 @@ describe('JobTracker', () => {
   it('cancels a run past its timeout', async () => {
     server.scripts.set('nb4-a', { statuses: ['InProgress'] });
     const changes: string[] = [];
-    tracker = new JobTracker({ api: () => client, schedule: FAST, logger });
+    tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger });
     tracker.onDidChange((c) => changes.push(c.kind));
     tracker.track(job('nb4-a', 'nb4', 'pipeline', { timeoutAt: Date.now() }));
     await until(() => tracker!.running.length === 0, 'the job is cancelled');
@@ -182,15 +188,88 @@ describe('JobTracker', () => {
     server.scripts.set('nb5-a', { statuses: ['InProgress'] });
     let saved: TrackedJob[] = [];
     const store = { load: () => saved, save: (jobs: TrackedJob[]) => { saved = jobs; } };
-    tracker = new JobTracker({ api: () => client, schedule: FAST, logger, store });
+    tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger, store });
     tracker.track(job('nb5-a', 'nb5', 'pipeline'));
     await until(() => saved.some((j) => j.status === 'InProgress'), 'the running status is saved');
     tracker.dispose();
 
     server.scripts.set('nb5-a', { statuses: ['Completed'] });
-    tracker = new JobTracker({ api: () => client, schedule: FAST, logger, store });
+    tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger, store });
     assert.equal(tracker.running.length, 1);
     await until(() => tracker!.running.length === 0, 'the resumed job ends');
     assert.equal(saved.find((j) => j.id === 'nb5-a')!.status, 'Completed');
+  });
+
+  it('restores the cancel request a refused cancel set, so the run\'s timeout still cancels it', async () => {
+    server.scripts.set('nb6-a', { statuses: ['InProgress'], refuseCancels: 1 });
+    let saved: TrackedJob[] = [];
+    const store = { load: () => saved, save: (jobs: TrackedJob[]) => { saved = jobs; } };
+    tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger, store });
+    tracker.track(job('nb6-a', 'nb6', 'pipeline'));
+    await until(() => tracker!.get('nb6-a')!.status === 'InProgress', 'the job runs');
+    await assert.rejects(tracker.cancel('nb6-a'), /may not cancel/);
+    assert.ok(!tracker.get('nb6-a')!.cancelRequested, 'no cancel is pending after a refused one');
+    assert.ok(!saved.find((j) => j.id === 'nb6-a')!.cancelRequested, 'nor in the saved state');
+    tracker.get('nb6-a')!.timeoutAt = Date.now();
+    await until(() => tracker!.running.length === 0, 'the timeout cancels the job');
+    assert.equal(tracker.get('nb6-a')!.status, 'Cancelled');
+  });
+
+  it('tells once that a timed-out run could not be cancelled, and tries again', async () => {
+    server.scripts.set('nb7-a', { statuses: ['InProgress'], refuseCancels: 2 });
+    const changes: string[] = [];
+    tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger });
+    tracker.onDidChange((c) => changes.push(c.kind === 'cancelFailed' && c.reason.includes('The caller may not cancel this job.') ? 'cancelFailed with the reason' : c.kind));
+    tracker.track(job('nb7-a', 'nb7', 'pipeline', { timeoutAt: Date.now() }));
+    await until(() => tracker!.running.length === 0, 'the third cancel succeeds');
+    assert.equal(tracker.get('nb7-a')!.status, 'Cancelled');
+    assert.equal(server.requests.filter((r) => r.endsWith('/nb7-a/cancel')).length, 3);
+    assert.deepEqual(changes.filter((c) => c !== 'status'), ['added', 'timedOut', 'cancelFailed with the reason', 'ended']);
+  });
+
+  it('polls a job only through its own connection, keeps it while another one is current, and resumes on return', async () => {
+    const other = new JobsServer();
+    const otherClient = new FabricClient({ baseUrl: await other.start(), tokenProvider: new StaticTokenProvider('t'), userAgent: 'test' });
+    try {
+      server.scripts.set('nb8-a', { statuses: ['InProgress'] });
+      other.scripts.set('nb9-b', { statuses: ['InProgress', 'Completed'] });
+      const connections = { A: { id: 'A', api: client }, B: { id: 'B', api: otherClient } };
+      let current: keyof typeof connections = 'A';
+      const changes: string[] = [];
+      tracker = new JobTracker({ connection: () => connections[current], schedule: FAST, logger });
+      tracker.onDidChange((c) => changes.push(`${c.kind}:${c.job.id}`));
+      tracker.track(job('nb8-a', 'nb8', 'pipeline'));
+      assert.equal(tracker.get('nb8-a')!.connection, 'A', 'the job records the connection it was started on');
+      await until(() => tracker!.get('nb8-a')!.status === 'InProgress', 'the job runs on A');
+
+      current = 'B';
+      tracker.kick();
+      tracker.track(job('nb9-b', 'nb9', 'pipeline'));
+      await until(() => tracker!.get('nb9-b')!.status === 'Completed', 'a job of B ends while B is current');
+      assert.deepEqual(other.requests.filter((r) => r.includes('nb8')), [], 'A\'s job is never asked of B');
+      const waiting = tracker.get('nb8-a')!;
+      assert.equal(waiting.status, 'InProgress');
+      assert.ok(!waiting.lost, 'A\'s job is not given up');
+      assert.ok(tracker.waitsForConnection(waiting), 'A\'s job waits for its connection');
+      assert.ok(!changes.includes('ended:nb8-a'));
+
+      server.scripts.set('nb8-a', { statuses: ['Completed'] });
+      current = 'A';
+      tracker.kick();
+      await until(() => tracker!.get('nb8-a')!.status === 'Completed', 'A\'s job ends once A is current again');
+      assert.ok(!tracker.waitsForConnection(tracker.get('nb8-a')!));
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('gives a job saved without a connection to the first connection that polls it', async () => {
+    server.scripts.set('nb10-a', { statuses: ['Completed'] });
+    let saved: TrackedJob[] = [job('nb10-a', 'nb10', 'pipeline', { status: 'InProgress' })];
+    const store = { load: () => saved, save: (jobs: TrackedJob[]) => { saved = jobs; } };
+    tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger, store });
+    await until(() => tracker!.running.length === 0, 'the job ends');
+    assert.equal(saved[0]!.connection, 'A');
+    assert.equal(saved[0]!.status, 'Completed');
   });
 });

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { parseRunFile, RunFileError } from '../../../src/jobs/runFile';
 
-function problemsOf(text: string): string[] {
+async function problemsOf(text: string): Promise<string[]> {
   try {
-    parseRunFile(text);
+    await parseRunFile(text);
   } catch (error) {
     assert.ok(error instanceof RunFileError);
     return error.problems;
@@ -12,8 +12,8 @@ function problemsOf(text: string): string[] {
 }
 
 describe('parseRunFile', () => {
-  it('reads named runs, inferring bare values\' types and keeping typed ones', () => {
-    const runs = parseRunFile(JSON.stringify({
+  it('reads named runs, inferring bare values\' types and keeping typed ones', async () => {
+    const runs = await parseRunFile(JSON.stringify({
       runs: [{
         name: 'Nightly', workspace: 'Sales', item: 'Hello Fabric', type: 'Notebook',
         parameters: { rows: 5, ratio: 0.5, on: true, label: 'x', when: { type: 'DateTime', value: '2025-01-31T08:00:00Z' }, n: { type: 'Integer', value: '7' } },
@@ -31,24 +31,24 @@ describe('parseRunFile', () => {
     ]);
   });
 
-  it('names the place of each schema problem', () => {
-    const problems = problemsOf(JSON.stringify({
+  it('names the place of each schema problem', async () => {
+    const problems = await problemsOf(JSON.stringify({
       runs: [{ name: 'A', workspace: 'W', item: 'N', executionData: { compute: 'Spark', computeConfiguration: { driverCores: 6 } } }, { workspace: 'W', item: 'N' }],
     }));
     assert.ok(problems.some((p) => p.startsWith('runs[0].executionData.computeConfiguration.driverCores') && p.includes('4, 8, 16, 32, 64')), problems.join('\n'));
     assert.ok(problems.some((p) => p.startsWith('runs[1]') && p.includes("'name'")), problems.join('\n'));
   });
 
-  it('refuses a run with both workspace and workspaceId, a value of the wrong type and a repeated name', () => {
-    assert.ok(problemsOf(JSON.stringify({ runs: [{ name: 'A', workspace: 'W', workspaceId: '00000000-0000-0000-0000-000000000000', item: 'N' }] }))
+  it('refuses a run with both workspace and workspaceId, a value of the wrong type and a repeated name', async () => {
+    assert.ok((await problemsOf(JSON.stringify({ runs: [{ name: 'A', workspace: 'W', workspaceId: '00000000-0000-0000-0000-000000000000', item: 'N' }] })))
       .some((p) => p.includes('either "workspaceId" or "workspace"')));
-    assert.ok(problemsOf(JSON.stringify({ runs: [{ name: 'A', workspace: 'W', item: 'N', parameters: { rows: { type: 'Integer', value: 'many' } } }] }))
+    assert.ok((await problemsOf(JSON.stringify({ runs: [{ name: 'A', workspace: 'W', item: 'N', parameters: { rows: { type: 'Integer', value: 'many' } } }] })))
       .some((p) => p.startsWith('runs[0].parameters.rows') && p.includes('not an Integer')));
-    assert.ok(problemsOf(JSON.stringify({ runs: [{ name: 'A', workspace: 'W', item: 'N' }, { name: 'a', workspace: 'W', item: 'M' }] }))
+    assert.ok((await problemsOf(JSON.stringify({ runs: [{ name: 'A', workspace: 'W', item: 'N' }, { name: 'a', workspace: 'W', item: 'M' }] })))
       .some((p) => p.includes('already named')));
   });
 
-  it('says when the file is not JSON', () => {
-    assert.match(problemsOf('{ "runs": [ ')[0]!, /not JSON/);
+  it('says when the file is not JSON', async () => {
+    assert.match((await problemsOf('{ "runs": [ '))[0]!, /not JSON/);
   });
 });

@@ -8,11 +8,12 @@ describe('Extension activation', () => {
   it('is installed and activates on demand', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not installed`);
-    const api = (await extension.activate()) as { activationMs: number };
+    const api = (await extension.activate()) as { activationMs: number; moduleLoadMs: number };
     assert.equal(extension.isActive, true);
     assert.ok(api.activationMs > 0, 'activate() reports how long it took');
-    // The benchmark's cold-start figure.
-    if (process.env.FWB_ACTIVATION_OUT) fs.writeFileSync(process.env.FWB_ACTIVATION_OUT, JSON.stringify({ activationMs: api.activationMs }));
+    assert.ok(api.moduleLoadMs > 0, 'and how long its modules took to load before');
+    // The benchmark's cold-start figures.
+    if (process.env.FWB_ACTIVATION_OUT) fs.writeFileSync(process.env.FWB_ACTIVATION_OUT, JSON.stringify({ activationMs: api.activationMs, moduleLoadMs: api.moduleLoadMs }));
   });
 
   it('registers its commands, all prefixed fabricWorkbench.', async () => {

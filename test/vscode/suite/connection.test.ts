@@ -49,8 +49,7 @@ describe('Connection: sign in and out', function () {
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await sleep(500);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the address (from the setting)
-    await sleep(500);
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the token (the dev token)
+    // No token prompt: the running emulator left its token for this user.
     await signingIn;
     await changed;
     assert.equal(explorer.connection.label, 'Local emulator');
@@ -73,6 +72,14 @@ describe('Connection: sign in and out', function () {
     );
   });
 
+  it('connects in one step with useEmulator and no argument: the token is the one the running emulator left, not a setting', async () => {
+    await vscode.commands.executeCommand('fabricWorkbench.signOut');
+    await vscode.commands.executeCommand('fabricWorkbench.useEmulator');
+    const page = await explorer.connection.requireClient().listWorkspacesPage();
+    assert.ok(page.value.length > 0, 'the emulator accepted the token');
+    assert.doesNotMatch(JSON.stringify(vscode.workspace.getConfiguration('fabricWorkbench')), new RegExp(emulator.token));
+  });
+
   it('shows the connection at the top of the view', async () => {
     await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.url, token: emulator.token });
     await until(() => explorer.treeView.description === 'Local emulator', 'the view says "Local emulator"');
@@ -86,7 +93,7 @@ describe('Connection: sign in and out', function () {
     const state = new Map<string, unknown>([['fabricWorkbench.connection', { kind: 'emulator', url: 'http://127.0.0.1:9' }]]);
     const context = {
       globalState: { get: (key: string) => state.get(key), update: async (key: string, value: unknown) => void state.set(key, value) },
-      secrets: { get: async () => { await secretsAnswer; return undefined; }, store: async () => undefined, delete: async () => undefined },
+      secrets: { get: async () => { await secretsAnswer; return 'the remembered token'; }, store: async () => undefined, delete: async () => undefined },
     } as unknown as vscode.ExtensionContext;
     const log = vscode.window.createOutputChannel('Fabric Workbench restore test', { log: true });
     const manager = new ConnectionManager(context, log, 'fabric-workbench-tests');

@@ -9,6 +9,7 @@ import { startEmulator } from '../../../src/emulator';
 import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
 import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
 import type { Item } from '../../../src/fabric/types';
+import type { Prompter } from '../../../src/vscode/common/prompter';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import type { ExplorerNode } from '../../../src/vscode/explorer/WorkspaceTreeDataProvider';
 
@@ -27,6 +28,15 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
   let dataflow: Item;
   let notebook: Item;
   const confirmations: string[] = [];
+  const prompter: Prompter = {
+    pick: async () => undefined,
+    input: async () => undefined,
+    confirm: async (message, _options, ...actions) => {
+      confirmations.push(message);
+      return actions[0];
+    },
+    openDialog: async () => undefined,
+  };
 
   const uriOf = (item: Pick<Item, 'displayName' | 'type'>, part?: string) =>
     vscode.Uri.from({ scheme: 'fabricwb', authority: workspaceId, path: `/${item.displayName}.${item.type}${part ? `/${part}` : ''}` });
@@ -56,15 +66,7 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     const api = (await extension.activate()) as { explorer: Explorer };
     explorer = api.explorer;
-    explorer.setPrompter({
-      pick: async () => undefined,
-      input: async () => undefined,
-      confirm: async (message, _options, ...actions) => {
-        confirmations.push(message);
-        return actions[0];
-      },
-      openDialog: async () => undefined,
-    });
+    explorer.setPrompter(prompter);
     await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
     assert.equal(explorer.connection.label, 'Local emulator');
   });
@@ -76,23 +78,41 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('shows workspaces page by page, then item types, items and definition files', async () => {
+  it('finds a workspace on the last page by filter, with no "Load more"', async () => {
+    const tree = explorer.tree;
+    await vscode.commands.executeCommand('fabricWorkbench.refresh');
+    const firstPaint = await tree.getChildren();
+    assert.equal(firstPaint.filter((n) => n.kind === 'workspace').length, 2, 'the first page of two');
+    explorer.setPrompter({ ...prompter, input: async () => 'explorer' });
+    try {
+      await vscode.commands.executeCommand('fabricWorkbench.filterWorkspaces');
+    } finally {
+      explorer.setPrompter(prompter);
+    }
+    const found = await new Promise<ExplorerNode[]>((resolve, reject) => {
+      const check = () => tree.getChildren().then((roots) => {
+        if (roots.length !== 1 || roots[0]!.kind !== 'workspace') return;
+        subscription.dispose();
+        resolve(roots);
+      }, reject);
+      const subscription = tree.onDidChangeTreeData(() => void check());
+      void check();
+    });
+    assert.equal(tree.getTreeItem(found[0]!).label, 'Explorer suite');
+    await vscode.commands.executeCommand('fabricWorkbench.clearFilter');
+  });
+
+  it('shows workspaces, then item types (from all pages of items), items and definition files', async () => {
     const tree = explorer.tree;
     assert.equal(explorer.treeView.description, 'Local emulator');
     let roots = await tree.getChildren();
-    assert.equal(roots.filter((n) => n.kind === 'workspace').length, 2);
-    assert.equal(roots.at(-1)?.kind, 'loadMore');
     while (roots.at(-1)?.kind === 'loadMore') {
       await vscode.commands.executeCommand('fabricWorkbench.loadMore', roots.at(-1));
       roots = await tree.getChildren();
     }
     const ws = roots.find((n) => n.kind === 'workspace' && n.workspaceId === workspaceId)!;
     assert.equal(tree.getTreeItem(ws).contextValue, 'fabricWorkbench.workspace');
-    let groups = await tree.getChildren(ws);
-    while (groups.at(-1)?.kind === 'loadMore') {
-      await vscode.commands.executeCommand('fabricWorkbench.loadMore', groups.at(-1));
-      groups = await tree.getChildren(ws);
-    }
+    const groups = await tree.getChildren(ws);
     assert.deepEqual(groups.map((g) => tree.getTreeItem(g).label), ['Dataflows', 'Data pipelines', 'Notebooks']);
     const pipelines = groups.find((g) => tree.getTreeItem(g).label === 'Data pipelines')!;
     const [load] = await tree.getChildren(pipelines);

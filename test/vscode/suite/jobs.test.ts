@@ -12,9 +12,10 @@ import { encodeDefinition, writeNotebookPy } from '../../../src/fabric/definitio
 import type { Item } from '../../../src/fabric/types';
 import type { TrackedJob } from '../../../src/jobs/TrackedJob';
 import type { ConnectionManager } from '../../../src/vscode/connection/ConnectionManager';
-import { JobMonitor } from '../../../src/vscode/jobs/JobMonitor';
+import { JobMonitor, OUTPUT_LINES_KEPT } from '../../../src/vscode/jobs/JobMonitor';
 import type { JobsNode } from '../../../src/vscode/jobs/JobsTreeDataProvider';
 import type { JobsTestApi } from '../../../src/vscode/jobs/registerJobs';
+import { until } from './until';
 
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
 const bytes = (s: string) => Buffer.from(s, 'utf8');
@@ -26,15 +27,6 @@ function notebookPy(cells: { source: string; isParameters?: boolean }[]): Uint8A
   }));
 }
 
-async function until<T>(get: () => T | undefined | false, what: string, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = get();
-    if (value) return value;
-    if (Date.now() > deadline) assert.fail(`gave up waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('Jobs: run, wizard, monitor and Jobs view', function () {
   this.timeout(90_000);
@@ -204,6 +196,81 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
       assert.equal((state.get('fabricWorkbench.jobs.tracked') as TrackedJob[])[0]!.status, 'Completed');
     } finally {
       reloaded.dispose();
+      log.dispose();
+    }
+  });
+
+  it('keeps a job of another connection waiting, never asks the other service about it, and finishes it back on its own', async () => {
+    // A notebook on this suite's emulator (A) that runs until the test releases it.
+    const gate = path.join(dataDir, 'release-the-gate');
+    const gateItem = await client.createItem(workspaceId, { displayName: 'Gate', type: 'Notebook', definition: encodeDefinition([{ path: 'notebook-content.py', content: notebookPy([
+      { source: `import os, time\nwhile not os.path.exists(${JSON.stringify(gate)}):\n    time.sleep(0.05)\nnotebookutils.notebook.exit("released")\n` },
+    ]) }]) });
+    const job = await jobs.monitor.submit(client, target({ ...gateItem, workspaceId }), { kind: 'notebook', parameters: [] });
+    await until(() => jobs.monitor.tracker.get(job.id)?.status === 'InProgress', 'the gate notebook runs on A');
+
+    const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-jobs-other-'));
+    const other = await startEmulator({ port: 0, dataDir: otherDir, sample: false });
+    try {
+      const otherClient = new FabricClient({ baseUrl: other.baseUrl, tokenProvider: new StaticTokenProvider(other.token), userAgent: 'jobs-suite' });
+      const otherWorkspace = await otherClient.createWorkspace({ displayName: 'Other' });
+      const longWait = await otherClient.createItem(otherWorkspace.id, { displayName: 'Long wait', type: 'DataPipeline', definition: encodeDefinition([{ path: 'pipeline-content.json', content: bytes(JSON.stringify({
+        properties: { activities: [{ name: 'Wait', type: 'Wait', dependsOn: [], typeProperties: { waitTimeInSeconds: 600 } }] },
+      })) }]) });
+
+      await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: other.baseUrl, token: other.token });
+      assert.ok(jobs.monitor.tracker.waitsForConnection(jobs.monitor.tracker.get(job.id)!), 'A\'s job waits for A');
+      const node = { kind: 'job' as const, job: jobs.monitor.tracker.get(job.id)! };
+      assert.equal(jobs.jobsView.getTreeItem(node).contextValue, 'fabricWorkbench.job.waiting', 'the Jobs view shows it waiting (no Cancel)');
+
+      // While B is current, the monitor polls B's own job several times: A's job must stay out of it.
+      const otherJob = await jobs.monitor.submit(otherClient, { workspaceId: otherWorkspace.id, workspaceName: 'Other', item: { ...longWait, workspaceId: otherWorkspace.id } }, { kind: 'pipeline', parameters: [] });
+      const pipelinePolls = () => Object.entries(other.stats.byRoute).filter(([route]) => /^GET .*\/items\/\{id\}\/jobs\/instances\/\{id\}$/.test(route)).reduce((n, [, count]) => n + count, 0);
+      await until(() => pipelinePolls() >= 4, 'B\'s job is polled four times', 60_000);
+      assert.deepEqual(Object.keys(other.stats.byRoute).filter((route) => route.includes('/notebooks/')), [], 'nothing asks B about A\'s notebook job');
+      const waiting = jobs.monitor.tracker.get(job.id)!;
+      assert.equal(waiting.status, 'InProgress');
+      assert.ok(!waiting.lost, 'A\'s job is not given up');
+      assert.deepEqual(jobs.monitor.outputLines.filter((l) => l.includes(job.id) && !l.includes('Submitted') && !l.includes('→')), [], 'nothing announces A\'s job ended');
+
+      await vscode.commands.executeCommand('fabricWorkbench.cancelJob', otherJob.id);
+      assert.equal((await ended(otherJob)).status, 'Cancelled');
+
+      fs.writeFileSync(gate, '');
+    } finally {
+      await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
+      await other.close();
+      fs.rmSync(otherDir, { recursive: true, force: true });
+    }
+    const done = await ended(job);
+    assert.equal(done.status, 'Completed');
+    assert.equal(done.exitValue, 'released');
+  });
+
+  it('keeps only the latest output lines of a long session', async () => {
+    const state = new Map<string, unknown>();
+    const memento: vscode.Memento = {
+      keys: () => [...state.keys()],
+      get: <T>(key: string, fallback?: T) => (state.has(key) ? (state.get(key) as T) : fallback) as T,
+      update: async (key: string, value: unknown) => { state.set(key, value); },
+    };
+    const signedOut = new vscode.EventEmitter<void>();
+    const log = vscode.window.createOutputChannel('Fabric Jobs suite log', { log: true });
+    const monitor = new JobMonitor(memento, { client: undefined, id: undefined, onDidChangeConnection: signedOut.event }, log, vscode.window.createOutputChannel('Fabric Jobs (long session)'));
+    try {
+      const submissions = OUTPUT_LINES_KEPT + 500;
+      for (let n = 0; n < submissions; n++) {
+        monitor.tracker.track({
+          id: `job-${n}`, connection: 'elsewhere', workspaceId, itemId: 'item', itemName: 'Doubler', itemType: 'Notebook', kind: 'notebook',
+          jobType: 'RunNotebook', parameters: [], status: 'NotStarted', submittedAt: Date.now(),
+        });
+      }
+      assert.ok(monitor.outputLines.length <= OUTPUT_LINES_KEPT + 200, `${monitor.outputLines.length} lines kept`);
+      assert.match(monitor.outputLines.at(-1)!, new RegExp(`job-${submissions - 1} `), 'the latest line is kept');
+      assert.ok(!monitor.outputLines.some((l) => l.includes('job-0 ')), 'the oldest lines are dropped');
+    } finally {
+      monitor.dispose();
+      signedOut.dispose();
       log.dispose();
     }
   });

@@ -4,7 +4,7 @@ import { cancelled, completed, errorMessage, failed } from '../outcomes';
 import type { JobContext, JobOutcome, JobRunner, RunnableItem } from '../types';
 import { ParameterError } from './parameterCell';
 import { planNotebookCells, UnrunnableCellError } from './notebookCells';
-import { runNotebookProcess, type DriverResult } from './notebookProcess';
+import { runNotebookProcess, type DriverResult, type NotebookLimits } from './notebookProcess';
 
 const NOTEBOOK_FAILED = 'NotebookExecutionFailed';
 
@@ -24,7 +24,7 @@ function failureMessage(result: Extract<DriverResult, { status: 'Failed' }>): st
 }
 
 export class NotebookRunner implements JobRunner {
-  constructor(private readonly python: string) {}
+  constructor(private readonly python: string, private readonly limits: NotebookLimits) {}
 
   async run(item: RunnableItem, _jobType: string, ctx: JobContext): Promise<JobOutcome> {
     let notebook: FabricNotebook | undefined;
@@ -42,7 +42,7 @@ export class NotebookRunner implements JobRunner {
       if (error instanceof UnrunnableCellError) return failed(NOTEBOOK_FAILED, error.message);
       throw error;
     }
-    const ended = await runNotebookProcess(this.python, cells, ctx.signal);
+    const ended = await runNotebookProcess(this.python, cells, ctx.signal, this.limits);
     const outcome: JobOutcome =
       ended.kind === 'cancelled' ? cancelled()
       : ended.kind === 'crashed' ? failed(NOTEBOOK_FAILED, ended.reason)

@@ -165,9 +165,23 @@ def _run(cells):
     return {"status": "Completed"}
 
 
+def _limit_memory(limit):
+    # Where the OS allows it (not on Windows; macOS may refuse RLIMIT_AS): an allocation past the
+    # limit raises MemoryError in the notebook instead of exhausting the machine.
+    try:
+        import resource
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, AttributeError, ValueError, OSError):
+        pass
+
+
 def main():
     with open(sys.argv[1], encoding="utf-8") as spec_file:
         spec = json.load(spec_file)
+    _limit_memory(spec["memoryBytes"])
     result = _run(spec["cells"])
     sys.stdout.flush()
     sys.stderr.flush()
