@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { WorkspaceTreeModel } from '../../explorer/WorkspaceTreeModel';
 import type { Item } from '../../fabric/types';
 import { windowPrompter, type Prompter } from '../common/prompter';
-import { registerSafeCommand } from '../common/safeCommand';
+import { onDidFailCommand, registerSafeCommand, type CommandFailure } from '../common/safeCommand';
 import { ConnectionManager } from '../connection/ConnectionManager';
 import { registerConnectionCommands } from '../connection/registerConnection';
 import { settings } from '../connection/settings';
@@ -26,6 +26,8 @@ export interface Explorer {
   items: ItemCommands;
   /** Test-only: replaces the prompts of sign-in and the item commands. */
   setPrompter(prompter: Prompter | undefined): void;
+  /** Test-only: the failures commands show. */
+  onDidFailCommand: vscode.Event<CommandFailure>;
 }
 
 export function registerExplorer(context: vscode.ExtensionContext, deps: ExplorerDeps): Explorer {
@@ -113,5 +115,6 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     setPrompter: (replacement) => {
       prompter = replacement ?? windowPrompter;
     },
+    onDidFailCommand,
   };
 }

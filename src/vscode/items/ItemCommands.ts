@@ -33,6 +33,8 @@ const PORTAL_SEGMENTS: Record<string, string> = {
 
 export class ItemCommands {
   readonly pickers: ItemPickers;
+  /** Test-only: replaces `vscode.env.openExternal`, to check the portal URL without a browser. */
+  openExternal: ((uri: vscode.Uri) => Thenable<boolean>) | undefined;
 
   constructor(
     private readonly connection: ConnectionManager,
@@ -92,7 +94,7 @@ export class ItemCommands {
       const segment = PORTAL_SEGMENTS[item.type];
       url = segment ? `${portal}/groups/${item.workspaceId}/${segment}/${item.id}` : `${portal}/groups/${item.workspaceId}/list`;
     }
-    await vscode.env.openExternal(vscode.Uri.parse(`${url}?experience=fabric-developer`));
+    await (this.openExternal ?? vscode.env.openExternal)(vscode.Uri.parse(`${url}?experience=fabric-developer`));
   }
 
   async copyId(node?: NodeArgument): Promise<void> {
