@@ -89,7 +89,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   itemRoutes(router, ctx);
   jobRoutes(router, ctx);
   scheduleRoutes(router, ctx);
-  if (store.fresh && options.sample !== false) seedSampleWorkspace(ctx);
+  if (store.fresh && options.sample !== false) ctx.scheduler.markPublished(seedSampleWorkspace(ctx));
 
   const stats = createStats();
   const listener = requestListener({ router, token, stats, faults: () => injector, secure: !!tls, acceptEntraTokens: options.acceptEntraTokens });

@@ -35,15 +35,17 @@ describe('Commands: the Workspaces view', function () {
   const tree = () => explorer.tree;
   const labelOf = (node: ExplorerNode) => String(tree().getTreeItem(node).label);
 
-  /** The tree's root nodes with every page loaded, as a user clicking "Load more" sees them. */
-  async function allRoots(): Promise<ExplorerNode[]> {
-    let roots = await tree().getChildren();
-    while (roots.at(-1)?.kind === 'loadMore') {
-      await vscode.commands.executeCommand('fabricWorkbench.loadMore', roots.at(-1));
-      roots = await tree().getChildren();
+  /** A node's children (the roots when none) with every page loaded, as a user clicking "Load more" sees them. */
+  async function allChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    let children = await tree().getChildren(node);
+    while (children.at(-1)?.kind === 'loadMore') {
+      await vscode.commands.executeCommand('fabricWorkbench.loadMore', children.at(-1));
+      children = await tree().getChildren(node);
     }
-    return roots;
+    return children;
   }
+
+  const allRoots = () => allChildren();
 
   async function workspaceNode(id = workspaceId): Promise<ExplorerNode> {
     const node = (await allRoots()).find((n) => n.kind === 'workspace' && n.workspaceId === id);
@@ -53,7 +55,7 @@ describe('Commands: the Workspaces view', function () {
 
   async function itemNode(displayName: string, type: string): Promise<ExplorerNode> {
     const ws = await workspaceNode();
-    for (const group of await tree().getChildren(ws)) {
+    for (const group of await allChildren(ws)) {
       if (group.kind !== 'itemType' || group.itemType !== type) continue;
       const found = (await tree().getChildren(group)).find((n) => n.kind === 'item' && n.item.displayName === displayName);
       if (found) return found;
@@ -103,7 +105,11 @@ describe('Commands: the Workspaces view', function () {
   });
 
   it('[fabricWorkbench.refresh @ view/title] [fabricWorkbench.refresh @ commandPalette] [fabricWorkbench.loadMore] shows a workspace created elsewhere', async () => {
-    await allRoots();
+    const firstPage = await tree().getChildren();
+    assert.equal(firstPage.at(-1)?.kind, 'loadMore', 'the emulator serves pages of two');
+    await vscode.commands.executeCommand('fabricWorkbench.loadMore', firstPage.at(-1));
+    const workspaces = (nodes: ExplorerNode[]) => nodes.filter((n) => n.kind === 'workspace').length;
+    assert.ok(workspaces(await tree().getChildren()) > workspaces(firstPage), 'Load more adds the next page');
     const created = await client.createWorkspace({ displayName: 'Made in the portal' });
     await vscode.commands.executeCommand('fabricWorkbench.refresh');
     assert.ok((await allRoots()).some((n) => n.kind === 'workspace' && n.workspaceId === created.id));
@@ -115,11 +121,11 @@ describe('Commands: the Workspaces view', function () {
 
   it('[fabricWorkbench.refreshNode @ view/item/context] reloads one workspace\'s items', async () => {
     const ws = await workspaceNode();
-    const groupsBefore = (await tree().getChildren(ws)).map(labelOf);
+    const groupsBefore = (await allChildren(ws)).map(labelOf);
     assert.ok(!groupsBefore.includes('Dataflows'));
     await client.createItem(workspaceId, { displayName: 'Added elsewhere', type: 'Dataflow' });
     await vscode.commands.executeCommand('fabricWorkbench.refreshNode', ws);
-    const group = (await tree().getChildren(ws)).find((g) => labelOf(g) === 'Dataflows');
+    const group = (await allChildren(ws)).find((g) => labelOf(g) === 'Dataflows');
     assert.ok(group, 'the new type group shows');
     assert.deepEqual((await tree().getChildren(group)).map(labelOf), ['Added elsewhere']);
   });
@@ -154,7 +160,7 @@ describe('Commands: the Workspaces view', function () {
     assert.ok(error, 'a failed listing shows an error node');
     assert.equal(tree().getTreeItem(error).contextValue, 'fabricWorkbench.error');
     await vscode.commands.executeCommand('fabricWorkbench.retry', error);
-    const labels = (await tree().getChildren(ws)).map(labelOf);
+    const labels = (await allChildren(ws)).map(labelOf);
     assert.ok(labels.includes('Data pipelines') && labels.includes('Notebooks'), labels.join(', '));
   });
 
@@ -167,7 +173,7 @@ describe('Commands: the Workspaces view', function () {
     const [, box] = prompter.asked.slice(-2);
     assert.match(String(box!.checks![0]), /exists/);
     assert.equal(box!.checks![1], undefined);
-    const group = (await tree().getChildren(ws)).find((g) => g.kind === 'itemType' && g.itemType === 'DataPipeline')!;
+    const group = (await allChildren(ws)).find((g) => g.kind === 'itemType' && g.itemType === 'DataPipeline')!;
     prompter.answer({ input: 'Second pipeline' });
     await vscode.commands.executeCommand('fabricWorkbench.createItem', group);
     assert.ok(await remoteNamed('Second pipeline', 'DataPipeline'), 'the group\'s type was used');
