@@ -32,6 +32,8 @@ describe('Commands: runs and jobs', function () {
   let jobs: JobsTestApi;
   let workspaceId: string;
   let runFile: string;
+  /** The job the named run started (who = "me"). */
+  let namedRunJob: TrackedJob;
   const items: Record<string, Item> = {};
   const failures: string[] = [];
 
@@ -80,6 +82,10 @@ describe('Commands: runs and jobs', function () {
         { kind: 'code', source: 'notebookutils.notebook.exit(who)\n', isParameters: false, metadata: { language: 'python' } },
       ],
     }) });
+    await create('Sleeper', 'Notebook', { 'notebook-content.py': writeNotebookPy({
+      metadata: { kernel_info: { name: 'synapse_pyspark' } },
+      cells: [{ kind: 'code', source: 'import time\ntime.sleep(60)\n', isParameters: false, metadata: { language: 'python' } }],
+    }) });
     await create('Greets', 'DataPipeline', { 'pipeline-content.json': JSON.stringify({
       properties: {
         parameters: { who: { type: 'string', defaultValue: 'pipeline' }, times: { type: 'int', defaultValue: 1 } },
@@ -114,8 +120,66 @@ describe('Commands: runs and jobs', function () {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it('[fabricWorkbench.runNotebook @ view/item/context] runs a notebook from the tree with a value set in the wizard', async () => {
+    const running = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.runNotebook', await treeNode('Runs suite', 'Echo', 'Notebook'));
+    await pickByLabel(stepInput, 'who');
+    await pickByLabel(stepInput, 'Change the value');
+    assert.equal(await enterText(stepInput, 'the tree'), undefined);
+    await pickByLabel(stepInput, 'Run');
+    const job = await running;
+    assert.equal((await endedInFabric(items.Echo!, job.id)).status, 'Completed');
+    assert.equal((await client.getNotebookJobInstance(workspaceId, items.Echo!.id, job.id)).properties?.exitValue, 'the tree');
+  });
+
+  it('[fabricWorkbench.runNotebook @ editor/title] [fabricWorkbench.runNotebook @ notebook/toolbar] [fabricWorkbench.runNotebook @ commandPalette] runs the open notebook with the last values', async () => {
+    const uri = uriOf(items.Echo!, 'notebook-content.py');
+    const fromTitle = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.runNotebook', uri, { groupId: 0 });
+    await pickByLabel(stepInput, 'Run with last parameters');
+    const job = await fromTitle;
+    assert.equal((await client.getNotebookJobInstance(workspaceId, items.Echo!.id, (await endedInFabric(items.Echo!, job.id)).id)).properties?.exitValue, 'the tree');
+    const fromToolbar = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.runNotebook', { notebookEditor: { notebookUri: uri }, ui: true });
+    await pickByLabel(stepInput, 'Run with last parameters');
+    assert.equal((await endedInFabric(items.Echo!, (await fromToolbar).id)).status, 'Completed');
+    const fromPalette = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.runNotebook');
+    await pickByLabel(stepInput, 'Runs suite');
+    await pickByLabel(stepInput, 'Echo');
+    await pickByLabel(stepInput, 'Run with last parameters');
+    assert.equal((await endedInFabric(items.Echo!, (await fromPalette).id)).status, 'Completed');
+  });
+
+  it('[fabricWorkbench.cancelJob @ view/item/context] [fabricWorkbench.cancelJob @ commandPalette] cancels a running job from the Jobs view and from the palette', async () => {
+    for (const how of ['view', 'palette']) {
+      const started = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.runNotebook', { workspaceId, item: items.Sleeper });
+      await pickByLabel(stepInput, how === 'view' ? 'Run' : 'Run with last parameters');
+      const job = await started;
+      await waitFor(async () => (await client.getJobInstance(workspaceId, items.Sleeper!.id, job.id)).status === 'InProgress', 'the notebook runs');
+      if (how === 'view') {
+        const node = await jobNode(job.id);
+        assert.equal(jobs.jobsView.getTreeItem(node).contextValue, 'fabricWorkbench.job.running');
+        await vscode.commands.executeCommand('fabricWorkbench.cancelJob', node);
+      } else {
+        const cancelling = vscode.commands.executeCommand('fabricWorkbench.cancelJob');
+        await pickByLabel(stepInput, 'Sleeper');
+        await cancelling;
+      }
+      assert.equal((await endedInFabric(items.Sleeper!, job.id)).status, 'Cancelled', how);
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  it('[fabricWorkbench.showLog @ commandPalette] shows the extension\'s log', async () => {
+    await vscode.commands.executeCommand('fabricWorkbench.showLog');
+    await waitFor(() => vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'output' && /Fabric/.test(e.document.uri.toString())), 'the log shows');
+  });
+
   it('[fabricWorkbench.runPipeline @ view/item/context] runs a pipeline with a parameter set in the wizard; the run uses it', async () => {
     const running = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.runPipeline', await treeNode('Runs suite', 'Greets', 'DataPipeline'));
+    const hub = await waitFor(() => {
+      const input = stepInput();
+      return input && 'items' in input && input.items.some((i) => i.label.endsWith(' times')) ? input : undefined;
+    }, 'the wizard lists the declared parameters');
+    assert.equal(hub.items.find((i) => i.label.endsWith(' times'))?.description, 'Integer = 1 (default)', 'an Integer is shown unquoted');
+    assert.equal(hub.items.find((i) => i.label.endsWith(' who'))?.description, 'Text = "pipeline" (default)', 'a Text is shown quoted');
     await pickByLabel(stepInput, 'who');
     await pickByLabel(stepInput, 'Change the value');
     assert.equal(await enterText(stepInput, 'commands'), undefined);
@@ -134,11 +198,13 @@ describe('Commands: runs and jobs', function () {
     await pickByLabel(stepInput, 'Run with last parameters');
     const job = await running;
     assert.equal((await endedInFabric(items.Greets!, job.id)).status, 'Completed');
-    assert.deepEqual(job.parameters, [{ name: 'who', type: 'String', value: 'commands' }]);
+    assert.equal(job.parameters.find((p) => p.name === 'who')?.value, 'commands');
     const fromPalette = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.runPipeline');
+    await pickByLabel(stepInput, 'Runs suite');
+    await pickByLabel(stepInput, 'Greets');
     await pickByLabel(stepInput, 'Run with last parameters');
     const again = await fromPalette;
-    assert.equal(again.itemId, items.Greets!.id, 'the palette uses the active editor\'s pipeline');
+    assert.equal(again.itemId, items.Greets!.id);
     assert.equal((await endedInFabric(items.Greets!, again.id)).status, 'Completed');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -146,6 +212,7 @@ describe('Commands: runs and jobs', function () {
   it('[fabricWorkbench.refreshDataflow @ view/item/context] refreshes the emulator\'s sample dataflow on a fresh emulator', async () => {
     const node = await treeNode('Sample workspace', 'Customers', 'Dataflow');
     const running = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.refreshDataflow', node);
+    await pickByLabel(stepInput, 'Run');
     const job = await running;
     assert.ok(job, `submitted (${failures.join('; ')})`);
     const ended = await endedInFabric((node as { item: Item }).item, job.id);
@@ -157,21 +224,28 @@ describe('Commands: runs and jobs', function () {
     assert.equal((await endedInFabric(items['Good flow']!, job.id)).status, 'Completed');
     const uri = uriOf(items['Good flow']!, 'mashup.pq');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const refreshed = await vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.refreshDataflow', uri, { groupId: 0 });
+    const refreshing = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.refreshDataflow', uri, { groupId: 0 });
+    await pickByLabel(stepInput, 'Run');
+    const refreshed = await refreshing;
     assert.ok(refreshed, `submitted (${failures.join('; ')})`);
     assert.equal((await endedInFabric(items['Good flow']!, refreshed.id)).status, 'Completed');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('[fabricWorkbench.publishDataflow @ commandPalette] [fabricWorkbench.refreshDataflow @ commandPalette] a broken mashup fails to publish with the line; refresh names the missing publish', async () => {
-    const uri = uriOf(items['Broken flow']!, 'mashup.pq');
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const job = await vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.publishDataflow');
-    assert.equal(job.itemId, items['Broken flow']!.id, 'the palette uses the active editor\'s dataflow');
+    const publishing = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.publishDataflow');
+    await pickByLabel(stepInput, 'Runs suite');
+    await pickByLabel(stepInput, 'Broken flow');
+    const job = await publishing;
+    assert.equal(job.itemId, items['Broken flow']!.id);
     const ended = await endedInFabric(items['Broken flow']!, job.id);
     assert.equal(ended.status, 'Failed');
     assert.match(String(ended.failureReason?.message), /line 2/);
-    const refresh = await vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.refreshDataflow');
+    const refreshing = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.refreshDataflow');
+    await pickByLabel(stepInput, 'Runs suite');
+    await pickByLabel(stepInput, 'Broken flow');
+    await pickByLabel(stepInput, 'Run');
+    const refresh = await refreshing;
     assert.equal((await endedInFabric(items['Broken flow']!, refresh.id)).failureReason?.errorCode, 'DataflowNotPublished');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -185,6 +259,7 @@ describe('Commands: runs and jobs', function () {
     const running = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.runFromFile');
     await pickByLabel(stepInput, 'Echo for me');
     const job = await running;
+    namedRunJob = job;
     const ended = await endedInFabric(items.Echo!, job.id);
     assert.equal(ended.status, 'Completed');
     assert.equal(ended.exitValue ?? (await client.getNotebookJobInstance(workspaceId, items.Echo!.id, job.id)).properties?.exitValue, 'me');
@@ -199,7 +274,7 @@ describe('Commands: runs and jobs', function () {
   });
 
   it('[fabricWorkbench.rerunJob @ view/item/context] [fabricWorkbench.showJob @ view/item/context] [fabricWorkbench.showJob] runs a job again with the same values and shows its details', async () => {
-    const job = jobs.monitor.jobs.find((j) => j.itemId === items.Echo!.id)!;
+    const job = namedRunJob;
     const node = await jobNode(job.id);
     const rerun = await vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.rerunJob', node);
     assert.notEqual(rerun.id, job.id);
@@ -236,8 +311,8 @@ describe('Commands: runs and jobs', function () {
 
   it('[fabricWorkbench.showJobsOutput @ view/title] [fabricWorkbench.showJobsOutput @ commandPalette] shows the jobs output with the runs\' lines', async () => {
     await vscode.commands.executeCommand('fabricWorkbench.showJobsOutput');
-    const output = await waitFor(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'output' && /Fabric/.test(e.document.uri.path + e.document.getText())), 'the output panel shows');
-    assert.match(output.document.getText(), /Greets/);
+    const output = await waitFor(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'output' && /Greets/.test(e.document.getText())), 'the output panel shows');
+    assert.match(output.document.getText(), /Completed/);
   });
 
   async function countJobs(item: Item): Promise<number> {
