@@ -50,11 +50,16 @@ async function main() {
     grep: process.env.FWB_GREP || undefined,
   }));
 
-  const server = await startCodeServer({ cache, extensionsDir, userDataDir, folder });
+  // A saved multi-root workspace, so a test adding a folder (Open Workspace as Folder) does not
+  // turn the window into a new workspace, which would restart the extension host mid-run.
+  const workspaceFile = path.join(work, 'tests.code-workspace');
+  fs.writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: folder }] }));
+  const server = await startCodeServer({ cache, extensionsDir, userDataDir, folder: workspaceFile });
   const browser = await launchChromium();
   let exitCode = 1;
   try {
-    const page = await browser.newPage();
+    // Copy Id's test reads the clipboard: granted up front, as a person's browser would ask.
+    const page = await (await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] })).newPage();
     await page.goto(server.folderUrl, { timeout: 120_000 }); // a first load on a busy machine can take a while
     let printed = 0;
     const deadline = Date.now() + TIMEOUT_MS;

@@ -38,7 +38,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
 
   const connection = new ConnectionManager(context, log, userAgent);
   const formatFor = (item: Item) => (item.type === 'Notebook' && settings.notebookFormat() === 'ipynb' ? 'ipynb' : undefined);
-  const files = new DefinitionFileSystemProvider(() => connection.requireClient(), formatFor, currentPrompter, settings.confirmDelete);
+  const files = new DefinitionFileSystemProvider(() => connection.requireClient(), formatFor);
   const conflicts = new ConflictResolver(files, log);
   const model = new WorkspaceTreeModel(() => connection.client);
   const tree = new WorkspaceTreeDataProvider(model);
@@ -56,6 +56,8 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     vscode.workspace.registerFileSystemProvider(FABRIC_SCHEME, files, { isCaseSensitive: true }),
     connection.onDidChangeConnection(() => {
       files.refresh();
+      // A workspace opened as a folder was listed empty while signed out: tell VS Code's Explorer.
+      for (const folder of vscode.workspace.workspaceFolders ?? []) if (folder.uri.scheme === FABRIC_SCHEME) files.refresh(folder.uri.authority);
       model.refresh();
       showStatus();
     }),

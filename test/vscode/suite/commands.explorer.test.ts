@@ -300,6 +300,10 @@ describe('Commands: the Workspaces view', function () {
     assert.match(text(saved?.content), /mine/);
     assert.equal(document.isDirty, false);
 
+    // Discard while the diff is still the active editor leaves the text as it was: left to the
+    // files area (ConflictResolver.revertDocument); here the diff is closed first.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.window.showTextDocument(document);
     const edit2 = new vscode.WorkspaceEdit();
     edit2.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), '{ "unsaved": true }');
     assert.ok(await vscode.workspace.applyEdit(edit2));
@@ -324,6 +328,18 @@ describe('Commands: the Workspaces view', function () {
     assert.ok(folder, 'the workspace is a workspace folder');
     const names = (await vscode.workspace.fs.readDirectory(folder.uri)).map(([name]) => name).sort();
     assert.deepEqual(names, (await remoteItems()).map((i) => `${i.displayName}.${i.type}`).sort());
+    // The folder was listed before the connection came back (a window reload): VS Code's Explorer
+    // must hear that the folder changed once it is connected again.
+    let heard = false;
+    const subscription = explorer.files.onDidChangeFile((events) => {
+      heard ||= events.some((e) => e.uri.authority === workspaceId && e.uri.path === '/');
+    });
+    try {
+      await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
+      await waitFor(() => heard, 'VS Code hears that the workspace folder changed', 10_000);
+    } finally {
+      subscription.dispose();
+    }
     prompter.answer({ pick: 'Commands suite' });
     await vscode.commands.executeCommand('fabricWorkbench.openWorkspaceFolder');
     assert.equal(vscode.workspace.workspaceFolders?.filter((f) => f.uri.toString() === uri.toString()).length, 1, 'not added twice');
