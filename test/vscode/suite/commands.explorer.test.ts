@@ -15,6 +15,7 @@ import type { Item } from '../../../src/fabric/types';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import type { ExplorerNode } from '../../../src/vscode/explorer/WorkspaceTreeDataProvider';
 import { ScriptedPrompter } from './support/scriptedPrompter';
+import { allChildren as loadAll } from './support/tree';
 import { waitFor } from './support/wait';
 
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
@@ -35,16 +36,7 @@ describe('Commands: the Workspaces view', function () {
   const tree = () => explorer.tree;
   const labelOf = (node: ExplorerNode) => String(tree().getTreeItem(node).label);
 
-  /** A node's children (the roots when none) with every page loaded, as a user clicking "Load more" sees them. */
-  async function allChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    let children = await tree().getChildren(node);
-    while (children.at(-1)?.kind === 'loadMore') {
-      await vscode.commands.executeCommand('fabricWorkbench.loadMore', children.at(-1));
-      children = await tree().getChildren(node);
-    }
-    return children;
-  }
-
+  const allChildren = (node?: ExplorerNode) => loadAll(tree(), node);
   const allRoots = () => allChildren();
 
   async function workspaceNode(id = workspaceId): Promise<ExplorerNode> {
