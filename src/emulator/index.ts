@@ -150,7 +150,7 @@ async function serve(
   itemRoutes(router, ctx);
   jobRoutes(router, ctx);
   scheduleRoutes(router, ctx);
-  if (store.fresh && options.sample !== false) seedSampleWorkspace(ctx);
+  if (store.fresh && options.sample !== false) ctx.scheduler.markPublished(seedSampleWorkspace(ctx));
 
   const stats = createStats();
   const host = options.host ?? '127.0.0.1';
