@@ -68,11 +68,16 @@ async function main() {
     FABRIC_WORKBENCH_TEST_API: '1', NODE_EXTRA_CA_CERTS: caFile, FWB_TRUSTED_TLS_DIR: trustedTlsDir, FWB_UI_DIR: uiDir,
     VSCODE_SKIP_BUILTIN_EXTENSIONS: 'vscode.microsoft-authentication',
   };
-  const server = await startCodeServer({ cache, extensionsDir, userDataDir, folder, env });
+  // A saved multi-root workspace, so a test adding a folder (Open Workspace as Folder) does not
+  // turn the window into a new workspace, which would restart the extension host mid-run.
+  const workspaceFile = path.join(work, 'tests.code-workspace');
+  fs.writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: folder }] }));
+  const server = await startCodeServer({ cache, extensionsDir, userDataDir, folder: workspaceFile, env });
   const browser = await launchChromium();
   let exitCode = 1;
   try {
-    const page = await browser.newPage();
+    // Copy Id's test reads the clipboard: granted up front, as a person's browser would ask.
+    const page = await (await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] })).newPage();
     // A loaded machine (CI, shared cores) can take more than Playwright's default 30 s.
     await page.goto(server.folderUrl, { timeout: 180_000 });
     let printed = 0;

@@ -70,7 +70,7 @@ export function writeUserSettings(userDataDir, settings) {
 }
 
 /**
- * Starts code-server and resolves once it answers HTTP. `folder` is opened in the workbench.
+ * Starts code-server and resolves once it answers HTTP. `folder` (or a `.code-workspace` file) is opened in the workbench.
  * Returns { url, port, stop(), output() }.
  * @param {{ cache: string, extensionsDir: string, userDataDir: string, folder: string, port?: number,
  *   env?: Record<string, string>, log?: (text: string) => void }} options
@@ -124,5 +124,6 @@ export async function startCodeServer({ cache, extensionsDir, userDataDir, folde
     try { process.kill(-child.pid, 'SIGTERM'); } catch { resolve(); }
     setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000).unref();
   });
-  return { url, port, stop, output: () => output, folderUrl: `${url}/?folder=${encodeURIComponent(folder)}` };
+  const query = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  return { url, port, stop, output: () => output, folderUrl: `${url}/?${query}=${encodeURIComponent(folder)}` };
 }

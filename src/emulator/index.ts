@@ -152,7 +152,7 @@ async function serve(
   folderRoutes(router, ctx);
   jobRoutes(router, ctx);
   scheduleRoutes(router, ctx);
-  if (store.fresh && options.sample !== false) seedSampleWorkspace(ctx);
+  if (store.fresh && options.sample !== false) ctx.scheduler.markPublished(seedSampleWorkspace(ctx));
 
   const stats = createStats();
   const host = options.host ?? '127.0.0.1';

@@ -26,6 +26,12 @@ export class JobScheduler {
     this.failInterrupted();
   }
 
+  /** Marks dataflows published (the sample's), kept with the data as a Publish job's result is. */
+  markPublished(state: Parameters<EmulatorJobRunner['importPublishedState']>[0]): void {
+    this.runner.importPublishedState({ ...this.runner.exportPublishedState(), ...state });
+    this.store.putMeta(PUBLISHED_STATE, this.runner.exportPublishedState());
+  }
+
   /** Creates a job instance and starts it; the answer does not wait for the run. */
   submit(item: Item, runnerJobType: string, reportedJobType: string, request: RunRequest): StoredJob {
     const job: StoredJob = {

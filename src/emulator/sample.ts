@@ -3,6 +3,7 @@
 // and a notebook activity, the seed's dataflow, and a lakehouse.
 import { encodeDefinition, textFile, writePlatformFile } from '../fabric/definition';
 import type { EmulatorContext } from './context';
+import type { DataflowPublishedState } from './jobs';
 import { createItem } from './routes/items';
 import { createWorkspace } from './routes/workspaces';
 
@@ -116,7 +117,8 @@ function definition(type: string, displayName: string, files: Record<string, str
   return encodeDefinition([...Object.entries(files).map(([path, text]) => textFile(path, text)), platform]);
 }
 
-export function seedSampleWorkspace(ctx: EmulatorContext): void {
+/** Seeds the sample; returns the published versions of its dataflows, so README's first Refresh succeeds. */
+export function seedSampleWorkspace(ctx: EmulatorContext): DataflowPublishedState {
   const workspace = createWorkspace(ctx, 'Sample workspace', 'Items to try Fabric Workbench with, served by the local emulator.');
   const ws = workspace.id;
   const add = (type: string, displayName: string, description: string, files?: Record<string, string>) =>
@@ -124,6 +126,7 @@ export function seedSampleWorkspace(ctx: EmulatorContext): void {
   const hello = add('Notebook', 'Hello Fabric', 'Greets someone; the exit value is the greeting.', { 'notebook-content.py': HELLO_NOTEBOOK });
   add('Notebook', 'Failing notebook', 'Raises an error, to see how failures look.', { 'notebook-content.py': FAILING_NOTEBOOK });
   add('DataPipeline', 'Daily load', 'A Wait, then the Hello Fabric notebook.', { 'pipeline-content.json': JSON.stringify(pipeline(ws, hello.id), null, 2) });
-  add('Dataflow', 'Customers', 'The dataflow of the Dataflow Gen2 API documentation.', { 'mashup.pq': MASHUP, 'queryMetadata.json': JSON.stringify(QUERY_METADATA, null, 2) });
+  const customers = add('Dataflow', 'Customers', 'The dataflow of the Dataflow Gen2 API documentation.', { 'mashup.pq': MASHUP, 'queryMetadata.json': JSON.stringify(QUERY_METADATA, null, 2) });
   add('Lakehouse', 'Sales', 'A lakehouse (the emulator keeps its definition, not its data).', { 'lakehouse.metadata.json': JSON.stringify({ defaultSchema: 'dbo' }) });
+  return { [customers.id]: { publishedAtUtc: new Date().toISOString(), mashup: MASHUP } };
 }

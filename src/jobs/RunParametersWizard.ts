@@ -88,7 +88,7 @@ export class RunParametersWizard {
         : { label: '$(play) Run', description: this.summary(), value: { kind: 'run' } },
       ...this.entries.map((e, index) => ({
         label: `$(symbol-parameter) ${e.name}`,
-        description: `${e.type} = ${JSON.stringify(e.text)}${e.declared && e.text === e.declared.text ? ' (default)' : ''}`,
+        description: `${e.type} = ${shown(e.type, e.text)}${e.declared && e.text === e.declared.text ? ' (default)' : ''}`,
         detail: checkParameterText(e.type, e.text),
         value: { kind: 'edit', index } as HubChoice,
       })),
@@ -120,9 +120,9 @@ export class RunParametersWizard {
     const title = `${this.input.title}: ${entry.name}`;
     for (;;) {
       const actions: PickItem<'value' | 'type' | 'reset' | 'remove'>[] = [
-        { label: 'Change the value', description: JSON.stringify(entry.text), value: 'value' },
+        { label: 'Change the value', description: shown(entry.type, entry.text), value: 'value' },
         { label: 'Change the type', description: entry.type, value: 'type' },
-        ...(entry.declared ? [{ label: 'Reset to the default', description: JSON.stringify(entry.declared.text), value: 'reset' as const }] : []),
+        ...(entry.declared ? [{ label: 'Reset to the default', description: shown(entry.type, entry.declared.text), value: 'reset' as const }] : []),
         { label: 'Remove (the run uses the notebook\'s own value)', value: 'remove' },
       ];
       const action = await this.prompter.pick({ title, step: 2, totalSteps: 3, canGoBack: true, placeholder: `What to do with ${entry.name}`, items: actions, activeValue: 'value' });
@@ -290,4 +290,9 @@ export function initialEntries(declared: readonly DeclaredParameterLike[], last:
     else entries.push({ name: p.name, type: p.type, text: formatParameterValue(p.value) });
   }
   return entries;
+}
+
+/** A value as the user would type it: numbers and booleans bare, text quoted (so spaces show). */
+function shown(type: string, text: string): string {
+  return ['Integer', 'Number', 'Boolean'].includes(type) ? text : JSON.stringify(text);
 }

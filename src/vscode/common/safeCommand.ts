@@ -11,6 +11,16 @@ export class UserCancelled extends Error {
   }
 }
 
+/** A failure shown to the user: the command and the message. */
+export interface CommandFailure {
+  command: string;
+  message: string;
+}
+
+const failed = new vscode.EventEmitter<CommandFailure>();
+/** Fires for each failure a command shows (test-only: proves a cancel is not reported). */
+export const onDidFailCommand = failed.event;
+
 export function registerSafeCommand(id: string, log: vscode.LogOutputChannel, handler: (...args: never[]) => unknown): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: never[]) => {
     try {
@@ -20,6 +30,7 @@ export function registerSafeCommand(id: string, log: vscode.LogOutputChannel, ha
       if (error instanceof UserCancelled || error instanceof vscode.CancellationError || (error as Error)?.name === 'AbortError') return undefined;
       const message = maskSecrets((error as { userMessage?: string }).userMessage ?? (error as Error).message ?? String(error));
       log.error(`${id} failed: ${(error as Error).stack ?? message}`);
+      failed.fire({ command: id, message });
       const showLogs = vscode.l10n.t('Show Logs');
       void vscode.window.showErrorMessage(message, showLogs).then((choice) => {
         if (choice === showLogs) log.show();

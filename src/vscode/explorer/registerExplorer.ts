@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { WorkspaceTreeModel } from '../../explorer/WorkspaceTreeModel';
 import type { Item } from '../../fabric/types';
 import { windowPrompter, type Prompter } from '../common/prompter';
-import { registerSafeCommand } from '../common/safeCommand';
+import { onDidFailCommand, registerSafeCommand, type CommandFailure } from '../common/safeCommand';
 import { ConnectionManager } from '../connection/ConnectionManager';
 import { registerConnectionCommands } from '../connection/registerConnection';
 import { settings } from '../connection/settings';
@@ -26,6 +26,8 @@ export interface Explorer {
   items: ItemCommands;
   /** Test-only: replaces the prompts of sign-in and the item commands. */
   setPrompter(prompter: Prompter | undefined): void;
+  /** Test-only: the failures commands show. */
+  onDidFailCommand: vscode.Event<CommandFailure>;
 }
 
 export function registerExplorer(context: vscode.ExtensionContext, deps: ExplorerDeps): Explorer {
@@ -36,7 +38,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
 
   const connection = new ConnectionManager(context, log, userAgent);
   const formatFor = (item: Item) => (item.type === 'Notebook' && settings.notebookFormat() === 'ipynb' ? 'ipynb' : undefined);
-  const files = new DefinitionFileSystemProvider(() => connection.requireClient(), formatFor, currentPrompter, settings.confirmDelete);
+  const files = new DefinitionFileSystemProvider(() => connection.requireClient(), formatFor);
   const conflicts = new ConflictResolver(files, log);
   const model = new WorkspaceTreeModel(() => connection.client);
   const tree = new WorkspaceTreeDataProvider(model);
@@ -54,6 +56,8 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     vscode.workspace.registerFileSystemProvider(FABRIC_SCHEME, files, { isCaseSensitive: true }),
     connection.onDidChangeConnection(() => {
       files.refresh();
+      // A workspace opened as a folder was listed empty while signed out: tell VS Code's Explorer.
+      for (const folder of vscode.workspace.workspaceFolders ?? []) if (folder.uri.scheme === FABRIC_SCHEME) files.refresh(folder.uri.authority);
       model.refresh();
       showStatus();
     }),
@@ -114,5 +118,6 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     setPrompter: (replacement) => {
       prompter = replacement ?? windowPrompter;
     },
+    onDidFailCommand,
   };
 }

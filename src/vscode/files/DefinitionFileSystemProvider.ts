@@ -11,7 +11,6 @@ import { prepareIpynbForFabric } from '../../explorer/fabricIpynb';
 import { partPathProblem } from '../../explorer/localPaths';
 import { validatePart, type PartProblem } from '../../explorer/partValidation';
 import { WorkspaceItemIndex } from '../../explorer/WorkspaceItemIndex';
-import type { Prompter } from '../common/prompter';
 import { fabricUri, parseFabricUri, FABRIC_SCHEME } from './fabricUri';
 import { toFileSystemError } from './fileSystemErrors';
 import { SaveDiagnostics } from './SaveDiagnostics';
@@ -43,8 +42,6 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
   constructor(
     private readonly getClient: () => ExplorerClient,
     formatFor: (item: Item) => string | undefined,
-    private readonly prompter: () => Prompter,
-    private readonly confirmDelete: () => boolean,
   ) {
     this.items = new WorkspaceItemIndex(getClient);
     this.definitions = new DefinitionCache(getClient, formatFor);
@@ -180,7 +177,7 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
       if (!itemFolder) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('A workspace is deleted in the Fabric portal.'));
       const item = await this.requireItem(workspaceId, itemFolder, uri);
       if (!partPath) {
-        await this.confirmItemDeletion(item);
+        // No question here: VS Code's Explorer asks before deleting, and so does the Delete Item command.
         await this.getClient().deleteItem(workspaceId, item.id);
         await this.items.update(workspaceId, { removed: item });
         this.definitions.invalidate(workspaceId, item.id);
@@ -252,17 +249,6 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
       this.onConflict(uri, error);
       throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Not saved: "{0}" was changed in Fabric since you opened it. Compare, overwrite or discard your changes.', item.displayName));
     }
-  }
-
-  private async confirmItemDeletion(item: Item): Promise<void> {
-    if (!this.confirmDelete()) return;
-    const remove = vscode.l10n.t('Delete');
-    const choice = await this.prompter().confirm(
-      vscode.l10n.t('Delete the {0} "{1}" from Fabric?', item.type, item.displayName),
-      { modal: true, detail: vscode.l10n.t('The item and its definition are deleted in the workspace. This cannot be undone.') },
-      remove,
-    );
-    if (choice !== remove) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Deletion cancelled.'));
   }
 
   private async problemsOf(uri: vscode.Uri, content: Uint8Array): Promise<PartProblem[]> {

@@ -10,7 +10,7 @@ import { exportItems, importItemFolders, listWorkspaceItems, type ExistingFolder
 import type { ConnectionManager } from '../connection/ConnectionManager';
 import { settings } from '../connection/settings';
 import type { Prompter } from '../common/prompter';
-import { required } from '../common/safeCommand';
+import { required, UserCancelled } from '../common/safeCommand';
 import type { DefinitionFileSystemProvider } from '../files/DefinitionFileSystemProvider';
 import { FABRIC_SCHEME, fabricUri, parseFabricUri } from '../files/fabricUri';
 import { ItemPickers, type NodeArgument } from './itemPickers';
@@ -34,6 +34,8 @@ const PORTAL_SEGMENTS: Record<string, string> = {
 
 export class ItemCommands {
   readonly pickers: ItemPickers;
+  /** Test-only: replaces `vscode.env.openExternal`, to check the portal URL without a browser. */
+  openExternal: ((uri: vscode.Uri) => Thenable<boolean>) | undefined;
 
   constructor(
     private readonly connection: ConnectionManager,
@@ -60,13 +62,29 @@ export class ItemCommands {
 
   async renameItem(node?: NodeArgument): Promise<void> {
     const item = await this.pickers.item(node);
-    const name = required(await this.prompter().input({ title: vscode.l10n.t('Rename {0}', item.displayName), prompt: vscode.l10n.t('New display name'), value: item.displayName, validateInput: validateName })).trim();
+    const folders = await this.files.items.folders(item.workspaceId);
+    const name = required(await this.prompter().input({
+      title: vscode.l10n.t('Rename {0}', item.displayName),
+      prompt: vscode.l10n.t('New display name'),
+      value: item.displayName,
+      validateInput: (value) => validateName(value) ?? (value.trim() !== item.displayName && folders.has(itemFolderName(value.trim(), item.type)) ? vscode.l10n.t('An item of that name and type exists.') : undefined),
+    })).trim();
     if (name === item.displayName) return;
     await vscode.workspace.fs.rename(this.folderOf(item), fabricUri(item.workspaceId, itemFolderName(name, item.type)), { overwrite: false });
   }
 
+  /** Asks once (unless fabricWorkbench.confirmDelete is off); a cancel is silent. VS Code's Explorer asks on its own. */
   async deleteItem(node?: NodeArgument): Promise<void> {
     const item = await this.pickers.item(node);
+    if (settings.confirmDelete()) {
+      const remove = vscode.l10n.t('Delete');
+      const choice = await this.prompter().confirm(
+        vscode.l10n.t('Delete the {0} "{1}" from Fabric?', item.type, item.displayName),
+        { modal: true, detail: vscode.l10n.t('The item and its definition are deleted in the workspace. This cannot be undone.') },
+        remove,
+      );
+      if (choice !== remove) throw new UserCancelled();
+    }
     await vscode.workspace.fs.delete(this.folderOf(item), { recursive: true, useTrash: false });
   }
 
@@ -93,7 +111,7 @@ export class ItemCommands {
       const segment = PORTAL_SEGMENTS[item.type];
       url = segment ? `${portal}/groups/${item.workspaceId}/${segment}/${item.id}` : `${portal}/groups/${item.workspaceId}/list`;
     }
-    await vscode.env.openExternal(vscode.Uri.parse(`${url}?experience=fabric-developer`));
+    await (this.openExternal ?? vscode.env.openExternal)(vscode.Uri.parse(`${url}?experience=fabric-developer`));
   }
 
   async copyId(node?: NodeArgument): Promise<void> {

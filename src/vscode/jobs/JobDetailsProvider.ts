@@ -1,5 +1,5 @@
-// Shows a job's details as a read-only virtual document (`fabricwb-job:/<job id>.md`), redrawn
-// while the job changes.
+// Shows a job's details as a read-only virtual document (`fabricwb-job:/<job id>/<item> (<job type>).md`,
+// so the tab names the item, not a guid), redrawn while the job changes.
 import * as vscode from 'vscode';
 import { formatJobDetails } from '../../jobs/jobDetails';
 import type { TrackedJob } from '../../jobs/TrackedJob';
@@ -13,17 +13,17 @@ export class JobDetailsProvider implements vscode.TextDocumentContentProvider, v
   private readonly subscription: vscode.Disposable;
 
   constructor(monitor: JobMonitor, private readonly find: (id: string) => TrackedJob | undefined) {
-    this.subscription = monitor.onDidChangeJobs(({ job }) => this._onDidChange.fire(uriOf(job.id)));
+    this.subscription = monitor.onDidChangeJobs(({ job }) => this._onDidChange.fire(uriOf(job)));
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    const id = uri.path.replace(/^\//, '').replace(/\.md$/, '');
+    const id = uri.path.split('/')[1] ?? '';
     const job = this.find(id);
     return job ? formatJobDetails(job, Date.now()) : vscode.l10n.t('Job {0} is no longer listed.', id);
   }
 
   async show(job: TrackedJob): Promise<vscode.TextDocument> {
-    const document = await vscode.workspace.openTextDocument(uriOf(job.id));
+    const document = await vscode.workspace.openTextDocument(uriOf(job));
     await vscode.window.showTextDocument(document, { preview: true });
     return document;
   }
@@ -34,6 +34,6 @@ export class JobDetailsProvider implements vscode.TextDocumentContentProvider, v
   }
 }
 
-function uriOf(jobId: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: JOB_DETAILS_SCHEME, path: `/${jobId}.md` });
+function uriOf(job: TrackedJob): vscode.Uri {
+  return vscode.Uri.from({ scheme: JOB_DETAILS_SCHEME, path: `/${job.id}/${job.itemName.replace(/\//g, '_')} (${job.jobType}).md` });
 }

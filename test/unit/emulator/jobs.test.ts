@@ -188,8 +188,10 @@ describe('emulator jobs (real runners)', function () {
     assert.ok(helloRuns.some((r) => r.exitValue === 'Hello, Bob! Hello, Bob!'), JSON.stringify(helloRuns.map((r) => r.exitValue)));
   });
 
-  it('refreshes the Customers dataflow only once published', async () => {
-    const dataflow = items['Customers']!;
+  it('refreshes a new dataflow only once published (the sample\'s Customers comes published)', async () => {
+    const mashup = 'section Section1;\r\nshared Query = let\n Source = 1\nin\n Source;\r\n';
+    const definition = encodeDefinition([textFile('mashup.pq', mashup), textFile('queryMetadata.json', '{}')]);
+    const dataflow = (await call(emulator, 'POST', `/workspaces/${ws}/dataflows`, { displayName: 'New flow', definition })).body;
     const run = async (path: string) => {
       const answer = await call(emulator, 'POST', `/workspaces/${ws}/dataflows/${dataflow.id}/jobs/${path}/instances`);
       assert.equal(answer.status, 202, JSON.stringify(answer.body));

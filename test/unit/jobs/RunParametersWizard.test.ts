@@ -16,7 +16,8 @@ describe('RunParametersWizard', () => {
     assert.deepEqual(values, { parameters: [{ name: 'rows', type: 'Integer', value: 10 }, { name: 'label', type: 'Text', value: 'hello' }] });
     const hub = prompter.seen[0] as PickOptions<unknown>;
     assert.equal(hub.title, 'Run Hello Fabric');
-    assert.ok(hub.items.some((i) => i.label.includes('rows') && i.description === 'Integer = "10" (default)'));
+    assert.ok(hub.items.some((i) => i.label.includes('rows') && i.description === 'Integer = 10 (default)'), 'an Integer shows as typed, unquoted');
+    assert.ok(hub.items.some((i) => i.label.includes('label') && i.description === 'Text = "hello" (default)'), 'a Text shows quoted');
   });
 
   it('refuses a bad Integer as the user types and sends the corrected value', async () => {

@@ -1,0 +1,51 @@
+// Synchronisation for the vscode-tier suites: wait for a condition (a tree node, a quick pick's
+// items, a REST state), never for a fixed time; pick quick-pick items by label, never by arrow keys.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+/** Polls `condition` until it returns a truthy value (sync or async) and returns that value; fails naming `what`. */
+export async function waitFor<T>(condition: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await condition();
+    if (value) return value;
+    if (Date.now() > deadline) assert.fail(`gave up waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+type ShownInput = vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox;
+
+/**
+ * Picks the item labelled `label` (codicons such as `$(file) ` ignored) in VS Code's real quick
+ * input, as shown by `current()`: waits until it offers the item, makes it active, lets the update
+ * reach the workbench (ordered after it on the same channel), accepts, then checks that the
+ * workbench accepted that very item.
+ */
+export async function pickByLabel(current: () => ShownInput | undefined, label: string): Promise<void> {
+  const plain = (text: string) => text.replace(/\$\([^)]*\)\s*/g, '').trim();
+  const pick = await waitFor(() => {
+    const input = current();
+    return input && 'items' in input && input.items.some((i) => plain(i.label) === label) ? input : undefined;
+  }, `a quick pick offers "${label}"`);
+  const item = pick.items.find((i) => plain(i.label) === label)!;
+  pick.activeItems = [item];
+  // The quick input sends its changes on the next tick; the accept command must follow them.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  await waitFor(() => current() !== pick || pick.selectedItems.length > 0, `"${label}" is accepted`);
+  assert.equal(plain(pick.selectedItems[0]?.label ?? label), label, `the workbench accepted "${label}"`);
+}
+
+/** Types `value` into the input box `current()` shows and accepts it; returns the validation message shown, if it stayed. */
+export async function enterText(current: () => ShownInput | undefined, value: string): Promise<string | undefined> {
+  const box = await waitFor(() => {
+    const input = current();
+    return input && !('items' in input) ? input : undefined;
+  }, 'an input box');
+  box.value = value;
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  const message = box.validationMessage;
+  return typeof message === 'string' ? message : message?.message;
+}
