@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from './apiError';
 
 export const FABRIC_AUDIENCE = 'https://api.fabric.microsoft.com';
+/** The Power BI API's audience: Fabric accepts it, and `fab` and `az account get-access-token` hand out such tokens. */
+export const POWER_BI_AUDIENCE = 'https://analysis.windows.net/powerbi/api';
 const DEV_TENANT = '00000000-0000-4000-8000-0000000fab1c';
 /** The longest access-token lifetime Entra issues (continuous access evaluation: up to 28 hours). */
 export const MAX_ENTRA_TOKEN_LIFETIME_SECONDS = 28 * 3600;
@@ -96,10 +98,10 @@ export function decodeJwt(token: string): DecodedJwt | undefined {
 }
 
 /**
- * Accepts an unexpired JWT whose `aud` is one of `audiences` (default the Fabric API); throws 401
- * InvalidToken or TokenExpired.
+ * Accepts an unexpired JWT whose `aud` is one of `audiences` (default the Fabric API's and the Power
+ * BI API's); throws 401 InvalidToken or TokenExpired.
  */
-export function checkEntraToken(token: string, nowMs = Date.now(), audiences: readonly string[] = [FABRIC_AUDIENCE]): void {
+export function checkEntraToken(token: string, nowMs = Date.now(), audiences: readonly string[] = [FABRIC_AUDIENCE, POWER_BI_AUDIENCE]): void {
   const jwt = decodeJwt(token);
   if (!jwt) throw invalid(token.split('.').length === 3 ? 'its header or claims are not base64url JSON' : 'it is neither the emulator token nor a JWT');
   const payload = jwt.claims;

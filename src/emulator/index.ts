@@ -11,6 +11,7 @@ import { LocalEntra, type EntraApp } from './localEntra';
 import { createJobRunner, type EmulatorJobRunner, type JobRunner } from './jobs';
 import { Operations } from './operations';
 import { Router } from './router';
+import { folderRoutes } from './routes/folders';
 import { itemRoutes } from './routes/items';
 import { jobRoutes } from './routes/jobs';
 import { scheduleRoutes } from './routes/schedules';
@@ -148,6 +149,7 @@ async function serve(
   const router = new Router();
   workspaceRoutes(router, ctx);
   itemRoutes(router, ctx);
+  folderRoutes(router, ctx);
   jobRoutes(router, ctx);
   scheduleRoutes(router, ctx);
   if (store.fresh && options.sample !== false) ctx.scheduler.markPublished(seedSampleWorkspace(ctx));

@@ -13,6 +13,8 @@ const CORES = [4, 8, 16, 32, 64];
 const JUPYTER_CORES = [2, 4, 8, 16, 32, 64];
 const MEMORY = ['28g', '56g', '112g', '224g', '400g'];
 const COMPUTE = ['Spark', 'Jupyter', 'DataWarehouse'];
+/** DataflowExecutionPayload.executeOption (dataflow/definitions.json). */
+const EXECUTE_OPTIONS = ['SkipApplyChanges', 'ApplyChangesIfNeeded'];
 
 export interface RunRequest {
   parameters: JobParameter[];
@@ -40,13 +42,15 @@ export function readRunRequest(body: unknown): RunRequest {
       parameters.push({ name: p.name, type: p.type as JobParameterType, value: p.value });
     }
   }
+  if (executionData?.executeOption !== undefined && !EXECUTE_OPTIONS.includes(executionData.executeOption as string)) {
+    throw badRequest('InvalidParameter', `executionData.executeOption is ${JSON.stringify(executionData.executeOption)}; use ${EXECUTE_OPTIONS.join(', ')}.`);
+  }
   if (Array.isArray(executionData?.parameters)) {
-    // Dataflows: [{parameterName, type, value}] beside executeOption (seed 002).
+    // Dataflows: [{parameterName, type, value}] beside executeOption (seed 002); the spec's only type is Automatic.
     for (const p of executionData.parameters) {
       if (!isObject(p) || typeof p.parameterName !== 'string') throw badRequest('InvalidParameter', 'Each dataflow parameter needs a parameterName and a value.');
-      const type = (p.type ?? 'Automatic') as JobParameterType;
-      if (!PARAMETER_TYPES.includes(type)) throw badRequest('InvalidParameter', `Parameter '${p.parameterName}' has type '${String(p.type)}'; use one of ${PARAMETER_TYPES.join(', ')}.`);
-      parameters.push({ name: p.parameterName, type, value: p.value });
+      if ((p.type ?? 'Automatic') !== 'Automatic') throw badRequest('InvalidParameter', `Parameter '${p.parameterName}' has type '${String(p.type)}'; a dataflow parameter's type is Automatic.`);
+      parameters.push({ name: p.parameterName, type: 'Automatic', value: p.value });
     }
   } else if (isObject(executionData?.parameters)) {
     for (const [name, raw] of Object.entries(executionData.parameters)) {

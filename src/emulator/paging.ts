@@ -18,3 +18,13 @@ export function pageOf<T>(values: T[], query: URLSearchParams, pageSize: number,
   url.searchParams.set('continuationToken', continuationToken);
   return { status: 200, body: { value, continuationToken, continuationUri: url.toString() } };
 }
+
+/** The page URL with the list's filters, so continuationUri keeps them. */
+export function listUrl(base: string, query: URLSearchParams, names: string[]): string {
+  const url = new URL(base);
+  for (const name of names) {
+    const value = query.get(name);
+    if (value !== null) url.searchParams.set(name, value);
+  }
+  return url.toString();
+}

@@ -55,7 +55,8 @@ function send(res: http.ServerResponse, requestId: string, status: number, body:
   res.writeHead(status, {
     requestId,
     'x-ms-request-id': requestId,
-    ...(text ? { 'Content-Type': 'application/json; charset=utf-8' } : {}),
+    // Fabric labels its empty answers (202s, DELETE 200s) too, and clients test the label before parsing.
+    'Content-Type': text ? 'application/json; charset=utf-8' : 'application/octet-stream',
     'Content-Length': Buffer.byteLength(text).toString(),
     ...headers,
   });

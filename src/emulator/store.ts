@@ -2,7 +2,7 @@
 // activity runs, kept in memory and persisted change by change. Each method is one durable change
 // (persistence.ts): memory changes only once it is on disk; when it cannot be, the request is
 // answered 507 (disk full) or 503 and nothing changed.
-import type { ActivityRun, DefinitionPart, Item, ItemJobInstance, ItemSchedule, JobParameter, Workspace } from '../fabric/types';
+import type { ActivityRun, DefinitionPart, Folder, Item, ItemJobInstance, ItemSchedule, JobParameter, Workspace } from '../fabric/types';
 import { ApiError } from './apiError';
 import { ItemIndex } from './itemIndex';
 import { Persistence, StorageError, type Change, type Collections, type PersistenceOptions } from './persistence';
@@ -27,7 +27,7 @@ export interface StoredSchedule extends ItemSchedule {
   jobType: string;
 }
 
-type Collection = 'workspaces' | 'items' | 'definitions' | 'jobs' | 'schedules' | 'activityRuns' | 'meta';
+type Collection = 'workspaces' | 'folders' | 'items' | 'definitions' | 'jobs' | 'schedules' | 'activityRuns' | 'meta';
 
 export class Store {
   private readonly data: Collections;
@@ -78,9 +78,25 @@ export class Store {
   putWorkspace(workspace: Workspace): void {
     this.put('workspaces', workspace.id, workspace);
   }
-  /** Deletes the workspace with its items and their definitions, as one change. */
+  /** Deletes the workspace with its folders, items and their definitions, as one change. */
   deleteWorkspace(id: string): void {
-    this.commit(...this.items(id).flatMap((item) => this.itemRemoval(item.id)), removeChange('workspaces', id));
+    const folders = this.folders(id).map((folder) => removeChange('folders', folder.id));
+    this.commit(...this.items(id).flatMap((item) => this.itemRemoval(item.id)), ...folders, removeChange('workspaces', id));
+  }
+
+  /** The workspace's folders, in creation order (the rules live in folders.ts). */
+  folders(workspaceId: string): Folder[] {
+    return Object.values(this.table<Folder>('folders')).filter((f) => f.workspaceId === workspaceId);
+  }
+  folder(workspaceId: string, id: string): Folder | undefined {
+    const folder = this.table<Folder>('folders')[id];
+    return folder?.workspaceId === workspaceId ? folder : undefined;
+  }
+  putFolder(folder: Folder): void {
+    this.put('folders', folder.id, folder);
+  }
+  deleteFolder(id: string): void {
+    this.commit(removeChange('folders', id));
   }
 
   /** The workspace's items in creation order. */
@@ -98,6 +114,10 @@ export class Store {
   /** Stores the item, and its definition when given, as one change. */
   putItem(item: Item, definition?: StoredDefinition): void {
     this.commit(putChange('items', item.id, item), ...(definition ? [putChange('definitions', item.id, definition)] : []));
+  }
+  /** Stores the items as one change (a bulk move: all or none). */
+  putItems(items: Item[]): void {
+    this.commit(...items.map((item) => putChange('items', item.id, item)));
   }
   deleteItem(id: string): void {
     this.commit(...this.itemRemoval(id));

@@ -9,9 +9,9 @@ import type { LroPollOptions } from './pollSchedules';
 import type { OutcomeCheck } from './retry';
 import { parseRetryAfterSeconds } from './retryAfter';
 import type {
-  ActivityRun, CreateItemRequest, CreateScheduleRequest, CreateWorkspaceRequest, Item, ItemDefinition, ItemJobInstance,
-  ItemSchedule, JobSubmission, Page, PolledJobInstance, QueryActivityRunsRequest, RunOnDemandItemJobRequest,
-  UpdateItemRequest, UpdateScheduleRequest, Workspace, WorkspaceRole,
+  ActivityRun, CreateFolderRequest, CreateItemRequest, CreateScheduleRequest, CreateWorkspaceRequest, Folder, Item, ItemDefinition,
+  ItemJobInstance, ItemSchedule, JobSubmission, Page, PolledJobInstance, QueryActivityRunsRequest, RunOnDemandItemJobRequest,
+  UpdateItemRequest, UpdateScheduleRequest, UpdateWorkspaceRequest, Workspace, WorkspaceRole,
 } from './types';
 
 export interface CallOptions {
@@ -36,6 +36,17 @@ export interface UpdateDefinitionCallOptions extends LroCallOptions {
   checkOutcome?: OutcomeCheck;
 }
 
+/** Which part of a workspace's folder tree a list covers. */
+export interface FolderScope {
+  /** The folder to list under; absent: the workspace's root. */
+  rootFolderId?: string;
+  /** Also what is in nested folders (Fabric's default), or only what is directly in the root folder. */
+  recursive?: boolean;
+}
+
+/** Items_BulkMoveItems: "A single request can't contain more than 50 items." */
+export const BULK_MOVE_LIMIT = 50;
+
 export interface FabricClientOptions extends HttpOptions {
   lroPoll?: LroPollOptions;
   /** Polls a minute this client's long-running operations may make together (default: 3/4 of the rate limiter's quota). */
@@ -43,6 +54,9 @@ export interface FabricClientOptions extends HttpOptions {
 }
 
 const enc = encodeURIComponent;
+
+/** `rootFolderId` and `recursive` as query parameters; absent ones are not sent (Fabric's defaults apply). */
+const scopeQuery = (scope: FolderScope): { rootFolderId?: string; recursive?: boolean } => ({ rootFolderId: scope.rootFolderId, recursive: scope.recursive });
 
 export class FabricClient {
   private readonly http: FabricHttp;
@@ -78,14 +92,81 @@ export class FabricClient {
     return this.json({ method: 'POST', path: '/workspaces', body: request, retry: 'once', ...call });
   }
 
+  /** Renames the workspace or changes its description. */
+  updateWorkspace(workspaceId: string, request: UpdateWorkspaceRequest, call: CallOptions = {}): Promise<Workspace> {
+    return this.json({ method: 'PATCH', path: `/workspaces/${enc(workspaceId)}`, body: request, retry: 'idempotent', ...call });
+  }
+
+  async deleteWorkspace(workspaceId: string, call: CallOptions = {}): Promise<void> {
+    await this.http.request({ method: 'DELETE', path: `/workspaces/${enc(workspaceId)}`, retry: 'idempotent', ...call });
+  }
+
+  // Folders
+
+  listFolders(workspaceId: string, scope: FolderScope = {}, call: CallOptions = {}): AsyncIterable<Folder> {
+    return iteratePages((continuationToken) => this.listFoldersPage(workspaceId, { ...scope, continuationToken }, call));
+  }
+
+  listFoldersPage(workspaceId: string, options: FolderScope & { continuationToken?: string } = {}, call: CallOptions = {}): Promise<Page<Folder>> {
+    return this.page<Folder>(`/workspaces/${enc(workspaceId)}/folders`, { ...scopeQuery(options), continuationToken: options.continuationToken }, call);
+  }
+
+  getFolder(workspaceId: string, folderId: string, call: CallOptions = {}): Promise<Folder> {
+    return this.json({ method: 'GET', path: this.folderPath(workspaceId, folderId), retry: 'idempotent', ...call });
+  }
+
+  createFolder(workspaceId: string, request: CreateFolderRequest, call: CallOptions = {}): Promise<Folder> {
+    return this.json({ method: 'POST', path: `/workspaces/${enc(workspaceId)}/folders`, body: request, retry: 'once', ...call });
+  }
+
+  renameFolder(workspaceId: string, folderId: string, displayName: string, call: CallOptions = {}): Promise<Folder> {
+    return this.json({ method: 'PATCH', path: this.folderPath(workspaceId, folderId), body: { displayName }, retry: 'idempotent', ...call });
+  }
+
+  /** Deletes an empty folder (Fabric refuses one that holds items or folders: FolderNotEmpty). */
+  async deleteFolder(workspaceId: string, folderId: string, call: CallOptions = {}): Promise<void> {
+    await this.http.request({ method: 'DELETE', path: this.folderPath(workspaceId, folderId), retry: 'idempotent', ...call });
+  }
+
+  /** Moves the folder (with what it holds) into `targetFolderId`, or to the workspace's root when it is undefined. */
+  moveFolder(workspaceId: string, folderId: string, targetFolderId: string | undefined, call: CallOptions = {}): Promise<Folder> {
+    return this.json({ method: 'POST', path: `${this.folderPath(workspaceId, folderId)}/move`, body: { targetFolderId }, retry: 'idempotent', ...call });
+  }
+
   // Items
 
-  listItems(workspaceId: string, options: { type?: string } = {}, call: CallOptions = {}): AsyncIterable<Item> {
+  listItems(workspaceId: string, options: { type?: string } & FolderScope = {}, call: CallOptions = {}): AsyncIterable<Item> {
     return iteratePages((continuationToken) => this.listItemsPage(workspaceId, { ...options, continuationToken }, call));
   }
 
-  listItemsPage(workspaceId: string, options: { type?: string; continuationToken?: string } = {}, call: CallOptions = {}): Promise<Page<Item>> {
-    return this.page<Item>(`/workspaces/${enc(workspaceId)}/items`, { type: options.type, continuationToken: options.continuationToken }, call);
+  listItemsPage(workspaceId: string, options: { type?: string; continuationToken?: string } & FolderScope = {}, call: CallOptions = {}): Promise<Page<Item>> {
+    const query = { type: options.type, ...scopeQuery(options), continuationToken: options.continuationToken };
+    return this.page<Item>(`/workspaces/${enc(workspaceId)}/items`, query, call);
+  }
+
+  /**
+   * Moves the item into `targetFolderId` (undefined: the workspace's root). Fabric moves its child
+   * items with it (a lakehouse's SQL endpoint): the answer lists every item moved.
+   */
+  async moveItem(workspaceId: string, itemId: string, targetFolderId: string | undefined, call: CallOptions = {}): Promise<Item[]> {
+    const body = await this.json<{ value?: Item[] }>({ method: 'POST', path: `${this.itemPath(workspaceId, itemId)}/move`, body: { targetFolderId }, retry: 'idempotent', ...call });
+    return body?.value ?? [];
+  }
+
+  /**
+   * Moves the items into `targetFolderId` (undefined: the workspace's root), at most 50 a request
+   * as Fabric allows, one request after the other. Each request moves all its items or none; when
+   * one fails, the items of the requests before it stay moved. Returns every item moved.
+   */
+  async moveItems(workspaceId: string, itemIds: readonly string[], targetFolderId: string | undefined, call: CallOptions = {}): Promise<Item[]> {
+    const ids = [...new Set(itemIds)];
+    const moved: Item[] = [];
+    for (let start = 0; start < ids.length; start += BULK_MOVE_LIMIT) {
+      const items = ids.slice(start, start + BULK_MOVE_LIMIT);
+      const body = await this.json<{ value?: Item[] }>({ method: 'POST', path: `/workspaces/${enc(workspaceId)}/items/bulkMove`, body: { targetFolderId, items }, retry: 'idempotent', ...call });
+      moved.push(...(body?.value ?? []));
+    }
+    return moved;
   }
 
   getItem(workspaceId: string, itemId: string, call: CallOptions = {}): Promise<Item> {
@@ -201,6 +282,10 @@ export class FabricClient {
 
   private itemPath(workspaceId: string, itemId: string): string {
     return `/workspaces/${enc(workspaceId)}/items/${enc(itemId)}`;
+  }
+
+  private folderPath(workspaceId: string, folderId: string): string {
+    return `/workspaces/${enc(workspaceId)}/folders/${enc(folderId)}`;
   }
 
   private schedulesPath(workspaceId: string, itemId: string, jobType: string): string {

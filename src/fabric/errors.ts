@@ -126,6 +126,19 @@ function defaultErrorCode(status: number): string {
   return codes[status] ?? (status >= 500 ? 'ServerError' : `Http${status}`);
 }
 
+/** What to do about the Folders API's refusals (platform swagger, Folders_* and Items_Move*). */
+const FOLDER_ADVICE = new Map<string, string>(Object.entries({
+  FolderNotFound: 'The folder was not found: it may have been deleted or moved. Refresh the view.',
+  ParentFolderNotFound: 'The parent folder was not found: it may have been deleted or moved. Refresh the view.',
+  FolderNotEmpty: 'The folder is not empty: Fabric deletes only empty folders. Move or delete its items and subfolders first.',
+  FolderDisplayNameAlreadyInUse: 'A folder with that name already exists in the same place. Choose another name.',
+  InvalidFolderDisplayName: 'That folder name is not allowed: no leading or trailing spaces, none of ~"#.&*:<>?/\\{|}, at most 255 characters, and not a reserved name such as "recycled".',
+  FolderDepthOutOfRange: 'Folders nest at most 10 levels deep in Fabric: choose a folder higher up.',
+  InfiniteFolderHierarchyLoop: 'A folder cannot be moved into itself or into one of its subfolders.',
+  TooManyFolders: 'The workspace has as many folders as Fabric allows: delete some before creating more.',
+  CannotMoveChildOnly: 'That item belongs to another item (such as a lakehouse\'s SQL endpoint) and moves only with it: move the parent item instead.',
+}));
+
 function userMessageFor(e: FabricError): string {
   const reference = e.requestId ? ` Request ID: ${e.requestId}` : '';
   return `${adviceFor(e)}${reference}`;
@@ -148,6 +161,8 @@ function adviceFor(e: FabricError): string {
     if (code === 'ItemHasProtectedLabel') return `The item has a protected sensitivity label, so its definition cannot be read or changed. (${said})`;
     return `You do not have permission for this (${code}). Viewer can read, Contributor or higher can create, edit and run items, Member or Admin can share: ask a workspace Admin for the role you need. (${said})`;
   }
+  const folderAdvice = FOLDER_ADVICE.get(code);
+  if (folderAdvice) return `${folderAdvice} (${said})`;
   if (code === 'ItemNotFound') return `The item was not found: it may have been deleted or moved. Refresh the view. (${said})`;
   if (code === 'WorkspaceNotFound') return `The workspace was not found: it may have been deleted, or you may no longer have access. Refresh the view. (${said})`;
   if (code === 'JobInstanceNotFound') return `The job run was not found: it may have been removed from the history. (${said})`;

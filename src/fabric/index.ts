@@ -13,5 +13,5 @@ export { DEFAULT_JOB_POLL, DEFAULT_LRO_POLL, jobPollDelayMs, lroPollDelayMs, typ
 export { LroPollBudget, type LroPollBudgetOptions } from './lroPollBudget';
 export { maskSecrets } from './redaction';
 export { delay } from './delay';
-export { FabricClient, type CallOptions, type FabricClientOptions, type LroCallOptions, type UpdateDefinitionCallOptions } from './client';
+export { BULK_MOVE_LIMIT, FabricClient, type CallOptions, type FolderScope, type FabricClientOptions, type LroCallOptions, type UpdateDefinitionCallOptions } from './client';
 export * from './definition';

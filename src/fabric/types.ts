@@ -22,6 +22,20 @@ export interface Item {
   folderId?: string;
 }
 
+/** A workspace folder; `parentFolderId` is absent (or null) at the workspace's root. */
+export interface Folder {
+  id: string;
+  displayName: string;
+  workspaceId: string;
+  parentFolderId?: string | null;
+}
+
+export interface CreateFolderRequest {
+  displayName: string;
+  /** Absent: the folder is created at the workspace's root. */
+  parentFolderId?: string;
+}
+
 export interface Page<T> {
   value: T[];
   continuationToken?: string;
@@ -167,6 +181,11 @@ export interface CreateWorkspaceRequest {
   displayName: string;
   description?: string;
   capacityId?: string;
+}
+
+export interface UpdateWorkspaceRequest {
+  displayName?: string;
+  description?: string;
 }
 
 /** A job instance as polled: the status answer may carry a Retry-After (seconds). */

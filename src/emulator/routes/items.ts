@@ -5,8 +5,9 @@ import type { Item } from '../../fabric/types';
 import { ApiError, badRequest, notFound } from '../apiError';
 import type { EmulatorContext } from '../context';
 import { acceptDefinition, platformMetadata, serveDefinition, supportsDefinition } from '../definitions';
+import { isItemUnder, listScope, targetFolder } from '../folders';
 import { ITEM_TYPES } from '../itemTypes';
-import { pageOf } from '../paging';
+import { listUrl, pageOf } from '../paging';
 import type { Reply, Request, Router } from '../router';
 import { requireWorkspace } from './workspaces';
 
@@ -63,8 +64,9 @@ export function createItem(ctx: EmulatorContext, workspaceId: string, body: Reco
   }
   const displayName = checkDisplayName(ctx, workspaceId, type, body.displayName);
   const description = checkDescription(body.description) ?? '';
+  const folder = targetFolder(ctx, workspaceId, body.folderId, 'folderId');
   const definition = body.definition === undefined ? undefined : acceptDefinition(type, body.definition);
-  const item: Item = { id: randomUUID(), type, displayName, description, workspaceId };
+  const item: Item = { id: randomUUID(), type, displayName, description, workspaceId, ...(folder ? { folderId: folder.id } : {}) };
   ctx.store.putItem(item, definition);
   return item;
 }
@@ -76,8 +78,9 @@ export function itemRoutes(router: Router, ctx: EmulatorContext): void {
       requireWorkspace(ctx, params.workspaceId!);
       const type = impliedType ?? query.get('type') ?? undefined;
       if (type && !ITEM_TYPES.includes(type)) throw badRequest('InvalidItemType', `'${type}' is not an item type Fabric knows.`);
-      const items = ctx.store.items(params.workspaceId!).filter((i) => !type || i.type === type);
-      const url = `${origin}/v1/workspaces/${params.workspaceId}/${collection}${!impliedType && type ? `?type=${type}` : ''}`;
+      const { rootId, recursive } = listScope(ctx, params.workspaceId!, query);
+      const items = ctx.store.items(params.workspaceId!).filter((i) => (!type || i.type === type) && isItemUnder(ctx, i, rootId, recursive));
+      const url = listUrl(`${origin}/v1/workspaces/${params.workspaceId}/${collection}`, query, [...(impliedType ? [] : ['type']), 'rootFolderId', 'recursive']);
       return pageOf(items, query, ctx.pageSize, url);
     });
     router.add('POST', base, ({ params, body, origin }) => {

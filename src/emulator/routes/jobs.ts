@@ -1,9 +1,11 @@
 // The job scheduler: run on demand (path and `?jobType=` forms, and the type-specific execute
 // endpoints), get, list, cancel; and a pipeline run's activity runs.
 import type { Item } from '../../fabric/types';
+import { queryActivityRuns } from '../activityRunQuery';
 import { ApiError, badRequest, notFound } from '../apiError';
 import type { EmulatorContext } from '../context';
 import { readRunRequest } from '../jobRequest';
+import { checkRunNotebook } from '../runNotebookRules';
 import { JOB_TYPES, runnerJobType } from '../jobTypes';
 import { pageOf } from '../paging';
 import type { Reply, Request, Router } from '../router';
@@ -48,11 +50,9 @@ export function jobRoutes(router: Router, ctx: EmulatorContext): void {
       return run(request, item(request), jobType);
     });
     router.add('POST', `${base}/{jobType}/instances`, (request) => {
-      if (notebookEndpoint && request.params.jobType!.toLowerCase() === 'execute') {
-        const beta = request.query.get('beta');
-        if (beta === null) throw badRequest('InvalidParameter', "The query parameter 'beta' is required: call …/jobs/execute/instances?beta=false.");
-      }
-      return run(request, item(request), request.params.jobType!);
+      const found = item(request);
+      if (notebookEndpoint && request.params.jobType!.toLowerCase() === 'execute') checkRunNotebook(request.query, request.body, ctx.store.definition(found.id));
+      return run(request, found, request.params.jobType!);
     });
     const list = (request: Request): Reply => {
       const found = item(request);
@@ -65,7 +65,12 @@ export function jobRoutes(router: Router, ctx: EmulatorContext): void {
     };
     router.add('GET', `${base}/instances`, list);
     router.add('GET', `${base}/{jobType}/instances`, list);
-    const getInstance = (request: Request): Reply => ({ status: 200, body: present(requireJob(ctx, item(request), request.params.jobId!), notebookEndpoint) });
+    // The spec's 200 carries Retry-After, "seconds to wait before checking the status"; the emulator's jobs are short.
+    const getInstance = (request: Request): Reply => ({
+      status: 200,
+      body: present(requireJob(ctx, item(request), request.params.jobId!), notebookEndpoint),
+      headers: { 'Retry-After': '1' },
+    });
     router.add('GET', `${base}/instances/{jobId}`, getInstance);
     router.add('GET', `${base}/{jobType}/instances/{jobId}`, getInstance);
     const cancel = (request: Request): Reply => {
@@ -81,13 +86,6 @@ export function jobRoutes(router: Router, ctx: EmulatorContext): void {
     requireWorkspace(ctx, params.workspaceId!);
     const job = ctx.store.job(params.jobId!);
     if (!job || job.workspaceId !== params.workspaceId) throw notFound('JobInstanceNotFound', 'pipeline run');
-    const filter = (body ?? {}) as { lastUpdatedAfter?: string; lastUpdatedBefore?: string };
-    const after = filter.lastUpdatedAfter ? Date.parse(filter.lastUpdatedAfter) : -Infinity;
-    const before = filter.lastUpdatedBefore ? Date.parse(filter.lastUpdatedBefore) : Infinity;
-    const runs = ctx.store.activityRuns(job.id).filter((r) => {
-      const updated = Date.parse(r.activityRunEnd ?? r.activityRunStart ?? '');
-      return Number.isNaN(updated) || (updated >= after && updated <= before);
-    });
-    return { status: 200, body: runs };
+    return { status: 200, body: queryActivityRuns(ctx.store.activityRuns(job.id), job, body) };
   });
 }

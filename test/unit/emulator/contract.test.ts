@@ -1,5 +1,5 @@
-// Replays the request examples of the official specs (platform: workspaces, items, definitions, job
-// scheduler, operations; notebook, dataPipeline, dataflow: their aliases and job endpoints) against
+// Replays the request examples of the official specs (platform: workspaces, folders, items, moves,
+// definitions, job scheduler, operations; notebook, dataPipeline, dataflow: their aliases and job endpoints) against
 // the emulator, checks that it answers with a success status the example documents, and validates
 // the answer bodies against the swagger schemas. Placeholder payloads ("dotPlatformBase64String",
 // elided "IyBGYWJyaWMgbm90ZWJv...") are replaced by real content of the same file.
@@ -32,9 +32,9 @@ interface Example {
   responses: Record<string, Json>;
 }
 
-/** The endpoints the emulator implements (the specs also describe shortcuts, folders, sessions, …). */
+/** The endpoints the emulator implements (the specs also describe shortcuts, sessions, …). */
 const IMPLEMENTED =
-  /^\/(operations\/\{operationId\}(\/result)?|workspaces(\/\{workspaceId\}(\/(items|notebooks|dataPipelines|dataflows)(\/\{\w+\}(\/(getDefinition|updateDefinition|jobs\/.+))?)?)?)?)$/;
+  /^\/(operations\/\{operationId\}(\/result)?|workspaces(\/\{workspaceId\}(\/(items|notebooks|dataPipelines|dataflows|folders)(\/bulkMove|\/\{\w+\}(\/(getDefinition|updateDefinition|move|jobs\/.+))?)?)?)?)$/;
 
 /** The display name of the item an example's request acts on. */
 const REPLAY_TARGET = 'Replay target';
@@ -81,11 +81,15 @@ function itemTypeOf(example: Example): string {
   return typeof body?.type === 'string' ? body.type : 'Lakehouse';
 }
 
-/** A notebook that runs long enough for a cancel to find it running. */
-const SLEEPING_NOTEBOOK = writeNotebookPy({
-  metadata: { kernel_info: { name: 'jupyter', jupyter_kernel_name: 'python3.11' }, dependencies: {} },
-  cells: [{ kind: 'code', source: 'import time\ntime.sleep(2)', isParameters: false, metadata: { language: 'python', language_group: 'jupyter_python' } }],
-});
+/** A notebook that runs long enough for a cancel to find it running, on the kernel of `compute` (Jupyter by default). */
+function sleepingNotebook(compute?: string): string {
+  const [kernel, group] = compute === 'Spark' ? ['synapse_pyspark', 'synapse_pyspark'] : compute === 'DataWarehouse' ? ['sqldatawarehouse', 'sqldatawarehouse'] : ['jupyter', 'jupyter_python'];
+  return writeNotebookPy({
+    metadata: { kernel_info: { name: kernel }, dependencies: {} },
+    cells: [{ kind: 'code', source: 'import time\ntime.sleep(2)', isParameters: false, metadata: { language: 'python', language_group: group } }],
+  });
+}
+const SLEEPING_NOTEBOOK = sleepingNotebook();
 
 /** Real content for a part whose example payload is a placeholder; undefined to keep the example's. */
 function realContent(path: string, type: string, displayName: string): string | undefined {
@@ -125,6 +129,9 @@ describe('emulator contract: the spec examples replayed', function () {
     assert.ok(replayed(/\/jobs\/.*instances/) >= 20);
     assert.ok(replayed(/\/schedules/) >= 10);
     assert.ok(replayed(/^\/operations/) >= 3);
+    assert.ok(replayed(/\/folders/) >= 10);
+    assert.ok(replayed(/\/move$|\/bulkMove$/) >= 4);
+    assert.ok(EXAMPLES.filter((e) => 'rootFolderId' in e.parameters || bodyParameter(e)?.folderId).length >= 4);
   });
 
   for (const lroMode of ['sync', 'async'] as const) {
@@ -149,15 +156,37 @@ describe('emulator contract: the spec examples replayed', function () {
         return answer.headers.get('x-ms-operation-id')!;
       }
 
-      /** The URL of the example's request, on a new workspace with whatever the request acts on. */
-      async function urlFor(example: Example): Promise<string> {
+      /**
+       * The URL of the example's request, on a new workspace with whatever the request acts on: the
+       * folders and items the example names are created, and their ids replace the example's, in
+       * the path, the query and `body` (changed in place).
+       */
+      async function urlFor(example: Example, body: Json): Promise<string> {
         const ws = (await call(emulator, 'POST', '/workspaces', { displayName: `${lroMode} ${example.spec} ${example.name}` })).body.id;
+        const folderIds = new Map<string, string>();
+        const realFolder = async (exampleId: string): Promise<string> => {
+          if (!folderIds.has(exampleId)) {
+            const folder = await call(emulator, 'POST', `/workspaces/${ws}/folders`, { displayName: `Folder ${folderIds.size + 1}` });
+            assert.equal(folder.status, 201, JSON.stringify(folder.body));
+            folderIds.set(exampleId, folder.body.id);
+          }
+          return folderIds.get(exampleId)!;
+        };
+        for (const field of ['folderId', 'parentFolderId', 'targetFolderId']) if (typeof body?.[field] === 'string') body[field] = await realFolder(body[field]);
+        if (Array.isArray(body?.items)) {
+          const items: string[] = [];
+          for (const [i] of body.items.entries()) items.push((await created(await call(emulator, 'POST', `/workspaces/${ws}/items`, { displayName: `Moved ${i}`, type: 'Lakehouse' }))).id);
+          body.items = items;
+        }
         let path = example.path.replace('{workspaceId}', ws);
+        if (path.includes('{folderId}')) path = path.replace('{folderId}', await realFolder(example.parameters.folderId as string));
         if (path.includes('{operationId}')) path = path.replace('{operationId}', await operationId(ws, path.endsWith('/result') || /Completed/.test(example.name)));
         const idParameter = ITEM_ID_PARAMETER.exec(path)?.[0];
         if (idParameter) {
           const type = itemTypeOf(example);
-          const definition = type === 'Notebook' ? { parts: [{ path: 'notebook-content.py', payload: Buffer.from(SLEEPING_NOTEBOOK).toString('base64'), payloadType: 'InlineBase64' }] } : undefined;
+          // A notebook on the kernel the run asks for: another one is refused with ComputeTypeMismatch.
+          const notebook = sleepingNotebook(body?.executionData?.compute);
+          const definition = type === 'Notebook' ? { parts: [{ path: 'notebook-content.py', payload: Buffer.from(notebook).toString('base64'), payloadType: 'InlineBase64' }] } : undefined;
           const item = await created(await call(emulator, 'POST', `/workspaces/${ws}/items`, { displayName: REPLAY_TARGET, type, definition }));
           path = path.replace(idParameter, item.id);
           const itemPath = `/workspaces/${ws}/items/${item.id}`;
@@ -181,7 +210,9 @@ describe('emulator contract: the spec examples replayed', function () {
         const query = new URLSearchParams();
         for (const p of example.operation.parameters ?? []) {
           // The examples' continuation tokens are the service's; the emulator issues its own.
-          if (p.in === 'query' && p.name !== 'continuationToken' && p.name in example.parameters && !path.includes(`?${p.name}=`)) query.set(p.name, String(example.parameters[p.name]));
+          if (p.in !== 'query' || p.name === 'continuationToken' || !(p.name in example.parameters) || path.includes(`?${p.name}=`)) continue;
+          const value = String(example.parameters[p.name]);
+          query.set(p.name, p.name === 'rootFolderId' ? await realFolder(value) : value);
         }
         return `${path}${query.size ? `${path.includes('?') ? '&' : '?'}${query}` : ''}`;
       }
@@ -208,7 +239,8 @@ describe('emulator contract: the spec examples replayed', function () {
       // Operations exist only in async mode: sync mode answers at once.
       for (const example of EXAMPLES.filter((e) => lroMode === 'async' || !e.path.startsWith('/operations'))) {
         it(`${example.spec}/${example.name}: ${example.method} ${example.path}`, async () => {
-          const answer = await call(emulator, example.method, await urlFor(example), requestBody(example));
+          const body = requestBody(example);
+          const answer = await call(emulator, example.method, await urlFor(example, body), body);
           assert.ok(successes(example).includes(String(answer.status)), `answered ${answer.status} (documented: ${successes(example).join(', ')}): ${JSON.stringify(answer.body)}`);
           const schema = example.operation.responses[String(answer.status)]?.schema?.$ref;
           if (schema) schemas.check(example.spec, schema, answer.body);

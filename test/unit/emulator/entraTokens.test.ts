@@ -42,6 +42,10 @@ describe('emulator Entra-shaped tokens (--accept-entra-tokens), over HTTPS', fun
     assert.equal(answer.body.value[0].displayName, 'Sample workspace');
   });
 
+  it("accepts the Power BI audience, which Fabric accepts and which `fab` and `az account get-access-token` hand out", async () => {
+    assert.equal((await listWith(createDevEntraToken({ audience: 'https://analysis.windows.net/powerbi/api' }))).status, 200);
+  });
+
   it('accepts an unsigned (alg: none) token with an empty signature and the longest lifetime Entra issues, 28 hours', async () => {
     const unsigned = [{ alg: 'none', typ: 'JWT' }, { aud: FABRIC_AUDIENCE, iat: now(), nbf: now(), exp: now() + 28 * 3600 }].map((part) => Buffer.from(JSON.stringify(part)).toString('base64url')).join('.') + '.';
     assert.equal((await listWith(unsigned)).status, 200);
