@@ -130,7 +130,10 @@ async function playUiRequests(page, dir) {
     } catch (e) {
       error = String(e);
     }
-    fs.writeFileSync(file.replace(/\.request\.json$/, '.done.json'), JSON.stringify({ error }));
+    // Renamed into place: the suite polls for the file and must never read it half-written.
+    const done = file.replace(/\.request\.json$/, '.done.json');
+    fs.writeFileSync(`${done}.tmp`, JSON.stringify({ error }));
+    fs.renameSync(`${done}.tmp`, done);
   }
 }
 
