@@ -8,6 +8,8 @@
 // - At open, a torn last line (a crash mid-append, never acknowledged) is cut off, with a notice.
 // - The snapshot is rewritten atomically (temporary file, fsync, rename) from time to time and the
 //   journal then starts again; a snapshot that cannot be written keeps the journal and is retried.
+// - Both files are read and written a record at a time (JSON lines, read in chunks): no string ever
+//   holds more than one record, so a store larger than V8's longest string (512 MB) still loads.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -50,7 +52,11 @@ export interface PersistenceOptions {
   log?: (message: string) => void;
 }
 
-const SNAPSHOT = 'state.json';
+const SNAPSHOT = 'state.ndjson';
+/** The snapshot of emulators before 0.2.0: one JSON object, read once and then replaced. */
+const LEGACY_SNAPSHOT = 'state.json';
+/** How much of a file is read, or gathered before a write, at a time. */
+const CHUNK_BYTES = 1 << 20;
 const JOURNAL = 'journal.ndjson';
 const UNREADABLE = 'journal.unreadable.ndjson';
 const COMPACT_AFTER = 5000;
@@ -87,12 +93,13 @@ export class Persistence {
   static open(dir: string, { disk = realDisk, log = () => undefined }: PersistenceOptions = {}): { persistence: Persistence; fresh: boolean } {
     fs.mkdirSync(dir, { recursive: true });
     const snapshotFile = path.join(dir, SNAPSHOT);
+    const legacyFile = path.join(dir, LEGACY_SNAPSHOT);
     const journalFile = path.join(dir, JOURNAL);
-    const fresh = !fs.existsSync(snapshotFile) && !fs.existsSync(journalFile);
-    const data: Collections = fs.existsSync(snapshotFile) ? JSON.parse(fs.readFileSync(snapshotFile, 'utf8')) : {};
+    const fresh = ![snapshotFile, legacyFile, journalFile].some((file) => fs.existsSync(file));
+    const data: Collections = fs.existsSync(snapshotFile) ? readSnapshot(snapshotFile) : fs.existsSync(legacyFile) ? JSON.parse(fs.readFileSync(legacyFile, 'utf8')) : {};
     const journalSize = fs.existsSync(journalFile) ? replayJournal(dir, data, log) : 0;
     const persistence = new Persistence(dir, data, journalSize, disk, log);
-    persistence.compact();
+    if (persistence.compact()) fs.rmSync(legacyFile, { force: true });
     return { persistence, fresh };
   }
 
@@ -127,14 +134,32 @@ export class Persistence {
     this.tornTail = false;
   }
 
-  /** Writes the snapshot and empties the journal; on failure keeps the journal (it holds everything) and tries again later. */
-  private compact(): void {
+  /**
+   * Writes the snapshot (a record a line) and empties the journal; on failure keeps the journal (it
+   * holds everything) and tries again later. True when the snapshot was written.
+   */
+  private compact(): boolean {
     const snapshotFile = path.join(this.dir, SNAPSHOT);
     const temporary = `${snapshotFile}.${process.pid}.tmp`;
     try {
       const fd = fs.openSync(temporary, 'w');
       try {
-        writeAll(this.disk, fd, Buffer.from(JSON.stringify(this.data)));
+        let pending: Buffer[] = [];
+        let pendingBytes = 0;
+        const flush = () => {
+          writeAll(this.disk, fd, Buffer.concat(pending));
+          pending = [];
+          pendingBytes = 0;
+        };
+        for (const [c, records] of Object.entries(this.data)) {
+          for (const [id, v] of Object.entries(records)) {
+            const line = Buffer.from(`${JSON.stringify({ c, id, v } satisfies Change)}\n`);
+            pending.push(line);
+            pendingBytes += line.length;
+            if (pendingBytes >= CHUNK_BYTES) flush();
+          }
+        }
+        flush();
         this.disk.sync(fd);
       } finally {
         fs.closeSync(fd);
@@ -144,39 +169,84 @@ export class Persistence {
       this.journalSize = 0;
       this.entries = 0;
       this.compactAfter = COMPACT_AFTER;
+      return true;
     } catch (error) {
       fs.rmSync(temporary, { force: true });
       this.compactAfter = this.entries + COMPACT_AFTER;
       this.log(`Could not write the snapshot ${snapshotFile} (${(error as Error).message}); the journal keeps every change and the snapshot is tried again later.`);
+      return false;
     }
   }
+}
+
+/**
+ * Calls `onLine` with each line of `file` (without its newline) and the offset just past it, reading
+ * a chunk at a time; returns the bytes of complete lines and the file's size.
+ */
+function forEachLine(file: string, onLine: (line: Buffer, end: number) => void): { complete: number; size: number } {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const chunk = Buffer.alloc(CHUNK_BYTES);
+    let carried: Buffer[] = [];
+    let position = 0;
+    let complete = 0;
+    for (;;) {
+      const read = fs.readSync(fd, chunk, 0, chunk.length, position);
+      if (read === 0) break;
+      position += read;
+      let start = 0;
+      for (let newline = chunk.indexOf(0x0a, start); newline !== -1 && newline < read; newline = chunk.indexOf(0x0a, start)) {
+        const piece = chunk.subarray(start, newline);
+        const line = carried.length ? Buffer.concat([...carried, piece]) : piece;
+        carried = [];
+        complete = position - read + newline + 1;
+        onLine(line, complete);
+        start = newline + 1;
+      }
+      if (start < read) carried.push(Buffer.from(chunk.subarray(start, read)));
+    }
+    return { complete, size: position };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function readSnapshot(file: string): Collections {
+  const data: Collections = {};
+  forEachLine(file, (line) => apply(data, JSON.parse(line.toString('utf8')) as Change));
+  return data;
 }
 
 /** Applies the journal's complete lines to `data`; cuts a torn last line off. Returns the journal's size after. */
 function replayJournal(dir: string, data: Collections, log: (message: string) => void): number {
   const journalFile = path.join(dir, JOURNAL);
-  const bytes = fs.readFileSync(journalFile);
-  let complete = bytes.lastIndexOf(0x0a) + 1;
-  const lines = bytes.subarray(0, complete).toString('utf8').split('\n').slice(0, -1);
-  lines.forEach((line, index) => {
+  // A line that does not parse is torn when it is the last one (cut off below), else kept aside.
+  let unparsed: { line: Buffer; start: number; number: number } | undefined;
+  let lineNumber = 0;
+  const setAside = ({ line, number }: { line: Buffer; number: number }) => {
+    // Left by an earlier emulator, which appended after a failed write: kept aside, not lost.
+    fs.appendFileSync(path.join(dir, UNREADABLE), Buffer.concat([line, Buffer.from('\n')]));
+    log(`Line ${number} of ${journalFile} is not a complete change and was skipped; it is kept in ${path.join(dir, UNREADABLE)}.`);
+  };
+  const read = forEachLine(journalFile, (line, end) => {
+    lineNumber++;
+    if (unparsed) setAside(unparsed);
+    unparsed = undefined;
     let entry: Change | Change[];
     try {
-      entry = JSON.parse(line);
+      entry = JSON.parse(line.toString('utf8'));
     } catch {
-      if (index === lines.length - 1) {
-        complete -= Buffer.byteLength(line) + 1; // torn by a crash of the machine: cut off below
-        return;
-      }
-      // Left by an earlier emulator, which appended after a failed write: kept aside, not lost.
-      fs.appendFileSync(path.join(dir, UNREADABLE), `${line}\n`);
-      log(`Line ${index + 1} of ${journalFile} is not a complete change and was skipped; it is kept in ${path.join(dir, UNREADABLE)}.`);
+      unparsed = { line: Buffer.from(line), start: end - line.length - 1, number: lineNumber };
       return;
     }
     for (const change of Array.isArray(entry) ? entry : [entry]) apply(data, change);
   });
-  if (complete < bytes.length) {
+  const { size } = read;
+  // A last line that does not parse was torn by a crash of the machine: cut off below.
+  const complete = unparsed ? unparsed.start : read.complete;
+  if (complete < size) {
     fs.truncateSync(journalFile, complete);
-    log(`Cut off an incomplete last change (${bytes.length - complete} bytes) from ${journalFile}: a write interrupted by a crash, never acknowledged.`);
+    log(`Cut off an incomplete last change (${size - complete} bytes) from ${journalFile}: a write interrupted by a crash, never acknowledged.`);
   }
   return complete;
 }
