@@ -38,7 +38,7 @@ describe('Connection: sign in and out', function () {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('signs in to the local emulator through the real quick pick and input boxes', async () => {
+  it('[fabricWorkbench.signIn @ view/title] [fabricWorkbench.signIn @ commandPalette] signs in to the local emulator through the real quick pick and input boxes', async () => {
     await vscode.commands.executeCommand('fabricWorkbench.signOut');
     assert.equal(explorer.connection.client, undefined);
     const changed = new Promise<void>((resolve) => explorer.connection.onDidChangeConnection(() => resolve()));
@@ -57,7 +57,7 @@ describe('Connection: sign in and out', function () {
     assert.ok(page.value.length > 0, 'the sample workspaces are listed');
   });
 
-  it('connects in one step with useEmulator, and signs out', async () => {
+  it('[fabricWorkbench.signOut @ view/title] [fabricWorkbench.signOut @ commandPalette] connects in one step with useEmulator, and signs out', async () => {
     await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
     assert.ok(explorer.connection.client);
     const roots = await explorer.tree.getChildren();
@@ -72,7 +72,7 @@ describe('Connection: sign in and out', function () {
     );
   });
 
-  it('connects in one step with useEmulator and no argument: the token is the one the running emulator left, not a setting', async () => {
+  it('[fabricWorkbench.useEmulator @ view/title] [fabricWorkbench.useEmulator @ commandPalette] connects in one step with useEmulator and no argument: the token is the one the running emulator left, not a setting', async () => {
     await vscode.commands.executeCommand('fabricWorkbench.signOut');
     await vscode.commands.executeCommand('fabricWorkbench.useEmulator');
     const page = await explorer.connection.requireClient().listWorkspacesPage();
