@@ -293,16 +293,39 @@ describe('Commands: the Workspaces view', function () {
     assert.match(text(saved?.content), /mine/);
     assert.equal(document.isDirty, false);
 
-    // Discard while the diff is still the active editor leaves the text as it was: left to the
-    // files area (ConflictResolver.revertDocument); here the diff is closed first.
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.window.showTextDocument(document);
+    // Discard with the diff still the active editor, as a user does from the conflict's notification.
+    assert.ok(vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputTextDiff, 'the diff is still the active editor');
     const edit2 = new vscode.WorkspaceEdit();
     edit2.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), '{ "unsaved": true }');
     assert.ok(await vscode.workspace.applyEdit(edit2));
     await vscode.commands.executeCommand('fabricWorkbench.discardLocalChanges', uri);
     assert.equal(document.isDirty, false);
     assert.match(document.getText(), /mine/, 'the editor shows Fabric\'s copy again');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    assert.deepEqual(failures, []);
+  });
+
+  it('[fabricWorkbench.discardLocalChanges] discards changes made in the Compare diff while it is the only editor of the file', async () => {
+    const uri = vscode.Uri.from({ scheme: 'fabricwb', authority: workspaceId, path: '/Load.DataPipeline/pipeline-content.json' });
+    const theirs = decodeDefinition(await client.getDefinition(workspaceId, pipeline.id))
+      .map((f) => (f.path === 'pipeline-content.json' ? { ...f, content: bytes(JSON.stringify({ properties: { activities: [], description: 'changed in Fabric' } })) } : f));
+    await client.updateDefinition(workspaceId, pipeline.id, encodeDefinition(theirs));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('fabricWorkbench.compareWithRemote', uri, { groupId: 0 });
+    const diff = await waitFor(() => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return input instanceof vscode.TabInputTextDiff ? input : undefined;
+    }, 'the diff is the active editor');
+    assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).length, 1, 'the diff is the only editor');
+    const document = await vscode.workspace.openTextDocument(diff.modified);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), '{ "unsaved": true }');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(document.isDirty);
+
+    await vscode.commands.executeCommand('fabricWorkbench.discardLocalChanges', uri);
+    assert.equal(document.isDirty, false);
+    assert.match(document.getText(), /changed in Fabric/, 'the editor shows Fabric\'s copy');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     assert.deepEqual(failures, []);
   });
