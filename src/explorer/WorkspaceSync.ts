@@ -159,6 +159,17 @@ export interface ImportResult {
   created: boolean;
 }
 
+/** Replace writes the local definitions over the existing items'; Skip imports only the new items. */
+export type ExistingItemsChoice = 'replace' | 'skip';
+
+export interface ImportOptions extends SyncOptions {
+  /**
+   * Asked once, before anything is written, with every existing item the import would replace;
+   * throwing cancels the import with nothing written. Without it, existing items are replaced.
+   */
+  onExisting?: (items: Item[]) => Promise<ExistingItemsChoice>;
+}
+
 /**
  * Imports a local `<DisplayName>.<Type>` folder: updates the workspace's item of that name and
  * type (with its metadata when the folder has a `.platform`), or creates it.
@@ -187,9 +198,17 @@ export async function importItemFolder(client: ExplorerClient, workspaceId: stri
 }
 
 /** Imports several item folders with a bounded concurrency; failures are reported per folder. */
-export async function importItemFolders(client: ExplorerClient, workspaceId: string, folders: string[], options: SyncOptions = {}): Promise<{ imported: ImportResult[]; failed: { folder: string; error: string }[] }> {
+export async function importItemFolders(client: ExplorerClient, workspaceId: string, folders: string[], options: ImportOptions = {}): Promise<{ imported: ImportResult[]; failed: { folder: string; error: string }[]; skipped: Item[] }> {
   const imported: ImportResult[] = [];
   const failed: { folder: string; error: string }[] = [];
+  let skipped: Item[] = [];
+  if (options.onExisting) {
+    const existing = await existingItemsOf(client, workspaceId, folders, options.signal);
+    if (existing.size && (await options.onExisting([...existing.values()])) === 'skip') {
+      skipped = [...existing.values()];
+      folders = folders.filter((folder) => !existing.has(folder));
+    }
+  }
   let done = 0;
   await forEachBounded(folders, options.concurrency ?? 4, options.signal, async (folder) => {
     try {
@@ -200,7 +219,18 @@ export async function importItemFolders(client: ExplorerClient, workspaceId: str
     }
     options.onProgress?.({ done: ++done, total: folders.length, name: path.basename(folder) });
   });
-  return { imported, failed };
+  return { imported, failed, skipped };
+}
+
+/** The workspace's items that the given `<DisplayName>.<Type>` folders would replace, by folder. */
+async function existingItemsOf(client: ExplorerClient, workspaceId: string, folders: string[], signal?: AbortSignal): Promise<Map<string, Item>> {
+  const byName = new Map((await listWorkspaceItems(client, workspaceId, signal)).map((item) => [itemFolderName(item.displayName, item.type), item]));
+  const existing = new Map<string, Item>();
+  for (const folder of folders) {
+    const item = byName.get(path.basename(folder));
+    if (item) existing.set(folder, item);
+  }
+  return existing;
 }
 
 async function readFolder(folder: string): Promise<DefinitionFile[]> {

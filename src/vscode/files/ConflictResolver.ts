@@ -97,6 +97,13 @@ async function revertDocument(uri: vscode.Uri): Promise<void> {
     const document = vscode.workspace.textDocuments.find((d) => sameFile(d.uri, uri));
     if (!document) return;
     await vscode.window.showTextDocument(document);
+    // The revert command acts on the active editor. When the Compare diff is the file's only
+    // editor, `showTextDocument` reveals the diff, and reverting the diff leaves the file dirty:
+    // then open the file in a text editor of its own.
+    const active = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    if (active instanceof vscode.TabInputTextDiff && sameFile(active.modified, uri)) {
+      await vscode.commands.executeCommand('vscode.openWith', document.uri, 'default', { preview: false });
+    }
   }
   await vscode.commands.executeCommand('workbench.action.files.revert');
 }

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { itemFolderName, parseItemFolderName } from '../../fabric/definition';
 import type { Item } from '../../fabric/types';
 import type { ExplorerClient } from '../../explorer/explorerClient';
-import { exportItems, importItemFolders, listWorkspaceItems, type ExistingFolder, type ExistingFolderChoice, type ExportResult } from '../../explorer/WorkspaceSync';
+import { exportItems, importItemFolders, listWorkspaceItems, type ExistingFolder, type ExistingFolderChoice, type ExistingItemsChoice, type ExportResult } from '../../explorer/WorkspaceSync';
 import type { ConnectionManager } from '../connection/ConnectionManager';
 import { settings } from '../connection/settings';
 import type { Prompter } from '../common/prompter';
@@ -163,7 +163,7 @@ export class ItemCommands {
     if (itemFolders.length === 0) throw new Error(vscode.l10n.t('No <Name>.<Type> item folder was chosen.'));
     const client = this.client();
     const result = await withCancellableProgress(vscode.l10n.t('Importing into Fabric'), (signal, report) =>
-      importItemFolders(client, workspaceId, itemFolders, { signal, onProgress: ({ done, total, name }) => report(vscode.l10n.t('{0}/{1} {2}', done, total, name), 100 / total) }));
+      importItemFolders(client, workspaceId, itemFolders, { signal, onExisting: confirmReplacing(this.prompter), onProgress: ({ done, total, name }) => report(vscode.l10n.t('{0}/{1} {2}', done, total, name), 100 / total) }));
     this.files.refresh(workspaceId);
     this.onItemsChanged(workspaceId);
     showSyncMessage(describeImport(result));
@@ -250,6 +250,28 @@ function askAboutExisting(prompter: () => Prompter): (existing: ExistingFolder) 
     if (choice === overwriteAll) forAll = 'overwrite';
     if (choice === skipAll) forAll = 'skip';
     return choice === overwrite || choice === overwriteAll ? 'overwrite' : 'skip';
+  };
+}
+
+/**
+ * Asks once, listing the items an import would replace: Replace, Skip Existing, or Cancel (the
+ * modal's own), which imports nothing.
+ */
+function confirmReplacing(prompter: () => Prompter): (items: Item[]) => Promise<ExistingItemsChoice> {
+  return async (items) => {
+    const replace = vscode.l10n.t('Replace');
+    const skip = vscode.l10n.t('Skip Existing');
+    const names = items.map((i) => itemFolderName(i.displayName, i.type)).sort();
+    const shown = names.slice(0, 10).join('\n') + (names.length > 10 ? `\n${vscode.l10n.t('and {0} more', names.length - 10)}` : '');
+    const choice = required(await prompter().confirm(
+      items.length === 1
+        ? vscode.l10n.t('The import would replace the definition of 1 item in Fabric with the local copy.')
+        : vscode.l10n.t('The import would replace the definitions of {0} items in Fabric with the local copies.', items.length),
+      { modal: true, detail: `${shown}\n\n${vscode.l10n.t('Skip Existing imports only the items that are not in the workspace yet.')}` },
+      replace,
+      skip,
+    ));
+    return choice === replace ? 'replace' : 'skip';
   };
 }
 

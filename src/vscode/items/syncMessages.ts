@@ -34,10 +34,15 @@ export function describeExport(result: ExportResult, folder: string): SyncMessag
   return { text: lines.join(' '), warning: result.failed.length > 0 };
 }
 
-export function describeImport(result: { imported: ImportResult[]; failed: { folder: string; error: string }[] }): SyncMessage {
+export function describeImport(result: { imported: ImportResult[]; failed: { folder: string; error: string }[]; skipped: Item[] }): SyncMessage {
   const n = result.imported.length;
   const created = result.imported.filter((r) => r.created).length;
   const lines = [n === 1 ? vscode.l10n.t('Imported 1 item ({0} created, {1} updated).', created, n - created) : vscode.l10n.t('Imported {0} items ({1} created, {2} updated).', n, created, n - created)];
+  const skipped = result.skipped.length;
+  if (skipped) {
+    const names = listed(result.skipped.map(folderOf));
+    lines.push(skipped === 1 ? vscode.l10n.t('Left 1 existing item as it was: {0}.', names) : vscode.l10n.t('Left {0} existing items as they were: {1}.', skipped, names));
+  }
   if (result.failed.length) lines.push(vscode.l10n.t('Failed: {0}', result.failed.map((f) => `${path.basename(f.folder)}: ${f.error}`).join('; ')));
   return { text: lines.join(' '), warning: result.failed.length > 0 };
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { waitFor } from './support/wait';
 
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
 
@@ -29,13 +30,11 @@ describe('Extension activation', () => {
   it('opens the log channel with fabricWorkbench.showLog', async () => {
     await vscode.commands.executeCommand('fabricWorkbench.showLog');
     // The output view shows the channel; its model is a document with the output scheme.
-    const deadline = Date.now() + 10_000;
-    let found = false;
-    while (!found && Date.now() < deadline) {
-      found = vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'output' && d.uri.path.includes('Fabric Workbench'))
-        || vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'output');
-      if (!found) await new Promise((r) => setTimeout(r, 200));
-    }
-    assert.ok(found, 'the Fabric Workbench output channel did not open');
+    await waitFor(
+      () => vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'output' && d.uri.path.includes('Fabric Workbench'))
+        || vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'output'),
+      'the Fabric Workbench output channel opens',
+      10_000,
+    );
   });
 });

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { startEmulator } from '../../../src/emulator';
 import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
 import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
+import type { ExportResult } from '../../../src/explorer/WorkspaceSync';
 import type { Item } from '../../../src/fabric/types';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import type { ExplorerNode } from '../../../src/vscode/explorer/WorkspaceTreeDataProvider';
@@ -292,16 +293,39 @@ describe('Commands: the Workspaces view', function () {
     assert.match(text(saved?.content), /mine/);
     assert.equal(document.isDirty, false);
 
-    // Discard while the diff is still the active editor leaves the text as it was: left to the
-    // files area (ConflictResolver.revertDocument); here the diff is closed first.
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.window.showTextDocument(document);
+    // Discard with the diff still the active editor, as a user does from the conflict's notification.
+    assert.ok(vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputTextDiff, 'the diff is still the active editor');
     const edit2 = new vscode.WorkspaceEdit();
     edit2.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), '{ "unsaved": true }');
     assert.ok(await vscode.workspace.applyEdit(edit2));
     await vscode.commands.executeCommand('fabricWorkbench.discardLocalChanges', uri);
     assert.equal(document.isDirty, false);
     assert.match(document.getText(), /mine/, 'the editor shows Fabric\'s copy again');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    assert.deepEqual(failures, []);
+  });
+
+  it('[fabricWorkbench.discardLocalChanges] discards changes made in the Compare diff while it is the only editor of the file', async () => {
+    const uri = vscode.Uri.from({ scheme: 'fabricwb', authority: workspaceId, path: '/Load.DataPipeline/pipeline-content.json' });
+    const theirs = decodeDefinition(await client.getDefinition(workspaceId, pipeline.id))
+      .map((f) => (f.path === 'pipeline-content.json' ? { ...f, content: bytes(JSON.stringify({ properties: { activities: [], description: 'changed in Fabric' } })) } : f));
+    await client.updateDefinition(workspaceId, pipeline.id, encodeDefinition(theirs));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('fabricWorkbench.compareWithRemote', uri, { groupId: 0 });
+    const diff = await waitFor(() => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return input instanceof vscode.TabInputTextDiff ? input : undefined;
+    }, 'the diff is the active editor');
+    assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).length, 1, 'the diff is the only editor');
+    const document = await vscode.workspace.openTextDocument(diff.modified);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), '{ "unsaved": true }');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(document.isDirty);
+
+    await vscode.commands.executeCommand('fabricWorkbench.discardLocalChanges', uri);
+    assert.equal(document.isDirty, false);
+    assert.match(document.getText(), /changed in Fabric/, 'the editor shows Fabric\'s copy');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     assert.deepEqual(failures, []);
   });
@@ -343,5 +367,105 @@ describe('Commands: the Workspaces view', function () {
     });
     vscode.workspace.updateWorkspaceFolders(folder.index, 1);
     await removed;
+  });
+
+  describe('export and import', () => {
+    let scratch: string;
+    beforeEach(() => {
+      scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-commands-sync-'));
+    });
+    afterEach(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+    /** Item folders to import: `<Name>.DataPipeline/pipeline-content.json` describing each. */
+    function localPipelines(descriptions: Record<string, string>): vscode.Uri {
+      for (const [name, description] of Object.entries(descriptions)) {
+        fs.mkdirSync(path.join(scratch, `${name}.DataPipeline`));
+        fs.writeFileSync(path.join(scratch, `${name}.DataPipeline`, 'pipeline-content.json'), JSON.stringify({ properties: { activities: [], description } }));
+      }
+      return vscode.Uri.file(scratch);
+    }
+
+    async function remoteDescription(displayName: string): Promise<string | undefined> {
+      const item = await remoteNamed(displayName, 'DataPipeline');
+      if (!item) return undefined;
+      const part = decodeDefinition(await client.getDefinition(workspaceId, item.id)).find((f) => f.path === 'pipeline-content.json');
+      return (JSON.parse(text(part?.content)) as { properties: { description?: string } }).properties.description;
+    }
+
+    async function pipelineDescribed(displayName: string, description: string): Promise<void> {
+      const content = JSON.stringify({ properties: { activities: [], description } });
+      await client.createItem(workspaceId, { displayName, type: 'DataPipeline', definition: encodeDefinition([{ path: 'pipeline-content.json', content: bytes(content) }]) });
+    }
+
+    it('[fabricWorkbench.exportToFolder @ view/item/context] exports the workspace or the item right-clicked into the chosen folder', async () => {
+      prompter.answer({ folders: [vscode.Uri.file(path.join(scratch))] });
+      const result = await vscode.commands.executeCommand<ExportResult>('fabricWorkbench.exportToFolder', await workspaceNode());
+      const expected = (await remoteItems()).filter((i) => !result.skipped.some((s) => s.item.id === i.id)).map((i) => `${i.displayName}.${i.type}`);
+      assert.ok(expected.includes('Load.DataPipeline'));
+      assert.deepEqual(fs.readdirSync(scratch).sort(), expected.sort());
+      const single = path.join(scratch, 'single');
+      fs.mkdirSync(single);
+      prompter.answer({ folders: [vscode.Uri.file(single)] });
+      await vscode.commands.executeCommand('fabricWorkbench.exportToFolder', await itemNode('Load', 'DataPipeline'));
+      assert.deepEqual(fs.readdirSync(single), ['Load.DataPipeline']);
+      const remote = decodeDefinition(await client.getDefinition(workspaceId, pipeline.id)).find((f) => f.path === 'pipeline-content.json');
+      assert.equal(fs.readFileSync(path.join(single, 'Load.DataPipeline', 'pipeline-content.json'), 'utf8'), text(remote?.content));
+      assert.deepEqual(failures, []);
+    });
+
+    it('[fabricWorkbench.exportToFolder @ commandPalette] asks for the workspace by label, then the folder', async () => {
+      prompter.answer({ pick: 'Commands suite' }, { folders: [vscode.Uri.file(scratch)] });
+      await vscode.commands.executeCommand('fabricWorkbench.exportToFolder');
+      assert.ok(fs.readdirSync(scratch).includes('Load.DataPipeline'));
+      assert.ok(fs.existsSync(path.join(scratch, 'Load.DataPipeline', 'pipeline-content.json')));
+      assert.deepEqual(failures, []);
+    });
+
+    it('[fabricWorkbench.importFromFolder @ view/item/context] creates the new items of the chosen folder and replaces the existing one\'s definition', async () => {
+      await pipelineDescribed('Imported over', 'in Fabric');
+      prompter.answer({ folders: [localPipelines({ 'Imported over': 'from disk', 'Imported new': 'new from disk' })] }, { confirm: 'Replace' });
+      await vscode.commands.executeCommand('fabricWorkbench.importFromFolder', await workspaceNode());
+      assert.equal(await remoteDescription('Imported over'), 'from disk');
+      assert.equal(await remoteDescription('Imported new'), 'new from disk');
+      assert.equal((await remoteItems()).filter((i) => i.displayName === 'Imported over').length, 1, 'replaced, not duplicated');
+      assert.deepEqual(failures, []);
+    });
+
+    it('asks once before replacing existing items, naming them: Cancel writes nothing, Skip Existing imports only the new ones', async () => {
+      await pipelineDescribed('Kept one', 'in Fabric');
+      await pipelineDescribed('Kept two', 'in Fabric');
+      const folders = localPipelines({ 'Kept one': 'from disk', 'Kept two': 'from disk', 'Only on disk': 'new' });
+      const before = (await remoteItems()).length;
+      const askedBefore = prompter.asked.length;
+      prompter.answer({ folders: [folders] }, { confirm: undefined });
+      await vscode.commands.executeCommand('fabricWorkbench.importFromFolder', await workspaceNode());
+      const question = prompter.asked.at(-1)!;
+      assert.equal(question.kind, 'confirm');
+      assert.deepEqual(question.labels, ['Replace', 'Skip Existing']);
+      assert.match(question.message!, /replace the definitions of 2 items/);
+      assert.match(question.detail!, /Kept one\.DataPipeline\nKept two\.DataPipeline/);
+      assert.equal((await remoteItems()).length, before, 'a cancel creates nothing');
+      assert.equal(await remoteDescription('Kept one'), 'in Fabric');
+      prompter.answer({ folders: [folders] }, { confirm: 'Skip Existing' });
+      await vscode.commands.executeCommand('fabricWorkbench.importFromFolder', await workspaceNode());
+      assert.equal(await remoteDescription('Only on disk'), 'new');
+      assert.equal(await remoteDescription('Kept one'), 'in Fabric');
+      assert.equal(await remoteDescription('Kept two'), 'in Fabric');
+      assert.equal(prompter.asked.slice(askedBefore).filter((a) => a.kind === 'confirm').length, 2, 'one question per import');
+      assert.deepEqual(failures, []);
+    });
+
+    it('[fabricWorkbench.importFromFolder @ commandPalette] asks for the workspace by label and the folders; a cancelled folder choice changes nothing', async () => {
+      const before = (await remoteItems()).length;
+      prompter.answer({ pick: 'Commands suite' }, { folders: undefined });
+      await vscode.commands.executeCommand('fabricWorkbench.importFromFolder');
+      assert.equal((await remoteItems()).length, before);
+      const folders = localPipelines({ 'From palette one': 'one', 'From palette two': 'two' });
+      prompter.answer({ pick: 'Commands suite' }, { folders: [vscode.Uri.joinPath(folders, 'From palette one.DataPipeline'), vscode.Uri.joinPath(folders, 'From palette two.DataPipeline')] });
+      await vscode.commands.executeCommand('fabricWorkbench.importFromFolder');
+      assert.equal(await remoteDescription('From palette one'), 'one');
+      assert.equal(await remoteDescription('From palette two'), 'two');
+      assert.deepEqual(failures, []);
+    });
   });
 });

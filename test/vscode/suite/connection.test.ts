@@ -9,14 +9,10 @@ import * as vscode from 'vscode';
 import { startEmulator } from '../../../src/emulator';
 import { ConnectionManager } from '../../../src/vscode/connection/ConnectionManager';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
+import { waitFor } from './support/wait';
+import { ui } from './ui';
 
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 100 && !condition(); i++) await sleep(100);
-  assert.ok(condition(), what);
-}
 
 describe('Connection: sign in and out', function () {
   this.timeout(60_000);
@@ -38,17 +34,13 @@ describe('Connection: sign in and out', function () {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('signs in to the local emulator through the real quick pick and input boxes', async () => {
+  it('[fabricWorkbench.signIn @ view/title] [fabricWorkbench.signIn @ commandPalette] signs in to the local emulator through the real quick pick and input boxes', async () => {
     await vscode.commands.executeCommand('fabricWorkbench.signOut');
     assert.equal(explorer.connection.client, undefined);
     const changed = new Promise<void>((resolve) => explorer.connection.onDidChangeConnection(() => resolve()));
     const signingIn = vscode.commands.executeCommand('fabricWorkbench.signIn');
-    await sleep(800);
-    // Microsoft account, service principal, Azure CLI, (managed identity,) local emulator: the last.
-    await vscode.commands.executeCommand('workbench.action.quickOpenSelectPrevious');
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await sleep(500);
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the address (from the setting)
+    await ui({ quickInputShows: 'Sign In to Microsoft Fabric', type: 'Local emulator', press: 'Enter' });
+    await ui({ quickInputShows: 'The emulator\'s address', press: 'Enter' }); // the address (from the setting)
     // No token prompt: the running emulator left its token for this user.
     await signingIn;
     await changed;
@@ -57,7 +49,7 @@ describe('Connection: sign in and out', function () {
     assert.ok(page.value.length > 0, 'the sample workspaces are listed');
   });
 
-  it('connects in one step with useEmulator, and signs out', async () => {
+  it('[fabricWorkbench.signOut @ view/title] [fabricWorkbench.signOut @ commandPalette] connects in one step with useEmulator, and signs out', async () => {
     await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
     assert.ok(explorer.connection.client);
     const roots = await explorer.tree.getChildren();
@@ -72,7 +64,7 @@ describe('Connection: sign in and out', function () {
     );
   });
 
-  it('connects in one step with useEmulator and no argument: the token is the one the running emulator left, not a setting', async () => {
+  it('[fabricWorkbench.useEmulator @ view/title] [fabricWorkbench.useEmulator @ commandPalette] connects in one step with useEmulator and no argument: the token is the one the running emulator left, not a setting', async () => {
     await vscode.commands.executeCommand('fabricWorkbench.signOut');
     await vscode.commands.executeCommand('fabricWorkbench.useEmulator');
     const page = await explorer.connection.requireClient().listWorkspacesPage();
@@ -82,7 +74,7 @@ describe('Connection: sign in and out', function () {
 
   it('shows the connection at the top of the view', async () => {
     await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.url, token: emulator.token });
-    await until(() => explorer.treeView.description === 'Local emulator', 'the view says "Local emulator"');
+    await waitFor(() => explorer.treeView.description === 'Local emulator', 'the view says "Local emulator"');
   });
 
   it('restoring at activation gives way to a connection the user chose while it waited', async () => {

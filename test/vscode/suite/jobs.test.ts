@@ -15,7 +15,7 @@ import type { ConnectionManager } from '../../../src/vscode/connection/Connectio
 import { JobMonitor, OUTPUT_LINES_KEPT } from '../../../src/vscode/jobs/JobMonitor';
 import type { JobsNode } from '../../../src/vscode/jobs/JobsTreeDataProvider';
 import type { JobsTestApi } from '../../../src/vscode/jobs/registerJobs';
-import { until } from './until';
+import { enterText, pickByLabel, waitFor } from './support/wait';
 
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
 const bytes = (s: string) => Buffer.from(s, 'utf8');
@@ -39,32 +39,10 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
   const items: Record<string, Item> = {};
 
   const target = (item: Item) => ({ workspaceId, workspaceName: 'Jobs suite', item });
-  const ended = (job: TrackedJob) => until(() => jobs.monitor.tracker.get(job.id)?.noticedAt !== undefined && jobs.monitor.tracker.get(job.id), `${job.itemName} ends`, 60_000);
+  const ended = (job: TrackedJob) => waitFor(() => jobs.monitor.tracker.get(job.id)?.noticedAt !== undefined && jobs.monitor.tracker.get(job.id), `${job.itemName} ends`, 60_000);
 
-  /** Waits for the wizard's quick pick showing an item labelled with `text`, makes it active and accepts it. */
-  async function choose(text: string): Promise<void> {
-    const pick = await until(() => {
-      const input = jobs.currentStepInput();
-      return input && 'items' in input && input.items.some((i) => i.label.includes(text)) ? input : undefined;
-    }, `a quick pick offers "${text}"`);
-    const item = pick.items.find((i) => i.label.includes(text))!;
-    pick.activeItems = [item];
-    await new Promise((r) => setTimeout(r, 200)); // let the renderer show the active item before accepting
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-  }
-
-  /** Types `value` into the wizard's input box and accepts; returns the validation message shown. */
-  async function enter(value: string): Promise<string | vscode.InputBoxValidationMessage | undefined> {
-    const box = await until(() => {
-      const input = jobs.currentStepInput();
-      return input && !('items' in input) ? input : undefined;
-    }, 'an input box');
-    box.value = value;
-    await new Promise((r) => setTimeout(r, 200));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await new Promise((r) => setTimeout(r, 200));
-    return box.validationMessage;
-  }
+  const choose = (label: string) => pickByLabel(jobs.currentStepInput, label);
+  const enter = (value: string) => enterText(jobs.currentStepInput, value);
 
   before(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-jobs-suite-'));
@@ -134,7 +112,7 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
     })();
     assert.ok(sample, 'the emulator\'s sample has the notebook "Hello Fabric"');
     const running = vscode.commands.executeCommand('fabricWorkbench.runNotebook', { workspaceId: sample.workspaceId, item: sample });
-    const hub = await until(() => {
+    const hub = await waitFor(() => {
       const input = jobs.currentStepInput();
       return input && 'items' in input && input.items.some((i) => i.label.includes('Add a parameter')) ? input : undefined;
     }, 'the wizard\'s hub');
@@ -156,7 +134,7 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
 
   it('cancels a running job from the Jobs view command', async () => {
     const job = await jobs.monitor.submit(client, target(items.Sleeper!), { kind: 'notebook', parameters: [] });
-    await until(() => jobs.monitor.tracker.get(job.id)?.status === 'InProgress', 'the notebook runs');
+    await waitFor(() => jobs.monitor.tracker.get(job.id)?.status === 'InProgress', 'the notebook runs');
     assert.match(jobs.statusBar.text, /\$\(sync~spin\) Fabric: \d+ running/);
     await vscode.commands.executeCommand('fabricWorkbench.cancelJob', job.id);
     assert.equal((await ended(job)).status, 'Cancelled');
@@ -191,7 +169,7 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
     const reloaded = new JobMonitor(memento, connection, log, vscode.window.createOutputChannel('Fabric Jobs (reloaded)'));
     try {
       assert.equal(reloaded.tracker.running.length, 1, 'the reloaded monitor follows the running job');
-      const done = await until(() => reloaded.tracker.get(job.id)?.noticedAt !== undefined && reloaded.tracker.get(job.id), 'the resumed job ends', 60_000);
+      const done = await waitFor(() => reloaded.tracker.get(job.id)?.noticedAt !== undefined && reloaded.tracker.get(job.id), 'the resumed job ends', 60_000);
       assert.equal(done.exitValue, '42');
       assert.equal((state.get('fabricWorkbench.jobs.tracked') as TrackedJob[])[0]!.status, 'Completed');
     } finally {
@@ -207,7 +185,7 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
       { source: `import os, time\nwhile not os.path.exists(${JSON.stringify(gate)}):\n    time.sleep(0.05)\nnotebookutils.notebook.exit("released")\n` },
     ]) }]) });
     const job = await jobs.monitor.submit(client, target({ ...gateItem, workspaceId }), { kind: 'notebook', parameters: [] });
-    await until(() => jobs.monitor.tracker.get(job.id)?.status === 'InProgress', 'the gate notebook runs on A');
+    await waitFor(() => jobs.monitor.tracker.get(job.id)?.status === 'InProgress', 'the gate notebook runs on A');
 
     const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-jobs-other-'));
     const other = await startEmulator({ port: 0, dataDir: otherDir, sample: false });
@@ -226,7 +204,7 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
       // While B is current, the monitor polls B's own job several times: A's job must stay out of it.
       const otherJob = await jobs.monitor.submit(otherClient, { workspaceId: otherWorkspace.id, workspaceName: 'Other', item: { ...longWait, workspaceId: otherWorkspace.id } }, { kind: 'pipeline', parameters: [] });
       const pipelinePolls = () => Object.entries(other.stats.byRoute).filter(([route]) => /^GET .*\/items\/\{id\}\/jobs\/instances\/\{id\}$/.test(route)).reduce((n, [, count]) => n + count, 0);
-      await until(() => pipelinePolls() >= 4, 'B\'s job is polled four times', 60_000);
+      await waitFor(() => pipelinePolls() >= 4, 'B\'s job is polled four times', 60_000);
       assert.deepEqual(Object.keys(other.stats.byRoute).filter((route) => route.includes('/notebooks/')), [], 'nothing asks B about A\'s notebook job');
       const waiting = jobs.monitor.tracker.get(job.id)!;
       assert.equal(waiting.status, 'InProgress');

@@ -105,7 +105,7 @@ describe('Microsoft account: sign-in and Switch Tenant through the real quick in
     assert.deepEqual(await treeWorkspaces(explorer), ['Sample workspace']);
   });
 
-  it('switches to a tenant entered by id, signs in to it, and connects there', async () => {
+  it('[fabricWorkbench.switchTenant @ view/title] [fabricWorkbench.switchTenant @ commandPalette] switches to a tenant entered by id, signs in to it, and connects there', async () => {
     assert.equal(connection.info?.kind, 'microsoft', 'signed in by the previous test');
     const switching = vscode.commands.executeCommand('fabricWorkbench.switchTenant');
     await ui({ quickInputShows: 'Enter a tenant id or domain', type: 'Enter a tenant', press: 'Enter' });

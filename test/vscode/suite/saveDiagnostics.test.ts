@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PartProblem } from '../../../src/explorer/partValidation';
 import { SaveDiagnostics } from '../../../src/vscode/files/SaveDiagnostics';
-import { until } from './until';
+import { waitFor } from './support/wait';
 
 describe('Save diagnostics: rechecked as the file is edited', function () {
   this.timeout(60_000);
@@ -14,7 +14,7 @@ describe('Save diagnostics: rechecked as the file is edited', function () {
 
   const problem = (message: string): PartProblem[] => [{ line: 0, column: 0, message }];
   const shown = () => diagnostics.get(document.uri).map((d) => d.message).join();
-  const checkOf = (text: string) => until(() => checks.find((c) => c.text === text), `"${text}" is checked`);
+  const checkOf = (text: string) => waitFor(() => checks.find((c) => c.text === text), `"${text}" is checked`);
   async function type(text: string): Promise<void> {
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), text);
@@ -41,7 +41,7 @@ describe('Save diagnostics: rechecked as the file is edited', function () {
     const check = await checkOf(`typing ${edits}`);
     assert.ok(checks.length < edits, `${checks.length} checks for ${edits} edits`);
     check.answer(problem('still wrong'));
-    await until(() => shown() === 'still wrong', 'the final check\'s problem is shown');
+    await waitFor(() => shown() === 'still wrong', 'the final check\'s problem is shown');
   });
 
   it('never lets an older check that ends last overwrite a newer one', async () => {
@@ -50,7 +50,7 @@ describe('Save diagnostics: rechecked as the file is edited', function () {
     await type('newer');
     const newer = await checkOf('newer');
     newer.answer(problem('newer problem'));
-    await until(() => shown() === 'newer problem', 'the newer check\'s problem is shown');
+    await waitFor(() => shown() === 'newer problem', 'the newer check\'s problem is shown');
     older.answer(problem('older problem'));
     await new Promise((resolve) => setImmediate(resolve)); // lets the older check's answer be handled
     assert.equal(shown(), 'newer problem');

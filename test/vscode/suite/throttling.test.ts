@@ -8,13 +8,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startEmulator } from '../../../src/emulator';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
+import { waitFor } from './support/wait';
 
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 50));
-  assert.ok(condition(), what);
-}
 
 describe('Throttling: long retry waits', function () {
   this.timeout(60_000);
@@ -42,10 +39,10 @@ describe('Throttling: long retry waits', function () {
     // From now on one call a minute: the next ones are answered 429 with Retry-After up to 60 s.
     emulator.setFaults({ throttlePerMinute: 1 });
     const outcomes = [client.listWorkspacesPage(), client.listWorkspacesPage()].map((call) => call.then(() => 'answered', (error: Error) => error.name));
-    await until(() => notifier.message !== undefined, 'the wait is shown');
+    await waitFor(() => notifier.message !== undefined, 'the wait is shown');
     assert.match(notifier.message!, /^Throttled by Fabric, retrying in \d+ s$/);
     notifier.cancelAll();
     assert.ok((await Promise.all(outcomes)).includes('AbortError'));
-    await until(() => notifier.message === undefined, 'the notification closes');
+    await waitFor(() => notifier.message === undefined, 'the notification closes');
   });
 });

@@ -1,7 +1,11 @@
 // A person's keystrokes and clicks for the vscode-tier suites: written as a request file that the
 // test runner (scripts/test-vscode.mjs) plays in the page with Playwright; resolves when played.
+// Use it for the UI the extension host holds no object of: `showQuickPick`/`showInputBox` prompts
+// (the sign-in wizard) and modal dialogs (an authentication provider's Allow). Quick inputs the
+// extension creates itself are driven faster, in-process, by support/wait.ts `pickByLabel`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { waitFor } from './support/wait';
 
 export interface UiRequest {
   /** Wait until the quick input shows this text (its title, a prompt, an item). */
@@ -23,11 +27,7 @@ export async function ui(request: UiRequest): Promise<void> {
   const done = path.join(dir, `${id}.done.json`);
   fs.writeFileSync(path.join(dir, `${id}.tmp`), JSON.stringify(request));
   fs.renameSync(path.join(dir, `${id}.tmp`), path.join(dir, `${id}.request.json`));
-  const deadline = Date.now() + 120_000;
-  while (!fs.existsSync(done)) {
-    if (Date.now() > deadline) throw new Error(`The test runner did not play ${JSON.stringify(request)} within 120 s.`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitFor(() => fs.existsSync(done), `the test runner plays ${JSON.stringify(request)}`, 120_000);
   const { error } = JSON.parse(fs.readFileSync(done, 'utf8')) as { error?: string };
   fs.rmSync(done);
   if (error) throw new Error(`Playing ${JSON.stringify(request)} failed: ${error}`);

@@ -155,10 +155,10 @@ describe('The user\'s work: saves, export and import', function () {
   });
 
   describe('Export to Local Folder… from VS Code\'s Explorer', () => {
-    it('exports the item whose folder was right-clicked into the folder chosen in the picker', async () => {
+    it('[fabricWorkbench.exportToFolder @ explorer/context] exports the item whose folder was right-clicked into the folder chosen in the picker', async () => {
       const item = await pipelineWith('Explorer export', { 'pipeline-content.json': { properties: { activities: [], description: 'from the explorer' } } });
       chosenFolder = scratch;
-      const result = await exportFromExplorer(folderUri(item));
+      const result = await vscode.commands.executeCommand<ExportResult | undefined>('fabricWorkbench.exportToFolder', folderUri(item), [folderUri(item)]);
       assert.equal(dialogs.length, 1);
       assert.equal(dialogs[0].title, 'Export to Local Folder');
       assert.equal(dialogs[0].canSelectFolders, true);

@@ -15,6 +15,7 @@ export interface Asked {
   kind: 'pick' | 'input' | 'confirm' | 'folders';
   title?: string;
   message?: string;
+  detail?: string;
   labels?: string[];
   /** The input box's message for each value of `typed`. */
   checks?: (string | undefined)[];
@@ -59,9 +60,9 @@ export class ScriptedPrompter implements Prompter {
     return answer.input;
   }
 
-  async confirm(message: string, _options: vscode.MessageOptions, ...actions: string[]): Promise<string | undefined> {
+  async confirm(message: string, options: vscode.MessageOptions, ...actions: string[]): Promise<string | undefined> {
     const answer = this.next('confirm');
-    this.asked.push({ kind: 'confirm', message, labels: actions });
+    this.asked.push({ kind: 'confirm', message, detail: options.detail, labels: actions });
     if (answer.confirm !== undefined) assert.ok(actions.includes(answer.confirm), `"${answer.confirm}" is among ${actions.join(', ')}`);
     return answer.confirm;
   }

@@ -1,5 +1,8 @@
 // Synchronisation for the vscode-tier suites: wait for a condition (a tree node, a quick pick's
 // items, a REST state), never for a fixed time; pick quick-pick items by label, never by arrow keys.
+// `pickByLabel`/`enterText` need the QuickPick or InputBox object, so they serve the quick inputs
+// the extension creates (the step prompter's `currentStepInput`); prompts shown through
+// `showQuickPick`/`showInputBox` and modal dialogs have no such object: ../ui.ts plays keystrokes there.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
@@ -37,7 +40,7 @@ export async function pickByLabel(current: () => ShownInput | undefined, label: 
   assert.equal(plain(pick.selectedItems[0]?.label ?? label), label, `the workbench accepted "${label}"`);
 }
 
-/** Types `value` into the input box `current()` shows and accepts it; returns the validation message shown, if it stayed. */
+/** Types `value` into the input box `current()` shows and accepts it; returns the validation message shown, if it stayed open. */
 export async function enterText(current: () => ShownInput | undefined, value: string): Promise<string | undefined> {
   const box = await waitFor(() => {
     const input = current();
@@ -46,6 +49,8 @@ export async function enterText(current: () => ShownInput | undefined, value: st
   box.value = value;
   await new Promise((resolve) => setTimeout(resolve, 0));
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-  const message = box.validationMessage;
+  // The accept comes back to this host as an event: the box is gone (accepted) or says why not.
+  await waitFor(() => current() !== box || box.validationMessage, 'the input box takes the value or says why not');
+  const message = current() === box ? box.validationMessage : undefined;
   return typeof message === 'string' ? message : message?.message;
 }
