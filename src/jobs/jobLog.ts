@@ -29,6 +29,18 @@ function unmaskedLine(change: JobChange, now: number): string | undefined {
   }
 }
 
+/**
+ * How loudly a job's end is announced: a run the user cancelled ended as asked (information, as a
+ * completion); one cancelled at its timeout, or that the service no longer knows, needs a look
+ * (warning); a failure is an error.
+ */
+export function endSeverity(job: TrackedJob): 'information' | 'warning' | 'error' {
+  if (job.lost) return 'warning';
+  if (job.status === 'Completed') return 'information';
+  if (job.status === 'Cancelled') return job.timeoutAt !== undefined && (job.noticedAt ?? Date.now()) >= job.timeoutAt ? 'warning' : 'information';
+  return 'error';
+}
+
 /** "Completed after 12 s. Exit value: …" / "Failed after 3 s: Code: message (request id …)". */
 export function endSummary(job: TrackedJob, now: number): string {
   return maskSecrets(unmaskedSummary(job, now));

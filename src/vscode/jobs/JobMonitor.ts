@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { FabricClient } from '../../fabric';
 import { maskSecrets } from '../../fabric/redaction';
 import type { Item } from '../../fabric/types';
-import { formatJobChange, endSummary } from '../../jobs/jobLog';
+import { endSeverity, endSummary, formatJobChange } from '../../jobs/jobLog';
 import { JobTracker, type Clock, type JobChange, type JobConnection } from '../../jobs/JobTracker';
 import { jobTypeOf, submitRun, type RunSpec } from '../../jobs/runRequest';
 import type { TrackedJob } from '../../jobs/TrackedJob';
@@ -120,13 +120,13 @@ export class JobMonitor implements vscode.Disposable {
   }
 
   private async notifyEnd(job: TrackedJob): Promise<void> {
-    const succeeded = job.status === 'Completed';
+    const severity = endSeverity(job);
     const notifyOnSuccess = vscode.workspace.getConfiguration('fabricWorkbench.jobs').get<boolean>('notifyOnSuccess', true);
-    if (succeeded && !notifyOnSuccess) return;
+    if (severity === 'information' && !notifyOnSuccess) return;
     const showOutput = vscode.l10n.t('Show Output');
     const runAgain = vscode.l10n.t('Run Again');
     const message = vscode.l10n.t('{0} {1}', job.itemName, endSummary(job, Date.now()));
-    const show = succeeded ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
+    const show = { information: vscode.window.showInformationMessage, warning: vscode.window.showWarningMessage, error: vscode.window.showErrorMessage }[severity];
     const choice = await show(message, showOutput, runAgain);
     if (choice === showOutput) this.showOutput();
     if (choice === runAgain) await vscode.commands.executeCommand('fabricWorkbench.rerunJob', job.id);
