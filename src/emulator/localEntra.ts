@@ -64,10 +64,13 @@ export class LocalEntra {
 
   /** The emulator's listener with the Entra paths answered first (they carry no bearer token). */
   around(listener: http.RequestListener): http.RequestListener {
+    // Whatever the Entra paths cannot parse (a malformed target or Host) goes to the emulator's
+    // listener, which answers every malformed request.
     return (req, res) => {
-      void this.handle(req, res).then((handled) => {
-        if (!handled) listener(req, res);
-      });
+      void this.handle(req, res).then(
+        (handled) => handled || listener(req, res),
+        () => listener(req, res),
+      );
     };
   }
 
@@ -192,9 +195,25 @@ function authenticate(app: EntraApp, form: URLSearchParams, endpoint: string): v
   if (typeof claims.exp !== 'number' || claims.exp * 1000 <= Date.now()) throw invalid('it has expired');
 }
 
+/** A token request is a short form: anything larger is refused before it is read in full. */
+const MAX_FORM_BYTES = 64 * 1024;
+
 async function readText(req: http.IncomingMessage): Promise<string> {
+  const tooLarge = () => new OAuthError(413, 'invalid_request', 90002, `The request body is larger than ${MAX_FORM_BYTES} bytes.`);
+  if (Number(req.headers['content-length'] ?? 0) > MAX_FORM_BYTES) {
+    req.resume();
+    throw tooLarge();
+  }
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_FORM_BYTES) {
+      req.resume();
+      throw tooLarge();
+    }
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 

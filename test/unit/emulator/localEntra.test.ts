@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:https';
 import { join } from 'node:path';
 import { ClientCertificateCredential, ClientSecretCredential, type TokenCredentialOptions } from '@azure/identity';
 import type { Emulator } from '../../../src/emulator';
@@ -142,5 +143,38 @@ describe('emulator local Entra token endpoint (entraApps), with @azure/identity'
       assert.match(cli.output(), message);
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('emulator local Entra token endpoint: hostile requests', function () {
+  this.timeout(30_000);
+  after(stopTestEmulators);
+
+  /** One raw HTTPS exchange, for targets and bodies fetch would refuse or that must not be buffered. */
+  function rawRequest(emulator: Emulator, path: string, method = 'GET', body?: Buffer): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const url = new URL(emulator.url);
+      const req = request({ host: url.hostname, port: url.port, path, method, ca: readFileSync(emulator.caFile!), headers: body ? { 'Content-Length': String(body.length) } : {} }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  it('answers a malformed target with a 4xx and keeps serving (it escaped the handler)', async () => {
+    const emulator = await startTestEmulator({ https: true, entraApps: [{ tenantId: TENANT, clientId: CLIENT, secret: SECRET }] });
+    for (const target of ['//', '//x/oauth2/v2.0/token']) {
+      const status = await rawRequest(emulator, target);
+      assert.ok(status >= 400 && status < 500, `${target}: ${status}`);
+    }
+    assert.equal(await rawRequest(emulator, `/${TENANT}/v2.0/.well-known/openid-configuration`), 200);
+  });
+
+  it('refuses a token request body over its limit with 413, before reading it all', async () => {
+    const emulator = await startTestEmulator({ https: true, entraApps: [{ tenantId: TENANT, clientId: CLIENT, secret: SECRET }] });
+    const status = await rawRequest(emulator, `/${TENANT}/oauth2/v2.0/token`, 'POST', Buffer.alloc(2 * 1024 * 1024, 'a'));
+    assert.equal(status, 413);
   });
 });
