@@ -102,8 +102,17 @@ describe('emulator faults', () => {
   it('latency delays every answer: a client that waits less gets none; one that waits gets the usual answer', async () => {
     const emulator = await startTestEmulator({ sample: false, faults: 'latency=300ms' });
     const headers = { Authorization: `Bearer ${emulator.token}` };
-    await assert.rejects(fetch(`${emulator.baseUrl}/workspaces`, { headers, signal: AbortSignal.timeout(20) }), /abort|timeout/i);
+    // Give up only once the emulator holds the request, so the test doesn't depend on how fast
+    // this machine connects (an abort before arrival would leave stats.requests at 1).
+    const impatient = new AbortController();
+    const abandoned = fetch(`${emulator.baseUrl}/workspaces`, { headers, signal: impatient.signal });
+    while (emulator.stats.requests < 1) await new Promise((resolve) => setImmediate(resolve));
+    impatient.abort();
+    await assert.rejects(abandoned, /abort/i);
+    const started = performance.now();
     const answer = await call(emulator, 'GET', '/workspaces');
+    // A lower bound only: the fault guarantees the wait, load can only lengthen it.
+    assert.ok(performance.now() - started >= 290, 'the answer waited for the injected latency');
     assert.equal(answer.status, 200);
     assert.deepEqual(answer.body, { value: [] });
     assert.equal(emulator.stats.requests, 2);
