@@ -9,7 +9,8 @@
 // the bound leaves. Failures become error nodes and are never cached: Retry refetches.
 import { RateLimiter } from '../fabric/rateLimiter';
 import type { Item, Page, Workspace } from '../fabric/types';
-import { describeError, type CallOptions, type ExplorerClient } from './explorerClient';
+import { describeError } from '../fabric/errors';
+import type { CallOptions, ExplorerClient } from './explorerClient';
 
 export interface WorkspaceNode {
   readonly kind: 'workspace';

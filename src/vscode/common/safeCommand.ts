@@ -1,6 +1,7 @@
 // The one wrapper around command handlers: a user's cancel is silent; any other failure is logged
 // and shown once as a notification with "Show Logs", masked.
 import * as vscode from 'vscode';
+import { describeError } from '../../fabric/errors';
 import { maskSecrets } from '../../fabric/redaction';
 
 /** Thrown (or rejected with) when the user dismissed a prompt: nothing to report. */
@@ -28,7 +29,7 @@ export function registerSafeCommand(id: string, log: vscode.LogOutputChannel, ha
     } catch (error) {
       // An AbortError is a Cancel the user pressed (a progress notification, a throttling wait).
       if (error instanceof UserCancelled || error instanceof vscode.CancellationError || (error as Error)?.name === 'AbortError') return undefined;
-      const message = maskSecrets((error as { userMessage?: string }).userMessage ?? (error as Error).message ?? String(error));
+      const message = maskSecrets(describeError(error));
       log.error(`${id} failed: ${(error as Error).stack ?? message}`);
       failed.fire({ command: id, message });
       const showLogs = vscode.l10n.t('Show Logs');
