@@ -7,7 +7,7 @@
 // drive it outside VS Code. It never throws into its timer: failures are logged and retried.
 import { describeError, errorStatus } from '../fabric/errors';
 import type { ItemJobInstance } from '../fabric/types';
-import { Listeners } from './Listeners';
+import { Emitter } from '../base/event';
 import { DEFAULT_JOB_POLL, jobPollDelayMs, type JobPollOptions } from '../fabric/pollSchedules';
 import { isRunning, isTerminal, type TrackedJob } from './TrackedJob';
 
@@ -85,7 +85,7 @@ export class JobTracker {
   private readonly notFound = new Map<string, number>();
   /** Jobs whose timeout cancel was refused at least once (their retries stay quiet). */
   private readonly refusedTimeoutCancels = new Set<string>();
-  private readonly changes = new Listeners<JobChange>();
+  private readonly changes = new Emitter<JobChange>();
   private readonly clock: Clock;
   private readonly schedule: JobPollOptions;
   private timer: unknown;
@@ -95,7 +95,7 @@ export class JobTracker {
   /** Status requests made so far (for the benchmark's polls per job-minute). */
   polls = 0;
 
-  readonly onDidChange = this.changes.on;
+  readonly onDidChange = this.changes.event;
 
   constructor(private readonly options: JobTrackerOptions) {
     this.clock = options.clock ?? systemClock;
@@ -163,7 +163,7 @@ export class JobTracker {
   dispose(): void {
     this.disposed = true;
     this.disarm();
-    this.changes.clear();
+    this.changes.dispose();
   }
 
   /** Forgets ended jobs. */

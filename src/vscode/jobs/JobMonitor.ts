@@ -45,9 +45,8 @@ export class JobMonitor implements vscode.Disposable {
       logger: log,
       store: { load: () => state.get<TrackedJob[]>(STATE_KEY, []), save: (jobs) => state.update(STATE_KEY, jobs) },
     });
-    const subscription = this.tracker.onDidChange((change) => this.onChange(change));
     this.disposables.push(
-      { dispose: () => subscription.dispose() },
+      this.tracker.onDidChange((change) => this.onChange(change)),
       this.connection.onDidChangeConnection(() => this.tracker.kick()),
       this._onDidChangeJobs,
       this.channel,
