@@ -6,7 +6,7 @@ import { required } from '../common/safeCommand';
 import type { ConnectionInfo, ConnectionKind } from './connectionInfo';
 import { hostHasManagedIdentity } from '../../fabric';
 import { emulatorToken } from './emulatorToken';
-import { settings } from './settings';
+import { settings } from '../common/settings';
 import { apiScope, microsoftSession, type Secrets } from './tokenProviders';
 
 interface KindPick extends vscode.QuickPickItem {

@@ -6,7 +6,7 @@ import type { Prompter } from '../common/prompter';
 import { registerSafeCommand } from '../common/safeCommand';
 import type { ConnectionManager } from './ConnectionManager';
 import { emulatorToken } from './emulatorToken';
-import { settings } from './settings';
+import { settings } from '../common/settings';
 import { SignInWizard } from './SignInWizard';
 import { TenantSwitcher } from './TenantSwitcher';
 

@@ -6,7 +6,7 @@ import { windowPrompter, type Prompter } from '../common/prompter';
 import { onDidFailCommand, registerSafeCommand, type CommandFailure } from '../common/safeCommand';
 import { ConnectionManager } from '../connection/ConnectionManager';
 import { registerConnectionCommands } from '../connection/registerConnection';
-import { settings } from '../connection/settings';
+import { onDidChangeSettings, settings } from '../common/settings';
 import { ConflictResolver } from '../files/ConflictResolver';
 import { DefinitionFileSystemProvider } from '../files/DefinitionFileSystemProvider';
 import { FABRIC_SCHEME } from '../files/fabricUri';
@@ -62,9 +62,9 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
       showStatus();
     }),
     files.onDidChangeItems((workspaceId) => model.refresh(model.findWorkspace(workspaceId))),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('fabricWorkbench.notebookFormat')) files.refresh();
-      if (e.affectsConfiguration('fabricWorkbench.apiBaseUrl') && connection.info && connection.info.kind !== 'emulator') void connection.restore();
+    onDidChangeSettings((changed) => {
+      if (changed('notebookFormat')) files.refresh();
+      if (changed('apiBaseUrl') && connection.info && connection.info.kind !== 'emulator') void connection.restore();
     }),
     ...registerConnectionCommands(connection, currentPrompter, log),
     registerSafeCommand('fabricWorkbench.refresh', log, () => {

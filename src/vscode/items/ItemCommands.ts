@@ -8,7 +8,7 @@ import type { Item } from '../../fabric/types';
 import type { ExplorerClient } from '../../explorer/explorerClient';
 import { exportItems, importItemFolders, listWorkspaceItems, type ExistingFolder, type ExistingFolderChoice, type ExistingItemsChoice, type ExportResult } from '../../explorer/WorkspaceSync';
 import type { ConnectionManager } from '../connection/ConnectionManager';
-import { settings } from '../connection/settings';
+import { settings } from '../common/settings';
 import type { Prompter } from '../common/prompter';
 import { required, UserCancelled } from '../common/safeCommand';
 import type { DefinitionFileSystemProvider } from '../files/DefinitionFileSystemProvider';
