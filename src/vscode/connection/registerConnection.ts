@@ -2,7 +2,7 @@
 // left for this user, else asked; an argument skips all prompts, for tests), switchTenant
 // (Microsoft accounts) and signOut.
 import * as vscode from 'vscode';
-import type { Prompter } from '../common/prompter';
+import type { Prompter } from '../../base/prompter';
 import { registerSafeCommand } from '../common/safeCommand';
 import type { ConnectionManager } from './ConnectionManager';
 import { emulatorToken } from './emulatorToken';

@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { WorkspaceTreeModel } from '../../explorer/WorkspaceTreeModel';
 import type { Item } from '../../fabric/types';
-import { windowPrompter, type Prompter } from '../common/prompter';
+import { answerOf, type Prompter } from '../../base/prompter';
+import { quickInputPrompter } from '../common/quickInputPrompter';
 import { onDidFailCommand, registerSafeCommand, type CommandFailure } from '../common/safeCommand';
 import { ConnectionManager } from '../connection/ConnectionManager';
 import { registerConnectionCommands } from '../connection/registerConnection';
@@ -32,7 +33,7 @@ export interface Explorer {
 
 export function registerExplorer(context: vscode.ExtensionContext, deps: ExplorerDeps): Explorer {
   const { log } = deps;
-  let prompter: Prompter = windowPrompter;
+  let prompter: Prompter = quickInputPrompter;
   const currentPrompter = () => prompter;
   const userAgent = `fabric-workbench/${context.extension.packageJSON.version ?? '0'}`;
 
@@ -78,9 +79,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
       tree.refresh(node);
     }),
     registerSafeCommand('fabricWorkbench.filterWorkspaces', log, async () => {
-      const text = await prompter.input({ title: vscode.l10n.t('Filter Workspaces and Items'), prompt: vscode.l10n.t('Show workspaces and items whose names contain'), value: model.filter });
-      if (text === undefined) return;
-      model.setFilter(text);
+      model.setFilter(await answerOf(prompter.input({ title: vscode.l10n.t('Filter Workspaces and Items'), prompt: vscode.l10n.t('Show workspaces and items whose names contain'), value: model.filter })));
       showStatus();
     }),
     registerSafeCommand('fabricWorkbench.clearFilter', log, () => {
@@ -116,7 +115,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
   return {
     connection, files, tree, treeView, items,
     setPrompter: (replacement) => {
-      prompter = replacement ?? windowPrompter;
+      prompter = replacement ?? quickInputPrompter;
     },
     onDidFailCommand,
   };
