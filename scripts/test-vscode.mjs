@@ -1,6 +1,7 @@
 // The vscode test tier: runs test/vscode/suite/*.test.ts inside a real VS Code extension host.
-// Where VS Code desktop can be downloaded, @vscode/test-electron would do this; these machines have
-// no internet, so the suites run in code-server: the packaged extension is installed beside a small
+// `--desktop` runs them in a desktop VS Code through @vscode/test-electron (scripts/lib/
+// desktop-vscode.mjs) where one can be downloaded; these machines have no internet, so by default
+// (and in CI) the suites run in code-server: the packaged extension is installed beside a small
 // test-runner extension, a headless Chromium opens the workbench (which starts the extension host),
 // and the runner reports mocha's results through a file. Exit code 1 when any test fails.
 // FWB_GREP=pattern runs a subset.
@@ -12,6 +13,7 @@
 // ui.ts): this script plays them in the page with Playwright, so real quick inputs and dialogs
 // are driven as a user drives them. VS Code's own Microsoft sign-in is left out
 // (VSCODE_SKIP_BUILTIN_EXTENSIONS): a suite stands in for it with the emulator's local Entra.
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,57 +23,41 @@ import { ensureCodeServer, installExtension, registerCopiedExtension, makeTempDi
 import { launchChromium } from './lib/chromium.mjs';
 import { bundleSuites } from './lib/bundle-tests.mjs';
 import { packageVsix } from './lib/package-vsix.mjs';
+import { desktopVSCode, parseArgs, runDesktopSuites } from './lib/desktop-vscode.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const TIMEOUT_MS = Number(process.env.FWB_VSCODE_TIMEOUT_MS ?? 25 * 60_000);
 
 async function main() {
+  let desktop;
+  try {
+    ({ desktop } = parseArgs(process.argv.slice(2)));
+  } catch (error) {
+    console.error(error.message);
+    return 2;
+  }
+  return desktop ? runOnDesktop() : runOnCodeServer();
+}
+
+async function runOnCodeServer() {
   const cache = ensureCodeServer();
   const vsix = packageVsix(root);
   const work = makeTempDir('fwb-vscode-');
-  const suites = await bundleSuites(root, path.join(work, 'suites'));
-  const extensionsDir = path.join(work, 'extensions');
-  const userDataDir = path.join(work, 'user-data');
-  const folder = path.join(work, 'workspace');
-  fs.mkdirSync(folder, { recursive: true });
-  writeUserSettings(userDataDir, {
-    'workbench.startupEditor': 'none',
-    'security.workspace.trust.enabled': false,
-    'extensions.autoUpdate': false,
-    'extensions.autoCheckUpdates': false,
-    // No telemetry: its failed lookups on this offline machine surface as uncaught errors.
-    'telemetry.telemetryLevel': 'off',
-  });
+  const host = await prepareHost(work);
+  const { extensionsDir, userDataDir, workspaceFile } = host;
   installExtension(cache, extensionsDir, userDataDir, vsix);
 
   const runnerDir = path.join(extensionsDir, 'fabric-workbench.fabric-workbench-test-runner-0.0.1');
-  fs.cpSync(path.join(root, 'test/vscode/runner'), runnerDir, { recursive: true });
-  registerCopiedExtension(extensionsDir, runnerDir);
   const resultsFile = path.join(work, 'results.json');
   const progressFile = path.join(work, 'progress.log');
   fs.writeFileSync(progressFile, '');
-  fs.writeFileSync(path.join(runnerDir, 'runner-config.json'), JSON.stringify({
-    mochaPath: require.resolve('mocha'),
-    suites,
-    resultsFile,
-    progressFile,
-    grep: process.env.FWB_GREP || undefined,
-  }));
+  installRunner(runnerDir, { suites: host.suites, resultsFile, progressFile });
+  registerCopiedExtension(extensionsDir, runnerDir);
 
-  const trustedTlsDir = path.join(work, 'trusted-tls');
-  const { ensureLocalCertificate } = await tsImport('../src/emulator/tls.ts', import.meta.url);
-  const { caFile } = ensureLocalCertificate(trustedTlsDir);
   const uiDir = path.join(work, 'ui');
   fs.mkdirSync(uiDir);
-  const env = {
-    FABRIC_WORKBENCH_TEST_API: '1', NODE_EXTRA_CA_CERTS: caFile, FWB_TRUSTED_TLS_DIR: trustedTlsDir, FWB_UI_DIR: uiDir,
-    VSCODE_SKIP_BUILTIN_EXTENSIONS: 'vscode.microsoft-authentication',
-  };
-  // A saved multi-root workspace, so a test adding a folder (Open Workspace as Folder) does not
-  // turn the window into a new workspace, which would restart the extension host mid-run.
-  const workspaceFile = path.join(work, 'tests.code-workspace');
-  fs.writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: folder }] }));
+  const env = { ...host.env, FWB_UI_DIR: uiDir, VSCODE_SKIP_BUILTIN_EXTENSIONS: 'vscode.microsoft-authentication' };
   const server = await startCodeServer({ cache, extensionsDir, userDataDir, folder: workspaceFile, env });
   const browser = await launchChromium();
   let exitCode = 1;
@@ -106,10 +92,71 @@ async function main() {
   } finally {
     await browser.close();
     await server.stop();
-    if (exitCode === 0 && !process.env.FWB_KEEP) fs.rmSync(work, { recursive: true, force: true });
-    else console.error(`Test folders kept in ${work}`);
+    keepOnFailure(work, exitCode);
   }
   return exitCode;
+}
+
+/**
+ * The same suites in a desktop VS Code (@vscode/test-electron). The few that play a person's
+ * keystrokes in VS Code's own dialogs (ui()) need code-server's page and fail here saying so.
+ */
+async function runOnDesktop() {
+  let executable;
+  try {
+    executable = await desktopVSCode();
+  } catch (error) {
+    console.error(error.message);
+    return 1;
+  }
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const work = makeTempDir('fwb-vscode-desktop-');
+  const host = await prepareHost(work);
+  const runnerDir = path.join(work, 'runner');
+  installRunner(runnerDir, { suites: host.suites, desktop: true });
+  const exitCode = await runDesktopSuites({ executable, root, runnerDir, ...host });
+  keepOnFailure(work, exitCode);
+  return exitCode;
+}
+
+/**
+ * What both hosts start with: the bundled suites, a user data folder with quiet settings, a saved
+ * multi-root workspace, and the environment of the extension host.
+ */
+async function prepareHost(work) {
+  const suites = await bundleSuites(root, path.join(work, 'suites'));
+  const extensionsDir = path.join(work, 'extensions');
+  const userDataDir = path.join(work, 'user-data');
+  const folder = path.join(work, 'workspace');
+  fs.mkdirSync(folder, { recursive: true });
+  writeUserSettings(userDataDir, {
+    'workbench.startupEditor': 'none',
+    'security.workspace.trust.enabled': false,
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+    // No telemetry: its failed lookups on this offline machine surface as uncaught errors.
+    'telemetry.telemetryLevel': 'off',
+  });
+  const trustedTlsDir = path.join(work, 'trusted-tls');
+  const { ensureLocalCertificate } = await tsImport('../src/emulator/tls.ts', import.meta.url);
+  const { caFile } = ensureLocalCertificate(trustedTlsDir);
+  const env = { FABRIC_WORKBENCH_TEST_API: '1', NODE_EXTRA_CA_CERTS: caFile, FWB_TRUSTED_TLS_DIR: trustedTlsDir };
+  // A saved multi-root workspace, so a test adding a folder (Open Workspace as Folder) does not
+  // turn the window into a new workspace, which would restart the extension host mid-run.
+  const workspaceFile = path.join(work, 'tests.code-workspace');
+  fs.writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: folder }] }));
+  return { suites, extensionsDir, userDataDir, workspaceFile, env };
+}
+
+/** Copies the test-runner extension and tells it what to run (test/vscode/runner/suites.js). */
+function installRunner(runnerDir, config) {
+  fs.cpSync(path.join(root, 'test/vscode/runner'), runnerDir, { recursive: true });
+  fs.writeFileSync(path.join(runnerDir, 'runner-config.json'), JSON.stringify({ mochaPath: require.resolve('mocha'), grep: process.env.FWB_GREP || undefined, ...config }));
+}
+
+function keepOnFailure(work, exitCode) {
+  if (exitCode === 0 && !process.env.FWB_KEEP) fs.rmSync(work, { recursive: true, force: true });
+  else console.error(`Test folders kept in ${work}`);
 }
 
 /**

@@ -9,7 +9,8 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { encodeDefinition, decodeDefinition, itemFolderName, parseItemFolderName, type DefinitionFile } from '../fabric/definition';
 import type { Item } from '../fabric/types';
-import { describeError, errorStatus, type ExplorerClient } from './explorerClient';
+import { describeError, errorStatus } from '../fabric/errors';
+import type { ExplorerClient } from './explorerClient';
 import { itemFolderProblem, partPathProblem } from './localPaths';
 
 export interface SyncProgress {

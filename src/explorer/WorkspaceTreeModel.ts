@@ -9,7 +9,9 @@
 // the bound leaves. Failures become error nodes and are never cached: Retry refetches.
 import { RateLimiter } from '../fabric/rateLimiter';
 import type { Item, Page, Workspace } from '../fabric/types';
-import { describeError, type CallOptions, type ExplorerClient } from './explorerClient';
+import { Emitter } from '../base/event';
+import { describeError } from '../fabric/errors';
+import type { CallOptions, ExplorerClient } from './explorerClient';
 
 export interface WorkspaceNode {
   readonly kind: 'workspace';
@@ -71,8 +73,6 @@ interface Listing<T> {
   background?: AbortController;
 }
 
-type Listener = (node: TreeNode | undefined) => void;
-
 export interface WorkspaceTreeModelOptions {
   /** Pages read after a listing's first without a click: workspaces in the background, items when a workspace expands (default 50). */
   morePages?: number;
@@ -85,7 +85,7 @@ export class WorkspaceTreeModel {
   private readonly items = new Map<string, Listing<Item>>();
   private readonly workspaceNodes = new Map<string, WorkspaceNode>();
   private readonly typeNodes = new Map<string, ItemTypeNode>();
-  private readonly listeners = new Set<Listener>();
+  private readonly changes = new Emitter<TreeNode | undefined>();
   private filterText = '';
   private readonly morePages: number;
   private readonly backgroundQuota: RateLimiter;
@@ -100,10 +100,7 @@ export class WorkspaceTreeModel {
   }
 
   /** Fires with the node whose children changed (undefined: the whole tree). */
-  onDidChange(listener: Listener): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
-  }
+  readonly onDidChange = this.changes.event;
 
   /** Narrows workspaces and items by a case-insensitive name match ('' clears it). */
   setFilter(text: string): void {
@@ -142,7 +139,7 @@ export class WorkspaceTreeModel {
   /** Stops the background loading. */
   dispose(): void {
     this.workspaces.background?.abort();
-    this.listeners.clear();
+    this.changes.dispose();
   }
 
   /** Forgets what was loaded under a node (all of it when none) and asks the view to reload. */
@@ -315,7 +312,7 @@ export class WorkspaceTreeModel {
   }
 
   private fire(node: TreeNode | undefined): void {
-    for (const listener of this.listeners) listener(node);
+    this.changes.fire(node);
   }
 }
 

@@ -18,19 +18,3 @@ export interface ExplorerClient {
   getDefinition(workspaceId: string, itemId: string, options?: { format?: string }, call?: CallOptions): Promise<ItemDefinition>;
   updateDefinition(workspaceId: string, itemId: string, definition: ItemDefinition, options?: { updateMetadata?: boolean }, call?: CallOptions & { checkOutcome?: OutcomeCheck }): Promise<void>;
 }
-
-/** The text to show for a failure: FabricError's `userMessage` when there is one. */
-export function describeError(error: unknown): string {
-  if (error && typeof error === 'object') {
-    const { userMessage, message } = error as { userMessage?: unknown; message?: unknown };
-    if (typeof userMessage === 'string' && userMessage) return userMessage;
-    if (typeof message === 'string' && message) return message;
-  }
-  return String(error);
-}
-
-/** The HTTP status of a FabricError, when the failure is one. */
-export function errorStatus(error: unknown): number | undefined {
-  const status = error && typeof error === 'object' ? (error as { status?: unknown }).status : undefined;
-  return typeof status === 'number' ? status : undefined;
-}

@@ -55,6 +55,25 @@ export function isFabricError(error: unknown): error is FabricError {
   return error instanceof FabricError;
 }
 
+/**
+ * The text to show for any failure: FabricError's `userMessage` when there is one, else its message.
+ * Shaped by duck typing, so an error from another copy of this module (the tests' bundle) reads the same.
+ */
+export function describeError(error: unknown): string {
+  if (error && typeof error === 'object') {
+    const { userMessage, message } = error as { userMessage?: unknown; message?: unknown };
+    if (typeof userMessage === 'string' && userMessage) return userMessage;
+    if (typeof message === 'string' && message) return message;
+  }
+  return String(error);
+}
+
+/** The HTTP status of a FabricError, when the failure is one. */
+export function errorStatus(error: unknown): number | undefined {
+  const status = error && typeof error === 'object' ? (error as { status?: unknown }).status : undefined;
+  return typeof status === 'number' ? status : undefined;
+}
+
 interface HeaderReader {
   get(name: string): string | null;
 }

@@ -1,6 +1,6 @@
 // The Fabric REST client and the definition codec: everything the other layers import.
 export * from './types';
-export { FabricError, isFabricError, NO_RESPONSE, type FabricErrorInit } from './errors';
+export { FabricError, describeError, errorStatus, isFabricError, NO_RESPONSE, type FabricErrorInit } from './errors';
 export {
   AzureCredentialTokenProvider, CachingTokenProvider, FABRIC_DEFAULT_SCOPE, FunctionTokenProvider, fabricScope, hostHasManagedIdentity, StaticTokenProvider, jwtExpiry,
   type AccessToken, type CachingTokenProviderOptions, type TokenProvider,

@@ -5,8 +5,9 @@
 // client and waits, untouched, while another connection is current.
 // No `vscode`: the clock, timers, store and client are injected, so the benchmark and unit tests
 // drive it outside VS Code. It never throws into its timer: failures are logged and retried.
+import { describeError, errorStatus } from '../fabric/errors';
 import type { ItemJobInstance } from '../fabric/types';
-import { Listeners } from './Listeners';
+import { Emitter } from '../base/event';
 import { DEFAULT_JOB_POLL, jobPollDelayMs, type JobPollOptions } from '../fabric/pollSchedules';
 import { isRunning, isTerminal, type TrackedJob } from './TrackedJob';
 
@@ -84,7 +85,7 @@ export class JobTracker {
   private readonly notFound = new Map<string, number>();
   /** Jobs whose timeout cancel was refused at least once (their retries stay quiet). */
   private readonly refusedTimeoutCancels = new Set<string>();
-  private readonly changes = new Listeners<JobChange>();
+  private readonly changes = new Emitter<JobChange>();
   private readonly clock: Clock;
   private readonly schedule: JobPollOptions;
   private timer: unknown;
@@ -94,7 +95,7 @@ export class JobTracker {
   /** Status requests made so far (for the benchmark's polls per job-minute). */
   polls = 0;
 
-  readonly onDidChange = this.changes.on;
+  readonly onDidChange = this.changes.event;
 
   constructor(private readonly options: JobTrackerOptions) {
     this.clock = options.clock ?? systemClock;
@@ -162,7 +163,7 @@ export class JobTracker {
   dispose(): void {
     this.disposed = true;
     this.disarm();
-    this.changes.clear();
+    this.changes.dispose();
   }
 
   /** Forgets ended jobs. */
@@ -239,7 +240,7 @@ export class JobTracker {
       group.failures = 0;
     } catch (error) {
       group.failures++;
-      this.options.logger?.warn(`Could not read the status of ${jobs.map((j) => j.id).join(', ')} (attempt ${group.failures}): ${messageOf(error)}`);
+      this.options.logger?.warn(`Could not read the status of ${jobs.map((j) => j.id).join(', ')} (attempt ${group.failures}): ${describeError(error)}`);
     }
     for (const job of jobs) if (isRunning(job)) await this.enforceTimeout(api, job);
     group.dueAt = this.clock.now() + this.delayFor(key, group.failures);
@@ -250,7 +251,7 @@ export class JobTracker {
       await this.apply(api, job, await this.fetch(api, job));
       this.notFound.delete(job.id);
     } catch (error) {
-      if (statusOf(error) !== 404) throw error;
+      if (errorStatus(error) !== 404) throw error;
       const count = (this.notFound.get(job.id) ?? 0) + 1;
       this.notFound.set(job.id, count);
       if (count < LOST_AFTER_NOT_FOUND) return;
@@ -306,7 +307,7 @@ export class JobTracker {
       try {
         job.exitValue = exitValueOf(await this.fetch(api, job));
       } catch (error) {
-        this.options.logger?.warn(`Could not read the exit value of job ${job.id}: ${messageOf(error)}`);
+        this.options.logger?.warn(`Could not read the exit value of job ${job.id}: ${describeError(error)}`);
       }
     }
     this.changes.fire({ kind: 'status', job, previous });
@@ -322,7 +323,7 @@ export class JobTracker {
     try {
       await this.requestCancel(api, job);
     } catch (error) {
-      const reason = messageOf(error);
+      const reason = describeError(error);
       this.options.logger?.error(`Could not cancel job ${job.id} after its timeout (tried again at the next poll): ${reason}`);
       this.refusedTimeoutCancels.add(job.id);
       if (!retry) this.changes.fire({ kind: 'cancelFailed', job, reason });
@@ -355,7 +356,7 @@ export class JobTracker {
   private persist(): void {
     if (!this.options.store) return;
     Promise.resolve(this.options.store.save(this.jobList.map((j) => ({ ...j }))))
-      .catch((error: unknown) => this.options.logger?.error(`Could not save the jobs: ${messageOf(error)}`));
+      .catch((error: unknown) => this.options.logger?.error(`Could not save the jobs: ${describeError(error)}`));
   }
 
   /** The client of the job's connection, which must be the current one. */
@@ -375,12 +376,4 @@ function groupKey(job: TrackedJob): string {
 
 function exitValueOf(instance: ItemJobInstance): string | undefined {
   return instance.properties?.exitValue ?? instance.exitValue ?? undefined;
-}
-
-function statusOf(error: unknown): number | undefined {
-  return (error as { status?: number } | undefined)?.status;
-}
-
-function messageOf(error: unknown): string {
-  return (error as { userMessage?: string }).userMessage ?? (error as Error).message ?? String(error);
 }

@@ -1,9 +1,11 @@
 // The run wizard's logic: a hub listing the item's parameters (declared ones with their type and
 // default, plus the last values used) from which the user keeps, changes, removes or adds
 // parameters and, for notebooks, sets the compute. Every step goes through the injected
-// StepPrompter (multi-step quick input: title, step/totalSteps, Back), so unit tests drive it unchanged.
+// Prompter (multi-step quick input: title, step/totalSteps, Back), so unit tests drive it unchanged.
+// Each path from the hub numbers only the steps it will show (WizardSteps).
 import type { JobParameter, JobParameterType } from '../fabric/types';
-import { BACK, type Back, type PickItem, type StepPrompter } from './StepPrompter';
+import { BACK, type Back, type PickItem, type Prompter } from '../base/prompter';
+import { WizardSteps } from '../base/wizardSteps';
 import {
   checkParameterName, checkParameterText, EDITABLE_TYPES, formatParameterValue, parseParameterText, toJobParameterType,
 } from './parameterValues';
@@ -44,13 +46,38 @@ interface Entry {
 }
 
 type HubChoice = { kind: 'run' } | { kind: 'edit'; index: number } | { kind: 'add' } | { kind: 'compute' };
+type EditAction = 'value' | 'type' | 'reset' | 'remove';
+type StepPosition = { step: number; totalSteps?: number };
+
+/** The hub, then what to do with a parameter: a new type and/or value, or nothing more (reset, remove). */
+const EDIT_STEPS = new WizardSteps<'hub' | 'action' | 'type' | 'value', { action?: EditAction }>([
+  { name: 'hub' },
+  { name: 'action' },
+  { name: 'type', shouldPrompt: ({ action }) => (action === undefined ? undefined : action === 'type') },
+  { name: 'value', shouldPrompt: ({ action }) => (action === undefined ? undefined : action === 'type' || action === 'value') },
+]);
+
+/** The hub, then a new parameter's name, type (a dataflow's are Automatic) and value. */
+const ADD_STEPS = new WizardSteps<'hub' | 'name' | 'type' | 'value', { kind: RunKind }>([
+  { name: 'hub' },
+  { name: 'name' },
+  { name: 'type', shouldPrompt: ({ kind }) => kind !== 'dataflowRefresh' },
+  { name: 'value' },
+]);
+
+/** The hub, then the compute, then its settings when it has any. */
+const COMPUTE_STEPS = new WizardSteps<'hub' | 'compute' | 'configuration', { compute?: Compute | 'default' }>([
+  { name: 'hub' },
+  { name: 'compute' },
+  { name: 'configuration', shouldPrompt: ({ compute }) => (compute === undefined ? undefined : compute !== 'default' && configFields(compute).length > 0) },
+]);
 
 export class RunParametersWizard {
   private readonly entries: Entry[];
   private execution: NotebookExecutionData | undefined;
   private readonly referenceNames = new Map<string, string>();
 
-  constructor(private readonly prompter: StepPrompter, private readonly input: RunParametersWizardInput) {
+  constructor(private readonly prompter: Prompter, private readonly input: RunParametersWizardInput) {
     this.entries = initialEntries(input.declared, input.last?.parameters ?? []);
     this.execution = input.last?.executionData as NotebookExecutionData | undefined;
   }
@@ -98,7 +125,7 @@ export class RunParametersWizard {
       items.push({ label: '$(server-process) Compute…', description: this.execution?.compute ?? 'the notebook\'s own settings', value: { kind: 'compute' } });
     }
     const choice = await this.prompter.pick({
-      title: this.input.title, step: 1, totalSteps: 1, placeholder: 'Pick a parameter to change it, or Run', items,
+      title: this.input.title, ...EDIT_STEPS.at('hub', {}), placeholder: 'Pick a parameter to change it, or Run', items,
     });
     // The hub is the first step: it has no Back button, so BACK cannot arrive here.
     return choice === BACK ? { kind: 'run' } : choice;
@@ -119,23 +146,23 @@ export class RunParametersWizard {
     if (!entry) return;
     const title = `${this.input.title}: ${entry.name}`;
     for (;;) {
-      const actions: PickItem<'value' | 'type' | 'reset' | 'remove'>[] = [
+      const actions: PickItem<EditAction>[] = [
         { label: 'Change the value', description: shown(entry.type, entry.text), value: 'value' },
         { label: 'Change the type', description: entry.type, value: 'type' },
         ...(entry.declared ? [{ label: 'Reset to the default', description: shown(entry.type, entry.declared.text), value: 'reset' as const }] : []),
         { label: 'Remove (the run uses the notebook\'s own value)', value: 'remove' },
       ];
-      const action = await this.prompter.pick({ title, step: 2, totalSteps: 3, canGoBack: true, placeholder: `What to do with ${entry.name}`, items: actions, activeValue: 'value' });
+      const action = await this.prompter.pick<EditAction>({ title, ...EDIT_STEPS.at('action', {}), canGoBack: true, placeholder: `What to do with ${entry.name}`, items: actions, activeValue: 'value' });
       if (action === BACK) return;
       if (action === 'remove') { this.entries.splice(index, 1); return; }
       if (action === 'reset' && entry.declared) { entry.type = entry.declared.type; entry.text = entry.declared.text; return; }
       if (action === 'type') {
-        const type = await this.pickType(title, 3, 3, entry.type);
+        const type = await this.pickType(title, EDIT_STEPS.at('type', { action }), entry.type);
         if (type === BACK) continue;
         entry.type = type;
         if (checkParameterText(type, entry.text) === undefined) return;
       }
-      const text = await this.inputValue(title, 3, 3, entry.name, entry.type, entry.text);
+      const text = await this.inputValue(title, EDIT_STEPS.at('value', { action }), entry.name, entry.type, entry.text);
       if (text === BACK) continue;
       entry.text = text;
       return;
@@ -144,6 +171,7 @@ export class RunParametersWizard {
 
   private async addEntry(): Promise<void> {
     const title = `${this.input.title}: new parameter`;
+    const at = (step: 'name' | 'type' | 'value') => ADD_STEPS.at(step, { kind: this.input.kind });
     let name: string | undefined;
     let type: JobParameterType | undefined;
     for (let step = 2; ;) {
@@ -151,19 +179,19 @@ export class RunParametersWizard {
       if (step === 2) {
         const others = this.entries.map((e) => e.name);
         const got = await this.prompter.input({
-          title, step: 2, totalSteps: 4, canGoBack: true, prompt: 'The parameter\'s name, as the code uses it', value: name,
+          title, ...at('name'), canGoBack: true, prompt: 'The parameter\'s name, as the code uses it', value: name,
           validate: (v) => checkParameterName(v, others),
         });
         if (got === BACK) { step = 1; continue; }
         name = got.trim();
         step = 3;
       } else if (step === 3) {
-        const got = this.input.kind === 'dataflowRefresh' ? 'Automatic' : await this.pickType(title, 3, 4, type ?? 'Text');
+        const got = this.input.kind === 'dataflowRefresh' ? 'Automatic' : await this.pickType(title, at('type'), type ?? 'Text');
         if (got === BACK) { step = 2; continue; }
         type = got;
         step = 4;
       } else {
-        const got = await this.inputValue(title, 4, 4, name!, type!, '');
+        const got = await this.inputValue(title, at('value'), name!, type!, '');
         if (got === BACK) { step = this.input.kind === 'dataflowRefresh' ? 2 : 3; continue; }
         this.entries.push({ name: name!, type: type!, text: got });
         return;
@@ -171,16 +199,16 @@ export class RunParametersWizard {
     }
   }
 
-  private pickType(title: string, step: number, totalSteps: number, current: JobParameterType): Promise<JobParameterType | Back> {
+  private pickType(title: string, at: StepPosition, current: JobParameterType): Promise<JobParameterType | Back> {
     return this.prompter.pick({
-      title, step, totalSteps, canGoBack: true, placeholder: 'The parameter\'s type', activeValue: current,
+      title, ...at, canGoBack: true, placeholder: 'The parameter\'s type', activeValue: current,
       items: EDITABLE_TYPES.map((t) => ({ label: t, description: t === current ? 'current' : undefined, value: t })),
     });
   }
 
-  private inputValue(title: string, step: number, totalSteps: number, name: string, type: JobParameterType, value: string): Promise<string | Back> {
+  private inputValue(title: string, at: StepPosition, name: string, type: JobParameterType, value: string): Promise<string | Back> {
     return this.prompter.input({
-      title, step, totalSteps, canGoBack: true, value,
+      title, ...at, canGoBack: true, value,
       prompt: `The value of ${name} (${type})`, placeholder: placeholderFor(type),
       validate: (v) => checkParameterText(type, v),
     });
@@ -190,7 +218,7 @@ export class RunParametersWizard {
     const title = `${this.input.title}: compute`;
     for (;;) {
       const compute = await this.prompter.pick<Compute | 'default'>({
-        title, step: 2, totalSteps: 3, canGoBack: true, placeholder: 'Where the notebook runs',
+        title, ...COMPUTE_STEPS.at('compute', {}), canGoBack: true, placeholder: 'Where the notebook runs',
         activeValue: this.execution?.compute ?? 'default',
         items: [
           { label: 'The notebook\'s own settings', description: 'no executionData', value: 'default' },
@@ -201,16 +229,16 @@ export class RunParametersWizard {
       if (compute === 'default') { this.execution = undefined; return; }
       if (this.execution?.compute !== compute) this.execution = { compute };
       const fields = configFields(compute);
-      if (fields.length === 0 || (await this.editConfiguration(title, fields)) !== BACK) return;
+      if (fields.length === 0 || (await this.editConfiguration(title, COMPUTE_STEPS.at('configuration', { compute }), fields)) !== BACK) return;
     }
   }
 
   /** The configuration hub of one compute: each allowed field, then Done. */
-  private async editConfiguration(title: string, fields: ConfigField[]): Promise<void | Back> {
+  private async editConfiguration(title: string, at: StepPosition, fields: ConfigField[]): Promise<void | Back> {
     for (;;) {
       const execution = this.execution!;
       const picked = await this.prompter.pick<ConfigField | 'done'>({
-        title, step: 3, totalSteps: 3, canGoBack: true, placeholder: `${execution.compute} settings: pick one to change it, or Done`,
+        title, ...at, canGoBack: true, placeholder: `${execution.compute} settings: pick one to change it, or Done`,
         items: [
           { label: '$(check) Done', value: 'done' },
           ...fields.map((f) => ({ label: f.label, description: describeConfigValue(f, execution.computeConfiguration, this.referenceNames), value: f })),

@@ -1,15 +1,10 @@
 // The one wrapper around command handlers: a user's cancel is silent; any other failure is logged
 // and shown once as a notification with "Show Logs", masked.
 import * as vscode from 'vscode';
+import { isUserCancelled } from '../../base/prompter';
+import { describeError } from '../../fabric/errors';
 import { maskSecrets } from '../../fabric/redaction';
 
-/** Thrown (or rejected with) when the user dismissed a prompt: nothing to report. */
-export class UserCancelled extends Error {
-  constructor() {
-    super('Cancelled');
-    this.name = 'UserCancelled';
-  }
-}
 
 /** A failure shown to the user: the command and the message. */
 export interface CommandFailure {
@@ -27,8 +22,8 @@ export function registerSafeCommand(id: string, log: vscode.LogOutputChannel, ha
       return await handler(...args);
     } catch (error) {
       // An AbortError is a Cancel the user pressed (a progress notification, a throttling wait).
-      if (error instanceof UserCancelled || error instanceof vscode.CancellationError || (error as Error)?.name === 'AbortError') return undefined;
-      const message = maskSecrets((error as { userMessage?: string }).userMessage ?? (error as Error).message ?? String(error));
+      if (isUserCancelled(error) || error instanceof vscode.CancellationError || (error as Error)?.name === 'AbortError') return undefined;
+      const message = maskSecrets(describeError(error));
       log.error(`${id} failed: ${(error as Error).stack ?? message}`);
       failed.fire({ command: id, message });
       const showLogs = vscode.l10n.t('Show Logs');
@@ -38,10 +33,4 @@ export function registerSafeCommand(id: string, log: vscode.LogOutputChannel, ha
       return undefined;
     }
   });
-}
-
-/** Returns the value, or throws UserCancelled when the prompt was dismissed. */
-export function required<T>(value: T | undefined): T {
-  if (value === undefined) throw new UserCancelled();
-  return value;
 }

@@ -6,7 +6,7 @@ import { CachingTokenProvider, FabricClient, type TokenProvider } from '../../fa
 import { emulatorBaseUrl, type ConnectionInfo } from './connectionInfo';
 import { readPublishedToken } from '../../emulator/tokenFile';
 import { RetryWaitNotifier } from './RetryWaitNotifier';
-import { settings } from './settings';
+import { settings } from '../common/settings';
 import { apiScope, createTokenProvider, microsoftSession, type Secrets } from './tokenProviders';
 
 const STATE_KEY = 'fabricWorkbench.connection';

@@ -4,8 +4,7 @@
 // user enter a tenant id or domain. The new tenant's session is asked of VS Code (which may show
 // its sign-in) before the connection changes: a cancelled or failed sign-in changes nothing.
 import * as vscode from 'vscode';
-import type { Prompter } from '../common/prompter';
-import { required } from '../common/safeCommand';
+import { answerOf, type PickItem, type Prompter } from '../../base/prompter';
 import type { ConnectionManager } from './ConnectionManager';
 import { apiScope, microsoftSession } from './tokenProviders';
 
@@ -13,10 +12,6 @@ const ARM_SCOPE = 'https://management.azure.com/.default';
 const ARM_TENANTS = 'https://management.azure.com/tenants?api-version=2022-12-01';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?=.{3,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
-
-interface TenantPick extends vscode.QuickPickItem {
-  tenantId?: string;
-}
 
 export interface Tenant {
   tenantId: string;
@@ -37,27 +32,27 @@ export class TenantSwitcher {
     const title = vscode.l10n.t('Switch Tenant');
     const current = info.tenantId;
     const tenants = await this.listTenants(info.tenantId);
-    const enter: TenantPick = { label: '$(edit) ' + vscode.l10n.t('Enter a tenant id or domain…') };
-    const picks: TenantPick[] = [
+    // The value: the tenant picked, or undefined to enter one.
+    const enter: PickItem<string | undefined> = { label: '$(edit) ' + vscode.l10n.t('Enter a tenant id or domain…'), value: undefined };
+    const picks: PickItem<string | undefined>[] = [
       ...tenants.map((t) => ({
         label: t.displayName ?? t.tenantId,
         description: [t.defaultDomain, t.tenantId === current ? vscode.l10n.t('current') : undefined].filter(Boolean).join(' · '),
         detail: t.tenantId,
-        tenantId: t.tenantId,
+        value: t.tenantId,
       })),
       enter,
     ];
-    const placeHolder = tenants.length > 0
+    const placeholder = tenants.length > 0
       ? vscode.l10n.t('The tenants of {0}', info.account ?? vscode.l10n.t('your account'))
       : vscode.l10n.t('Your tenants cannot be listed without an Azure sign-in in VS Code: enter one');
-    const pick = required(await this.prompter.pick(picks, { title, placeHolder }));
-    const tenantId = pick.tenantId ?? required(await this.prompter.input({
+    const picked = await answerOf(this.prompter.pick({ title, placeholder, items: picks }));
+    const tenantId = picked ?? (await answerOf(this.prompter.input({
       title,
       prompt: vscode.l10n.t('The tenant (directory) id, or one of its domains (contoso.onmicrosoft.com)'),
       value: current,
-      ignoreFocusOut: true,
-      validateInput: (value) => (GUID.test(value.trim()) || DOMAIN.test(value.trim()) ? undefined : vscode.l10n.t('Enter a GUID such as 00000000-0000-0000-0000-000000000000, or a domain such as contoso.onmicrosoft.com.')),
-    })).trim();
+      validate: (value) => (GUID.test(value.trim()) || DOMAIN.test(value.trim()) ? undefined : vscode.l10n.t('Enter a GUID such as 00000000-0000-0000-0000-000000000000, or a domain such as contoso.onmicrosoft.com.')),
+    }))).trim();
     if (tenantId === current) return;
     const session = await microsoftSession(apiScope(), tenantId, true);
     if (!session) throw new Error(vscode.l10n.t('Signing in to tenant {0} did not complete.', tenantId));

@@ -2,17 +2,17 @@
 // tokenFile.ts), else asked for. It goes to SecretStorage with the connection, never to settings.
 import * as vscode from 'vscode';
 import { readPublishedToken } from '../../emulator/tokenFile';
-import type { Prompter } from '../common/prompter';
-import { required } from '../common/safeCommand';
+import { answerOf, type Prompter, type StepInfo } from '../../base/prompter';
 
-export async function emulatorToken(prompter: Prompter, url: string): Promise<string> {
+/** `step` places the question in the sign-in wizard; without it, it stands alone. */
+export async function emulatorToken(prompter: Prompter, url: string, step?: Omit<StepInfo, 'title'>): Promise<string> {
   const published = readPublishedToken(url);
   if (published) return published;
-  return required(await prompter.input({
+  return (await answerOf(prompter.input({
     title: vscode.l10n.t('Use the Local Emulator'),
+    ...step,
     prompt: vscode.l10n.t("The emulator's token: it prints it when it starts (\"Token: …\")"),
     password: true,
-    ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter the token.')),
-  })).trim();
+    validate: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter the token.')),
+  }))).trim();
 }

@@ -2,11 +2,11 @@
 // left for this user, else asked; an argument skips all prompts, for tests), switchTenant
 // (Microsoft accounts) and signOut.
 import * as vscode from 'vscode';
-import type { Prompter } from '../common/prompter';
+import type { Prompter } from '../../base/prompter';
 import { registerSafeCommand } from '../common/safeCommand';
 import type { ConnectionManager } from './ConnectionManager';
 import { emulatorToken } from './emulatorToken';
-import { settings } from './settings';
+import { settings } from '../common/settings';
 import { SignInWizard } from './SignInWizard';
 import { TenantSwitcher } from './TenantSwitcher';
 

@@ -6,7 +6,10 @@ import * as vscode from 'vscode';
 import type { TokenCredential } from '@azure/identity';
 import { AzureCredentialTokenProvider, fabricScope, FunctionTokenProvider, StaticTokenProvider, type TokenProvider } from '../../fabric';
 import type { ConnectionInfo } from './connectionInfo';
-import { DEFAULT_AUTHORITY_HOST, settings } from './settings';
+import { settings } from '../common/settings';
+
+/** The public cloud's Entra authority, the one whose instance discovery applies. */
+const PUBLIC_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 
 /** The scope of the configured Fabric API (`fabricWorkbench.apiBaseUrl`). */
 export const apiScope = (): string => fabricScope(settings.apiBaseUrl());
@@ -65,7 +68,7 @@ function lazyCredential(info: CredentialInfo, secrets: Secrets): TokenCredential
  */
 function authority(): { authorityHost: string; disableInstanceDiscovery: boolean } {
   const authorityHost = settings.authorityHost();
-  return { authorityHost, disableInstanceDiscovery: authorityHost !== DEFAULT_AUTHORITY_HOST };
+  return { authorityHost, disableInstanceDiscovery: authorityHost !== PUBLIC_AUTHORITY_HOST };
 }
 
 function createCredential(identity: IdentityModule, info: CredentialInfo, secrets: Secrets): TokenCredential {

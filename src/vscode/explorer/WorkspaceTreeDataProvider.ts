@@ -3,7 +3,7 @@
 // the tree with a Retry action, never as notifications.
 import * as vscode from 'vscode';
 import { itemFolderName } from '../../fabric/definition';
-import { describeError } from '../../explorer/explorerClient';
+import { describeError } from '../../fabric';
 import type { ItemNode, TreeNode, WorkspaceTreeModel } from '../../explorer/WorkspaceTreeModel';
 import { fabricUri } from '../files/fabricUri';
 import { itemTypeGroupLabel, itemTypeIcon } from './itemIcons';

@@ -2,11 +2,12 @@
 import * as vscode from 'vscode';
 import { WorkspaceTreeModel } from '../../explorer/WorkspaceTreeModel';
 import type { Item } from '../../fabric/types';
-import { windowPrompter, type Prompter } from '../common/prompter';
+import { answerOf, type Prompter } from '../../base/prompter';
+import { quickInputPrompter } from '../common/quickInputPrompter';
 import { onDidFailCommand, registerSafeCommand, type CommandFailure } from '../common/safeCommand';
 import { ConnectionManager } from '../connection/ConnectionManager';
 import { registerConnectionCommands } from '../connection/registerConnection';
-import { settings } from '../connection/settings';
+import { onDidChangeSettings, settings } from '../common/settings';
 import { ConflictResolver } from '../files/ConflictResolver';
 import { DefinitionFileSystemProvider } from '../files/DefinitionFileSystemProvider';
 import { FABRIC_SCHEME } from '../files/fabricUri';
@@ -32,7 +33,7 @@ export interface Explorer {
 
 export function registerExplorer(context: vscode.ExtensionContext, deps: ExplorerDeps): Explorer {
   const { log } = deps;
-  let prompter: Prompter = windowPrompter;
+  let prompter: Prompter = quickInputPrompter;
   const currentPrompter = () => prompter;
   const userAgent = `fabric-workbench/${context.extension.packageJSON.version ?? '0'}`;
 
@@ -62,9 +63,9 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
       showStatus();
     }),
     files.onDidChangeItems((workspaceId) => model.refresh(model.findWorkspace(workspaceId))),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('fabricWorkbench.notebookFormat')) files.refresh();
-      if (e.affectsConfiguration('fabricWorkbench.apiBaseUrl') && connection.info && connection.info.kind !== 'emulator') void connection.restore();
+    onDidChangeSettings((changed) => {
+      if (changed('notebookFormat')) files.refresh();
+      if (changed('apiBaseUrl') && connection.info && connection.info.kind !== 'emulator') void connection.restore();
     }),
     ...registerConnectionCommands(connection, currentPrompter, log),
     registerSafeCommand('fabricWorkbench.refresh', log, () => {
@@ -78,9 +79,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
       tree.refresh(node);
     }),
     registerSafeCommand('fabricWorkbench.filterWorkspaces', log, async () => {
-      const text = await prompter.input({ title: vscode.l10n.t('Filter Workspaces and Items'), prompt: vscode.l10n.t('Show workspaces and items whose names contain'), value: model.filter });
-      if (text === undefined) return;
-      model.setFilter(text);
+      model.setFilter(await answerOf(prompter.input({ title: vscode.l10n.t('Filter Workspaces and Items'), prompt: vscode.l10n.t('Show workspaces and items whose names contain'), value: model.filter })));
       showStatus();
     }),
     registerSafeCommand('fabricWorkbench.clearFilter', log, () => {
@@ -116,7 +115,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
   return {
     connection, files, tree, treeView, items,
     setPrompter: (replacement) => {
-      prompter = replacement ?? windowPrompter;
+      prompter = replacement ?? quickInputPrompter;
     },
     onDidFailCommand,
   };

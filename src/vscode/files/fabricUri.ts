@@ -1,23 +1,9 @@
-// `fabricwb://<workspaceId>/<DisplayName>.<Type>/<part path>`: Fabric's Git layout under a
-// workspace. `fabricwb-remote` URIs have the same shape and show the remote copy after a conflict.
+// The `fabricwb` URIs of src/explorer/fabricUri.ts as `vscode.Uri`s, for the VS Code layer.
 import * as vscode from 'vscode';
+import { fabricUri as fabricUriOf } from '../../explorer/fabricUri';
 
-export const FABRIC_SCHEME = 'fabricwb';
-export const FABRIC_REMOTE_SCHEME = 'fabricwb-remote';
+export { FABRIC_REMOTE_SCHEME, FABRIC_SCHEME, parseFabricUri, type FabricUriParts } from '../../explorer/fabricUri';
 
-export interface FabricUriParts {
-  workspaceId: string;
-  itemFolder?: string;
-  partPath?: string;
-}
-
-export function parseFabricUri(uri: vscode.Uri): FabricUriParts {
-  const segments = uri.path.split('/').filter(Boolean);
-  const [itemFolder, ...part] = segments;
-  return { workspaceId: uri.authority, itemFolder, partPath: part.length ? part.join('/') : undefined };
-}
-
-export function fabricUri(workspaceId: string, itemFolder?: string, partPath?: string, scheme = FABRIC_SCHEME): vscode.Uri {
-  const path = ['', itemFolder, partPath].filter((s) => s !== undefined).join('/');
-  return vscode.Uri.from({ scheme, authority: workspaceId, path: path || '/' });
+export function fabricUri(...args: Parameters<typeof fabricUriOf>): vscode.Uri {
+  return vscode.Uri.from(fabricUriOf(...args));
 }

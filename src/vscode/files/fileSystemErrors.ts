@@ -2,7 +2,7 @@
 // NoPermissions, no connection → Unavailable; anything else (network, 429 after retries, 5xx) →
 // Unavailable with the FabricError's userMessage, so the editor stays dirty and says why.
 import * as vscode from 'vscode';
-import { describeError, errorStatus } from '../../explorer/explorerClient';
+import { describeError, errorStatus } from '../../fabric';
 
 export function toFileSystemError(error: unknown, uri: vscode.Uri): vscode.FileSystemError {
   if (error instanceof vscode.FileSystemError) return error;

@@ -8,9 +8,8 @@ import type { Item } from '../../fabric/types';
 import type { ExplorerClient } from '../../explorer/explorerClient';
 import { exportItems, importItemFolders, listWorkspaceItems, type ExistingFolder, type ExistingFolderChoice, type ExistingItemsChoice, type ExportResult } from '../../explorer/WorkspaceSync';
 import type { ConnectionManager } from '../connection/ConnectionManager';
-import { settings } from '../connection/settings';
-import type { Prompter } from '../common/prompter';
-import { required, UserCancelled } from '../common/safeCommand';
+import { settings } from '../common/settings';
+import { answerOf, type Prompter } from '../../base/prompter';
 import type { DefinitionFileSystemProvider } from '../files/DefinitionFileSystemProvider';
 import { FABRIC_SCHEME, fabricUri, parseFabricUri } from '../files/fabricUri';
 import { ItemPickers, type NodeArgument } from './itemPickers';
@@ -48,13 +47,13 @@ export class ItemCommands {
 
   async createItem(node?: NodeArgument): Promise<vscode.Uri> {
     const { workspaceId } = await this.pickers.workspace(node);
-    const type = node?.itemType ?? required(await this.prompter().pick(CREATABLE_TYPES.map((t) => ({ label: t })), { title: vscode.l10n.t('Create Item'), placeHolder: vscode.l10n.t('Item type') })).label;
+    const type = node?.itemType ?? (await answerOf(this.prompter().pick({ title: vscode.l10n.t('Create Item'), placeholder: vscode.l10n.t('Item type'), items: CREATABLE_TYPES.map((t) => ({ label: t, value: t })) })));
     const folders = await this.files.items.folders(workspaceId);
-    const name = required(await this.prompter().input({
+    const name = (await answerOf(this.prompter().input({
       title: vscode.l10n.t('Create {0}', type),
       prompt: vscode.l10n.t('Display name'),
-      validateInput: (value) => validateName(value) ?? (folders.has(itemFolderName(value.trim(), type)) ? vscode.l10n.t('An item of that name and type exists.') : undefined),
-    })).trim();
+      validate: (value) => validateName(value) ?? (folders.has(itemFolderName(value.trim(), type)) ? vscode.l10n.t('An item of that name and type exists.') : undefined),
+    }))).trim();
     const uri = fabricUri(workspaceId, itemFolderName(name, type));
     await vscode.workspace.fs.createDirectory(uri);
     return uri;
@@ -63,12 +62,12 @@ export class ItemCommands {
   async renameItem(node?: NodeArgument): Promise<void> {
     const item = await this.pickers.item(node);
     const folders = await this.files.items.folders(item.workspaceId);
-    const name = required(await this.prompter().input({
+    const name = (await answerOf(this.prompter().input({
       title: vscode.l10n.t('Rename {0}', item.displayName),
       prompt: vscode.l10n.t('New display name'),
       value: item.displayName,
-      validateInput: (value) => validateName(value) ?? (value.trim() !== item.displayName && folders.has(itemFolderName(value.trim(), item.type)) ? vscode.l10n.t('An item of that name and type exists.') : undefined),
-    })).trim();
+      validate: (value) => validateName(value) ?? (value.trim() !== item.displayName && folders.has(itemFolderName(value.trim(), item.type)) ? vscode.l10n.t('An item of that name and type exists.') : undefined),
+    }))).trim();
     if (name === item.displayName) return;
     await vscode.workspace.fs.rename(this.folderOf(item), fabricUri(item.workspaceId, itemFolderName(name, item.type)), { overwrite: false });
   }
@@ -77,13 +76,12 @@ export class ItemCommands {
   async deleteItem(node?: NodeArgument): Promise<void> {
     const item = await this.pickers.item(node);
     if (settings.confirmDelete()) {
-      const remove = vscode.l10n.t('Delete');
-      const choice = await this.prompter().confirm(
+      // Its Cancel rejects with UserCancelled: nothing is deleted, nothing reported.
+      await this.prompter().confirm(
         vscode.l10n.t('Delete the {0} "{1}" from Fabric?', item.type, item.displayName),
         { modal: true, detail: vscode.l10n.t('The item and its definition are deleted in the workspace. This cannot be undone.') },
-        remove,
+        vscode.l10n.t('Delete'),
       );
-      if (choice !== remove) throw new UserCancelled();
     }
     await vscode.workspace.fs.delete(this.folderOf(item), { recursive: true, useTrash: false });
   }
@@ -138,11 +136,10 @@ export class ItemCommands {
     const fromExplorer = subject instanceof vscode.Uri;
     const sources = fromExplorer ? await this.exportSourcesOf(Array.isArray(second) && second.length ? second : [subject]) : [await this.exportSourceOf(subject)];
     const target = !fromExplorer && second instanceof vscode.Uri ? second : undefined;
-    const folder = target ?? required(await this.prompter().openDialog({
+    const folder = target ?? (await this.prompter().openDialog({
       canSelectFolders: true, canSelectFiles: false, canSelectMany: false,
       title: vscode.l10n.t('Export to Local Folder'), openLabel: vscode.l10n.t('Export Here'),
     }))[0];
-    if (!folder) throw new Error(vscode.l10n.t('No folder was chosen.'));
     const client = this.client();
     const options = { formatFor: (i: Item) => (i.type === 'Notebook' && settings.notebookFormat() === 'ipynb' ? 'ipynb' : undefined), concurrency: settings.exportConcurrency(), onExisting: askAboutExisting(this.prompter) };
     const result = await withCancellableProgress(vscode.l10n.t('Exporting from Fabric'), async (signal, report) => {
@@ -158,7 +155,7 @@ export class ItemCommands {
   /** Imports local `<Name>.<Type>` folders into a workspace, creating or updating each item. */
   async importFromFolder(node?: NodeArgument, sources?: vscode.Uri[]): Promise<void> {
     const { workspaceId } = await this.pickers.workspace(node);
-    const folders = sources ?? required(await this.prompter().openDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: true, openLabel: vscode.l10n.t('Import'), title: vscode.l10n.t('Choose <Name>.<Type> item folders (or a folder holding them)') }));
+    const folders = sources ?? (await this.prompter().openDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: true, openLabel: vscode.l10n.t('Import'), title: vscode.l10n.t('Choose <Name>.<Type> item folders (or a folder holding them)') }));
     const itemFolders = (await Promise.all(folders.map((f) => expandToItemFolders(f.fsPath)))).flat();
     if (itemFolders.length === 0) throw new Error(vscode.l10n.t('No <Name>.<Type> item folder was chosen.'));
     const client = this.client();
@@ -236,7 +233,7 @@ function askAboutExisting(prompter: () => Prompter): (existing: ExistingFolder) 
     const overwriteAll = vscode.l10n.t('Overwrite All');
     const skipAll = vscode.l10n.t('Skip All');
     const shown = files.slice(0, 10).join('\n') + (files.length > 10 ? `\n${vscode.l10n.t('and {0} more', files.length - 10)}` : '');
-    const choice = required(await prompter().confirm(
+    const choice = await prompter().confirm(
       vscode.l10n.t('"{0}" already exists in {1}. Overwrite it with the copy in Fabric?', path.basename(folder), path.dirname(folder)),
       {
         modal: true,
@@ -246,7 +243,7 @@ function askAboutExisting(prompter: () => Prompter): (existing: ExistingFolder) 
         ].join('\n\n'),
       },
       ...(remaining > 0 ? [overwrite, overwriteAll, skip, skipAll] : [overwrite, skip]),
-    ));
+    );
     if (choice === overwriteAll) forAll = 'overwrite';
     if (choice === skipAll) forAll = 'skip';
     return choice === overwrite || choice === overwriteAll ? 'overwrite' : 'skip';
@@ -263,14 +260,14 @@ function confirmReplacing(prompter: () => Prompter): (items: Item[]) => Promise<
     const skip = vscode.l10n.t('Skip Existing');
     const names = items.map((i) => itemFolderName(i.displayName, i.type)).sort();
     const shown = names.slice(0, 10).join('\n') + (names.length > 10 ? `\n${vscode.l10n.t('and {0} more', names.length - 10)}` : '');
-    const choice = required(await prompter().confirm(
+    const choice = await prompter().confirm(
       items.length === 1
         ? vscode.l10n.t('The import would replace the definition of 1 item in Fabric with the local copy.')
         : vscode.l10n.t('The import would replace the definitions of {0} items in Fabric with the local copies.', items.length),
       { modal: true, detail: `${shown}\n\n${vscode.l10n.t('Skip Existing imports only the items that are not in the workspace yet.')}` },
       replace,
       skip,
-    ));
+    );
     return choice === replace ? 'replace' : 'skip';
   };
 }

@@ -3,8 +3,7 @@
 import * as vscode from 'vscode';
 import type { Item, Workspace } from '../../fabric/types';
 import type { ExplorerClient } from '../../explorer/explorerClient';
-import type { Prompter } from '../common/prompter';
-import { required } from '../common/safeCommand';
+import { answerOf, type PickItem, type Prompter } from '../../base/prompter';
 import { itemTypeIcon } from '../explorer/itemIcons';
 import type { DefinitionFileSystemProvider } from '../files/DefinitionFileSystemProvider';
 
@@ -27,17 +26,17 @@ export class ItemPickers {
     if (node?.workspaceId) return { workspaceId: node.workspaceId, displayName: node.workspace?.displayName ?? node.workspaceId };
     const client = this.getClient();
     const loading = (async () => {
-      const picks: (vscode.QuickPickItem & { workspace: Workspace })[] = [];
+      const picks: PickItem<Workspace>[] = [];
       let token: string | undefined;
       do {
         const page = await client.listWorkspacesPage({ continuationToken: token });
-        for (const workspace of page.value) picks.push({ label: `$(folder-library) ${workspace.displayName}`, description: workspace.id, workspace });
+        for (const workspace of page.value) picks.push({ label: `$(folder-library) ${workspace.displayName}`, description: workspace.id, value: workspace });
         token = page.continuationToken || undefined;
       } while (token);
       return picks;
     })();
-    const pick = required(await this.prompter().pick(loading, { title: vscode.l10n.t('Choose a Workspace'), placeHolder: vscode.l10n.t('Workspace'), matchOnDescription: true }));
-    return { workspaceId: pick.workspace.id, displayName: pick.workspace.displayName };
+    const workspace = await answerOf(this.prompter().pick({ title: vscode.l10n.t('Choose a Workspace'), placeholder: vscode.l10n.t('Workspace'), items: loading }));
+    return { workspaceId: workspace.id, displayName: workspace.displayName };
   }
 
   /** The node's item, else the active `fabricwb` editor's item, else one chosen in quick picks. */
@@ -49,14 +48,13 @@ export class ItemPickers {
     const { workspaceId } = await this.workspace(node);
     const client = this.getClient();
     const loading = (async () => {
-      const picks: (vscode.QuickPickItem & { item: Item })[] = [];
+      const picks: PickItem<Item>[] = [];
       for await (const item of client.listItems(workspaceId)) {
         if (types && !types.includes(item.type)) continue;
-        picks.push({ label: `$(${itemTypeIcon(item.type).id}) ${item.displayName}`, description: item.type, item: { ...item, workspaceId } });
+        picks.push({ label: `$(${itemTypeIcon(item.type).id}) ${item.displayName}`, description: item.type, value: { ...item, workspaceId } });
       }
       return picks;
     })();
-    const pick = required(await this.prompter().pick(loading, { title: vscode.l10n.t('Choose an Item'), placeHolder: vscode.l10n.t('Item'), matchOnDescription: true }));
-    return pick.item;
+    return answerOf(this.prompter().pick({ title: vscode.l10n.t('Choose an Item'), placeholder: vscode.l10n.t('Item'), items: loading }));
   }
 }

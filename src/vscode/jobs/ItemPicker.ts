@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { FabricClient } from '../../fabric';
 import type { Item, Workspace } from '../../fabric/types';
 import { recentFirst, remember } from '../../jobs/recentlyUsed';
-import { BACK, type StepPrompter } from '../../jobs/StepPrompter';
+import { BACK, type Prompter } from '../../base/prompter';
 
 const RECENT_WORKSPACES = 'fabricWorkbench.jobs.recentWorkspaces';
 const RECENT_ITEMS = 'fabricWorkbench.jobs.recentItems';
@@ -16,7 +16,7 @@ export interface PickedItem {
 }
 
 export class ItemPicker {
-  constructor(private readonly state: vscode.Memento, private readonly prompter: StepPrompter) {}
+  constructor(private readonly state: vscode.Memento, private readonly prompter: Prompter) {}
 
   async pick(client: FabricClient, title: string, types: readonly string[]): Promise<PickedItem> {
     let workspace: Workspace | undefined;

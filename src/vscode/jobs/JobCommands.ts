@@ -7,10 +7,8 @@ import { readDeclaredParameters } from '../../jobs/declaredParameters';
 import { parseRunFile, RUN_FILE_PATH, type RunDescription } from '../../jobs/runFile';
 import { RunParametersWizard, type RunValues } from '../../jobs/RunParametersWizard';
 import { takesParameters, type RunKind } from '../../jobs/runRequest';
-import type { StepPrompter } from '../../jobs/StepPrompter';
-import { BACK } from '../../jobs/StepPrompter';
+import { answerOf, type Prompter } from '../../base/prompter';
 import type { TrackedJob } from '../../jobs/TrackedJob';
-import { UserCancelled } from '../common/safeCommand';
 import type { ConnectionManager } from '../connection/ConnectionManager';
 import type { ItemPicker } from './ItemPicker';
 import type { JobDetailsProvider } from './JobDetailsProvider';
@@ -33,7 +31,7 @@ export class JobCommands {
     private readonly details: JobDetailsProvider,
     private readonly picker: ItemPicker,
     private readonly lastValues: LastRunValues,
-    private readonly prompter: StepPrompter,
+    private readonly prompter: Prompter,
     private readonly files: ItemResolver | undefined,
   ) {}
 
@@ -118,7 +116,7 @@ export class JobCommands {
   }
 
   private async pickHow(target: RunTarget, last: RunValues | undefined, fileRuns: RunDescription[]): Promise<HowToRun> {
-    const choice = await this.prompter.pick<HowToRun>({
+    return answerOf(this.prompter.pick<HowToRun>({
       title: vscode.l10n.t('Run {0}', target.item.displayName),
       placeholder: vscode.l10n.t('How to run it'),
       items: [
@@ -126,19 +124,15 @@ export class JobCommands {
         { label: `$(list-selection) ${vscode.l10n.t('Set parameters…')}`, value: { kind: 'wizard' } },
         ...fileRuns.map((run) => ({ label: `$(file) ${run.name}`, description: RUN_FILE_PATH, detail: summarize(run), value: { kind: 'file', run } as HowToRun })),
       ],
-    });
-    if (choice === BACK) throw new UserCancelled();
-    return choice;
+    }));
   }
 
   private async pickRun(runs: RunDescription[]): Promise<RunDescription> {
-    const run = await this.prompter.pick({
+    return answerOf(this.prompter.pick({
       title: vscode.l10n.t('Run from {0}', RUN_FILE_PATH),
       placeholder: vscode.l10n.t('Pick a run by name'),
       items: runs.map((r) => ({ label: r.name, description: `${r.item} · ${r.workspace ?? r.workspaceId}`, detail: summarize(r), value: r })),
-    });
-    if (run === BACK) throw new UserCancelled();
-    return run;
+    }));
   }
 
   /** The job an argument names (a job id or a Jobs view node), or the user's pick. */
@@ -151,13 +145,11 @@ export class JobCommands {
     }
     const jobs = this.tree.jobs.filter((j) => !runningOnly || j.status === 'InProgress' || j.status === 'NotStarted');
     if (jobs.length === 0) throw new Error(runningOnly ? vscode.l10n.t('No Fabric job is running.') : vscode.l10n.t('No Fabric jobs yet: run a notebook, pipeline or dataflow first.'));
-    const picked = await this.prompter.pick({
+    return answerOf(this.prompter.pick({
       title: vscode.l10n.t('Fabric Jobs'),
       placeholder,
       items: jobs.map((j) => ({ label: `$(${statusIcon(j)}) ${j.itemName}`, description: describeJob(j), value: j })),
-    });
-    if (picked === BACK) throw new UserCancelled();
-    return picked;
+    }));
   }
 }
 

@@ -10,6 +10,7 @@ import { JobTracker, type Clock, type JobChange, type JobConnection } from '../.
 import { jobTypeOf, submitRun, type RunSpec } from '../../jobs/runRequest';
 import type { TrackedJob } from '../../jobs/TrackedJob';
 import type { ConnectionManager } from '../connection/ConnectionManager';
+import { settings } from '../common/settings';
 
 const STATE_KEY = 'fabricWorkbench.jobs.tracked';
 export const JOBS_CHANNEL_NAME = 'Fabric Jobs';
@@ -45,9 +46,8 @@ export class JobMonitor implements vscode.Disposable {
       logger: log,
       store: { load: () => state.get<TrackedJob[]>(STATE_KEY, []), save: (jobs) => state.update(STATE_KEY, jobs) },
     });
-    const subscription = this.tracker.onDidChange((change) => this.onChange(change));
     this.disposables.push(
-      { dispose: () => subscription.dispose() },
+      this.tracker.onDidChange((change) => this.onChange(change)),
       this.connection.onDidChangeConnection(() => this.tracker.kick()),
       this._onDidChangeJobs,
       this.channel,
@@ -64,7 +64,7 @@ export class JobMonitor implements vscode.Disposable {
   async submit(client: FabricClient, target: RunTarget, spec: RunSpec): Promise<TrackedJob> {
     const connection = this.connection.id;
     const submission = await submitRun(client, target.workspaceId, target.item.id, spec);
-    const timeoutMinutes = vscode.workspace.getConfiguration('fabricWorkbench.jobs').get<number>('timeoutMinutes', 0);
+    const timeoutMinutes = settings.jobTimeoutMinutes();
     const now = Date.now();
     return this.tracker.track({
       id: submission.jobInstanceId,
@@ -121,8 +121,7 @@ export class JobMonitor implements vscode.Disposable {
 
   private async notifyEnd(job: TrackedJob): Promise<void> {
     const severity = endSeverity(job);
-    const notifyOnSuccess = vscode.workspace.getConfiguration('fabricWorkbench.jobs').get<boolean>('notifyOnSuccess', true);
-    if (severity === 'information' && !notifyOnSuccess) return;
+    if (severity === 'information' && !settings.notifyOnJobSuccess()) return;
     const showOutput = vscode.l10n.t('Show Output');
     const runAgain = vscode.l10n.t('Run Again');
     const message = vscode.l10n.t('{0} {1}', job.itemName, endSummary(job, Date.now()));

@@ -3,6 +3,7 @@
 // run expands into its activity runs, refreshed while the run goes on. Jobs of another connection
 // than the current one stay listed, marked as waiting for it (running) and never read through it.
 import * as vscode from 'vscode';
+import { describeError } from '../../fabric/errors';
 import type { ActivityRun } from '../../fabric/types';
 import { CoalescedRun } from '../../jobs/CoalescedRun';
 import { fromInstance, itemsRun, mergeHistory } from '../../jobs/jobHistory';
@@ -113,7 +114,7 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
       return runs.map((run) => ({ kind: 'activity', job: node.job, run }));
     } catch (error) {
       this.log.warn(`Could not read the activity runs of ${node.job.id}: ${(error as Error).message}`);
-      return [{ kind: 'message', parent: node.job, text: (error as { userMessage?: string }).userMessage ?? (error as Error).message, error: true }];
+      return [{ kind: 'message', parent: node.job, text: describeError(error), error: true }];
     }
   }
 

@@ -2,7 +2,7 @@
 // the job details documents and the run / job commands.
 import * as vscode from 'vscode';
 import type { RunKind } from '../../jobs/runRequest';
-import { currentStepInput, quickInputStepPrompter } from '../common/quickInputStepPrompter';
+import { currentStepInput, quickInputPrompter } from '../common/quickInputPrompter';
 import { registerSafeCommand } from '../common/safeCommand';
 import type { ConnectionManager } from '../connection/ConnectionManager';
 import { ItemPicker } from './ItemPicker';
@@ -46,7 +46,7 @@ export function registerJobs(context: vscode.ExtensionContext, deps: JobsDeps): 
   const statusBar = new JobStatusBar(monitor);
   const commands = new JobCommands(
     connection, monitor, jobsView, details,
-    new ItemPicker(context.globalState, quickInputStepPrompter), new LastRunValues(context.globalState), quickInputStepPrompter, deps.files,
+    new ItemPicker(context.globalState, quickInputPrompter), new LastRunValues(context.globalState), quickInputPrompter, deps.files,
   );
   const command = (id: string, handler: (...args: never[]) => unknown) => registerSafeCommand(id, log, handler);
   context.subscriptions.push(

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { FabricClient } from '../../fabric';
 import type { Item } from '../../fabric/types';
+import { FABRIC_SCHEME } from '../../explorer/fabricUri';
 import type { ItemPicker } from './ItemPicker';
 import type { RunTarget } from './JobMonitor';
 
@@ -29,7 +30,7 @@ async function fromArgument(arg: unknown, files: ItemResolver | undefined): Prom
   if (node && typeof node.workspaceId === 'string' && node.item?.id) return { workspaceId: node.workspaceId, item: node.item };
   const uri = arg instanceof vscode.Uri ? arg : (arg as { notebookEditor?: { notebookUri?: vscode.Uri } } | undefined)?.notebookEditor?.notebookUri;
   if (!uri) return undefined;
-  if (!files || uri.scheme !== 'fabricwb') {
+  if (!files || uri.scheme !== FABRIC_SCHEME) {
     throw new Error(vscode.l10n.t('{0} is not a file of a Fabric item; open the item from the Fabric Workspaces view.', uri.toString(true)));
   }
   const resolved = await files.resolveItem(uri);

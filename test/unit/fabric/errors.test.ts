@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { FabricError } from '../../../src/fabric';
+import { FabricError, describeError, errorStatus } from '../../../src/fabric';
 import { ScriptedServer, type Reply } from './scriptedServer';
 import { testClient } from './testClient';
 
@@ -70,5 +70,22 @@ describe('FabricError', () => {
     assert.ok(e instanceof Error);
     assert.equal(e.name, 'FabricError');
     assert.match(e.userMessage, /already taken/);
+  });
+});
+
+describe('describeError', () => {
+  it("shows a FabricError's userMessage, any other error's message, anything else as text", () => {
+    const fabric = new FabricError({ status: 409, errorCode: 'ItemDisplayNameAlreadyInUse', message: 'Requested display name is already taken', requestId: 'r-1' });
+    assert.equal(describeError(fabric), fabric.userMessage);
+    assert.notEqual(fabric.userMessage, fabric.message);
+    assert.equal(describeError(new Error('disk full')), 'disk full');
+    assert.equal(describeError('just text'), 'just text');
+    assert.equal(describeError(undefined), 'undefined');
+  });
+
+  it('reads the status of a FabricError only', () => {
+    assert.equal(errorStatus(new FabricError({ status: 404, errorCode: 'ItemNotFound', message: 'gone' })), 404);
+    assert.equal(errorStatus(new Error('no status')), undefined);
+    assert.equal(errorStatus(undefined), undefined);
   });
 });

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { RunParametersWizard } from '../../../src/jobs/RunParametersWizard';
-import type { InputOptions, PickOptions } from '../../../src/jobs/StepPrompter';
-import { BACK } from '../../../src/jobs/StepPrompter';
-import { ScriptedPrompter, pickLabel, type } from './scriptedPrompter';
+import type { InputOptions } from '../../../src/base/prompter';
+import { BACK } from '../../../src/base/prompter';
+import { ScriptedPrompter, pickLabel, type, type ShownPick } from './scriptedPrompter';
 
 const declared = [
   { name: 'rows', type: 'int', defaultValue: 10 },
@@ -14,7 +14,7 @@ describe('RunParametersWizard', () => {
     const prompter = new ScriptedPrompter([pickLabel('Run')]);
     const values = await new RunParametersWizard(prompter, { title: 'Run Hello Fabric', kind: 'notebook', declared }).run();
     assert.deepEqual(values, { parameters: [{ name: 'rows', type: 'Integer', value: 10 }, { name: 'label', type: 'Text', value: 'hello' }] });
-    const hub = prompter.seen[0] as PickOptions<unknown>;
+    const hub = prompter.seen[0] as ShownPick;
     assert.equal(hub.title, 'Run Hello Fabric');
     assert.ok(hub.items.some((i) => i.label.includes('rows') && i.description === 'Integer = 10 (default)'), 'an Integer shows as typed, unquoted');
     assert.ok(hub.items.some((i) => i.label.includes('label') && i.description === 'Text = "hello" (default)'), 'a Text shows quoted');
@@ -63,6 +63,33 @@ describe('RunParametersWizard', () => {
     assert.match(nameCheck!('x'.repeat(257)) ?? '', /longer than 256/);
     assert.match(valueCheck!('2025-01-31 08:00') ?? '', /YYYY-MM-DDTHH:mm:ssZ/);
     assert.deepEqual(values.parameters[2], { name: 'when', type: 'DateTime', value: '2025-01-31T08:00:00Z' });
+  });
+
+  it("numbers only the steps that prompt: a dataflow's parameter has no type step, so its value is step 3 of 3", async () => {
+    const positions: string[] = [];
+    const at = (o: { step?: number; totalSteps?: number }) => positions.push(`${o.step}/${o.totalSteps}`);
+    const prompter = new ScriptedPrompter([
+      pickLabel('Add a parameter'),
+      { input: (o) => { at(o); return 'region'; } },
+      { input: (o) => { at(o); return 'west'; } },
+      pickLabel('Run'),
+    ]);
+    const values = await new RunParametersWizard(prompter, { title: 'Refresh Sales', kind: 'dataflowRefresh', declared: [] }).run();
+    assert.deepEqual(positions, ['2/3', '3/3']);
+    assert.deepEqual(values.parameters, [{ name: 'region', type: 'Automatic', value: 'west' }]);
+  });
+
+  it('counts the type step of a change only when the user chose to change the type', async () => {
+    const positions: string[] = [];
+    const prompter = new ScriptedPrompter([
+      pickLabel('rows'),
+      { pick: (o) => { positions.push(`${o.step}/${o.totalSteps}`); return 'type'; } },
+      { pick: (o) => { positions.push(`${o.step}/${o.totalSteps}`); return 'Text'; } },
+      pickLabel('Run'),
+    ]);
+    await new RunParametersWizard(prompter, { title: 'Run', kind: 'notebook', declared }).run();
+    // The action step cannot know the total yet; "10" is valid Text, so no value step follows.
+    assert.deepEqual(positions, ['2/undefined', '3/4']);
   });
 
   it('starts from the last run\'s values and will not run while one is invalid for its type', async () => {

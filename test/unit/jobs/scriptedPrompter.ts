@@ -1,21 +1,25 @@
-// A StepPrompter that plays a script: each prompt takes the next answer, which sees the prompt's
+// A Prompter that plays a script: each prompt takes the next answer, which sees the prompt's
 // options (so tests check titles, steps and the live validation) and returns what the user did.
-import type { InputOptions, PickOptions, StepPrompter } from '../../../src/jobs/StepPrompter';
-import { BACK } from '../../../src/jobs/StepPrompter';
+import type { InputOptions, PickItem, PickOptions, Prompter } from '../../../src/base/prompter';
+import { BACK } from '../../../src/base/prompter';
+
+/** A pick as the user sees it: its items arrived. */
+export type ShownPick = PickOptions<unknown> & { items: readonly PickItem<unknown>[] };
 
 export type Answer =
-  | { pick: (options: PickOptions<unknown>) => unknown }
+  | { pick: (options: ShownPick) => unknown }
   | { input: (options: InputOptions) => string | typeof BACK };
 
-export class ScriptedPrompter implements StepPrompter {
-  readonly seen: (PickOptions<unknown> | InputOptions)[] = [];
+export class ScriptedPrompter implements Prompter {
+  readonly seen: (ShownPick | InputOptions)[] = [];
   constructor(private readonly script: Answer[]) {}
 
   async pick<T>(options: PickOptions<T>): Promise<T | typeof BACK> {
-    this.seen.push(options as PickOptions<unknown>);
+    const shown = { ...options, items: await options.items } as ShownPick;
+    this.seen.push(shown);
     const answer = this.next();
     if (!('pick' in answer)) throw new Error(`expected an input, got a pick: ${options.placeholder}`);
-    return answer.pick(options as PickOptions<unknown>) as T | typeof BACK;
+    return answer.pick(shown) as T | typeof BACK;
   }
 
   async input(options: InputOptions): Promise<string | typeof BACK> {
@@ -25,6 +29,14 @@ export class ScriptedPrompter implements StepPrompter {
     const value = answer.input(options);
     if (value !== BACK && options.validate?.(value)) throw new Error(`the input would refuse "${value}": ${options.validate(value)}`);
     return value;
+  }
+
+  async confirm(message: string): Promise<string> {
+    throw new Error(`the script has no answer for a confirmation: ${message}`);
+  }
+
+  async openDialog(): Promise<never> {
+    throw new Error('the script has no answer for an open dialog');
   }
 
   get done(): boolean {

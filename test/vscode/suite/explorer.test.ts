@@ -9,7 +9,7 @@ import { startEmulator } from '../../../src/emulator';
 import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
 import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
 import type { Item } from '../../../src/fabric/types';
-import type { Prompter } from '../../../src/vscode/common/prompter';
+import { UserCancelled, type Prompter } from '../../../src/base/prompter';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import type { ExplorerNode } from '../../../src/vscode/explorer/WorkspaceTreeDataProvider';
 
@@ -29,13 +29,13 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
   let notebook: Item;
   const confirmations: string[] = [];
   const prompter: Prompter = {
-    pick: async () => undefined,
-    input: async () => undefined,
+    pick: async () => { throw new UserCancelled(); },
+    input: async () => { throw new UserCancelled(); },
     confirm: async (message, _options, ...actions) => {
       confirmations.push(message);
       return actions[0];
     },
-    openDialog: async () => undefined,
+    openDialog: async () => { throw new UserCancelled(); },
   };
 
   const uriOf = (item: Pick<Item, 'displayName' | 'type'>, part?: string) =>

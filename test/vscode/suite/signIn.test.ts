@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Emulator } from '../../../src/emulator';
-import type { Prompter } from '../../../src/vscode/common/prompter';
+import { UserCancelled, type PickItem, type Prompter } from '../../../src/base/prompter';
 import type { ConnectionManager } from '../../../src/vscode/connection/ConnectionManager';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import { startTrustedEmulator, treeWorkspaces } from './localEntraFixture';
@@ -23,22 +23,24 @@ const CLI_CLIENT = '04b07795-8ddb-461a-bbee-02f9e1bf7b46'; // the Azure CLI's ow
 const SECRET = 'sp~secret.for.tests';
 const CLI_SECRET = 'stand-in az refresh token';
 
-/** Answers the sign-in wizard's prompts in order: each answer picks the item it matches, or is typed. */
-function scripted(answers: ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined | string | vscode.Uri[])[]): Prompter & { left(): number } {
-  const next = () => {
+/** Answers the sign-in wizard's prompts in order: each answer picks the value of the item it matches, or is typed; undefined dismisses. */
+function scripted(answers: ((items: readonly PickItem<unknown>[]) => unknown)[]): Prompter & { left(): number } {
+  const next = (items: readonly PickItem<unknown>[] = []) => {
     const answer = answers.shift();
     if (!answer) throw new Error('The wizard asked more than the test expected.');
-    return answer;
+    const value = answer(items);
+    if (value === undefined) throw new UserCancelled();
+    return value;
   };
   return {
-    pick: async (items) => next()(await items) as never,
-    input: async () => next()([]) as string,
-    confirm: async () => undefined,
-    openDialog: async () => next()([]) as vscode.Uri[],
+    pick: async (options) => next(await options.items) as never,
+    input: async () => next() as string,
+    confirm: async () => { throw new UserCancelled(); },
+    openDialog: async () => next() as vscode.Uri[],
     left: () => answers.length,
   };
 }
-const pickKind = (kind: string) => (items: readonly vscode.QuickPickItem[]) => items.find((i) => (i as { connectionKind?: string }).connectionKind === kind);
+const pickKind = (kind: string) => (items: readonly PickItem<unknown>[]) => items.find((i) => i.value === kind)?.value;
 const type = (text: string) => () => text;
 
 /** A stand-in `az`: checks its arguments as the real one parses them and gets the token from the local Entra. */
@@ -126,7 +128,7 @@ describe('Sign-in with @azure/identity against the local Entra endpoint (package
   });
 
   it('signs in as a service principal with a secret and lists the workspaces', async () => {
-    const prompter = scripted([pickKind('servicePrincipal'), type(TENANT), type(CLIENT), (items) => items.find((i) => (i as { useSecret?: boolean }).useSecret), type(SECRET)]);
+    const prompter = scripted([pickKind('servicePrincipal'), type(TENANT), type(CLIENT), (items) => items.find((i) => i.value === true)?.value, type(SECRET)]);
     explorer.setPrompter(prompter);
     await vscode.commands.executeCommand('fabricWorkbench.signIn');
     assert.equal(prompter.left(), 0, 'the wizard asked tenant, client, method and secret');
@@ -136,7 +138,7 @@ describe('Sign-in with @azure/identity against the local Entra endpoint (package
   });
 
   it('signs in as a service principal with a certificate and lists the workspaces', async () => {
-    const prompter = scripted([pickKind('servicePrincipal'), type(TENANT), type(CLIENT), (items) => items.find((i) => (i as { useSecret?: boolean }).useSecret === false), () => [vscode.Uri.file(certificateFile)]]);
+    const prompter = scripted([pickKind('servicePrincipal'), type(TENANT), type(CLIENT), (items) => items.find((i) => i.value === false)?.value, () => [vscode.Uri.file(certificateFile)]]);
     explorer.setPrompter(prompter);
     await vscode.commands.executeCommand('fabricWorkbench.signIn');
     assert.equal(prompter.left(), 0);
@@ -146,7 +148,7 @@ describe('Sign-in with @azure/identity against the local Entra endpoint (package
 
   it('refuses a wrong secret with what Entra said, and stays as it was', async () => {
     await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.url, token: emulator.token });
-    explorer.setPrompter(scripted([pickKind('servicePrincipal'), type(TENANT), type(CLIENT), (items) => items.find((i) => (i as { useSecret?: boolean }).useSecret), type('not the secret')]));
+    explorer.setPrompter(scripted([pickKind('servicePrincipal'), type(TENANT), type(CLIENT), (items) => items.find((i) => i.value === true)?.value, type('not the secret')]));
     await vscode.commands.executeCommand('fabricWorkbench.signIn');
     assert.equal(connection.label, 'Local emulator', 'the connection before the failed sign-in stays');
     await assert.rejects(
@@ -167,7 +169,7 @@ describe('Sign-in with @azure/identity against the local Entra endpoint (package
 
   it('offers no managed identity on a host without one', async () => {
     let offered: string[] = [];
-    explorer.setPrompter(scripted([(items) => { offered = items.map((i) => (i as { connectionKind?: string }).connectionKind ?? ''); return undefined; }]));
+    explorer.setPrompter(scripted([(items) => { offered = items.map((i) => String(i.value)); return undefined; }]));
     await vscode.commands.executeCommand('fabricWorkbench.signIn');
     assert.deepEqual(offered, ['microsoft', 'servicePrincipal', 'azureCli', 'emulator']);
   });

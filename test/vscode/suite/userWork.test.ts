@@ -12,7 +12,7 @@ import type { ExportResult } from '../../../src/explorer/WorkspaceSync';
 import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
 import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
 import type { Item } from '../../../src/fabric/types';
-import type { Prompter } from '../../../src/vscode/common/prompter';
+import { UserCancelled, type OpenDialogOptions, type Prompter } from '../../../src/base/prompter';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import { describeExport } from '../../../src/vscode/items/syncMessages';
 import { folderSnapshot as snapshot } from '../../unit/explorer/folderSnapshot';
@@ -32,19 +32,22 @@ describe('The user\'s work: saves, export and import', function () {
   /** What the test prompter was asked, and the answers it gives (in order; the last one repeats). */
   let confirmations: { message: string; detail?: string; actions: string[] }[];
   let answers: (string | undefined)[];
-  let dialogs: vscode.OpenDialogOptions[];
+  let dialogs: OpenDialogOptions[];
   let chosenFolder: string | undefined;
 
   const prompter: Prompter = {
-    pick: async () => undefined,
-    input: async () => undefined,
+    pick: async () => { throw new UserCancelled(); },
+    input: async () => { throw new UserCancelled(); },
     confirm: async (message, options, ...actions) => {
       confirmations.push({ message, detail: options.detail, actions });
-      return answers.length > 1 ? answers.shift() : answers[0];
+      const answer = answers.length > 1 ? answers.shift() : answers[0];
+      if (answer === undefined) throw new UserCancelled();
+      return answer;
     },
     openDialog: async (options) => {
       dialogs.push(options);
-      return chosenFolder ? [vscode.Uri.file(chosenFolder)] : undefined;
+      if (!chosenFolder) throw new UserCancelled();
+      return [vscode.Uri.file(chosenFolder)];
     },
   };
 

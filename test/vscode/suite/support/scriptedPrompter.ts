@@ -1,9 +1,10 @@
 // The test prompter the Workspaces commands take through `explorer.setPrompter`: answers given in
 // advance, in order; picks choose BY LABEL among the items the command really offers; each input
-// box's checker is run on the values a test wants checked as a person would type them.
+// box's checker is run on the values a test wants checked as a person would type them. An
+// undefined answer dismisses the prompt, as Escape or a dialog's Cancel does.
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
-import type { Prompter } from '../../../../src/vscode/common/prompter';
+import { UserCancelled, type ConfirmOptions, type InputOptions, type PickOptions, type Prompter } from '../../../../src/base/prompter';
 
 export type Answer =
   | { pick: string | undefined }
@@ -37,38 +38,38 @@ export class ScriptedPrompter implements Prompter {
     return this.answers.splice(0);
   }
 
-  async pick<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>, options: vscode.QuickPickOptions): Promise<T | undefined> {
+  async pick<T>(options: PickOptions<T>): Promise<T> {
     const answer = this.next('pick');
-    const offered = await items;
+    const offered = await options.items;
     this.asked.push({ kind: 'pick', title: options.title, labels: offered.map((i) => plain(i.label)) });
-    if (answer.pick === undefined) return undefined;
+    if (answer.pick === undefined) throw new UserCancelled();
     const chosen = offered.find((i) => plain(i.label) === answer.pick);
     assert.ok(chosen, `"${answer.pick}" is offered among ${offered.map((i) => plain(i.label)).join(', ')}`);
-    return chosen;
+    return chosen.value;
   }
 
-  async input(options: vscode.InputBoxOptions): Promise<string | undefined> {
+  async input(options: InputOptions): Promise<string> {
     const answer = this.next('input');
-    const check = async (value: string) => {
-      const result = await options.validateInput?.(value);
-      return typeof result === 'string' || result == null ? (result ?? undefined) : result.message;
-    };
-    const checks = [];
-    for (const value of answer.typed ?? []) checks.push(await check(value));
+    const check = (value: string) => options.validate?.(value);
+    const checks = (answer.typed ?? []).map(check);
     this.asked.push({ kind: 'input', title: options.title, checks });
-    if (answer.input !== undefined) assert.equal(await check(answer.input), undefined, `"${answer.input}" is accepted`);
+    if (answer.input === undefined) throw new UserCancelled();
+    assert.equal(check(answer.input), undefined, `"${answer.input}" is accepted`);
     return answer.input;
   }
 
-  async confirm(message: string, options: vscode.MessageOptions, ...actions: string[]): Promise<string | undefined> {
+  async confirm(message: string, options: ConfirmOptions, ...actions: string[]): Promise<string> {
     const answer = this.next('confirm');
     this.asked.push({ kind: 'confirm', message, detail: options.detail, labels: actions });
-    if (answer.confirm !== undefined) assert.ok(actions.includes(answer.confirm), `"${answer.confirm}" is among ${actions.join(', ')}`);
+    if (answer.confirm === undefined) throw new UserCancelled();
+    assert.ok(actions.includes(answer.confirm), `"${answer.confirm}" is among ${actions.join(', ')}`);
     return answer.confirm;
   }
 
-  async openDialog(): Promise<vscode.Uri[] | undefined> {
-    return this.next('folders').folders;
+  async openDialog(): Promise<vscode.Uri[]> {
+    const { folders } = this.next('folders');
+    if (!folders?.length) throw new UserCancelled();
+    return folders;
   }
 
   private next<K extends 'pick' | 'input' | 'confirm' | 'folders'>(kind: K): Extract<Answer, Record<K, unknown>> {
