@@ -95,7 +95,7 @@ async function main() {
         console.error(server.output().slice(-4000));
         return 1;
       }
-      await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, 50)); // a UI request waits at most this long to be played
     }
     const result = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
     if (result.passed + result.failed === 0) {
