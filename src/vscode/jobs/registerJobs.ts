@@ -13,6 +13,7 @@ import { JobMonitor } from './JobMonitor';
 import { JobStatusBar } from './JobStatusBar';
 import { JobsTreeDataProvider, type JobsNode } from './JobsTreeDataProvider';
 import { LastRunValues } from './LastRunValues';
+import { RunFileReader } from './RunFileReader';
 import type { ItemResolver } from './runTargets';
 
 export interface JobsDeps {
@@ -50,13 +51,14 @@ export function registerJobs(context: vscode.ExtensionContext, deps: JobsDeps): 
   const statusBar = new JobStatusBar(monitor);
   const notifier = new JobEndNotifier(monitor);
   const jobsTreeView = vscode.window.createTreeView('fabricWorkbench.jobs', { treeDataProvider: jobsView });
+  const runFiles = new RunFileReader();
   const commands = new JobCommands(
     connection, monitor, jobsView, details,
-    new ItemPicker(context.globalState, quickInputStepPrompter), new LastRunValues(context.globalState), quickInputStepPrompter, deps.files,
+    new ItemPicker(context.globalState, quickInputStepPrompter), new LastRunValues(context.globalState), quickInputStepPrompter, deps.files, runFiles,
   );
   const command = (id: string, handler: (...args: never[]) => unknown) => registerSafeCommand(id, log, handler);
   context.subscriptions.push(
-    monitor, jobsView, details, statusBar, notifier, jobsTreeView,
+    monitor, jobsView, details, statusBar, notifier, jobsTreeView, runFiles,
     vscode.workspace.registerTextDocumentContentProvider(JOB_DETAILS_SCHEME, details),
     ...RUN_COMMANDS.map(([id, kind]) => command(id, (arg?: unknown) => commands.run(kind, arg))),
     command('fabricWorkbench.runFromFile', (name?: string) => commands.runFromFile(typeof name === 'string' ? name : undefined)),
