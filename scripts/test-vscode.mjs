@@ -114,7 +114,7 @@ async function main() {
 
 /**
  * Plays the suites' UI requests (`<id>.request.json`, answered by `<id>.done.json`): wait until a
- * quick input shows a text, type, press a key, click a dialog's button.
+ * quick input shows a text, type, press a key, click a dialog's or a notification's button.
  */
 async function playUiRequests(page, dir) {
   for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.request.json')).sort()) {
@@ -127,6 +127,10 @@ async function playUiRequests(page, dir) {
       if (request.type) await page.keyboard.type(request.type);
       if (request.press) await page.keyboard.press(request.press);
       if (request.dialogButton) await page.locator('.monaco-dialog-box').getByRole('button', { name: request.dialogButton }).click({ timeout: 60_000 });
+      if (request.notificationButton) {
+        const { message, button } = request.notificationButton;
+        await page.locator('.notification-toast', { hasText: message }).getByRole('button', { name: button }).click({ timeout: 60_000 });
+      }
     } catch (e) {
       error = String(e);
     }

@@ -16,6 +16,7 @@ export class JobStatusBar implements vscode.Disposable {
     this.update();
   }
 
+  /** What it shows ('' when hidden). */
   get text(): string {
     return this.item.text;
   }
@@ -31,6 +32,7 @@ export class JobStatusBar implements vscode.Disposable {
       this.item.text = `$(${statusIcon(last)}) ${vscode.l10n.t('Fabric: {0} {1}', last.itemName, last.status)}`;
       this.item.tooltip = vscode.l10n.t('The last Fabric job. Click to see the jobs.');
     } else {
+      this.item.text = '';
       this.item.hide();
       return;
     }
