@@ -20,10 +20,11 @@ export function formatJobChange(change: JobChange, now: number): JobLogLine | un
 
 function unmaskedLine(change: JobChange, now: number): JobLogLine | undefined {
   const { job } = change;
-  const who = `[${job.itemName}] ${job.jobType} job ${job.id} (${job.itemType} in ${job.workspaceName ?? job.workspaceId})`;
+  const item = `[${job.itemName}]`;
+  const who = `${item} ${job.jobType} job ${job.id} (${job.itemType} in ${job.workspaceName ?? job.workspaceId})`;
   switch (change.kind) {
     case 'added':
-      return { level: 'info', text: `${who} submitted${describeParameters(job)}` };
+      return { level: 'info', text: `${item} Submitted ${who.slice(item.length + 1)}${describeParameters(job)}` };
     case 'status':
       // The end has a line of its own, with the outcome.
       return isTerminal(job.status) ? undefined : { level: 'info', text: `${who}: ${change.previous} → ${job.status}` };

@@ -37,7 +37,7 @@ export class JobEndNotifier implements vscode.Disposable {
   constructor(private readonly monitor: JobMonitor, clock: Clock = systemClock) {
     this.batcher = new JobEndBatcher(clock, (jobs) => void this.notifyEnds(jobs));
     this.subscription = monitor.onDidChangeJobs((change) => {
-      if (change?.kind === 'ended') this.batcher.add(change.job);
+      if (change?.kind === 'ended' && this.announces(change.job)) this.batcher.add(change.job);
       if (change?.kind === 'cancelFailed') void this.notifyCancelFailed(change.job, change.reason);
     });
   }
@@ -47,12 +47,16 @@ export class JobEndNotifier implements vscode.Disposable {
     this.batcher.dispose();
   }
 
-  private async notifyEnds(ended: TrackedJob[]): Promise<void> {
-    const notifyOnSuccess = vscode.workspace.getConfiguration('fabricWorkbench.jobs').get<boolean>('notifyOnSuccess', true);
+  /** Whether the end is told, as the settings are when it ends. */
+  private announces(job: TrackedJob): boolean {
     // A publish the user started from a notification is answered whatever the setting: it offers the refresh.
-    const jobs = ended.filter((j) => notifyOnSuccess || endSeverity(j) !== 'information' || this.refreshAfterPublish.has(j.id));
+    return endSeverity(job) !== 'information' || this.refreshAfterPublish.has(job.id)
+      || vscode.workspace.getConfiguration('fabricWorkbench.jobs').get<boolean>('notifyOnSuccess', true);
+  }
+
+  private async notifyEnds(jobs: TrackedJob[]): Promise<void> {
     if (jobs.length === 1) await this.notifyEnd(jobs[0]!);
-    else if (jobs.length > 1) await this.notifySummary(jobs);
+    else await this.notifySummary(jobs);
   }
 
   private async notifyEnd(job: TrackedJob): Promise<void> {
