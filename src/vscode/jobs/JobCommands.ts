@@ -57,7 +57,7 @@ export class JobCommands {
     const file = await this.runFiles.read();
     if (!file || file.runs.length + file.invalid.length === 0) throw new Error(vscode.l10n.t('No {0} in this workspace folder, or it lists no runs.', RUN_FILE_PATH));
     if (file.runs.length === 0) throw new Error(vscode.l10n.t('{0} has no run that can run: {1}', RUN_FILE_PATH, file.invalid.map(describeInvalidRun).join(' ')));
-    const invalid = file.invalid.find((r) => r.name === name);
+    const invalid = name !== undefined && file.invalid.find((r) => r.name === name);
     if (invalid) throw new Error(describeInvalidRun(invalid));
     const run = name ? file.runs.find((r) => r.name === name) : await this.pickRun(file);
     if (!run) throw new Error(vscode.l10n.t('{0} has no run named "{1}".', RUN_FILE_PATH, name ?? ''));
