@@ -37,6 +37,9 @@ const common = {
   platform: 'node',
   target: 'node20',
   external: ['vscode'],
+  // jsonc-parser's `main` is a UMD module whose require()s of its own files a bundle cannot follow
+  // (they would run against dist/): bundle its ES module build instead.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   minify: production,
   sourcemap: true,
   sourcesContent: !production,

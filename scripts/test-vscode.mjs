@@ -81,7 +81,7 @@ async function runOnCodeServer() {
         console.error(server.output().slice(-4000));
         return 1;
       }
-      await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, 50)); // a UI request waits at most this long to be played
     }
     const result = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
     if (result.passed + result.failed === 0) {
@@ -161,7 +161,7 @@ function keepOnFailure(work, exitCode) {
 
 /**
  * Plays the suites' UI requests (`<id>.request.json`, answered by `<id>.done.json`): wait until a
- * quick input shows a text, type, press a key, click a dialog's button.
+ * quick input shows a text, type, press a key, click a dialog's or a notification's button.
  */
 async function playUiRequests(page, dir) {
   for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.request.json')).sort()) {
@@ -174,6 +174,10 @@ async function playUiRequests(page, dir) {
       if (request.type) await page.keyboard.type(request.type);
       if (request.press) await page.keyboard.press(request.press);
       if (request.dialogButton) await page.locator('.monaco-dialog-box').getByRole('button', { name: request.dialogButton }).click({ timeout: 60_000 });
+      if (request.notificationButton) {
+        const { message, button } = request.notificationButton;
+        await page.locator('.notification-toast', { hasText: message }).getByRole('button', { name: button }).click({ timeout: 60_000 });
+      }
     } catch (e) {
       error = String(e);
     }

@@ -1,31 +1,39 @@
-// The lines the "Fabric Jobs" output channel shows: one per submission and status change, with a
-// timestamp, the job id, item and workspace; the end adds the duration and the exit value or the
-// failure reason (code, message, request id). They come from the service: every line is masked.
+// The jobs' lines of the extension's log: one per submission and status change, at a level that
+// says how much it matters (the log adds the time), prefixed with the item's name so a job's story
+// reads apart from the rest; the end adds the duration and the exit value or the failure reason
+// (code, message, request id). They come from the service: every line is masked.
 import { maskSecrets } from '../fabric/redaction';
 import type { JobChange } from './JobTracker';
 import { durationMs, formatDuration, isTerminal, type TrackedJob } from './TrackedJob';
 
-export function formatJobChange(change: JobChange, now: number): string | undefined {
-  const line = unmaskedLine(change, now);
-  return line === undefined ? undefined : maskSecrets(line);
+export interface JobLogLine {
+  level: 'info' | 'warn' | 'error';
+  text: string;
 }
 
-function unmaskedLine(change: JobChange, now: number): string | undefined {
+const LOG_LEVEL = { information: 'info', warning: 'warn', error: 'error' } as const;
+
+export function formatJobChange(change: JobChange, now: number): JobLogLine | undefined {
+  const line = unmaskedLine(change, now);
+  return line && { level: line.level, text: maskSecrets(line.text) };
+}
+
+function unmaskedLine(change: JobChange, now: number): JobLogLine | undefined {
   const { job } = change;
-  const stamp = new Date(now).toISOString();
-  const who = `${job.jobType} job ${job.id} of ${job.itemName} (${job.itemType}) in ${job.workspaceName ?? job.workspaceId}`;
+  const item = `[${job.itemName}]`;
+  const who = `${item} ${job.jobType} job ${job.id} (${job.itemType} in ${job.workspaceName ?? job.workspaceId})`;
   switch (change.kind) {
     case 'added':
-      return `[${stamp}] Submitted ${who}${describeParameters(job)}`;
+      return { level: 'info', text: `${item} Submitted ${who.slice(item.length + 1)}${describeParameters(job)}` };
     case 'status':
       // The end has a line of its own, with the outcome.
-      return isTerminal(job.status) ? undefined : `[${stamp}] ${who}: ${change.previous} → ${job.status}`;
+      return isTerminal(job.status) ? undefined : { level: 'info', text: `${who}: ${change.previous} → ${job.status}` };
     case 'timedOut':
-      return `[${stamp}] ${who} ran past its timeout; cancelling it.`;
+      return { level: 'warn', text: `${who} ran past its timeout; cancelling it.` };
     case 'cancelFailed':
-      return `[${stamp}] ${who} could not be cancelled (tried again at each status check): ${change.reason}`;
+      return { level: 'error', text: `${who} could not be cancelled (tried again at each status check): ${change.reason}` };
     case 'ended':
-      return `[${stamp}] ${who} ${endSummary(job, now)}`;
+      return { level: LOG_LEVEL[endSeverity(job)], text: `${who} ${endSummary(job, now)}` };
   }
 }
 

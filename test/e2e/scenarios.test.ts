@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { startEmulator } from '../../src/emulator';
 import { FabricClient, StaticTokenProvider, decodeDefinition, fileText } from '../../src/fabric';
+import { waitFor } from '../support/waitFor';
 import { openWorkbench, type Workbench } from './workbench';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -68,15 +69,13 @@ describe('Fabric Workbench against the local emulator', function () {
     await page.keyboard.type('\n"description": "Edited in VS Code",', { delay: 5 });
     await page.keyboard.press('Control+S');
     const client = new FabricClient({ baseUrl: emulator.baseUrl, tokenProvider: new StaticTokenProvider(emulator.token), userAgent: 'e2e' });
-    const deadline = Date.now() + 30_000;
-    let saved = '';
-    while (Date.now() < deadline && !saved.includes('Edited in VS Code')) {
+    // The save is done when Fabric holds the edit (the upload follows the keystroke).
+    const saved = await waitFor(async () => {
       const workspace = (await client.listWorkspacesPage()).value.find((w) => w.displayName === 'Sample workspace')!;
       const pipeline = (await client.listItemsPage(workspace.id, { type: 'DataPipeline' })).value.find((i) => i.displayName === 'Daily load')!;
-      const files = decodeDefinition(await client.getDefinition(workspace.id, pipeline.id));
-      saved = fileText(files.find((f) => f.path === 'pipeline-content.json')!);
-      if (!saved.includes('Edited in VS Code')) await new Promise((r) => setTimeout(r, 500));
-    }
+      const text = fileText(decodeDefinition(await client.getDefinition(workspace.id, pipeline.id)).find((f) => f.path === 'pipeline-content.json')!);
+      return text.includes('Edited in VS Code') && text;
+    }, 'Fabric holds the edited pipeline');
     await workbench.screenshot('05-pipeline-saved');
     assert.match(saved, /Edited in VS Code/);
   });

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { FabricClient } from '../../fabric';
 import { readDeclaredParameters } from '../../jobs/declaredParameters';
-import { parseRunFile, RUN_FILE_PATH, type RunDescription } from '../../jobs/runFile';
+import { describeInvalidRun, RUN_FILE_PATH, type InvalidRun, type RunDescription, type RunFile } from '../../jobs/runFile';
 import { RunParametersWizard, type RunValues } from '../../jobs/RunParametersWizard';
 import { takesParameters, type RunKind } from '../../jobs/runRequest';
 import { answerOf, type Prompter } from '../../base/prompter';
@@ -15,6 +15,7 @@ import type { JobDetailsProvider } from './JobDetailsProvider';
 import type { JobMonitor, RunTarget } from './JobMonitor';
 import type { JobsTreeDataProvider } from './JobsTreeDataProvider';
 import type { LastRunValues } from './LastRunValues';
+import type { RunFileReader } from './RunFileReader';
 import { describeJob, statusIcon } from './jobPresentation';
 import { resolveRunTarget, type ItemResolver } from './runTargets';
 
@@ -33,6 +34,7 @@ export class JobCommands {
     private readonly lastValues: LastRunValues,
     private readonly prompter: Prompter,
     private readonly files: ItemResolver | undefined,
+    private readonly runFiles: RunFileReader,
   ) {}
 
   /** fabricWorkbench.runNotebook / runPipeline / refreshDataflow / publishDataflow. */
@@ -50,9 +52,12 @@ export class JobCommands {
   /** fabricWorkbench.runFromFile: a run of .vscode/fabric-runs.json, picked by name. */
   async runFromFile(name?: string): Promise<TrackedJob> {
     const client = this.connection.requireClient();
-    const runs = await readRunFile();
-    if (runs.length === 0) throw new Error(vscode.l10n.t('No {0} in this workspace folder, or it lists no runs.', RUN_FILE_PATH));
-    const run = name ? runs.find((r) => r.name === name) : await this.pickRun(runs);
+    const file = await this.runFiles.read();
+    if (!file || file.runs.length + file.invalid.length === 0) throw new Error(vscode.l10n.t('No {0} in this workspace folder, or it lists no runs.', RUN_FILE_PATH));
+    if (file.runs.length === 0) throw new Error(vscode.l10n.t('{0} has no run that can run: {1}', RUN_FILE_PATH, file.invalid.map(describeInvalidRun).join(' ')));
+    const invalid = name !== undefined && file.invalid.find((r) => r.name === name);
+    if (invalid) throw new Error(describeInvalidRun(invalid));
+    const run = name ? file.runs.find((r) => r.name === name) : await this.pickRun(file);
     if (!run) throw new Error(vscode.l10n.t('{0} has no run named "{1}".', RUN_FILE_PATH, name ?? ''));
     const target = await findRunTarget(client, run);
     const kind = kindOf(target.item.type, run.job);
@@ -97,7 +102,7 @@ export class JobCommands {
   private async valuesFor(client: FabricClient, kind: RunKind, target: RunTarget): Promise<RunValues> {
     if (!takesParameters(kind)) return { parameters: [] };
     const last = this.lastValues.get(target.item.id, kind);
-    const fileRuns = (await readRunFile().catch(() => [])).filter((r) => matches(r, target));
+    const fileRuns = ((await this.runFiles.read().catch(() => undefined))?.runs ?? []).filter((r) => matches(r, target));
     const how: HowToRun = last || fileRuns.length ? await this.pickHow(target, last, fileRuns) : { kind: 'wizard' };
     if (how.kind === 'last' && last) return last;
     if (how.kind === 'file') return { parameters: how.run.parameters, executionData: how.run.executionData };
@@ -127,12 +132,23 @@ export class JobCommands {
     }));
   }
 
-  private async pickRun(runs: RunDescription[]): Promise<RunDescription> {
-    return answerOf(this.prompter.pick({
+  /** The valid runs to pick; the invalid ones listed after them, explained, and refused when picked. */
+  private async pickRun(file: RunFile): Promise<RunDescription> {
+    const run = await answerOf(this.prompter.pick<RunDescription | InvalidRun>({
       title: vscode.l10n.t('Run from {0}', RUN_FILE_PATH),
       placeholder: vscode.l10n.t('Pick a run by name'),
-      items: runs.map((r) => ({ label: r.name, description: `${r.item} · ${r.workspace ?? r.workspaceId}`, detail: summarize(r), value: r })),
+      items: [
+        ...file.runs.map((r) => ({ label: r.name, description: `${r.item} · ${r.workspace ?? r.workspaceId}`, detail: summarize(r), value: r })),
+        ...file.invalid.map((r) => ({
+          label: `$(error) ${r.name ?? vscode.l10n.t('Run at line {0}', r.line)}`,
+          description: vscode.l10n.t('cannot run: fix line {0}', r.line),
+          detail: r.problems.join('; '),
+          value: r,
+        })),
+      ],
     }));
+    if ('problems' in run) throw new Error(describeInvalidRun(run));
+    return run;
   }
 
   /** The job an argument names (a job id or a Jobs view node), or the user's pick. */
@@ -171,21 +187,6 @@ function kindOf(itemType: string, job: RunDescription['job']): RunKind {
     case 'dataflow': return job === 'Publish' ? 'dataflowPublish' : 'dataflowRefresh';
     default: throw new Error(vscode.l10n.t('{0} items do not run; a run names a Notebook, DataPipeline or Dataflow.', itemType));
   }
-}
-
-/** The runs of the first workspace folder that has the file (none when no folder has it). */
-async function readRunFile(): Promise<RunDescription[]> {
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const uri = vscode.Uri.joinPath(folder.uri, RUN_FILE_PATH);
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch {
-      continue;
-    }
-    return parseRunFile(new TextDecoder().decode(bytes));
-  }
-  return [];
 }
 
 /** Finds the workspace (by id or name) and the item (by name, and type when given) a run names. */

@@ -13,7 +13,7 @@ export class JobDetailsProvider implements vscode.TextDocumentContentProvider, v
   private readonly subscription: vscode.Disposable;
 
   constructor(monitor: JobMonitor, private readonly find: (id: string) => TrackedJob | undefined) {
-    this.subscription = monitor.onDidChangeJobs(({ job }) => this._onDidChange.fire(uriOf(job)));
+    this.subscription = monitor.onDidChangeJobs((change) => change && this._onDidChange.fire(uriOf(change.job)));
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {

@@ -1,11 +1,13 @@
 // The window's one job monitor: follows every job started here (JobTracker, persisted in
-// workspaceState so polling resumes after a reload), writes the "Fabric Jobs" output channel and
-// notifies when a job ends. The status bar and the Jobs view only listen to its events.
+// workspaceState so polling resumes after a reload) and writes each job's story to the extension's
+// log. It shows the jobs of the current connection only: another connection's wait, unlisted and
+// unpolled, and when theirs is current again they are read again before they show as running
+// (JobRecheck). The status bar, the Jobs view and the notifications only listen to its events.
 import * as vscode from 'vscode';
 import type { FabricClient } from '../../fabric';
-import { maskSecrets } from '../../fabric/redaction';
 import type { Item } from '../../fabric/types';
-import { endSeverity, endSummary, formatJobChange } from '../../jobs/jobLog';
+import { formatJobChange } from '../../jobs/jobLog';
+import { JobRecheck } from '../../jobs/JobRecheck';
 import { JobTracker, type Clock, type JobChange, type JobConnection } from '../../jobs/JobTracker';
 import { jobTypeOf, submitRun, type RunSpec } from '../../jobs/runRequest';
 import type { TrackedJob } from '../../jobs/TrackedJob';
@@ -13,11 +15,11 @@ import type { ConnectionManager } from '../connection/ConnectionManager';
 import { settings } from '../common/settings';
 
 const STATE_KEY = 'fabricWorkbench.jobs.tracked';
-export const JOBS_CHANNEL_NAME = 'Fabric Jobs';
-/** Output lines kept (a line per submission and status change): the latest jobs' story. */
+/** The job lines kept in `outputLines` (the log itself is VS Code's, which bounds its file). */
 export const OUTPUT_LINES_KEPT = 2000;
-/** Lines over the bound before trimming: replacing the channel's text is not free. */
-const OUTPUT_TRIM_SLACK = 200;
+
+/** A job's change, or undefined when the jobs listed changed as a whole (a connection came or went, a recheck). */
+export type JobsChange = JobChange | undefined;
 
 export interface RunTarget {
   workspaceId: string;
@@ -26,18 +28,18 @@ export interface RunTarget {
 }
 
 export class JobMonitor implements vscode.Disposable {
-  private readonly _onDidChangeJobs = new vscode.EventEmitter<JobChange>();
-  readonly onDidChangeJobs: vscode.Event<JobChange> = this._onDidChangeJobs.event;
+  private readonly _onDidChangeJobs = new vscode.EventEmitter<JobsChange>();
+  readonly onDidChangeJobs: vscode.Event<JobsChange> = this._onDidChangeJobs.event;
   readonly tracker: JobTracker;
-  /** The lines of the output channel, the last OUTPUT_LINES_KEPT (its content is not readable back). */
+  /** The latest job lines written to the log, the last OUTPUT_LINES_KEPT (a log is not readable back). */
   readonly outputLines: string[] = [];
+  private readonly recheck = new JobRecheck();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     state: vscode.Memento,
     private readonly connection: Pick<ConnectionManager, 'client' | 'id' | 'onDidChangeConnection'>,
     private readonly log: vscode.LogOutputChannel,
-    readonly channel: vscode.OutputChannel = vscode.window.createOutputChannel(JOBS_CHANNEL_NAME),
     clock?: Clock,
   ) {
     this.tracker = new JobTracker({
@@ -46,18 +48,28 @@ export class JobMonitor implements vscode.Disposable {
       logger: log,
       store: { load: () => state.get<TrackedJob[]>(STATE_KEY, []), save: (jobs) => state.update(STATE_KEY, jobs) },
     });
+    const tracked = this.tracker.onDidChange((change) => this.onChange(change));
+    const rechecked = this.recheck.onDidChange(() => this._onDidChangeJobs.fire(undefined));
     this.disposables.push(
-      this.tracker.onDidChange((change) => this.onChange(change)),
-      this.connection.onDidChangeConnection(() => this.tracker.kick()),
+      { dispose: () => tracked.dispose() },
+      { dispose: () => rechecked.dispose() },
+      this.connection.onDidChangeConnection(() => this.onConnectionChanged()),
       this._onDidChangeJobs,
-      this.channel,
     );
+    this.onConnectionChanged();
     const resumed = this.tracker.running.length;
     if (resumed) this.log.info(`Resumed following ${resumed} running job(s).`);
   }
 
+  /** The current connection's jobs: running first (newest first), then ended ones (latest end first). */
   get jobs(): readonly TrackedJob[] {
-    return this.tracker.jobs;
+    const current = this.connection.id;
+    return current === undefined ? [] : this.tracker.jobs.filter((j) => j.connection === current);
+  }
+
+  /** Whether the job, saved as running while its connection was away, waits to be read again. */
+  isUnchecked(job: TrackedJob): boolean {
+    return this.recheck.has(job.id);
   }
 
   /** Submits the run and follows the job it starts. */
@@ -84,8 +96,9 @@ export class JobMonitor implements vscode.Disposable {
     });
   }
 
+  /** The log, where the jobs' lines are. */
   showOutput(): void {
-    this.channel.show(true);
+    this.log.show(true);
   }
 
   dispose(): void {
@@ -93,42 +106,24 @@ export class JobMonitor implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
+  /** Polls the connection's jobs, and reads the ones saved as running again before they show so. */
+  private onConnectionChanged(): void {
+    this.tracker.kick();
+    const { id, client } = this.connection;
+    if (id === undefined || !client) this.recheck.clear();
+    else void this.recheck.check(this.tracker.running.filter((j) => j.connection === id), client);
+    this._onDidChangeJobs.fire(undefined);
+  }
+
   private onChange(change: JobChange): void {
+    this.recheck.settle(change.job.id);
     const line = formatJobChange(change, Date.now());
     if (line) {
-      this.outputLines.push(line);
-      this.channel.appendLine(line);
-      this.trimOutput();
+      this.log[line.level](line.text);
+      this.outputLines.push(line.text);
+      this.outputLines.splice(0, this.outputLines.length - OUTPUT_LINES_KEPT);
     }
     this._onDidChangeJobs.fire(change);
-    if (change.kind === 'ended') void this.notifyEnd(change.job);
-    if (change.kind === 'cancelFailed') void this.notifyCancelFailed(change.job, change.reason);
-  }
-
-  /** Keeps the output to its last lines, so a long session's history doesn't grow without bound. */
-  private trimOutput(): void {
-    if (this.outputLines.length <= OUTPUT_LINES_KEPT + OUTPUT_TRIM_SLACK) return;
-    this.outputLines.splice(0, this.outputLines.length - OUTPUT_LINES_KEPT);
-    this.channel.replace(`${this.outputLines.join('\n')}\n`);
-  }
-
-  /** A timed-out run still runs (and costs capacity): the user may need to cancel it elsewhere. */
-  private async notifyCancelFailed(job: TrackedJob, reason: string): Promise<void> {
-    const showOutput = vscode.l10n.t('Show Output');
-    const message = vscode.l10n.t('{0} ran past its timeout but could not be cancelled; it is tried again at each status check. {1}', job.itemName, maskSecrets(reason));
-    if (await vscode.window.showWarningMessage(message, showOutput) === showOutput) this.showOutput();
-  }
-
-  private async notifyEnd(job: TrackedJob): Promise<void> {
-    const severity = endSeverity(job);
-    if (severity === 'information' && !settings.notifyOnJobSuccess()) return;
-    const showOutput = vscode.l10n.t('Show Output');
-    const runAgain = vscode.l10n.t('Run Again');
-    const message = vscode.l10n.t('{0} {1}', job.itemName, endSummary(job, Date.now()));
-    const show = { information: vscode.window.showInformationMessage, warning: vscode.window.showWarningMessage, error: vscode.window.showErrorMessage }[severity];
-    const choice = await show(message, showOutput, runAgain);
-    if (choice === showOutput) this.showOutput();
-    if (choice === runAgain) await vscode.commands.executeCommand('fabricWorkbench.rerunJob', job.id);
   }
 }
 

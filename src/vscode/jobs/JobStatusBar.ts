@@ -1,4 +1,5 @@
-// The one status-bar item of the jobs: how many run, else the last result; it opens the jobs.
+// The one status-bar item of the jobs (the current connection's): how many run, else the last
+// result; it opens the jobs. A job whose status is being read again counts as neither.
 import * as vscode from 'vscode';
 import { isRunning } from '../../jobs/TrackedJob';
 import type { JobMonitor } from './JobMonitor';
@@ -15,14 +16,15 @@ export class JobStatusBar implements vscode.Disposable {
     this.update();
   }
 
+  /** What it shows ('' when hidden). */
   get text(): string {
     return this.item.text;
   }
 
   update(): void {
     const jobs = this.monitor.jobs;
-    const running = jobs.filter(isRunning);
-    const last = jobs[0];
+    const running = jobs.filter((j) => isRunning(j) && !this.monitor.isUnchecked(j));
+    const last = jobs.find((j) => !isRunning(j));
     if (running.length > 0) {
       this.item.text = `$(sync~spin) ${vscode.l10n.t('Fabric: {0} running', running.length)}`;
       this.item.tooltip = running.map((j) => `${j.itemName} (${j.jobType}): ${j.status}`).join('\n');
@@ -30,6 +32,7 @@ export class JobStatusBar implements vscode.Disposable {
       this.item.text = `$(${statusIcon(last)}) ${vscode.l10n.t('Fabric: {0} {1}', last.itemName, last.status)}`;
       this.item.tooltip = vscode.l10n.t('The last Fabric job. Click to see the jobs.');
     } else {
+      this.item.text = '';
       this.item.hide();
       return;
     }

@@ -1,7 +1,8 @@
 // The Jobs view: running jobs first, then recent ones (this window's and those the service lists for
 // the items run from here), each with its status icon, type, start time and duration. A pipeline
-// run expands into its activity runs, refreshed while the run goes on. Jobs of another connection
-// than the current one stay listed, marked as waiting for it (running) and never read through it.
+// run expands into its activity runs, refreshed while the run goes on. Only the current connection's
+// jobs are listed (none while signed out); one saved as running while its connection was away shows
+// as being checked until its status has been read again.
 import * as vscode from 'vscode';
 import { describeError } from '../../fabric/errors';
 import type { ActivityRun } from '../../fabric/types';
@@ -38,10 +39,14 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
   ) {
     this.subscriptions = [
       monitor.onDidChangeJobs((change) => {
-        if (change.kind === 'ended') void this.historyReload.request();
+        if (change?.kind === 'ended') void this.historyReload.request();
         this.changed();
       }),
-      connection.onDidChangeConnection(() => void this.historyReload.request()),
+      connection.onDidChangeConnection(() => {
+        // The other connection's history goes at once, not when the new one has been read.
+        this.listed = [];
+        void this.historyReload.request();
+      }),
     ];
   }
 
@@ -66,14 +71,14 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
     switch (node.kind) {
       case 'job': {
         const { job } = node;
-        const waiting = this.monitor.tracker.waitsForConnection(job);
+        const unchecked = this.monitor.isUnchecked(job);
         const item = new vscode.TreeItem(job.itemName, job.itemType.toLowerCase() === 'datapipeline' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `job:${job.id}`;
-        item.description = waiting ? `${describeJob(job)} · ${vscode.l10n.t('waiting for its connection')}` : describeJob(job);
-        item.iconPath = waiting ? new vscode.ThemeIcon('debug-pause') : themeIcon(job);
-        item.tooltip = `${job.itemName} (${job.itemType}) in ${job.workspaceName ?? job.workspaceId}\n${job.jobType} ${job.id}: ${job.status}`
-          + (waiting ? `\n${vscode.l10n.t('Runs on another connection ({0}): followed again once it is the current one.', job.connection ?? '')}` : '');
-        item.contextValue = waiting ? 'fabricWorkbench.job.waiting' : isRunning(job) ? 'fabricWorkbench.job.running' : 'fabricWorkbench.job.ended';
+        item.description = unchecked ? `${job.jobType} · ${vscode.l10n.t('checking its status…')}` : describeJob(job);
+        item.iconPath = unchecked ? new vscode.ThemeIcon('loading~spin') : themeIcon(job);
+        item.tooltip = `${job.itemName} (${job.itemType}) in ${job.workspaceName ?? job.workspaceId}\n${job.jobType} ${job.id}: `
+          + (unchecked ? vscode.l10n.t('{0} when last seen; reading its status again', job.status) : job.status);
+        item.contextValue = unchecked ? 'fabricWorkbench.job.checking' : isRunning(job) ? 'fabricWorkbench.job.running' : 'fabricWorkbench.job.ended';
         item.command = { command: 'fabricWorkbench.showJob', title: vscode.l10n.t('Show Job'), arguments: [job.id] };
         return item;
       }
@@ -100,7 +105,6 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
     if (node.kind !== 'job') return [];
     const client = this.connection.client;
     if (!client) return [{ kind: 'message', parent: node.job, text: vscode.l10n.t('Not connected'), error: true }];
-    if (node.job.connection !== this.connection.id) return [{ kind: 'message', parent: node.job, text: vscode.l10n.t('Ran on another connection: switch to it to see the activity runs') }];
     try {
       const now = Date.now();
       const runs = await client.queryActivityRuns(node.job.workspaceId, node.job.id, {
@@ -159,6 +163,8 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
         this.log.warn(`Could not list the jobs of ${template.itemName}: ${(error as Error).message}`);
       }
     }
+    // A connection that changed meanwhile has its own reload coming: this one's answer is stale.
+    if (this.connection.id !== connection) return;
     this.listed = listed;
     this.changed();
   }

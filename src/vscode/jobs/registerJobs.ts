@@ -1,5 +1,5 @@
-// Wires the jobs part: the monitor (output channel, notifications), the status bar, the Jobs view,
-// the job details documents and the run / job commands.
+// Wires the jobs part: the monitor (the jobs' log lines), the end notifications, the status bar, the
+// Jobs view, the job details documents and the run / job commands.
 import * as vscode from 'vscode';
 import type { RunKind } from '../../jobs/runRequest';
 import { currentStepInput, quickInputPrompter } from '../common/quickInputPrompter';
@@ -7,11 +7,13 @@ import { registerSafeCommand } from '../common/safeCommand';
 import type { ConnectionManager } from '../connection/ConnectionManager';
 import { ItemPicker } from './ItemPicker';
 import { JobCommands } from './JobCommands';
+import { JobEndNotifier } from './JobEndNotifier';
 import { JOB_DETAILS_SCHEME, JobDetailsProvider } from './JobDetailsProvider';
 import { JobMonitor } from './JobMonitor';
 import { JobStatusBar } from './JobStatusBar';
-import { JobsTreeDataProvider } from './JobsTreeDataProvider';
+import { JobsTreeDataProvider, type JobsNode } from './JobsTreeDataProvider';
 import { LastRunValues } from './LastRunValues';
+import { RunFileReader } from './RunFileReader';
 import type { ItemResolver } from './runTargets';
 
 export interface JobsDeps {
@@ -25,6 +27,9 @@ export interface JobsDeps {
 export interface JobsTestApi {
   monitor: JobMonitor;
   jobsView: JobsTreeDataProvider;
+  /** The Jobs view on screen (whether it is visible). */
+  jobsTreeView: vscode.TreeView<JobsNode>;
+  notifier: JobEndNotifier;
   statusBar: JobStatusBar;
   commands: JobCommands;
   /** The wizard's quick input on screen, to type into and accept it. */
@@ -44,14 +49,16 @@ export function registerJobs(context: vscode.ExtensionContext, deps: JobsDeps): 
   const jobsView = new JobsTreeDataProvider(monitor, connection, log);
   const details = new JobDetailsProvider(monitor, (id) => jobsView.find(id));
   const statusBar = new JobStatusBar(monitor);
+  const notifier = new JobEndNotifier(monitor);
+  const jobsTreeView = vscode.window.createTreeView('fabricWorkbench.jobs', { treeDataProvider: jobsView });
+  const runFiles = new RunFileReader();
   const commands = new JobCommands(
     connection, monitor, jobsView, details,
-    new ItemPicker(context.globalState, quickInputPrompter), new LastRunValues(context.globalState), quickInputPrompter, deps.files,
+    new ItemPicker(context.globalState, quickInputPrompter), new LastRunValues(context.globalState), quickInputPrompter, deps.files, runFiles,
   );
   const command = (id: string, handler: (...args: never[]) => unknown) => registerSafeCommand(id, log, handler);
   context.subscriptions.push(
-    monitor, jobsView, details, statusBar,
-    vscode.window.registerTreeDataProvider('fabricWorkbench.jobs', jobsView),
+    monitor, jobsView, details, statusBar, notifier, jobsTreeView, runFiles,
     vscode.workspace.registerTextDocumentContentProvider(JOB_DETAILS_SCHEME, details),
     ...RUN_COMMANDS.map(([id, kind]) => command(id, (arg?: unknown) => commands.run(kind, arg))),
     command('fabricWorkbench.runFromFile', (name?: string) => commands.runFromFile(typeof name === 'string' ? name : undefined)),
@@ -61,5 +68,5 @@ export function registerJobs(context: vscode.ExtensionContext, deps: JobsDeps): 
     command('fabricWorkbench.refreshJobs', () => jobsView.refresh()),
     command('fabricWorkbench.showJobsOutput', () => monitor.showOutput()),
   );
-  return { monitor, jobsView, statusBar, commands, currentStepInput };
+  return { monitor, jobsView, jobsTreeView, notifier, statusBar, commands, currentStepInput };
 }

@@ -32,7 +32,7 @@ describe('job lines and details', () => {
         parameters: [], status: instance.status, submittedAt: 0, startTimeUtc: instance.startTimeUtc ?? undefined, endTimeUtc: instance.endTimeUtc ?? undefined,
         failureReason: instance.failureReason ?? undefined, exitValue: instance.properties?.exitValue ?? undefined,
       };
-      const texts = [formatJobChange({ kind: 'ended', job }, 0)!, endSummary(job, 0), formatJobDetails(job, 0), endSummary({ ...job, failureReason: undefined }, 0)];
+      const texts = [formatJobChange({ kind: 'ended', job }, 0)!.text, endSummary(job, 0), formatJobDetails(job, 0), endSummary({ ...job, failureReason: undefined }, 0)];
       for (const text of texts) {
         assert.ok(!text.includes(token), text);
         assert.ok(!text.includes(token.replace(/e/g, '\\u0065')), text);

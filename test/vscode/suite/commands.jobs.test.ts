@@ -246,27 +246,45 @@ describe('Commands: runs and jobs', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('[fabricWorkbench.runFromFile @ commandPalette] runs a named run of .vscode/fabric-runs.json picked by label; an invalid file is refused naming the place', async () => {
+  it('[fabricWorkbench.runFromFile @ commandPalette] runs a valid named run next to an invalid one, which is explained and marked in Problems; an unreadable file is refused with its line', async () => {
     fs.mkdirSync(path.dirname(runFile), { recursive: true });
-    fs.writeFileSync(runFile, JSON.stringify({ runs: [
-      { name: 'Echo for the team', workspace: 'Runs suite', item: 'Echo', type: 'Notebook', parameters: { who: 'the team' } },
-      { name: 'Echo for me', workspace: 'Runs suite', item: 'Echo', type: 'Notebook', parameters: { who: 'me' } },
-    ] }, null, 2));
+    fs.writeFileSync(runFile, [
+      '{',
+      '  // Comments and trailing commas, as in VS Code\'s own JSON files.',
+      '  "runs": [',
+      '    { "name": "Echo for the team", "workspace": "Runs suite", "item": "Echo", "type": "Notebook", "parameters": { "who": "the team" } },',
+      '    { "name": "No item", "workspace": "Runs suite" },',
+      '    { "name": "Echo for me", "workspace": "Runs suite", "item": "Echo", "type": "Notebook", "parameters": { "who": "me" } },',
+      '  ],',
+      '}',
+    ].join('\n'));
     const running = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.runFromFile');
+    const picker = await waitFor(() => {
+      const input = stepInput();
+      return input && 'items' in input && input.items.length === 3 ? input : undefined;
+    }, 'the picker lists the three runs');
+    const invalid = picker.items.find((i) => i.label.includes('No item'));
+    assert.ok(invalid, 'the invalid run is listed');
+    assert.match(`${invalid.label} ${invalid.description}`, /\$\(error\).*line 5/, 'marked as unable to run, with its line');
+    assert.match(String(invalid.detail), /'item'/, 'and why');
     await pickByLabel(stepInput, 'Echo for me');
     const job = await running;
     namedRunJob = job;
     const ended = await endedInFabric(items.Echo!, job.id);
     assert.equal(ended.status, 'Completed');
     assert.equal(ended.exitValue ?? (await client.getNotebookJobInstance(workspaceId, items.Echo!.id, job.id)).properties?.exitValue, 'me');
+    const problems = vscode.languages.getDiagnostics(vscode.Uri.file(runFile));
+    assert.deepEqual(problems.map((d) => d.range.start.line + 1), [5], 'one problem, on the invalid run\'s line');
+    assert.match(problems[0]!.message, /No item/);
 
-    fs.writeFileSync(runFile, '{\n  "runs": [\n    { "name": "No item", "workspace": "Runs suite" }\n  ]\n}\n');
+    fs.writeFileSync(runFile, '{\n  "runs": [\n    { "name": "No comma" "item": "Echo" }\n  ]\n}\n');
     const before = await countJobs(items.Echo!);
     assert.equal(await vscode.commands.executeCommand('fabricWorkbench.runFromFile'), undefined);
     assert.equal(failures.length, 1, 'one error shown');
     assert.match(failures[0]!, /fabric-runs\.json/);
-    assert.match(failures[0]!, /runs\[0\]|line 3/);
+    assert.match(failures[0]!, /line 3/);
     assert.equal(await countJobs(items.Echo!), before, 'nothing ran');
+    await waitFor(() => vscode.languages.getDiagnostics(vscode.Uri.file(runFile)).some((d) => d.range.start.line === 2), 'Problems shows the line');
   });
 
   it('[fabricWorkbench.rerunJob @ view/item/context] [fabricWorkbench.showJob @ view/item/context] [fabricWorkbench.showJob] runs a job again with the same values and shows its details', async () => {

@@ -1,6 +1,7 @@
 // Running items and watching their jobs inside a real extension host, against an emulator of this
 // suite's own: the wizard through the real quick input, the monitor's output and notifications'
-// content, the Jobs view, cancel, pipeline activity runs, a failing dataflow publish and a reload.
+// content, the Jobs view, cancel, pipeline activity runs, a failing dataflow publish and a reload;
+// notifications (grouped ends, Publish Dataflow) clicked in the page; Sign Out and coming back.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,12 +11,13 @@ import { startEmulator } from '../../../src/emulator';
 import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
 import { encodeDefinition, writeNotebookPy } from '../../../src/fabric/definition';
 import type { Item } from '../../../src/fabric/types';
-import type { TrackedJob } from '../../../src/jobs/TrackedJob';
+import { isRunning, type TrackedJob } from '../../../src/jobs/TrackedJob';
 import type { ConnectionManager } from '../../../src/vscode/connection/ConnectionManager';
 import { JobMonitor, OUTPUT_LINES_KEPT } from '../../../src/vscode/jobs/JobMonitor';
 import type { JobsNode } from '../../../src/vscode/jobs/JobsTreeDataProvider';
 import type { JobsTestApi } from '../../../src/vscode/jobs/registerJobs';
 import { enterText, pickByLabel, waitFor } from './support/wait';
+import { ui } from './ui';
 
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
 const bytes = (s: string) => Buffer.from(s, 'utf8');
@@ -66,6 +68,15 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
         ],
       },
     })) }]);
+    // Runs until the test creates its gate file, then fails when asked to.
+    await create('Trio', 'Notebook', [{ path: 'notebook-content.py', content: notebookPy([
+      { source: 'gate = ""\nfail = False\n', isParameters: true },
+      { source: 'import os, time\nwhile not os.path.exists(gate):\n    time.sleep(0.05)\nif fail:\n    raise ValueError("asked to fail")\nnotebookutils.notebook.exit("passed")\n' },
+    ]) }]);
+    await create('Fresh flow', 'Dataflow', [
+      { path: 'mashup.pq', content: bytes('section Section1;\nshared Query1 = let Source = 1 in Source;\n') },
+      { path: 'queryMetadata.json', content: bytes(JSON.stringify({ formatVersion: '202502', computeEngineSettings: {}, name: 'Fresh flow', queriesMetadata: { Query1: { queryId: '00000000-0000-0000-0000-000000000001', queryName: 'Query1' } } })) },
+    ]);
     await create('Bad flow', 'Dataflow', [
       { path: 'mashup.pq', content: bytes('section Section1;\nshared Query1 = let Source = in Source;\n') },
       { path: 'queryMetadata.json', content: bytes(JSON.stringify({ formatVersion: '202502', computeEngineSettings: {}, name: 'Bad flow', queriesMetadata: { Query1: { queryId: '00000000-0000-0000-0000-000000000001', queryName: 'Query1' } } })) },
@@ -166,7 +177,7 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
       update: async (key: string, value: unknown) => { state.set(key, value); },
     };
     const log = vscode.window.createOutputChannel('Fabric Jobs suite log', { log: true });
-    const reloaded = new JobMonitor(memento, connection, log, vscode.window.createOutputChannel('Fabric Jobs (reloaded)'));
+    const reloaded = new JobMonitor(memento, connection, log);
     try {
       assert.equal(reloaded.tracker.running.length, 1, 'the reloaded monitor follows the running job');
       const done = await waitFor(() => reloaded.tracker.get(job.id)?.noticedAt !== undefined && reloaded.tracker.get(job.id), 'the resumed job ends', 60_000);
@@ -198,8 +209,7 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
 
       await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: other.baseUrl, token: other.token });
       assert.ok(jobs.monitor.tracker.waitsForConnection(jobs.monitor.tracker.get(job.id)!), 'A\'s job waits for A');
-      const node = { kind: 'job' as const, job: jobs.monitor.tracker.get(job.id)! };
-      assert.equal(jobs.jobsView.getTreeItem(node).contextValue, 'fabricWorkbench.job.waiting', 'the Jobs view shows it waiting (no Cancel)');
+      assert.ok(!jobs.jobsView.jobs.some((j) => j.id === job.id), 'B\'s Jobs view does not list A\'s job');
 
       // While B is current, the monitor polls B's own job several times: A's job must stay out of it.
       const otherJob = await jobs.monitor.submit(otherClient, { workspaceId: otherWorkspace.id, workspaceName: 'Other', item: { ...longWait, workspaceId: otherWorkspace.id } }, { kind: 'pipeline', parameters: [] });
@@ -225,7 +235,99 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
     assert.equal(done.exitValue, 'released');
   });
 
-  it('keeps only the latest output lines of a long session', async () => {
+  /** Runs of Trio that wait for `gate`, the ones in `failing` failing once it opens, all running. */
+  async function trioRuns(gate: string, failing: boolean[]): Promise<TrackedJob[]> {
+    const started = await Promise.all(failing.map((fail) => jobs.monitor.submit(client, target(items.Trio!), { kind: 'notebook', parameters: [
+      { name: 'gate', type: 'Text', value: gate }, { name: 'fail', type: 'Boolean', value: fail },
+    ] })));
+    await waitFor(() => started.every((j) => jobs.monitor.tracker.get(j.id)?.status === 'InProgress'), 'the runs wait at the gate');
+    return started;
+  }
+
+  const endedInFabric = (job: TrackedJob) => waitFor(async () => {
+    const instance = await client.getJobInstance(workspaceId, job.itemId, job.id);
+    return ['Completed', 'Failed', 'Cancelled'].includes(instance.status) && instance;
+  }, `${job.itemName} ends in Fabric`, 60_000);
+
+  it('after Sign Out shows none of the connection\'s jobs; back on it, a job that ended meanwhile never shows as running', async () => {
+    const gate = path.join(dataDir, 'gate-sign-out');
+    const [job] = await trioRuns(gate, [false]);
+    const node = { kind: 'job' as const, job: job! };
+    await waitFor(() => /running/.test(jobs.statusBar.text), 'the status bar counts it');
+    await vscode.commands.executeCommand('fabricWorkbench.signOut');
+    try {
+      assert.deepEqual(await jobs.jobsView.getChildren(), [], 'the Jobs view lists nothing while signed out');
+      assert.equal(jobs.statusBar.text, '', 'the status bar shows no job');
+      fs.writeFileSync(gate, '');
+      assert.equal((await endedInFabric(job!)).status, 'Completed');
+      const tracked = jobs.monitor.tracker.get(job!.id)!;
+      assert.equal(tracked.status, 'InProgress', 'not followed while signed out');
+      assert.ok(!tracked.lost, 'and not given up');
+    } finally {
+      await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
+    }
+    // Back on the connection, the saved "InProgress" is stale: it must not show as running before it is read again.
+    const item = jobs.jobsView.getTreeItem(node);
+    assert.notEqual(item.contextValue, 'fabricWorkbench.job.running', String(item.description));
+    const others = jobs.monitor.jobs.filter((j) => j.id !== job!.id && isRunning(j) && !jobs.monitor.isUnchecked(j)).length;
+    assert.doesNotMatch(jobs.statusBar.text, new RegExp(`\\b${others + 1} running`), 'the status bar does not count it');
+    await waitFor(() => jobs.monitor.tracker.get(job!.id)?.status === 'Completed', 'the end is noticed');
+    assert.equal(jobs.jobsView.getTreeItem(node).contextValue, 'fabricWorkbench.job.ended');
+    assert.equal((jobs.jobsView.getTreeItem(node).iconPath as vscode.ThemeIcon).id, 'pass');
+  });
+
+  it('announces jobs that end together in one notification, whose Show Jobs opens the Jobs view', async () => {
+    await vscode.workspace.getConfiguration('fabricWorkbench.jobs').update('notifyOnSuccess', true, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('notifications.clearAll');
+    try {
+      const gate = path.join(dataDir, 'gate-together');
+      const trio = await trioRuns(gate, [false, true, false]);
+      const before = jobs.notifier.shown.length;
+      // Away from the connection while they end, so that they are noticed in one poll when it is back.
+      await vscode.commands.executeCommand('fabricWorkbench.signOut');
+      try {
+        fs.writeFileSync(gate, '');
+        for (const job of trio) await endedInFabric(job);
+      } finally {
+        await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
+      }
+      await waitFor(() => trio.every((j) => jobs.monitor.tracker.get(j.id)?.noticedAt !== undefined), 'the three ends are noticed');
+      const summary = await waitFor(() => jobs.notifier.shown.slice(before).find((n) => n.message.startsWith('3 jobs finished')), 'the summary is shown');
+      assert.equal(summary.message, '3 jobs finished: 2 succeeded, 1 failed');
+      assert.equal(summary.severity, 'error', 'as loud as its failure');
+      assert.deepEqual(summary.actions, ['Show Jobs']);
+      assert.deepEqual(jobs.notifier.shown.slice(before).filter((n) => n.message.startsWith('Trio')), [], 'no notification per job');
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await waitFor(() => !jobs.jobsTreeView.visible, 'the Jobs view is hidden');
+      await ui({ notificationButton: { message: '3 jobs finished', button: 'Show Jobs' } });
+      await waitFor(() => jobs.jobsTreeView.visible, 'Show Jobs opens the Jobs view');
+    } finally {
+      await vscode.workspace.getConfiguration('fabricWorkbench.jobs').update('notifyOnSuccess', false, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('offers Publish Dataflow when a refresh fails because the dataflow is not published, then the refresh again', async () => {
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const flow = items['Fresh flow']!;
+    const refresh = await jobs.monitor.submit(client, target(flow), { kind: 'dataflowRefresh', parameters: [] });
+    assert.equal((await ended(refresh)).failureReason?.errorCode, 'DataflowNotPublished', 'the emulator refuses to refresh an unpublished dataflow');
+    const failed = await waitFor(() => jobs.notifier.shown.find((n) => n.message.startsWith('Fresh flow Failed')), 'the failure is shown');
+    assert.equal(failed.severity, 'error');
+    assert.deepEqual(failed.actions, ['Show Output', 'Publish Dataflow'], 'Publish, not Run Again');
+    const instances = async () => {
+      const all = [];
+      for await (const instance of client.listJobInstances(workspaceId, flow.id)) all.push(instance);
+      return all;
+    };
+    await ui({ notificationButton: { message: 'Fresh flow Failed', button: 'Publish Dataflow' } });
+    await waitFor(async () => (await instances()).some((i) => i.id !== refresh.id && i.jobType !== refresh.jobType && i.status === 'Completed'), 'the dataflow is published', 60_000);
+    const offer = await waitFor(() => jobs.notifier.shown.find((n) => n.message.startsWith('Fresh flow is published')), 'the refresh is offered again');
+    assert.deepEqual(offer.actions, ['Refresh Dataflow', 'Show Output']);
+    await ui({ notificationButton: { message: 'Fresh flow is published', button: 'Refresh Dataflow' } });
+    await waitFor(async () => (await instances()).some((i) => i.id !== refresh.id && i.jobType === refresh.jobType && i.status === 'Completed'), 'the refresh runs again and succeeds', 60_000);
+  });
+
+  it('keeps only the latest job lines of a long session in memory', async () => {
     const state = new Map<string, unknown>();
     const memento: vscode.Memento = {
       keys: () => [...state.keys()],
@@ -234,7 +336,7 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
     };
     const signedOut = new vscode.EventEmitter<void>();
     const log = vscode.window.createOutputChannel('Fabric Jobs suite log', { log: true });
-    const monitor = new JobMonitor(memento, { client: undefined, id: undefined, onDidChangeConnection: signedOut.event }, log, vscode.window.createOutputChannel('Fabric Jobs (long session)'));
+    const monitor = new JobMonitor(memento, { client: undefined, id: undefined, onDidChangeConnection: signedOut.event }, log);
     try {
       const submissions = OUTPUT_LINES_KEPT + 500;
       for (let n = 0; n < submissions; n++) {
@@ -243,7 +345,7 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
           jobType: 'RunNotebook', parameters: [], status: 'NotStarted', submittedAt: Date.now(),
         });
       }
-      assert.ok(monitor.outputLines.length <= OUTPUT_LINES_KEPT + 200, `${monitor.outputLines.length} lines kept`);
+      assert.ok(monitor.outputLines.length <= OUTPUT_LINES_KEPT, `${monitor.outputLines.length} lines kept`);
       assert.match(monitor.outputLines.at(-1)!, new RegExp(`job-${submissions - 1} `), 'the latest line is kept');
       assert.ok(!monitor.outputLines.some((l) => l.includes('job-0 ')), 'the oldest lines are dropped');
     } finally {

@@ -1,7 +1,7 @@
 // A person's keystrokes and clicks for the vscode-tier suites: written as a request file that the
 // test runner (scripts/test-vscode.mjs) plays in the page with Playwright; resolves when played.
 // Use it for the UI the extension host holds no object of: `showQuickPick`/`showInputBox` prompts
-// (the sign-in wizard) and modal dialogs (an authentication provider's Allow). Quick inputs the
+// (the sign-in wizard), modal dialogs (an authentication provider's Allow) and notifications' buttons. Quick inputs the
 // extension creates itself are driven faster, in-process, by support/wait.ts `pickByLabel`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,6 +16,8 @@ export interface UiRequest {
   press?: string;
   /** Click this button of the modal dialog. */
   dialogButton?: string;
+  /** Click a button of the notification toast that shows this text. */
+  notificationButton?: { message: string; button: string };
 }
 
 let sequence = 0;

@@ -5,17 +5,9 @@
 // `showQuickPick`/`showInputBox` and modal dialogs have no such object: ../ui.ts plays keystrokes there.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { waitFor } from '../../../support/waitFor';
 
-/** Polls `condition` until it returns a truthy value (sync or async) and returns that value; fails naming `what`. */
-export async function waitFor<T>(condition: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await condition();
-    if (value) return value;
-    if (Date.now() > deadline) assert.fail(`gave up waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+export { waitFor } from '../../../support/waitFor';
 
 type ShownInput = vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox;
 
