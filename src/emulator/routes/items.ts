@@ -130,11 +130,13 @@ export function itemRoutes(router: Router, ctx: EmulatorContext): void {
   router.add('GET', '/operations/{operationId}', ({ params, origin }) => {
     const operation = ctx.operations.get(params.operationId!);
     if (!operation) throw notFound('OperationNotFound', 'operation');
-    const done = ctx.operations.isDone(operation);
+    // One reading of the clock for the state and its headers: read apart, an operation ending in
+    // between was answered "Succeeded" with a Location back to itself instead of to its result.
+    const state = ctx.operations.state(operation);
     const headers: Record<string, string> = { 'x-ms-operation-id': operation.id };
-    if (!done) Object.assign(headers, { Location: `${origin}/v1/operations/${operation.id}`, 'Retry-After': '1' });
+    if (state.status !== 'Succeeded') Object.assign(headers, { Location: `${origin}/v1/operations/${operation.id}`, 'Retry-After': '1' });
     else if (operation.result !== undefined) headers.Location = `${origin}/v1/operations/${operation.id}/result`;
-    return { status: 200, body: ctx.operations.state(operation), headers };
+    return { status: 200, body: state, headers };
   });
   router.add('GET', '/operations/{operationId}/result', ({ params }) => {
     const operation = ctx.operations.get(params.operationId!);
