@@ -5,6 +5,8 @@
 // Saves of one item run one after another: two parts saved together (Save All, auto-save) would
 // otherwise both pass the check against the same copy, and the second upload would erase the
 // first. Saves that arrive while one is uploading wait, then go up together in one upload.
+// Saved text that is not in Fabric yet (PendingChanges) is laid over the definition for reads, so
+// an editor reopened shows the user's text, not Fabric's.
 import { createHash } from 'node:crypto';
 import { decodeDefinition, encodeDefinition } from '../fabric/definition';
 import type { OutcomeCheck } from '../fabric/retry';
@@ -36,12 +38,27 @@ export type PartChanges = ReadonlyMap<string, Uint8Array | undefined>;
 export interface SaveOptions {
   /** Upload even when the remote changed (our parts win; the remote's other parts are kept). */
   force?: boolean;
+  /**
+   * The fingerprints the changes were based on (all must still be the remote's); by default, what
+   * the changed parts' editors were showing.
+   */
+  bases?: readonly string[];
 }
+
+/** A part as the file system shows it. */
+export interface PartContent {
+  content: Uint8Array;
+  mtime: number;
+}
+
+/** Saved parts not in Fabric yet, which reads show instead of the remote's. */
+export type PartOverlay = (item: Pick<Item, 'workspaceId' | 'id'>) => ReadonlyMap<string, PartContent>;
 
 interface PendingSave {
   item: Item;
   changes: PartChanges;
   force: boolean;
+  bases: readonly string[] | undefined;
   resolve(saved: DefinitionSnapshot): void;
   reject(error: unknown): void;
 }
@@ -60,6 +77,7 @@ export class DefinitionCache {
   constructor(
     private readonly getClient: () => ExplorerClient,
     private readonly formatFor: (item: Item) => string | undefined = () => undefined,
+    private readonly overlay: PartOverlay = () => new Map(),
   ) {}
 
   /** The item's definition, fetched on first use and shared by every caller after that. */
@@ -82,10 +100,33 @@ export class DefinitionCache {
 
   /** A part's bytes (undefined when the item has no such part); remembers what was read. */
   async readPart(item: Item, path: string): Promise<Uint8Array | undefined> {
+    return (await this.part(item, path))?.content;
+  }
+
+  /**
+   * A part as the file system shows it: the saved text not in Fabric yet, else the remote's (and
+   * then its editor shows the remote as read now: the base of its next save).
+   */
+  async part(item: Item, path: string): Promise<PartContent | undefined> {
     const snapshot = await this.get(item);
+    const pending = this.overlay(item).get(path);
+    if (pending) return pending;
     const content = snapshot.files.get(path);
-    if (content) this.bases.set(partKey(item, path), snapshot.fingerprint);
-    return content;
+    if (!content) return undefined;
+    this.bases.set(partKey(item, path), snapshot.fingerprint);
+    return { content, mtime: snapshot.mtime };
+  }
+
+  /** The item's parts as the file system shows them (the remote's, with the saved text over them). */
+  async files(item: Item): Promise<Map<string, Uint8Array>> {
+    const files = new Map((await this.get(item)).files);
+    for (const [path, { content }] of this.overlay(item)) files.set(path, content);
+    return files;
+  }
+
+  /** The fingerprint a part's editor was showing when it was read or last saved. */
+  baseOf(item: Pick<Item, 'workspaceId' | 'id'>, path: string): string | undefined {
+    return this.bases.get(partKey(item, path));
   }
 
   /** The definition if it is already loaded, without a request. */
@@ -125,7 +166,7 @@ export class DefinitionCache {
   save(item: Item, changes: PartChanges, options: SaveOptions = {}): Promise<DefinitionSnapshot> {
     return new Promise((resolve, reject) => {
       const key = keyOf(item);
-      const request: PendingSave = { item, changes, force: !!options.force, resolve, reject };
+      const request: PendingSave = { item, changes, force: !!options.force, bases: options.bases, resolve, reject };
       const pending = this.pendingSaves.get(key);
       if (pending) {
         pending.push(request);
@@ -156,8 +197,8 @@ export class DefinitionCache {
       for (const request of batch) {
         // The base is taken now, not when the save was asked for: the upload before this one
         // moved what the item's editors show.
-        const base = [...request.changes.keys()].map((path) => this.bases.get(partKey(item, path))).find((b) => b !== undefined) ?? opened.fingerprint;
-        if (request.force || remote.fingerprint === base) accepted.push(request);
+        const bases = request.bases ?? [[...request.changes.keys()].map((path) => this.bases.get(partKey(item, path))).find((b) => b !== undefined) ?? opened.fingerprint];
+        if (request.force || bases.every((base) => base === remote.fingerprint)) accepted.push(request);
         else request.reject(new DefinitionConflictError(request.item, remote));
       }
       if (!accepted.length) return;

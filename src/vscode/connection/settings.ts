@@ -21,6 +21,8 @@ export const settings = {
   portalUrl: (): string => config().get<string>('portalUrl')?.trim() || 'https://app.fabric.microsoft.com',
   confirmDelete: (): boolean => config().get<boolean>('confirmDelete') ?? true,
   exportConcurrency: (): number => Math.max(1, config().get<number>('export.concurrency') ?? 8),
+  /** How long an item's auto-saves must pause before they are uploaded, in ms. */
+  autoSaveUploadDelayMs: (): number => Math.max(0, config().get<number>('save.autoSaveUploadDelaySeconds') ?? 5) * 1000,
   /** How long one request may go unanswered, in ms (0: no limit). */
   requestTimeoutMs: (): number => Math.max(0, config().get<number>('requestTimeoutSeconds') ?? 120) * 1000,
 };
