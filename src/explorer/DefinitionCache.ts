@@ -100,21 +100,26 @@ export class DefinitionCache {
 
   /** A part's bytes (undefined when the item has no such part); remembers what was read. */
   async readPart(item: Item, path: string): Promise<Uint8Array | undefined> {
-    return (await this.part(item, path))?.content;
+    const shown = await this.shown(item, path);
+    // A remote part read now is what its editor shows: the base of its next save. Pending text
+    // keeps the base it was saved with.
+    if (shown?.remote) this.bases.set(partKey(item, path), shown.remote);
+    return shown?.content;
   }
 
-  /**
-   * A part as the file system shows it: the saved text not in Fabric yet, else the remote's (and
-   * then its editor shows the remote as read now: the base of its next save).
-   */
+  /** A part as the file system shows it (for a stat: not a read, so no base is remembered). */
   async part(item: Item, path: string): Promise<PartContent | undefined> {
+    const shown = await this.shown(item, path);
+    return shown && { content: shown.content, mtime: shown.mtime };
+  }
+
+  /** The saved text not in Fabric yet, else the remote's part with the remote's fingerprint. */
+  private async shown(item: Item, path: string): Promise<(PartContent & { remote?: string }) | undefined> {
     const snapshot = await this.get(item);
     const pending = this.overlay(item).get(path);
     if (pending) return pending;
     const content = snapshot.files.get(path);
-    if (!content) return undefined;
-    this.bases.set(partKey(item, path), snapshot.fingerprint);
-    return { content, mtime: snapshot.mtime };
+    return content && { content, mtime: snapshot.mtime, remote: snapshot.fingerprint };
   }
 
   /** The item's parts as the file system shows them (the remote's, with the saved text over them). */

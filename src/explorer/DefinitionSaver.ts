@@ -158,6 +158,19 @@ export class DefinitionSaver {
     await this.pending.delete(...this.pending.forItem(connection, item).filter((c) => !paths || paths.includes(c.path)));
   }
 
+  /**
+   * The item was renamed through this window: its pending parts follow the new name, and those
+   * based on the copy before the rename (`before`, its fingerprint) are based on the renamed one
+   * (only `.platform`'s name changed), so the rename is no conflict.
+   */
+  async followRename(renamed: Item, before: string | undefined): Promise<void> {
+    const connection = this.settings.connection();
+    const changes = connection === undefined ? [] : this.pending.forItem(connection, renamed);
+    if (!changes.length) return;
+    const after = (await this.cache.get(renamed)).fingerprint;
+    await this.pending.replace(changes.map((c) => [c, { ...c, item: { ...c.item, displayName: renamed.displayName }, base: c.base === before ? after : c.base }] as const));
+  }
+
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
@@ -255,5 +268,5 @@ function partKey(item: Pick<Item, 'workspaceId' | 'id'>, path: string): string {
 }
 
 function problemText(problem: PartProblem): string {
-  return `${problem.message} (line ${problem.line + 1})`;
+  return `${problem.message.replace(/\.$/, '')} (line ${problem.line + 1})`;
 }

@@ -63,11 +63,14 @@ export class ConflictResolver implements vscode.TextDocumentContentProvider, vsc
     this.remotes.delete(itemKey(uri));
   }
 
-  /** Drops the user's text (pending and unsaved) and shows the copy in Fabric. */
+  /** Drops the user's text (unsaved and pending) and shows the copy in Fabric. */
   async discard(uri: vscode.Uri): Promise<void> {
     const { item, partPath } = await this.requirePart(uri);
+    // Unsaved text first: else an auto-save could keep it pending again while it is discarded.
+    if (isDirty(uri)) await revertDocument(uri);
     await this.saver.discard(item, partPath);
     this.remotes.delete(itemKey(uri));
+    // The editor reads the file again now: it shows Fabric's copy when this command returns.
     await revertDocument(uri);
   }
 
@@ -120,9 +123,8 @@ async function saveDocument(uri: vscode.Uri): Promise<boolean> {
   return document.save();
 }
 
-/** Reverts the file's editor to what the file holds now, if it has unsaved text. */
+/** Reverts the file's editor, if one is open, to what the file holds now. */
 async function revertDocument(uri: vscode.Uri): Promise<void> {
-  if (!isDirty(uri)) return;
   const notebook = vscode.workspace.notebookDocuments.find((d) => sameFile(d.uri, uri));
   if (notebook) await vscode.window.showNotebookDocument(notebook);
   else {

@@ -208,11 +208,14 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
       throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Keep the ".{0}" ending: an item\'s type cannot change.', item.type));
     }
     if (await this.items.find(item.workspaceId, newFolder)) throw vscode.FileSystemError.FileExists(newUri);
+    const before = this.definitions.peek(item)?.fingerprint;
     const updated = await this.getClient().updateItem(item.workspaceId, item.id, { displayName: parsed.displayName });
-    await this.items.update(item.workspaceId, { removed: item, added: { ...item, ...updated, workspaceId: item.workspaceId } });
+    const renamed = { ...item, ...updated, workspaceId: item.workspaceId };
+    await this.items.update(item.workspaceId, { removed: item, added: renamed });
     // The `.platform` part names the item: read it again.
     this.definitions.invalidate(item.workspaceId, item.id);
     this.definitions.forgetReads(item);
+    await this.saver.followRename(renamed, before);
     this._onDidChangeFile.fire([{ type: vscode.FileChangeType.Deleted, uri: oldUri }, { type: vscode.FileChangeType.Created, uri: newUri }]);
     this._onDidChangeItems.fire(item.workspaceId);
   }

@@ -186,6 +186,20 @@ describe('DefinitionSaver: where a save goes, against the emulator', () => {
     assert.match(await remote(item), /theirs/);
   });
 
+  it('pending parts follow a rename made through this window: no conflict with the rename', async () => {
+    const item = await pipeline('Before rename');
+    await saver.write(item, PART, bytes(pipelineJson('mine')), 'auto');
+    const before = cache.peek(item)?.fingerprint;
+    const renamed = { ...item, ...(await fx.client.updateItem(workspaceId, item.id, { displayName: 'After rename' })), workspaceId };
+    cache.invalidate(workspaceId, item.id);
+    await saver.followRename(renamed, before);
+    assert.deepEqual(saver.pending.list().map((c) => c.item.displayName), ['After rename']);
+    await saver.uploadNow(renamed);
+    assert.deepEqual(conflicts, []);
+    assert.match(await remote(item), /mine/);
+    assert.equal((await fx.client.getItem(workspaceId, item.id)).displayName, 'After rename');
+  });
+
   it('neither shows nor uploads another connection\'s pending text', async () => {
     const item = await pipeline('Other connection');
     await saver.write(item, PART, bytes(pipelineJson('through a')), 'auto');

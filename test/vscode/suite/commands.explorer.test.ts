@@ -278,7 +278,8 @@ describe('Commands: the Workspaces view', function () {
     const theirs = decodeDefinition(await client.getDefinition(workspaceId, pipeline.id))
       .map((f) => (f.path === 'pipeline-content.json' ? { ...f, content: bytes(JSON.stringify({ properties: { activities: [], description: 'theirs' } })) } : f));
     await client.updateDefinition(workspaceId, pipeline.id, encodeDefinition(theirs));
-    assert.equal(await document.save(), false, 'the save stops on the conflict');
+    assert.ok(await document.save(), 'the conflicting text is kept pending, nothing uploaded');
+    assert.match(text(decodeDefinition(await client.getDefinition(workspaceId, pipeline.id)).find((f) => f.path === 'pipeline-content.json')?.content), /theirs/);
 
     await vscode.commands.executeCommand('fabricWorkbench.compareWithRemote', uri, { groupId: 0 });
     const diff = await waitFor(() => {
