@@ -38,11 +38,6 @@ export type PartChanges = ReadonlyMap<string, Uint8Array | undefined>;
 export interface SaveOptions {
   /** Upload even when the remote changed (our parts win; the remote's other parts are kept). */
   force?: boolean;
-  /**
-   * The fingerprints the changes were based on (all must still be the remote's); by default, what
-   * the changed parts' editors were showing.
-   */
-  bases?: readonly string[];
 }
 
 /** A part as the file system shows it. */
@@ -58,7 +53,6 @@ interface PendingSave {
   item: Item;
   changes: PartChanges;
   force: boolean;
-  bases: readonly string[] | undefined;
   resolve(saved: DefinitionSnapshot): void;
   reject(error: unknown): void;
 }
@@ -134,6 +128,11 @@ export class DefinitionCache {
     return this.bases.get(partKey(item, path));
   }
 
+  /** Records what a part's text was based on (pending text restored from a previous session). */
+  rememberBase(item: Pick<Item, 'workspaceId' | 'id'>, path: string, fingerprint: string): void {
+    this.bases.set(partKey(item, path), fingerprint);
+  }
+
   /** The definition if it is already loaded, without a request. */
   peek(item: Pick<Item, 'workspaceId' | 'id'>): DefinitionSnapshot | undefined {
     return this.settled.get(keyOf(item));
@@ -171,7 +170,7 @@ export class DefinitionCache {
   save(item: Item, changes: PartChanges, options: SaveOptions = {}): Promise<DefinitionSnapshot> {
     return new Promise((resolve, reject) => {
       const key = keyOf(item);
-      const request: PendingSave = { item, changes, force: !!options.force, bases: options.bases, resolve, reject };
+      const request: PendingSave = { item, changes, force: !!options.force, resolve, reject };
       const pending = this.pendingSaves.get(key);
       if (pending) {
         pending.push(request);
@@ -202,8 +201,9 @@ export class DefinitionCache {
       for (const request of batch) {
         // The base is taken now, not when the save was asked for: the upload before this one
         // moved what the item's editors show.
-        const bases = request.bases ?? [[...request.changes.keys()].map((path) => this.bases.get(partKey(item, path))).find((b) => b !== undefined) ?? opened.fingerprint];
-        if (request.force || bases.every((base) => base === remote.fingerprint)) accepted.push(request);
+        // Every changed part's editor must have shown the remote as it is now.
+        const bases = [...request.changes.keys()].flatMap((path) => this.bases.get(partKey(item, path)) ?? []);
+        if (request.force || (bases.length ? bases : [opened.fingerprint]).every((base) => base === remote.fingerprint)) accepted.push(request);
         else request.reject(new DefinitionConflictError(request.item, remote));
       }
       if (!accepted.length) return;

@@ -82,6 +82,7 @@ export class DefinitionSaver {
     const count = await this.pending.restore();
     const byItem = new Map<string, PartsEvent>();
     for (const change of this.pending.list()) {
+      this.cache.rememberBase(change.item, change.path, change.base);
       const key = partKey(change.item, '');
       const event = byItem.get(key) ?? { item: change.item, paths: [] };
       event.paths.push(change.path);
@@ -147,6 +148,8 @@ export class DefinitionSaver {
     await this.pending.delete(...doomed);
     this.cache.invalidate(item.workspaceId, item.id);
     this.cache.forgetReads(item);
+    // The item's other pending parts are still based on what they were.
+    for (const c of this.pending.forItem(connection, item)) this.cache.rememberBase(item, c.path, c.base);
     this.changedParts.fire({ item, paths: [...new Set([...doomed.map((c) => c.path), ...(path ? [path] : [])])] });
   }
 
@@ -168,7 +171,9 @@ export class DefinitionSaver {
     const changes = connection === undefined ? [] : this.pending.forItem(connection, renamed);
     if (!changes.length) return;
     const after = (await this.cache.get(renamed)).fingerprint;
-    await this.pending.replace(changes.map((c) => [c, { ...c, item: { ...c.item, displayName: renamed.displayName }, base: c.base === before ? after : c.base }] as const));
+    const followed = changes.map((c) => [c, { ...c, item: { ...c.item, displayName: renamed.displayName }, base: c.base === before ? after : c.base }] as const);
+    for (const [, c] of followed) this.cache.rememberBase(renamed, c.path, c.base);
+    await this.pending.replace(followed);
   }
 
   dispose(): void {
@@ -192,7 +197,9 @@ export class DefinitionSaver {
     if (!parts.length) return;
     const paths = parts.map((c) => c.path);
     try {
-      await this.cache.save(item, new Map(parts.map((c) => [c.path, c.content])), { force: options.force, bases: [...new Set(parts.map((c) => c.base))] });
+      // The conflict check takes each part's base from the cache when the upload's turn comes:
+      // an upload of the item just before this one moves it.
+      await this.cache.save(item, new Map(parts.map((c) => [c.path, c.content])), { force: options.force });
     } catch (error) {
       if (error instanceof DefinitionConflictError) {
         await this.mark(waiting, { kind: 'conflict' });
@@ -213,7 +220,7 @@ export class DefinitionSaver {
     if (!manual) this.changedParts.fire({ item, paths });
   }
 
-  /** After an upload, the item's other pending parts are based on what was uploaded, if they were on what it replaced. */
+  /** After an upload, the stored bases follow the cache's (which moves those based on what the upload replaced). */
   private async rebase(connection: string, item: PendingItem): Promise<void> {
     const updates = this.pending.forItem(connection, item).flatMap((c) => {
       const base = this.cache.baseOf(item, c.path);

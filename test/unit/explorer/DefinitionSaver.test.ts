@@ -126,6 +126,15 @@ describe('DefinitionSaver: where a save goes, against the emulator', () => {
     assert.deepEqual(saver.pending.list(), []);
   });
 
+  it('manual saves of several parts started together all reach Fabric, none a conflict with another', async () => {
+    const parts = ['a.json', 'b.json', 'c.json'];
+    const item = await pipeline('Together', Object.fromEntries([[PART, pipelineJson('a')], ...parts.map((p) => [p, '{}'])]));
+    await Promise.all(parts.map((p) => saver.write(item, p, bytes(JSON.stringify({ edited: p })), 'manual')));
+    assert.deepEqual(conflicts, []);
+    for (const p of parts) assert.equal(await remote(item, p), JSON.stringify({ edited: p }));
+    assert.deepEqual(saver.pending.list(), []);
+  });
+
   it('keeps a save that meets a change made in Fabric as a conflict, without throwing; Overwrite uploads it', async () => {
     const item = await pipeline('Conflict');
     const theirs = decodeDefinition(await fx.client.getDefinition(workspaceId, item.id)).map((f) => (f.path === PART ? { ...f, content: bytes(pipelineJson('theirs')) } : f));
