@@ -79,6 +79,8 @@ describe('Commands: the Workspaces view', function () {
     explorer.setPrompter(prompter);
     explorer.onDidFailCommand((failure) => failures.push(`${failure.command}: ${failure.message}`));
     await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
+    // VS Code in the browser auto-saves by default; these tests save when they choose (auto-save: pendingChanges.test.ts).
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
   });
 
   beforeEach(() => {
@@ -94,6 +96,7 @@ describe('Commands: the Workspaces view', function () {
   after(async () => {
     explorer?.setPrompter(undefined);
     emulator?.setFaults(undefined);
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await emulator?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

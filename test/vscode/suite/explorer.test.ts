@@ -69,10 +69,13 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
     explorer.setPrompter(prompter);
     await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
     assert.equal(explorer.connection.label, 'Local emulator');
+    // VS Code in the browser auto-saves by default; these tests save when they choose (auto-save: pendingChanges.test.ts).
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
     explorer?.setPrompter(undefined);
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await emulator?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -190,7 +190,8 @@ describe('Saving while typing, and changes not in Fabric yet', function () {
     assert.deepEqual(pendingOf(item), []);
     const error = (await notifications()).find((m) => m.startsWith('Failed to save'));
     assert.ok(error, 'VS Code says the save failed');
-    assert.match(error, /Not saved to Fabric: .*\(line 1\)\. Fix it, then save again/);
+    // VS Code frames the reason: "Failed to save '<file>': Unable to write file '<uri>' (<reason>)".
+    assert.match(error, /^Failed to save 'pipeline-content\.json': Unable to write file '[^']+' \(Not saved to Fabric: Not valid JSON: [^()]+ \(line 1\)\. Fix it, then save again; the Problems panel shows where\.\)$/);
     assert.doesNotMatch(error, /FileSystemError|NoPermissions|Unavailable/);
   });
 
