@@ -215,9 +215,10 @@ describe('Saving while typing, and changes not in Fabric yet', function () {
       assert.match(await remote(item), /theirs/, 'Fabric is unchanged');
       assert.equal(pendingOf(item)[0]!.reason.kind, 'conflict');
       assert.match(Buffer.from(pendingOf(item)[0]!.content).toString('utf8'), /mine/);
-      const shown = await notifications();
+      // VS Code's own notifications unrelated to the save (e.g. "Activating Extensions...") aside.
+      const shown = (await notifications()).filter((m) => /save|Fabric/i.test(m));
       assert.equal(shown.length, 1, `one notification: ${shown.join(' | ')}`);
-      assert.match(shown[0]!, /"Conflict \d+" was changed in Fabric since you opened it/);
+      assert.match(shown[0]!, /^"Conflict \d+" was changed in Fabric since you opened it/);
       await vscode.commands.executeCommand('fabricWorkbench.overwriteRemote', uri);
       assert.match(await remote(item), /mine/);
       assert.deepEqual(pendingOf(item), []);
@@ -249,7 +250,6 @@ describe('Saving while typing, and changes not in Fabric yet', function () {
   it('[fabricWorkbench.showPendingChanges] says so when every saved change is in Fabric', async () => {
     assert.deepEqual(explorer.saving.pendingView.changes, []);
     await vscode.commands.executeCommand('fabricWorkbench.showPendingChanges');
-    const shown = await notifications();
-    assert.deepEqual(shown, ['Every change you saved is in Fabric.']);
+    assert.ok((await notifications()).includes('Every change you saved is in Fabric.'));
   });
 });
