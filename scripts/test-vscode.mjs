@@ -161,7 +161,9 @@ function keepOnFailure(work, exitCode) {
 
 /**
  * Plays the suites' UI requests (`<id>.request.json`, answered by `<id>.done.json`): wait until a
- * quick input shows a text, type, press a key, click a dialog's or a notification's button.
+ * quick input shows a text, type, press a key, click a dialog's or a notification's button, read
+ * the notifications' messages (those the notification center lists: shown ones, toasts that hid,
+ * errors of saves).
  */
 async function playUiRequests(page, dir) {
   for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.request.json')).sort()) {
@@ -169,6 +171,7 @@ async function playUiRequests(page, dir) {
     const request = JSON.parse(fs.readFileSync(file, 'utf8'));
     fs.rmSync(file);
     let error;
+    let notifications;
     try {
       if (request.quickInputShows) await page.locator('.quick-input-widget').getByText(request.quickInputShows).first().waitFor({ state: 'visible', timeout: 60_000 });
       if (request.type) await page.keyboard.type(request.type);
@@ -178,12 +181,13 @@ async function playUiRequests(page, dir) {
         const { message, button } = request.notificationButton;
         await page.locator('.notification-toast', { hasText: message }).getByRole('button', { name: button }).click({ timeout: 60_000 });
       }
+      if (request.readNotifications) notifications = await page.locator('.notifications-center .notification-list-item-message').allInnerTexts();
     } catch (e) {
       error = String(e);
     }
     // Renamed into place: the suite polls for the file and must never read it half-written.
     const done = file.replace(/\.request\.json$/, '.done.json');
-    fs.writeFileSync(`${done}.tmp`, JSON.stringify({ error }));
+    fs.writeFileSync(`${done}.tmp`, JSON.stringify({ error, notifications }));
     fs.renameSync(`${done}.tmp`, done);
   }
 }

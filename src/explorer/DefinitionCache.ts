@@ -5,6 +5,8 @@
 // Saves of one item run one after another: two parts saved together (Save All, auto-save) would
 // otherwise both pass the check against the same copy, and the second upload would erase the
 // first. Saves that arrive while one is uploading wait, then go up together in one upload.
+// Saved text that is not in Fabric yet (PendingChanges) is laid over the definition for reads, so
+// an editor reopened shows the user's text, not Fabric's.
 import { createHash } from 'node:crypto';
 import { decodeDefinition, encodeDefinition } from '../fabric/definition';
 import type { OutcomeCheck } from '../fabric/retry';
@@ -38,6 +40,15 @@ export interface SaveOptions {
   force?: boolean;
 }
 
+/** A part as the file system shows it. */
+export interface PartContent {
+  content: Uint8Array;
+  mtime: number;
+}
+
+/** Saved parts not in Fabric yet, which reads show instead of the remote's. */
+export type PartOverlay = (item: Pick<Item, 'workspaceId' | 'id'>) => ReadonlyMap<string, PartContent>;
+
 interface PendingSave {
   item: Item;
   changes: PartChanges;
@@ -60,6 +71,7 @@ export class DefinitionCache {
   constructor(
     private readonly getClient: () => ExplorerClient,
     private readonly formatFor: (item: Item) => string | undefined = () => undefined,
+    private readonly overlay: PartOverlay = () => new Map(),
   ) {}
 
   /** The item's definition, fetched on first use and shared by every caller after that. */
@@ -82,10 +94,43 @@ export class DefinitionCache {
 
   /** A part's bytes (undefined when the item has no such part); remembers what was read. */
   async readPart(item: Item, path: string): Promise<Uint8Array | undefined> {
+    const shown = await this.shown(item, path);
+    // A remote part read now is what its editor shows: the base of its next save. Pending text
+    // keeps the base it was saved with.
+    if (shown?.remote) this.bases.set(partKey(item, path), shown.remote);
+    return shown?.content;
+  }
+
+  /** A part as the file system shows it (for a stat: not a read, so no base is remembered). */
+  async part(item: Item, path: string): Promise<PartContent | undefined> {
+    const shown = await this.shown(item, path);
+    return shown && { content: shown.content, mtime: shown.mtime };
+  }
+
+  /** The saved text not in Fabric yet, else the remote's part with the remote's fingerprint. */
+  private async shown(item: Item, path: string): Promise<(PartContent & { remote?: string }) | undefined> {
     const snapshot = await this.get(item);
+    const pending = this.overlay(item).get(path);
+    if (pending) return pending;
     const content = snapshot.files.get(path);
-    if (content) this.bases.set(partKey(item, path), snapshot.fingerprint);
-    return content;
+    return content && { content, mtime: snapshot.mtime, remote: snapshot.fingerprint };
+  }
+
+  /** The item's parts as the file system shows them (the remote's, with the saved text over them). */
+  async files(item: Item): Promise<Map<string, Uint8Array>> {
+    const files = new Map((await this.get(item)).files);
+    for (const [path, { content }] of this.overlay(item)) files.set(path, content);
+    return files;
+  }
+
+  /** The fingerprint a part's editor was showing when it was read or last saved. */
+  baseOf(item: Pick<Item, 'workspaceId' | 'id'>, path: string): string | undefined {
+    return this.bases.get(partKey(item, path));
+  }
+
+  /** Records what a part's text was based on (pending text restored from a previous session). */
+  rememberBase(item: Pick<Item, 'workspaceId' | 'id'>, path: string, fingerprint: string): void {
+    this.bases.set(partKey(item, path), fingerprint);
   }
 
   /** The definition if it is already loaded, without a request. */
@@ -156,8 +201,9 @@ export class DefinitionCache {
       for (const request of batch) {
         // The base is taken now, not when the save was asked for: the upload before this one
         // moved what the item's editors show.
-        const base = [...request.changes.keys()].map((path) => this.bases.get(partKey(item, path))).find((b) => b !== undefined) ?? opened.fingerprint;
-        if (request.force || remote.fingerprint === base) accepted.push(request);
+        // Every changed part's editor must have shown the remote as it is now.
+        const bases = [...request.changes.keys()].flatMap((path) => this.bases.get(partKey(item, path)) ?? []);
+        if (request.force || (bases.length ? bases : [opened.fingerprint]).every((base) => base === remote.fingerprint)) accepted.push(request);
         else request.reject(new DefinitionConflictError(request.item, remote));
       }
       if (!accepted.length) return;

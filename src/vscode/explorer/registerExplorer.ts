@@ -1,16 +1,15 @@
 // Wires sign-in, the Workspaces view, the `fabricwb` file system and the item commands.
 import * as vscode from 'vscode';
 import { WorkspaceTreeModel } from '../../explorer/WorkspaceTreeModel';
-import type { Item } from '../../fabric/types';
 import { answerOf, type Prompter } from '../../base/prompter';
 import { quickInputPrompter } from '../common/quickInputPrompter';
 import { onDidFailCommand, registerSafeCommand, type CommandFailure } from '../common/safeCommand';
 import { ConnectionManager } from '../connection/ConnectionManager';
 import { registerConnectionCommands } from '../connection/registerConnection';
-import { onDidChangeSettings, settings } from '../common/settings';
-import { ConflictResolver } from '../files/ConflictResolver';
-import { DefinitionFileSystemProvider } from '../files/DefinitionFileSystemProvider';
+import { onDidChangeSettings } from '../common/settings';
+import type { DefinitionFileSystemProvider } from '../files/DefinitionFileSystemProvider';
 import { FABRIC_SCHEME } from '../files/fabricUri';
+import { registerFiles, type Files } from '../files/registerFiles';
 import { ItemCommands } from '../items/ItemCommands';
 import type { NodeArgument } from '../items/itemPickers';
 import { WorkspaceTreeDataProvider, type ExplorerNode } from './WorkspaceTreeDataProvider';
@@ -22,6 +21,8 @@ export interface ExplorerDeps {
 export interface Explorer {
   connection: ConnectionManager;
   files: DefinitionFileSystemProvider;
+  /** The file system's parts: the saver and its pending changes. */
+  saving: Files;
   tree: WorkspaceTreeDataProvider;
   treeView: vscode.TreeView<ExplorerNode>;
   items: ItemCommands;
@@ -38,13 +39,12 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
   const userAgent = `fabric-workbench/${context.extension.packageJSON.version ?? '0'}`;
 
   const connection = new ConnectionManager(context, log, userAgent);
-  const formatFor = (item: Item) => (item.type === 'Notebook' && settings.notebookFormat() === 'ipynb' ? 'ipynb' : undefined);
-  const files = new DefinitionFileSystemProvider(() => connection.requireClient(), formatFor);
-  const conflicts = new ConflictResolver(files, log);
+  const saving = registerFiles(context, { log, connection, prompter: currentPrompter });
+  const files = saving.provider;
   const model = new WorkspaceTreeModel(() => connection.client);
   const tree = new WorkspaceTreeDataProvider(model);
   const treeView = vscode.window.createTreeView('fabricWorkbench.workspaces', { treeDataProvider: tree, showCollapseAll: true });
-  const items = new ItemCommands(connection, files, currentPrompter, (workspaceId) => model.refresh(model.findWorkspace(workspaceId)));
+  const items = new ItemCommands(connection, files, saving.items, currentPrompter, (workspaceId) => model.refresh(model.findWorkspace(workspaceId)));
 
   const showStatus = () => {
     treeView.description = connection.label;
@@ -53,8 +53,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
   };
 
   context.subscriptions.push(
-    connection, files, conflicts, tree, treeView,
-    vscode.workspace.registerFileSystemProvider(FABRIC_SCHEME, files, { isCaseSensitive: true }),
+    connection, tree, treeView,
     connection.onDidChangeConnection(() => {
       files.refresh();
       // A workspace opened as a folder was listed empty while signed out: tell VS Code's Explorer.
@@ -113,7 +112,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
   void connection.restore();
 
   return {
-    connection, files, tree, treeView, items,
+    connection, files, saving, tree, treeView, items,
     setPrompter: (replacement) => {
       prompter = replacement ?? quickInputPrompter;
     },

@@ -1,21 +1,29 @@
-// When a save finds the item changed in Fabric since it was opened, nothing is uploaded and the
-// user chooses: Compare (a diff of the remote copy against the editor), Overwrite (save again,
-// forcing) or Discard (revert the editor to the remote copy). The remote copy is served read-only
-// under the `fabricwb-remote` scheme.
+// When a save finds the item changed in Fabric since it was opened, nothing is uploaded: the text
+// is kept as a pending change (the save itself succeeds, so VS Code shows no error) and this is the
+// one notification: Compare (a diff of the remote copy against the user's text), Overwrite (upload
+// the user's text anyway) or Discard (drop it; the file shows the remote copy). The remote copy is
+// served read-only under the `fabricwb-remote` scheme.
 import * as vscode from 'vscode';
-import type { DefinitionConflictError, DefinitionSnapshot } from '../../explorer/DefinitionCache';
+import type { DefinitionCache, DefinitionSnapshot } from '../../explorer/DefinitionCache';
+import type { ConflictEvent, DefinitionSaver } from '../../explorer/DefinitionSaver';
 import { registerSafeCommand } from '../common/safeCommand';
-import type { DefinitionFileSystemProvider } from './DefinitionFileSystemProvider';
-import { FABRIC_REMOTE_SCHEME, FABRIC_SCHEME, parseFabricUri } from './fabricUri';
+import type { ResolvedItem } from './DefinitionFileSystemProvider';
+import { FABRIC_REMOTE_SCHEME, FABRIC_SCHEME, parseFabricUri, partUri } from './fabricUri';
 
 export class ConflictResolver implements vscode.TextDocumentContentProvider, vscode.Disposable {
   /** The remote copy seen by the last conflicting save, per item folder URI. */
   private readonly remotes = new Map<string, DefinitionSnapshot>();
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly files: DefinitionFileSystemProvider, log: vscode.LogOutputChannel) {
-    files.onConflict = (uri, conflict) => this.onConflict(uri, conflict);
+  constructor(
+    private readonly saver: DefinitionSaver,
+    private readonly definitions: DefinitionCache,
+    private readonly resolveItem: (uri: vscode.Uri) => Promise<ResolvedItem | undefined>,
+    log: vscode.LogOutputChannel,
+  ) {
+    const conflicts = saver.onConflict((conflict) => this.onConflict(conflict));
     this.disposables = [
+      new vscode.Disposable(() => conflicts.dispose()),
       vscode.workspace.registerTextDocumentContentProvider(FABRIC_REMOTE_SCHEME, this),
       registerSafeCommand('fabricWorkbench.compareWithRemote', log, (uri: vscode.Uri) => this.compare(uri)),
       registerSafeCommand('fabricWorkbench.overwriteRemote', log, (uri: vscode.Uri) => this.overwrite(uri)),
@@ -33,25 +41,36 @@ export class ConflictResolver implements vscode.TextDocumentContentProvider, vsc
   async compare(uri: vscode.Uri): Promise<void> {
     const remote = uri.with({ scheme: FABRIC_REMOTE_SCHEME });
     if (!this.remotes.has(itemKey(uri))) {
-      const resolved = await this.files.resolveItem(uri);
-      if (resolved) this.remotes.set(itemKey(uri), await this.files.definitions.fetchRemote(resolved.item));
+      const resolved = await this.resolveItem(uri);
+      if (resolved) this.remotes.set(itemKey(uri), await this.definitions.fetchRemote(resolved.item));
     }
     const name = uri.path.split('/').pop() ?? uri.path;
     await vscode.commands.executeCommand('vscode.diff', remote, uri, vscode.l10n.t('{0} (in Fabric) ↔ (yours)', name));
   }
 
-  /** Saves the editor's text again, replacing what changed in Fabric. */
+  /**
+   * Uploads the user's text, replacing what changed in Fabric: the editor's unsaved text if it has
+   * any (saved, forcing), else the item's pending text.
+   */
   async overwrite(uri: vscode.Uri): Promise<void> {
-    this.files.forceNextSave(uri);
-    const saved = await saveDocument(uri);
-    if (!saved) throw new Error(vscode.l10n.t('The save did not complete; see the notification for why.'));
+    const { item, partPath } = await this.requirePart(uri);
+    if (isDirty(uri)) {
+      this.saver.forceNextSave(item, partPath);
+      if (!(await saveDocument(uri))) throw new Error(vscode.l10n.t('The save did not complete; see the notification for why.'));
+    } else {
+      await this.saver.uploadNow(item, { force: true });
+    }
     this.remotes.delete(itemKey(uri));
   }
 
-  /** Drops the editor's changes and shows the copy in Fabric. */
+  /** Drops the user's text (unsaved and pending) and shows the copy in Fabric. */
   async discard(uri: vscode.Uri): Promise<void> {
-    await this.files.discardLocal(uri);
+    const { item, partPath } = await this.requirePart(uri);
+    // Unsaved text first: else an auto-save could keep it pending again while it is discarded.
+    if (isDirty(uri)) await revertDocument(uri);
+    await this.saver.discard(item, partPath);
     this.remotes.delete(itemKey(uri));
+    // The editor reads the file again now: it shows Fabric's copy when this command returns.
     await revertDocument(uri);
   }
 
@@ -59,19 +78,33 @@ export class ConflictResolver implements vscode.TextDocumentContentProvider, vsc
     for (const d of this.disposables) d.dispose();
   }
 
-  private onConflict(uri: vscode.Uri, conflict: DefinitionConflictError): void {
-    this.remotes.set(itemKey(uri), conflict.remote);
+  private async requirePart(uri: vscode.Uri): Promise<ResolvedItem & { partPath: string }> {
+    const resolved = await this.resolveItem(uri);
+    const { partPath } = parseFabricUri(uri);
+    if (!resolved || !partPath) throw new Error(vscode.l10n.t('{0} is not a file of a Fabric item.', uri.toString(true)));
+    return { ...resolved, partPath };
+  }
+
+  private onConflict({ item, paths, remote }: ConflictEvent): void {
+    const uris = paths.map((path) => partUri(item, path));
+    this.remotes.set(itemKey(uris[0]!), remote);
     const compare = vscode.l10n.t('Compare');
     const overwrite = vscode.l10n.t('Overwrite');
     const discard = vscode.l10n.t('Discard My Changes');
     void vscode.window.showWarningMessage(
-      vscode.l10n.t('"{0}" was changed in Fabric since you opened it. Your changes are not saved yet.', conflict.item.displayName),
+      vscode.l10n.t('"{0}" was changed in Fabric since you opened it. Your changes are kept here, not in Fabric yet.', item.displayName),
       compare, overwrite, discard,
     ).then(async (choice) => {
-      const command = choice === compare ? 'compareWithRemote' : choice === overwrite ? 'overwriteRemote' : choice === discard ? 'discardLocalChanges' : undefined;
-      if (command) await vscode.commands.executeCommand(`fabricWorkbench.${command}`, uri);
+      if (choice === compare) await vscode.commands.executeCommand('fabricWorkbench.compareWithRemote', uris[0]);
+      // Overwrite uploads all the item's parts at once; Discard is per part.
+      if (choice === overwrite) await vscode.commands.executeCommand('fabricWorkbench.overwriteRemote', uris[0]);
+      if (choice === discard) for (const uri of uris) await vscode.commands.executeCommand('fabricWorkbench.discardLocalChanges', uri);
     });
   }
+}
+
+function isDirty(uri: vscode.Uri): boolean {
+  return [...vscode.workspace.textDocuments, ...vscode.workspace.notebookDocuments].some((d) => d.isDirty && sameFile(d.uri, uri));
 }
 
 function itemKey(uri: vscode.Uri): string {
@@ -90,6 +123,7 @@ async function saveDocument(uri: vscode.Uri): Promise<boolean> {
   return document.save();
 }
 
+/** Reverts the file's editor, if one is open, to what the file holds now. */
 async function revertDocument(uri: vscode.Uri): Promise<void> {
   const notebook = vscode.workspace.notebookDocuments.find((d) => sameFile(d.uri, uri));
   if (notebook) await vscode.window.showNotebookDocument(notebook);

@@ -1,27 +1,24 @@
 // The `fabricwb` file system: a workspace's items as `<DisplayName>.<Type>` folders holding their
-// definition parts (Fabric's Git layout). Reads share one getDefinition per item (DefinitionCache);
-// a save is validated first (bad content never reaches Fabric), then checked for a change made
-// elsewhere, then uploaded whole. Any failure throws, so the editor keeps the unsaved text.
+// definition parts (Fabric's Git layout). It only translates file operations: reads go to the
+// definition cache (one getDefinition per item, with saved text not in Fabric yet laid over it),
+// writes to the saver (which checks, uploads or keeps them pending), item operations to the client.
+// A write that throws keeps the editor's text unsaved; prompts and diagnostics are wired outside.
 import * as vscode from 'vscode';
 import { minimalDefinition, parseItemFolderName } from '../../fabric/definition';
 import type { Item } from '../../fabric/types';
-import { DefinitionCache, DefinitionConflictError, isFolder, listFolder, type PartChanges } from '../../explorer/DefinitionCache';
+import { DefinitionConflictError, isFolder, listFolder, type DefinitionCache, type PartChanges } from '../../explorer/DefinitionCache';
+import { InvalidPartError, type DefinitionSaver, type SaveTrigger } from '../../explorer/DefinitionSaver';
+import { describeError } from '../../fabric/errors';
 import type { ExplorerClient } from '../../explorer/explorerClient';
-import { prepareIpynbForFabric } from '../../explorer/fabricIpynb';
 import { partPathProblem } from '../../explorer/localPaths';
-import { validatePart, type PartProblem } from '../../explorer/partValidation';
-import { WorkspaceItemIndex } from '../../explorer/WorkspaceItemIndex';
-import { fabricUri, parseFabricUri, FABRIC_SCHEME } from './fabricUri';
-import { toFileSystemError } from './fileSystemErrors';
-import { SaveDiagnostics } from './SaveDiagnostics';
+import type { WorkspaceItemIndex } from '../../explorer/WorkspaceItemIndex';
+import { fabricUri, parseFabricUri, partUri, FABRIC_SCHEME } from './fabricUri';
+import { NotSavedError, toFileSystemError } from './fileSystemErrors';
 
 export interface ResolvedItem {
   workspaceId: string;
   item: Item;
 }
-
-/** Told when a save found the remote changed; it offers Compare, Overwrite and Discard. */
-export type ConflictHandler = (uri: vscode.Uri, conflict: DefinitionConflictError) => void;
 
 export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly _onDidChangeFile = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
@@ -30,22 +27,22 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
   /** Fires with a workspace id when items were created, renamed or deleted through the files. */
   readonly onDidChangeItems = this._onDidChangeItems.event;
 
-  readonly items: WorkspaceItemIndex;
-  readonly definitions: DefinitionCache;
-  readonly diagnostics: SaveDiagnostics;
-  /** Parts whose next save overwrites the remote even when it changed (the user chose Overwrite). */
-  private readonly forced = new Set<string>();
   /** Folders created inside an item that hold no part yet. */
   private readonly emptyFolders = new Set<string>();
-  onConflict: ConflictHandler = () => undefined;
+  private readonly subscription: { dispose(): void };
 
+  /** `triggerOf` tells who asked for the write of a file: a person, or VS Code's auto-save. */
   constructor(
     private readonly getClient: () => ExplorerClient,
-    formatFor: (item: Item) => string | undefined,
+    private readonly items: WorkspaceItemIndex,
+    private readonly definitions: DefinitionCache,
+    private readonly saver: DefinitionSaver,
+    private readonly triggerOf: (uri: vscode.Uri) => SaveTrigger,
   ) {
-    this.items = new WorkspaceItemIndex(getClient);
-    this.definitions = new DefinitionCache(getClient, formatFor);
-    this.diagnostics = new SaveDiagnostics((uri, content) => this.problemsOf(uri, content));
+    // Uploaded from pending or discarded: editors without unsaved text read the part again.
+    this.subscription = saver.onDidChangeParts(({ item, paths }) => {
+      this._onDidChangeFile.fire(paths.map((path) => ({ type: vscode.FileChangeType.Changed, uri: partUri(item, path) })));
+    });
   }
 
   /** The item a `fabricwb` URI belongs to (undefined for a workspace root or an unknown item). */
@@ -64,21 +61,6 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
     if (workspaceId) this._onDidChangeFile.fire([{ type: vscode.FileChangeType.Changed, uri: fabricUri(workspaceId) }]);
   }
 
-  /** Makes the next save of `uri` overwrite the remote copy. */
-  forceNextSave(uri: vscode.Uri): void {
-    this.forced.add(uri.toString());
-  }
-
-  /** Throws away the cached definition of the item behind `uri` so the next read is the remote's. */
-  async discardLocal(uri: vscode.Uri): Promise<void> {
-    const resolved = await this.resolveItem(uri);
-    if (!resolved) return;
-    this.definitions.invalidate(resolved.workspaceId, resolved.item.id);
-    this.definitions.forgetReads(resolved.item);
-    this.diagnostics.set(uri, []);
-    this._onDidChangeFile.fire([{ type: vscode.FileChangeType.Changed, uri }]);
-  }
-
   watch(): vscode.Disposable {
     // Changes are announced through onDidChangeFile when this window makes or fetches them.
     return new vscode.Disposable(() => undefined);
@@ -91,10 +73,10 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
       const item = await this.requireItem(workspaceId, itemFolder, uri);
       // An item folder's stat costs no request: listing a workspace must not fetch every definition.
       if (!partPath) return directoryStat(this.definitions.peek(item)?.mtime ?? 0);
-      const snapshot = await this.definitions.get(item);
-      const content = snapshot.files.get(partPath);
-      if (content) return { type: vscode.FileType.File, ctime: snapshot.mtime, mtime: snapshot.mtime, size: content.byteLength };
-      if (isFolder(snapshot.files, partPath) || this.emptyFolders.has(uri.toString())) return directoryStat(snapshot.mtime);
+      const part = await this.definitions.part(item, partPath);
+      if (part) return { type: vscode.FileType.File, ctime: part.mtime, mtime: part.mtime, size: part.content.byteLength };
+      const mtime = this.definitions.peek(item)?.mtime ?? 0;
+      if (isFolder(await this.definitions.files(item), partPath) || this.emptyFolders.has(uri.toString())) return directoryStat(mtime);
       throw vscode.FileSystemError.FileNotFound(uri);
     });
   }
@@ -107,8 +89,7 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
         return [...folders.keys()].sort().map((name) => [name, vscode.FileType.Directory]);
       }
       const item = await this.requireItem(workspaceId, itemFolder, uri);
-      const { files } = await this.definitions.get(item);
-      const entries = listFolder(files, partPath ?? '');
+      const entries = listFolder(await this.definitions.files(item), partPath ?? '');
       if (partPath && entries.length === 0 && !this.emptyFolders.has(uri.toString())) throw vscode.FileSystemError.FileNotFound(uri);
       return entries.map(([name, folder]) => [name, folder ? vscode.FileType.Directory : vscode.FileType.File]);
     });
@@ -132,19 +113,16 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
         throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Files go inside an item folder (<Name>.<Type>). To create an item, create a folder or run "Fabric: Create Item".'));
       }
       const item = await this.requireItem(workspaceId, itemFolder, uri);
-      const snapshot = await this.definitions.get(item);
-      const exists = snapshot.files.has(partPath);
+      const exists = (await this.definitions.files(item)).has(partPath);
       if (!exists && !options.create) throw vscode.FileSystemError.FileNotFound(uri);
       if (exists && !options.overwrite) throw vscode.FileSystemError.FileExists(uri);
       if (!exists) refuseUnsafePath(partPath);
-      const problems = await validatePart(partPath, content, item.type);
-      this.diagnostics.set(uri, problems);
-      if (problems.length) {
-        const first = problems[0];
-        throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Not saved to Fabric: {0} (line {1}). See the Problems panel.', first.message, first.line + 1));
+      try {
+        await this.saver.write(item, partPath, content, this.triggerOf(uri));
+      } catch (error) {
+        if (error instanceof InvalidPartError) throw new NotSavedError(vscode.l10n.t('{0}. Fix it, then save again; the Problems panel shows where.', error.message));
+        throw new NotSavedError(describeError(error));
       }
-      const upload = partPath.endsWith('.ipynb') ? Buffer.from(prepareIpynbForFabric(Buffer.from(content).toString('utf8')), 'utf8') : content;
-      await this.save(uri, item, new Map([[partPath, upload]]));
       this._onDidChangeFile.fire([{ type: exists ? vscode.FileChangeType.Changed : vscode.FileChangeType.Created, uri }]);
     });
   }
@@ -182,16 +160,17 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
         await this.items.update(workspaceId, { removed: item });
         this.definitions.invalidate(workspaceId, item.id);
         this.definitions.forgetReads(item);
+        await this.saver.forget(item);
         this._onDidChangeFile.fire([{ type: vscode.FileChangeType.Deleted, uri }]);
         this._onDidChangeItems.fire(workspaceId);
         return;
       }
-      const { files } = await this.definitions.get(item);
+      const files = await this.definitions.files(item);
       const doomed = files.has(partPath) ? [partPath] : [...files.keys()].filter((p) => p.startsWith(`${partPath}/`));
       if (this.emptyFolders.delete(uri.toString()) && doomed.length === 0) return;
       if (doomed.length === 0) throw vscode.FileSystemError.FileNotFound(uri);
       if (doomed.length > 1 && !options.recursive) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('The folder is not empty.'));
-      await this.save(uri, item, new Map(doomed.map((p) => [p, undefined])));
+      await this.save(item, new Map(doomed.map((p) => [p, undefined])));
       this._onDidChangeFile.fire([{ type: vscode.FileChangeType.Deleted, uri }]);
     });
   }
@@ -208,12 +187,12 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
       if (!from.partPath || !to.partPath || from.itemFolder !== to.itemFolder) {
         throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Definition files move only within their item.'));
       }
-      const { files } = await this.definitions.get(item);
+      const files = await this.definitions.files(item);
       const content = files.get(from.partPath);
       if (!content) throw vscode.FileSystemError.FileNotFound(oldUri);
       if (files.has(to.partPath) && !options.overwrite) throw vscode.FileSystemError.FileExists(newUri);
       refuseUnsafePath(to.partPath);
-      await this.save(newUri, item, new Map<string, Uint8Array | undefined>([[from.partPath, undefined], [to.partPath, content]]));
+      await this.save(item, new Map<string, Uint8Array | undefined>([[from.partPath, undefined], [to.partPath, content]]));
       this._onDidChangeFile.fire([{ type: vscode.FileChangeType.Deleted, uri: oldUri }, { type: vscode.FileChangeType.Created, uri: newUri }]);
     });
   }
@@ -221,7 +200,7 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
   dispose(): void {
     this._onDidChangeFile.dispose();
     this._onDidChangeItems.dispose();
-    this.diagnostics.dispose();
+    this.subscription.dispose();
   }
 
   private async renameItem(item: Item, newFolder: string, oldUri: vscode.Uri, newUri: vscode.Uri): Promise<void> {
@@ -230,31 +209,30 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
       throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Keep the ".{0}" ending: an item\'s type cannot change.', item.type));
     }
     if (await this.items.find(item.workspaceId, newFolder)) throw vscode.FileSystemError.FileExists(newUri);
+    const before = this.definitions.peek(item)?.fingerprint;
     const updated = await this.getClient().updateItem(item.workspaceId, item.id, { displayName: parsed.displayName });
-    await this.items.update(item.workspaceId, { removed: item, added: { ...item, ...updated, workspaceId: item.workspaceId } });
+    const renamed = { ...item, ...updated, workspaceId: item.workspaceId };
+    await this.items.update(item.workspaceId, { removed: item, added: renamed });
     // The `.platform` part names the item: read it again.
     this.definitions.invalidate(item.workspaceId, item.id);
     this.definitions.forgetReads(item);
+    await this.saver.followRename(renamed, before);
     this._onDidChangeFile.fire([{ type: vscode.FileChangeType.Deleted, uri: oldUri }, { type: vscode.FileChangeType.Created, uri: newUri }]);
     this._onDidChangeItems.fire(item.workspaceId);
   }
 
-  /** Uploads part changes; a change made elsewhere since opening stops it and asks the user. */
-  private async save(uri: vscode.Uri, item: Item, changes: PartChanges): Promise<void> {
-    const force = this.forced.delete(uri.toString());
+  /**
+   * Uploads a delete or a move of parts at once; a change made elsewhere since opening stops it.
+   * The parts' pending text, if any, is replaced by the operation.
+   */
+  private async save(item: Item, changes: PartChanges): Promise<void> {
     try {
-      await this.definitions.save(item, changes, { force });
+      await this.definitions.save(item, changes);
     } catch (error) {
       if (!(error instanceof DefinitionConflictError)) throw error;
-      this.onConflict(uri, error);
-      throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Not saved: "{0}" was changed in Fabric since you opened it. Compare, overwrite or discard your changes.', item.displayName));
+      throw new NotSavedError(vscode.l10n.t('"{0}" was changed in Fabric since you opened it. Refresh it, then try again.', item.displayName));
     }
-  }
-
-  private async problemsOf(uri: vscode.Uri, content: Uint8Array): Promise<PartProblem[]> {
-    const resolved = await this.resolveItem(uri).catch(() => undefined);
-    const { partPath } = parseFabricUri(uri);
-    return resolved && partPath ? validatePart(partPath, content, resolved.item.type) : [];
+    await this.saver.forget(item, [...changes.keys()]);
   }
 
   private async requireItem(workspaceId: string, itemFolder: string, uri: vscode.Uri): Promise<Item> {
@@ -276,7 +254,7 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
 /** A new part's path must be one that export can write on every system (see localPaths). */
 function refuseUnsafePath(partPath: string): void {
   const problem = partPathProblem(partPath);
-  if (problem) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Not saved to Fabric: {0}.', problem));
+  if (problem) throw new NotSavedError(vscode.l10n.t('{0}.', problem));
 }
 
 function directoryStat(mtime: number): vscode.FileStat {

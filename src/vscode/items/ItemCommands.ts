@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { itemFolderName, parseItemFolderName } from '../../fabric/definition';
 import type { Item } from '../../fabric/types';
 import type { ExplorerClient } from '../../explorer/explorerClient';
+import type { WorkspaceItemIndex } from '../../explorer/WorkspaceItemIndex';
 import { exportItems, importItemFolders, listWorkspaceItems, type ExistingFolder, type ExistingFolderChoice, type ExistingItemsChoice, type ExportResult } from '../../explorer/WorkspaceSync';
 import type { ConnectionManager } from '../connection/ConnectionManager';
 import { settings } from '../common/settings';
@@ -39,6 +40,7 @@ export class ItemCommands {
   constructor(
     private readonly connection: ConnectionManager,
     private readonly files: DefinitionFileSystemProvider,
+    private readonly itemIndex: WorkspaceItemIndex,
     private readonly prompter: () => Prompter,
     private readonly onItemsChanged: (workspaceId: string) => void,
   ) {
@@ -48,7 +50,7 @@ export class ItemCommands {
   async createItem(node?: NodeArgument): Promise<vscode.Uri> {
     const { workspaceId } = await this.pickers.workspace(node);
     const type = node?.itemType ?? (await answerOf(this.prompter().pick({ title: vscode.l10n.t('Create Item'), placeholder: vscode.l10n.t('Item type'), items: CREATABLE_TYPES.map((t) => ({ label: t, value: t })) })));
-    const folders = await this.files.items.folders(workspaceId);
+    const folders = await this.itemIndex.folders(workspaceId);
     const name = (await answerOf(this.prompter().input({
       title: vscode.l10n.t('Create {0}', type),
       prompt: vscode.l10n.t('Display name'),
@@ -61,7 +63,7 @@ export class ItemCommands {
 
   async renameItem(node?: NodeArgument): Promise<void> {
     const item = await this.pickers.item(node);
-    const folders = await this.files.items.folders(item.workspaceId);
+    const folders = await this.itemIndex.folders(item.workspaceId);
     const name = (await answerOf(this.prompter().input({
       title: vscode.l10n.t('Rename {0}', item.displayName),
       prompt: vscode.l10n.t('New display name'),

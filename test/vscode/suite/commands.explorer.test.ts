@@ -79,6 +79,8 @@ describe('Commands: the Workspaces view', function () {
     explorer.setPrompter(prompter);
     explorer.onDidFailCommand((failure) => failures.push(`${failure.command}: ${failure.message}`));
     await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
+    // VS Code in the browser auto-saves by default; these tests save when they choose (auto-save: pendingChanges.test.ts).
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
   });
 
   beforeEach(() => {
@@ -94,6 +96,7 @@ describe('Commands: the Workspaces view', function () {
   after(async () => {
     explorer?.setPrompter(undefined);
     emulator?.setFaults(undefined);
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await emulator?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -278,7 +281,8 @@ describe('Commands: the Workspaces view', function () {
     const theirs = decodeDefinition(await client.getDefinition(workspaceId, pipeline.id))
       .map((f) => (f.path === 'pipeline-content.json' ? { ...f, content: bytes(JSON.stringify({ properties: { activities: [], description: 'theirs' } })) } : f));
     await client.updateDefinition(workspaceId, pipeline.id, encodeDefinition(theirs));
-    assert.equal(await document.save(), false, 'the save stops on the conflict');
+    assert.ok(await document.save(), 'the conflicting text is kept pending, nothing uploaded');
+    assert.match(text(decodeDefinition(await client.getDefinition(workspaceId, pipeline.id)).find((f) => f.path === 'pipeline-content.json')?.content), /theirs/);
 
     await vscode.commands.executeCommand('fabricWorkbench.compareWithRemote', uri, { groupId: 0 });
     const diff = await waitFor(() => {

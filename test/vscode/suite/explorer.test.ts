@@ -69,10 +69,13 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
     explorer.setPrompter(prompter);
     await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
     assert.equal(explorer.connection.label, 'Local emulator');
+    // VS Code in the browser auto-saves by default; these tests save when they choose (auto-save: pendingChanges.test.ts).
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
     explorer?.setPrompter(undefined);
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await emulator?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -182,16 +185,16 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
     assert.match(await remotePart(pipeline, 'pipeline-content.json'), /during an outage/);
   });
 
-  it('stops a save when Fabric changed underneath, then Overwrite uploads', async () => {
+  it('uploads nothing when Fabric changed underneath, keeps the text pending, then Overwrite uploads', async () => {
     const uri = uriOf(pipeline, 'pipeline-content.json');
     const document = await vscode.workspace.openTextDocument(uri);
     const theirs = decodeDefinition(await client.getDefinition(workspaceId, pipeline.id))
       .map((f) => (f.path === 'pipeline-content.json' ? { ...f, content: bytes(JSON.stringify({ properties: { activities: [], description: 'theirs' } })) } : f));
     await client.updateDefinition(workspaceId, pipeline.id, encodeDefinition(theirs));
     await replaceText(document, JSON.stringify({ properties: { activities: [], description: 'mine' } }, null, 2));
-    assert.equal(await document.save(), false, 'the conflicting save stops');
-    assert.ok(document.isDirty);
-    assert.match(await remotePart(pipeline, 'pipeline-content.json'), /theirs/);
+    assert.ok(await document.save(), 'the text is kept as a pending change, not lost');
+    assert.match(await remotePart(pipeline, 'pipeline-content.json'), /theirs/, 'nothing was uploaded');
+    assert.equal(explorer.saving.pendingView.changes.find((c) => c.item.id === pipeline.id)?.reason.kind, 'conflict');
     await vscode.commands.executeCommand('fabricWorkbench.overwriteRemote', uri);
     assert.equal(document.isDirty, false);
     assert.match(await remotePart(pipeline, 'pipeline-content.json'), /mine/);

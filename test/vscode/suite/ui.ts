@@ -18,11 +18,18 @@ export interface UiRequest {
   dialogButton?: string;
   /** Click a button of the notification toast that shows this text. */
   notificationButton?: { message: string; button: string };
+  /** Answer with the messages the notification center lists (show it first: `notifications.showList`). */
+  readNotifications?: boolean;
+}
+
+export interface UiResult {
+  /** With `readNotifications`: each notification's message. */
+  notifications?: string[];
 }
 
 let sequence = 0;
 
-export async function ui(request: UiRequest): Promise<void> {
+export async function ui(request: UiRequest): Promise<UiResult> {
   const dir = process.env.FWB_UI_DIR;
   if (!dir) throw new Error('FWB_UI_DIR is not set: run the suites with npm run test:vscode.');
   const id = `${String(++sequence).padStart(4, '0')}-${process.pid}`;
@@ -30,7 +37,8 @@ export async function ui(request: UiRequest): Promise<void> {
   fs.writeFileSync(path.join(dir, `${id}.tmp`), JSON.stringify(request));
   fs.renameSync(path.join(dir, `${id}.tmp`), path.join(dir, `${id}.request.json`));
   await waitFor(() => fs.existsSync(done), `the test runner plays ${JSON.stringify(request)}`, 120_000);
-  const { error } = JSON.parse(fs.readFileSync(done, 'utf8')) as { error?: string };
+  const { error, notifications } = JSON.parse(fs.readFileSync(done, 'utf8')) as { error?: string } & UiResult;
   fs.rmSync(done);
   if (error) throw new Error(`Playing ${JSON.stringify(request)} failed: ${error}`);
+  return { notifications };
 }

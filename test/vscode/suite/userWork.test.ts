@@ -118,18 +118,14 @@ describe('The user\'s work: saves, export and import', function () {
 
   describe('saving several parts of one item at once', () => {
     let conflicts: string[];
-    let original: Explorer['files']['onConflict'];
+    let subscription: { dispose(): void };
 
     beforeEach(() => {
       conflicts = [];
-      original = explorer.files.onConflict;
-      explorer.files.onConflict = (uri, conflict) => {
-        conflicts.push(uri.toString());
-        original(uri, conflict);
-      };
+      subscription = explorer.saving.saver.onConflict(({ paths }) => conflicts.push(...paths));
     });
     afterEach(() => {
-      explorer.files.onConflict = original;
+      subscription.dispose();
     });
 
     it('Save All keeps both edits and reports no conflict', async () => {
