@@ -6,6 +6,7 @@
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ESBUILD_ALIAS } from './lib/esbuild-alias.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -37,6 +38,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   external: ['vscode'],
+  alias: ESBUILD_ALIAS,
   minify: production,
   sourcemap: true,
   sourcesContent: !production,
