@@ -6,6 +6,7 @@
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ESBUILD_ALIAS } from './lib/esbuild-alias.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -37,9 +38,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   external: ['vscode'],
-  // jsonc-parser's `main` is a UMD module whose require()s of its own files a bundle cannot follow
-  // (they would run against dist/): bundle its ES module build instead.
-  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  alias: ESBUILD_ALIAS,
   minify: production,
   sourcemap: true,
   sourcesContent: !production,

@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ESBUILD_ALIAS } from './esbuild-alias.mjs';
 
 export async function bundleSuites(root, outDir) {
   const suiteDir = path.join(root, 'test/vscode/suite');
@@ -16,6 +17,7 @@ export async function bundleSuites(root, outDir) {
     platform: 'node',
     target: 'node20',
     external: ['vscode'],
+    alias: ESBUILD_ALIAS,
     sourcemap: 'inline',
     logLevel: 'warning',
   });

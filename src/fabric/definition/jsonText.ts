@@ -26,7 +26,7 @@ interface JsonSyntaxError {
 }
 
 /** The first syntax error in `s` (RFC 8259), or undefined when jsonc-parser finds none. */
-export function findJsonSyntaxError(s: string): JsonSyntaxError | undefined {
+function findJsonSyntaxError(s: string): JsonSyntaxError | undefined {
   // The containers open where the error is, for "expected "," or "}"".
   const closers: string[] = [];
   let found: JsonSyntaxError | undefined;

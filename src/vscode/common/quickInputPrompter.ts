@@ -1,7 +1,7 @@
 // The Prompter (src/base/prompter.ts) over VS Code's quick input and dialogs, after the
 // multiStepInput pattern of vscode-extension-samples' quickinput-sample: each prompt shows the
 // wizard's title, step/totalSteps and a Back button after the first step; an input box checks the
-// value as the user types; Escape rejects with UserCancelled (silent in registerSafeCommand);
+// value as the user types and on Enter; Escape rejects with UserCancelled (silent in registerSafeCommand);
 // listeners are disposed in `finally`.
 import * as vscode from 'vscode';
 import { BACK, UserCancelled, type Back, type InputOptions, type PickItem, type PickOptions, type Prompter } from '../../base/prompter';
@@ -45,7 +45,9 @@ export const quickInputPrompter: Prompter = {
     const box = vscode.window.createInputBox();
     Object.assign(box, stepFields(options), { prompt: options.prompt, placeholder: options.placeholder, value: options.value ?? '', password: options.password ?? false });
     const check = (value: string) => (box.validationMessage = options.validate?.(value));
-    check(box.value);
+    // A value given in advance is checked at once; an empty box only once the user types or presses
+    // Enter, since the message would stand in place of the prompt that says what to type.
+    if (box.value) check(box.value);
     return show(box, (resolve) => [
       box.onDidChangeValue(check),
       box.onDidAccept(() => {

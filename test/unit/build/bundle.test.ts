@@ -21,6 +21,20 @@ describe('the extension bundle', () => {
     assert.ok(inputsOf('runFileSchema').some((input) => input.includes('node_modules/ajv/')));
   });
 
+  it('loads: every module it requires resolves (a stand-in answers for vscode)', () => {
+    // A package whose build esbuild cannot follow (jsonc-parser's UMD) leaves a require of a file
+    // that is not in dist/, and activation fails; loading the bundle shows it.
+    const script = `
+      const Module = require('node:module');
+      // Its own prototype, so esbuild's copy of the module (an object made from that prototype) answers every name too.
+      const stub = new Proxy(function () {}, { get: (_t, key) => (key === Symbol.toPrimitive ? () => '' : stub), apply: () => stub, construct: () => stub, getPrototypeOf: () => stub });
+      const load = Module._load;
+      Module._load = function (request, ...rest) { return request === 'vscode' ? stub : load.call(this, request, ...rest); };
+      require(${JSON.stringify(path.join(root, 'dist/extension.js'))});
+    `;
+    execFileSync(process.execPath, ['-e', script], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  });
+
   it('checks a run file with the separately built schema module', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { validateRunFile } = require(path.join(root, 'dist/runFileSchema.js')) as { validateRunFile: (json: unknown) => boolean };

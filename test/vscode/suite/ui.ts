@@ -31,7 +31,7 @@ let sequence = 0;
 
 export async function ui(request: UiRequest): Promise<UiResult> {
   const dir = process.env.FWB_UI_DIR;
-  if (!dir) throw new Error('FWB_UI_DIR is not set: run the suites with npm run test:vscode.');
+  if (!dir) throw new Error('This test plays keystrokes in VS Code\'s own dialogs, which only the code-server runner can: run it with npm run test:vscode (without --desktop).');
   const id = `${String(++sequence).padStart(4, '0')}-${process.pid}`;
   const done = path.join(dir, `${id}.done.json`);
   fs.writeFileSync(path.join(dir, `${id}.tmp`), JSON.stringify(request));
