@@ -159,7 +159,7 @@ async function serve(
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_MB * 1024 * 1024;
   const entra = options.entraApps ? new LocalEntra(options.entraApps, !!tls) : undefined;
   const api = requestListener({
-    router, token, stats, faults: () => injector, secure: !!tls, acceptEntraTokens: options.acceptEntraTokens, host, maxBodyBytes,
+    router, token, stats, faults: () => injector, secure: !!tls, acceptEntraTokens: options.acceptEntraTokens, host, maxBodyBytes, durable: () => store.durable(),
     issuedToken: entra && ((bearer, requestHost) => entra.verify(bearer, requestHost)),
   });
   const listener = entra ? entra.around(api) : api;
