@@ -144,6 +144,10 @@ export class Store {
   jobs(itemId: string): StoredJob[] {
     return Object.values(this.table<StoredJob>('jobs')).filter((j) => j.itemId === itemId).sort((a, b) => b.createdMs - a.createdMs);
   }
+  /** The workspace's job instances, newest first. */
+  workspaceJobs(workspaceId: string): StoredJob[] {
+    return Object.values(this.table<StoredJob>('jobs')).filter((j) => j.workspaceId === workspaceId).sort((a, b) => b.createdMs - a.createdMs);
+  }
   allJobs(): StoredJob[] {
     return Object.values(this.table<StoredJob>('jobs'));
   }
