@@ -26,16 +26,22 @@ export function livySessionRoutes(router: Router, ctx: EmulatorContext): void {
   router.add('GET', '/workspaces/{workspaceId}/spark/livySessions', ({ params, query, origin }) => {
     const workspaceId = params.workspaceId!;
     requireWorkspace(ctx, workspaceId);
-    const sessions = ctx.store.workspaceJobs(workspaceId).filter((job) => isSparkRun(ctx, job)).map((job) => livySession(ctx, job));
+    // A notebook's compute is read from its definition once per answer, not once per run.
+    const computes = new Map<string, string | undefined>();
+    const computeOf = (itemId: string) => {
+      if (!computes.has(itemId)) computes.set(itemId, notebookCompute(ctx.store.definition(itemId)));
+      return computes.get(itemId);
+    };
+    const sessions = ctx.store.workspaceJobs(workspaceId).filter((job) => isSparkRun(ctx, job, computeOf)).map((job) => livySession(ctx, job));
     return pageOf(sessions, query, ctx.pageSize, listUrl(`${origin}/v1/workspaces/${workspaceId}/spark/livySessions`, query, ['beta']));
   });
 }
 
-function isSparkRun(ctx: EmulatorContext, job: StoredJob): boolean {
+function isSparkRun(ctx: EmulatorContext, job: StoredJob, computeOf: (itemId: string) => string | undefined): boolean {
   const item = ctx.store.item(job.workspaceId, job.itemId);
   if (item?.type === 'SparkJobDefinition') return true;
   if (item?.type !== 'Notebook') return false;
-  return (job.compute ?? notebookCompute(ctx.store.definition(item.id)) ?? 'Spark') === 'Spark';
+  return (job.compute ?? computeOf(item.id) ?? 'Spark') === 'Spark';
 }
 
 function livySession(ctx: EmulatorContext, job: StoredJob): Record<string, unknown> {
