@@ -50,11 +50,29 @@ function chart(rows: Row[]): string {
     + lines.join('') + '</svg>\n';
 }
 
+/** A measure's "(baseline: …)" (tool names hold parentheses too): where it starts and ends. */
+function baselineSpan(measure: string): { start: number; end: number } | undefined {
+  const start = measure.indexOf(' (baseline: ');
+  if (start < 0) return undefined;
+  let depth = 0;
+  for (let i = start + 1; i < measure.length; i++) {
+    if (measure[i] === '(') depth++;
+    if (measure[i] === ')' && --depth === 0) return { start, end: i + 1 };
+  }
+  return undefined;
+}
+
 /** Whom a row measures us against: the tool its measure names, else what its baseline is. */
 function against(row: Row): string {
-  const named = /\(baseline: ([^)]*)\)/.exec(row.measure)?.[1];
-  if (named) return named;
+  const span = baselineSpan(row.measure);
+  if (span) return row.measure.slice(span.start + ' (baseline: '.length, span.end - 1);
   return row.baseline === undefined ? 'no competitor: a target of our own' : 'the naive way (bench/README.md)';
+}
+
+/** The measure without its "(baseline: …)", which the "measured against" column shows. */
+function measureOf(row: Row): string {
+  const span = baselineSpan(row.measure);
+  return span ? row.measure.slice(0, span.start) + row.measure.slice(span.end) : row.measure;
 }
 
 function cell(value: number | undefined): string {
@@ -63,7 +81,7 @@ function cell(value: number | undefined): string {
 
 export function writeReport(root: string, results: Results): void {
   fs.writeFileSync(path.join(root, 'docs/performance.svg'), chart(results.rows));
-  const table = results.rows.map((r) => `| ${r.scenario} | ${r.measure.replace(/ \(baseline: [^)]*\)/, '')} | ${against(r)} | ${cell(r.ours)} | ${cell(r.baseline)} | ${r.unit} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`);
+  const table = results.rows.map((r) => `| ${r.scenario} | ${measureOf(r)} | ${against(r)} | ${cell(r.ours)} | ${cell(r.baseline)} | ${r.unit} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`);
   const load = results.machine.loadAverage;
   const missed = results.rows.filter((r) => r.met === false);
   const md = `# Performance
