@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const rows: Row[] = [];
   const started = Date.now();
+  const loadAtStart = os.loadavg()[0]!;
   for (const [name, scenario] of Object.entries(SCENARIOS)) {
     if (only.length && !only.includes(name)) continue;
     const t0 = Date.now();
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   const results = {
     date: new Date().toISOString(),
     commit,
-    machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverage: { start: loadAtStart, end: os.loadavg()[0]! } },
     durationSeconds: Math.round((Date.now() - started) / 1000),
     rows,
   };

@@ -1,14 +1,15 @@
 // 2b. Long-running operations at Fabric's Retry-After: 30. Durations drawn log-uniformly from
-// 0.5–60 s (seeded), plus the audit's 2.5 s and 8 s; each followed alone by our client and by a
-// follower that polls at Retry-After (`fab`'s way), both through a proxy saying Retry-After: 30
-// (where the emulator says 1). Ours run one at a time; the followers at Retry-After all at once. Notice delay = from the operation's end to the caller holding the
+// 0.5–60 s (seeded), plus the audit's 2.5 s and 8 s; each followed by our client and by the other
+// tools' followers (competitors.ts: Fabric Studio, vscode-fabric, fab, fabric-cicd), all through a
+// proxy saying Retry-After: 30 (where the emulator says 1). Ours run one at a time; the others all
+// at once (they sleep). Notice delay = from the operation's end to the caller holding the
 // definition (so it includes the status and /result round trips). Then bulk work: 40 operations of
 // 20 s at once through one client, whose polls must stay within its budget (150 a minute).
 import { seededRandom } from '../../src/emulator/random';
 import type { Emulator } from '../../src/emulator';
 import type { FabricClient } from '../../src/fabric';
 import { client, emulator, percentile, pool, type Row } from '../harness';
-import { naiveGetDefinition } from '../naiveLro';
+import { CompetitorClient, FABRIC_STUDIO, LRO_COMPETITORS } from '../competitors';
 import { retryAfterProxy, type RetryAfterProxy } from '../retryAfterProxy';
 
 const RETRY_AFTER_S = 30;
@@ -52,9 +53,15 @@ async function allDurations() {
   const setups = [];
   for (const durationMs of durationsMs) {
     const { emu, workspaceId, itemIds: [itemId] } = await setUp(durationMs);
-    setups.push({ durationMs, emu, workspaceId, itemId: itemId!, oursProxy: await retryAfterProxy(emu.url, RETRY_AFTER_S), naiveProxy: await retryAfterProxy(emu.url, RETRY_AFTER_S) });
+    setups.push({ durationMs, emu, workspaceId, itemId: itemId!, oursProxy: await retryAfterProxy(emu.url, RETRY_AFTER_S), othersProxy: await retryAfterProxy(emu.url, RETRY_AFTER_S) });
   }
-  const naive = Promise.all(setups.map((s) => timed(() => naiveGetDefinition(s.naiveProxy.baseUrl, s.emu.token, s.workspaceId, s.itemId))));
+  // Every tool on every duration, all at once: [setup][tool] → { ms, polls }.
+  const others = Promise.all(setups.map((s) => Promise.all(LRO_COMPETITORS.map(async (strategy) => {
+    const tool = new CompetitorClient(s.othersProxy.baseUrl, s.emu.token);
+    let polls = 0;
+    const ms = await timed(async () => (polls = (await tool.operation(`/workspaces/${s.workspaceId}/items/${s.itemId}/getDefinition`, undefined, strategy)).polls));
+    return { ms, polls };
+  }))));
   const ours: number[] = [];
   for (const s of setups) {
     const api: FabricClient = client({ baseUrl: s.oursProxy.baseUrl, token: s.emu.token });
@@ -62,12 +69,13 @@ async function allDurations() {
     s.oursProxy.requests.length = 0;
     ours.push(await timed(() => api.getDefinition(s.workspaceId, s.itemId)));
   }
-  const naiveMs = await naive;
+  const othersRuns = await others;
   const results = setups.map((s, i) => ({
-    durationMs: s.durationMs, ours: ours[i]! - s.durationMs, naive: naiveMs[i]! - s.durationMs, oursPolls: polls(s.oursProxy), naivePolls: polls(s.naiveProxy),
+    durationMs: s.durationMs, ours: ours[i]! - s.durationMs, oursPolls: polls(s.oursProxy),
+    others: othersRuns[i]!.map((run) => ({ notice: run.ms - s.durationMs, polls: run.polls })),
   }));
   for (const s of setups) {
-    await Promise.all([s.oursProxy.close(), s.naiveProxy.close()]);
+    await Promise.all([s.oursProxy.close(), s.othersProxy.close()]);
     await s.emu.close();
   }
   return results;
@@ -94,16 +102,20 @@ export async function lroNotice(): Promise<Row[]> {
   const results = await allDurations();
   const bulkRun = await bulk();
   const scenario = `Long-running operations (0.5–60 s, Retry-After ${RETRY_AFTER_S} s)`;
+  const studio = LRO_COMPETITORS.indexOf(FABRIC_STUDIO);
   const rows: Row[] = results.map((r) => ({
-    scenario, measure: `${(r.durationMs / 1000).toFixed(1)} s operation: end noticed after (baseline: polling at Retry-After, as fab)`,
-    ours: r.ours, baseline: r.naive, unit: 'ms', target: `< ${Math.round(limitMs(r.durationMs))} ms (25% + 300 ms)`, met: r.ours < limitMs(r.durationMs),
+    scenario, measure: `${(r.durationMs / 1000).toFixed(1)} s operation: end noticed after (baseline: ${FABRIC_STUDIO.tool})`,
+    ours: r.ours, baseline: r.others[studio]!.notice, unit: 'ms', target: `< ${Math.round(limitMs(r.durationMs))} ms (25% + 300 ms)`, met: r.ours < limitMs(r.durationMs),
   }));
   const worst = Math.max(...results.map((r) => r.ours / r.durationMs));
+  const oursPolls = results.reduce((s, r) => s + r.oursPolls, 0);
+  LRO_COMPETITORS.forEach((strategy, t) => rows.push(
+    { scenario, measure: `worst end noticed after / duration (baseline: ${strategy.tool})`, ours: worst, baseline: Math.max(...results.map((r) => r.others[t]!.notice / r.durationMs)), unit: '×duration' },
+    { scenario, measure: `status polls for all ${results.length} operations (baseline: ${strategy.tool})`, ours: oursPolls, baseline: results.reduce((s, r) => s + r.others[t]!.polls, 0), unit: 'polls' },
+  ));
   rows.push(
-    { scenario, measure: 'worst end noticed after / duration', ours: worst, baseline: Math.max(...results.map((r) => r.naive / r.durationMs)), unit: '×duration' },
-    { scenario, measure: `status polls for all ${results.length} operations`, ours: results.reduce((s, r) => s + r.oursPolls, 0), baseline: results.reduce((s, r) => s + r.naivePolls, 0), unit: 'polls' },
-    { scenario, measure: `bulk: ${BULK.operations} operations of ${BULK.durationMs / 1000} s at once, polls in the busiest minute`, ours: bulkRun.busiest, unit: 'polls', target: `<= ${BULK.budgetPerMinute}`, met: bulkRun.busiest <= BULK.budgetPerMinute },
-    { scenario, measure: `bulk: ${BULK.operations} operations of ${BULK.durationMs / 1000} s at once, p95 end noticed after`, ours: bulkRun.p95, unit: 'ms' },
+    { scenario, measure: `bulk: ${BULK.operations} operations of ${BULK.durationMs / 1000} s at once, polls in the busiest minute (no competitor run: the quota's own figure)`, ours: bulkRun.busiest, unit: 'polls', target: `<= ${BULK.budgetPerMinute}`, met: bulkRun.busiest <= BULK.budgetPerMinute },
+    { scenario, measure: `bulk: ${BULK.operations} operations of ${BULK.durationMs / 1000} s at once, p95 end noticed after (no competitor run)`, ours: bulkRun.p95, unit: 'ms' },
   );
   return rows;
 }

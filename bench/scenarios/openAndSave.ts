@@ -1,24 +1,24 @@
 // 2. Open and save definitions: an item with 40 parts; open all its parts, stat them, save one.
-// Long-running operations last 2 s, as a slow service's would, at the emulator's Retry-After (1 s);
-// operations of other lengths at Fabric's Retry-After: 30 are the LRO scenario's (lroNotice.ts).
+// Long-running operations last 2 s at the emulator's Retry-After (1 s); operations of 0.5–60 s at
+// Fabric's Retry-After: 30 are the LRO scenario's (lroNotice.ts). Against the other editors' way,
+// run on the same item: Fabric Studio caches one getDefinition per item (polling from 0.1 s,
+// doubling to 2 s), Microsoft's vscode-fabric serves reads from an in-memory cache (polling from
+// 0.4 s, doubling to 10 s); both therefore read the definition once, as we do.
 import { DefinitionCache } from '../../src/explorer/DefinitionCache';
 import type { Emulator } from '../../src/emulator';
 import { encodeDefinition, textFile } from '../../src/fabric/definition';
 import type { Item } from '../../src/fabric/types';
 import { client, emulator, requestsMatching, type Row } from '../harness';
-import { naiveGetDefinition } from '../naiveLro';
+import { CompetitorClient, FABRIC_STUDIO, VSCODE_FABRIC } from '../competitors';
 
 const PARTS = 40;
 const LRO_MS = 2000;
 const NOTICE_LIMIT_MS = 0.25 * LRO_MS + 300;
-const POLL = /operations\/\{id\}$/;
 
 interface Read {
   ms: number;
   /** From the call to the end of the operation's 2 s, to the caller holding the definition (so it includes the result's round trip). */
   noticeMs: number;
-  polls: number;
-  pollsPerSecond: number;
   requests: number;
 }
 
@@ -28,8 +28,7 @@ async function timedRead(emu: Emulator, read: () => Promise<unknown>): Promise<R
   const started = performance.now();
   await read();
   const ms = performance.now() - started;
-  const polls = requestsMatching(emu, POLL);
-  return { ms, noticeMs: ms - LRO_MS, polls, pollsPerSecond: polls / (ms / 1000), requests: emu.stats.requests };
+  return { ms, noticeMs: ms - LRO_MS, requests: emu.stats.requests };
 }
 
 export async function openAndSave(): Promise<Row[]> {
@@ -55,20 +54,24 @@ export async function openAndSave(): Promise<Row[]> {
   const saveReads = requestsMatching(emu, /getDefinition$/);
   const saveUpdates = requestsMatching(emu, /updateDefinition$/);
 
-  // Baseline: no cache (one getDefinition per open and per stat), polling every Retry-After.
-  const naive = await timedRead(emu, () => naiveGetDefinition(emu.baseUrl, emu.token, workspace.id, item.id));
+  // The other editors: one cached getDefinition for all opens and stats, on their LRO schedule.
+  const others = [];
+  for (const strategy of [FABRIC_STUDIO, VSCODE_FABRIC]) {
+    const tool = new CompetitorClient(emu.baseUrl, emu.token);
+    others.push({ tool: strategy.tool, ...(await timedRead(emu, () => tool.operation(`/workspaces/${workspace.id}/items/${item.id}/getDefinition`, undefined, strategy))) });
+  }
 
   await emu.close();
 
   const scenario = `Open and save (${PARTS} parts, ${LRO_MS / 1000} s LROs)`;
-  const reads = 2 * paths.length;
   const at1 = "at the emulator's Retry-After 1 s";
   return [
-    { scenario, measure: 'getDefinition calls for all opens and stats', ours: openGetDefinitions, baseline: reads, unit: 'calls', target: '1', met: openGetDefinitions === 1 },
-    { scenario, measure: 'requests for all opens and stats', ours: ours.requests, baseline: reads * naive.requests, unit: 'requests' },
-    { scenario, measure: 'time for all opens and stats', ours: ours.ms, baseline: reads * naive.ms, unit: 'ms (baseline: one naive read × 80)' },
-    { scenario, measure: `LRO end noticed after, ${at1}`, ours: ours.noticeMs, baseline: naive.noticeMs, unit: 'ms', target: `< ${NOTICE_LIMIT_MS} ms (25% of 2 s + 300 ms)`, met: ours.noticeMs < NOTICE_LIMIT_MS },
-    { scenario, measure: `LRO polls per second, ${at1}`, ours: ours.pollsPerSecond, baseline: naive.pollsPerSecond, unit: 'polls/s' },
-    { scenario, measure: 'save: reads + updateDefinition calls', ours: saveReads + saveUpdates, unit: 'calls', target: '1 read + 1 update', met: saveReads === 1 && saveUpdates === 1 },
+    { scenario, measure: 'getDefinition calls for all opens and stats (baseline: Fabric Studio and vscode-fabric, one cached read each)', ours: openGetDefinitions, baseline: 1, unit: 'calls', target: '1', met: openGetDefinitions === 1 },
+    ...others.flatMap((other) => [
+      { scenario, measure: `requests for all opens and stats (baseline: ${other.tool})`, ours: ours.requests, baseline: other.requests, unit: 'requests' },
+      { scenario, measure: `time for all opens and stats (baseline: ${other.tool})`, ours: ours.ms, baseline: other.ms, unit: 'ms' },
+      { scenario, measure: `LRO end noticed after, ${at1} (baseline: ${other.tool})`, ours: ours.noticeMs, baseline: other.noticeMs, unit: 'ms', target: `< ${NOTICE_LIMIT_MS} ms (25% of 2 s + 300 ms)`, met: ours.noticeMs < NOTICE_LIMIT_MS },
+    ]),
+    { scenario, measure: 'save: reads + updateDefinition calls (no competitor run: ours against the minimum)', ours: saveReads + saveUpdates, unit: 'calls', target: '1 read + 1 update', met: saveReads === 1 && saveUpdates === 1 },
   ];
 }

@@ -11,9 +11,11 @@ import { LocalEntra, type EntraApp } from './localEntra';
 import { createJobRunner, type EmulatorJobRunner, type JobRunner } from './jobs';
 import { Operations } from './operations';
 import { Router } from './router';
+import { bulkExportRoutes } from './routes/bulkExport';
 import { folderRoutes } from './routes/folders';
 import { itemRoutes } from './routes/items';
 import { jobRoutes } from './routes/jobs';
+import { livySessionRoutes } from './routes/livySessions';
 import { scheduleRoutes } from './routes/schedules';
 import { workspaceRoutes } from './routes/workspaces';
 import { seedSampleWorkspace } from './sample';
@@ -57,6 +59,8 @@ export interface EmulatorOptions {
   log?: (message: string) => void;
   /** Replaces the data folder's writes and syncs (tests simulate a full or failing disk). */
   disk?: Disk;
+  /** Whether bulkExportDefinitions (a beta API a tenant may not have) is served (default true). */
+  bulkExport?: boolean;
   /** Replaces the real job runners (tests). */
   jobRunner?: JobRunner;
   /** Serve HTTPS: true with a certificate signed by a local CA in `<dataDir>/tls/`, or your own PEM files' paths. */
@@ -151,6 +155,8 @@ async function serve(
   itemRoutes(router, ctx);
   folderRoutes(router, ctx);
   jobRoutes(router, ctx);
+  livySessionRoutes(router, ctx);
+  bulkExportRoutes(router, ctx, options.bulkExport !== false);
   scheduleRoutes(router, ctx);
   if (store.fresh && options.sample !== false) ctx.scheduler.markPublished(seedSampleWorkspace(ctx));
 
@@ -159,7 +165,7 @@ async function serve(
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_MB * 1024 * 1024;
   const entra = options.entraApps ? new LocalEntra(options.entraApps, !!tls) : undefined;
   const api = requestListener({
-    router, token, stats, faults: () => injector, secure: !!tls, acceptEntraTokens: options.acceptEntraTokens, host, maxBodyBytes,
+    router, token, stats, faults: () => injector, secure: !!tls, acceptEntraTokens: options.acceptEntraTokens, host, maxBodyBytes, durable: () => store.durable(),
     issuedToken: entra && ((bearer, requestHost) => entra.verify(bearer, requestHost)),
   });
   const listener = entra ? entra.around(api) : api;

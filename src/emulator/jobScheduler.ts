@@ -89,6 +89,7 @@ export class JobScheduler {
     const runnable = this.runnable(item.workspaceId, item.id);
     if (!runnable || signal.aborted) return this.finish(job, { status: signal.aborted ? 'Cancelled' : 'Failed' });
     this.update(job, { status: 'InProgress', startTimeUtc: new Date().toISOString() });
+    await this.store.durable();
     const outcome = await this.runner.run(runnable, runnerJobType, {
       signal,
       timeScale: this.timeScale,
@@ -100,7 +101,10 @@ export class JobScheduler {
       recordActivityRun: (activityRun) => this.store.putActivityRun(job.id, activityRun),
     });
     if (item.type === 'Dataflow') this.store.putMeta(PUBLISHED_STATE, this.runner.exportPublishedState());
-    return this.finish(job, outcome);
+    const finished = this.finish(job, outcome);
+    // A sync that fails takes the end back: the job keeps its last saved state (logged by submit).
+    await this.store.durable();
+    return finished;
   }
 
   private async runChild(child: RunnableItem, jobType: string, parameters: JobParameter[], signal: AbortSignal): Promise<JobOutcome> {

@@ -1,8 +1,12 @@
 // The emulator's data folder: a snapshot plus an append-only journal of changes.
 // - One journal line per acknowledged change: a request that changes several records (an item and
 //   its definition, a workspace and its items) writes them in one line, so a kill never leaves half.
-// - A line is written in full and fdatasynced before memory changes and before the answer, so a
-//   restart or a SIGKILL never loses what was acknowledged, and what was refused is not served.
+// - A line is written in full before memory changes, and fdatasynced before any answer goes out, so
+//   a restart or a SIGKILL never loses what was acknowledged. The sync is shared (group commit):
+//   the lines written while the event loop handled one batch of requests are synced once, just
+//   after it (setImmediate), and every answer of that batch waits for that one sync. A sync that
+//   fails takes back every line it covered (journal cut back, memory restored) and every waiting
+//   answer becomes a refusal, so what was refused is not served, and not found after a restart.
 // - A write that fails (a full disk: a short write, then ENOSPC) is cut off the journal again, so
 //   the journal always ends with a complete line and the next write does not glue onto a torn one.
 // - At open, a torn last line (a crash mid-append, never acknowledged) is cut off, with a notice.
@@ -71,12 +75,25 @@ function writeAll(disk: Disk, fd: number, buffer: Buffer): void {
   }
 }
 
+/** A change written to the journal but not synced yet: what it replaced, to restore if the sync fails. */
+interface Unsynced {
+  change: Change;
+  before: unknown;
+}
+
 export class Persistence {
   private readonly journalFd: number;
   private entries = 0;
   private compactAfter = COMPACT_AFTER;
   /** A failed write could not be cut off yet: cut it before the next one. */
   private tornTail = false;
+  /** Bytes of the journal known to be on disk: where a failed sync cuts back to. */
+  private syncedSize: number;
+  private unsynced: Unsynced[] = [];
+  /** The next group sync, once scheduled: every answer of the batch waits for it. */
+  private nextSync: Promise<void> | undefined;
+  /** Told of changes a failed sync took back (newest first), with the value each restored. */
+  onRevert: (reverted: { change: Change; restored: unknown }[]) => void = () => undefined;
 
   private constructor(
     private readonly dir: string,
@@ -87,6 +104,7 @@ export class Persistence {
     private readonly log: (message: string) => void,
   ) {
     this.journalFd = fs.openSync(path.join(dir, JOURNAL), 'a');
+    this.syncedSize = journalSize;
   }
 
   /** Opens (or creates) a data folder the caller has locked, and loads what it holds. */
@@ -103,13 +121,15 @@ export class Persistence {
     return { persistence, fresh };
   }
 
-  /** Makes the changes durable, then applies them to the data; throws StorageError (nothing changed) when they cannot be. */
+  /**
+   * Writes the changes to the journal, then applies them to the data; throws StorageError (nothing
+   * changed) when they cannot be written. They are durable once `durable()` resolves.
+   */
   commit(changes: Change[]): void {
     const line = Buffer.from(`${JSON.stringify(changes.length === 1 ? changes[0] : changes)}\n`);
     try {
       if (this.tornTail) this.cutBack();
       writeAll(this.disk, this.journalFd, line);
-      this.disk.sync(this.journalFd);
     } catch (error) {
       this.tornTail = true;
       try {
@@ -117,15 +137,56 @@ export class Persistence {
       } catch {
         // Tried again before the next write.
       }
-      const full = ['ENOSPC', 'EDQUOT'].includes(errorCode(error) ?? '');
-      throw new StorageError(`${full ? 'The disk is full' : 'The disk failed'} (${(error as Error).message}): the change was not saved.`, full);
+      throw storageError(error);
     }
     this.journalSize += line.length;
-    for (const change of changes) apply(this.data, change);
-    if (++this.entries >= this.compactAfter) this.compact();
+    for (const change of changes) {
+      this.unsynced.push({ change, before: this.data[change.c]?.[change.id] });
+      apply(this.data, change);
+    }
+    this.entries++;
+    this.nextSync ??= new Promise((resolve, reject) => setImmediate(() => this.syncGroup().then(resolve, reject)));
+  }
+
+  /** Resolves once everything committed so far is on disk; rejects with StorageError when it could not be (it was taken back). */
+  durable(): Promise<void> {
+    return this.nextSync ?? Promise.resolve();
+  }
+
+  /** One fdatasync for every line written since the last one. */
+  private async syncGroup(): Promise<void> {
+    this.nextSync = undefined;
+    if (this.unsynced.length === 0) return;
+    try {
+      this.disk.sync(this.journalFd);
+    } catch (error) {
+      this.takeBack();
+      throw storageError(error);
+    }
+    this.syncedSize = this.journalSize;
+    this.unsynced = [];
+    if (this.entries >= this.compactAfter) this.compact();
+  }
+
+  /** Cuts the journal back to what is on disk and restores the data the unsynced changes replaced. */
+  private takeBack(): void {
+    const reverted = this.unsynced.reverse().map(({ change, before }) => {
+      apply(this.data, { c: change.c, id: change.id, v: before });
+      return { change, restored: before };
+    });
+    this.unsynced = [];
+    this.journalSize = this.syncedSize;
+    try {
+      this.cutBack();
+    } catch {
+      this.tornTail = true; // Tried again before the next write.
+    }
+    this.onRevert(reverted);
   }
 
   close(): void {
+    // The lines still waiting for their group's sync are synced now (that sync then finds none).
+    void this.syncGroup().catch(() => undefined);
     fs.closeSync(this.journalFd);
   }
 
@@ -167,6 +228,7 @@ export class Persistence {
       fs.renameSync(temporary, snapshotFile);
       fs.ftruncateSync(this.journalFd, 0);
       this.journalSize = 0;
+      this.syncedSize = 0;
       this.entries = 0;
       this.compactAfter = COMPACT_AFTER;
       return true;
@@ -177,6 +239,11 @@ export class Persistence {
       return false;
     }
   }
+}
+
+function storageError(error: unknown): StorageError {
+  const full = ['ENOSPC', 'EDQUOT'].includes(errorCode(error) ?? '');
+  return new StorageError(`${full ? 'The disk is full' : 'The disk failed'} (${(error as Error).message}): the change was not saved.`, full);
 }
 
 /**

@@ -46,6 +46,8 @@ export interface ServerOptions {
   host: string;
   /** Bodies larger than this are refused with 413 before they are read. */
   maxBodyBytes: number;
+  /** Resolves once the changes made so far are on disk (a shared sync): every answer waits for it. */
+  durable: () => Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -141,7 +143,7 @@ function serviceDate(date: Date): string {
 /** `/v1/workspaces/3f…/items` → `/v1/workspaces/{id}/items`, for per-route counts. */
 const routeKey = (method: string, path: string): string => `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '{id}')}`;
 
-export function requestListener({ router, token, stats, faults, secure, acceptEntraTokens, issuedToken, host, maxBodyBytes }: ServerOptions): http.RequestListener {
+export function requestListener({ router, token, stats, faults, secure, acceptEntraTokens, issuedToken, host, maxBodyBytes, durable }: ServerOptions): http.RequestListener {
   return async (req, res) => {
     const requestId = randomUUID();
     const method = req.method ?? 'GET';
@@ -181,6 +183,8 @@ export function requestListener({ router, token, stats, faults, secure, acceptEn
       const origin = `${secure ? 'https' : 'http'}://${req.headers.host}`;
       const body = await readBody(req, maxBodyBytes);
       const reply = await found.handler({ method, params: found.params, query: url.searchParams, body, origin });
+      // A read may show a change still waiting for its sync: no answer goes out before it is on disk.
+      await durable();
       send(res, requestId, reply.status, reply.body, reply.headers);
     } catch (error) {
       sendFailure(req, res, requestId, error);

@@ -1,6 +1,7 @@
 // What the emulator knows: workspaces, items, their definitions, job instances, schedules and
-// activity runs, kept in memory and persisted change by change. Each method is one durable change
-// (persistence.ts): memory changes only once it is on disk; when it cannot be, the request is
+// activity runs, kept in memory and persisted change by change. Each method is one change
+// (persistence.ts), written to the journal before memory changes and on disk once `durable()`
+// resolves, which every answer waits for; when it cannot be written or synced, the request is
 // answered 507 (disk full) or 503 and nothing changed.
 import type { ActivityRun, DefinitionPart, Folder, Item, ItemJobInstance, ItemSchedule, JobParameter, Workspace } from '../fabric/types';
 import { ApiError } from './apiError';
@@ -36,6 +37,9 @@ export class Store {
   private constructor(private readonly persistence: Persistence, readonly fresh: boolean) {
     this.data = persistence.data;
     this.itemIndex = new ItemIndex(Object.values(this.table<Item>('items')));
+    persistence.onRevert = (reverted) => {
+      for (const { change, restored } of reverted) if (change.c === 'items') this.itemIndex.update(change.v as Item | undefined, restored as Item | undefined);
+    };
   }
 
   /** Opens a data folder the caller has locked (dataFolderLock.ts). */
@@ -57,12 +61,16 @@ export class Store {
     try {
       this.persistence.commit(changes);
     } catch (error) {
-      if (!(error instanceof StorageError)) throw error;
-      throw error.full
-        ? new ApiError(507, 'InsufficientStorage', `${error.message} Free some disk space for the emulator's data folder and retry.`)
-        : new ApiError(503, 'ServiceUnavailable', `${error.message} Retry later.`);
+      throw refusal(error);
     }
     for (const [before, after] of itemChanges) this.itemIndex.update(before, after);
+  }
+
+  /** Resolves once every change made so far is on disk; rejects with the 503 when they were taken back. */
+  durable(): Promise<void> {
+    return this.persistence.durable().catch((error: unknown) => {
+      throw refusal(error);
+    });
   }
 
   private put(name: Collection, id: string, value: unknown): void {
@@ -136,6 +144,10 @@ export class Store {
   jobs(itemId: string): StoredJob[] {
     return Object.values(this.table<StoredJob>('jobs')).filter((j) => j.itemId === itemId).sort((a, b) => b.createdMs - a.createdMs);
   }
+  /** The workspace's job instances, newest first. */
+  workspaceJobs(workspaceId: string): StoredJob[] {
+    return Object.values(this.table<StoredJob>('jobs')).filter((j) => j.workspaceId === workspaceId).sort((a, b) => b.createdMs - a.createdMs);
+  }
   allJobs(): StoredJob[] {
     return Object.values(this.table<StoredJob>('jobs'));
   }
@@ -177,6 +189,14 @@ export class Store {
   close(): void {
     this.persistence.close();
   }
+}
+
+/** A change the disk refused, as the request's answer. */
+function refusal(error: unknown): unknown {
+  if (!(error instanceof StorageError)) return error;
+  return error.full
+    ? new ApiError(507, 'InsufficientStorage', `${error.message} Free some disk space for the emulator's data folder and retry.`)
+    : new ApiError(503, 'ServiceUnavailable', `${error.message} Retry later.`);
 }
 
 const putChange = (c: Collection, id: string, v: unknown): Change => ({ c, id, v });

@@ -1,14 +1,18 @@
 // Export of items to a local folder in Fabric's Git layout (`<DisplayName>.<Type>/<part path>`) and
-// import of such folders back into a workspace, without VS Code. Items run in parallel with a
-// bounded concurrency; throttling is the client's job (its rate limiter and 429 retries), so a slow
-// tenant only slows the export down. A failed item is reported, never silently dropped.
+// import of such folders back into a workspace, without VS Code. An export asks for the
+// definitions BULK_EXPORT_ITEMS at a time through bulkExportDefinitions (one operation for many
+// items), and item by item (getDefinition: an operation each) for a definition format of its own,
+// for what a bulk export did not return, and when the tenant does not offer the bulk API (a 4xx).
+// Items and batches run in parallel with a bounded concurrency; throttling is the client's job (its
+// rate limiter and 429 retries), so a slow tenant only slows the export down. A failed item is
+// reported, never silently dropped.
 // Nothing outside the chosen folder is written and nothing the user has there is deleted: names and
 // part paths are checked (localPaths) before they touch the disk, no write goes through a link, and
 // an existing item folder is overwritten only when the caller says so, keeping its other files.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { encodeDefinition, decodeDefinition, itemFolderName, parseItemFolderName, type DefinitionFile } from '../fabric/definition';
-import type { Item } from '../fabric/types';
+import type { BulkExportResult, Item } from '../fabric/types';
 import { describeError, errorStatus } from '../fabric/errors';
 import type { ExplorerClient } from './explorerClient';
 import { itemFolderProblem, partPathProblem } from './localPaths';
@@ -61,34 +65,85 @@ export interface ExportResult {
   kept: { item: Item; files: string[] }[];
 }
 
+/** Items a bulk export asks for at once: each batch is one operation, and one progress step. */
+const BULK_EXPORT_ITEMS = 50;
+
 /** Writes each item's definition under `targetDir/<DisplayName>.<Type>/`. */
 export async function exportItems(client: ExplorerClient, items: Item[], targetDir: string, options: ExportOptions = {}): Promise<ExportResult> {
   const result: ExportResult = { exported: [], skipped: [], existing: [], failed: [], kept: [] };
   const overwritten = new Set<Item>();
   const wanted = await planExport(items, targetDir, options, result, overwritten);
   let done = 0;
-  await forEachBounded(wanted, options.concurrency ?? 8, options.signal, async (item) => {
+  /** Writes one item's files (or records why not), and tells the progress. */
+  const finish = async (item: Item, files: () => DefinitionFile[] | Promise<DefinitionFile[]>) => {
     try {
-      const format = options.formatFor?.(item);
-      const definition = await client.getDefinition(item.workspaceId, item.id, format ? { format } : {}, { signal: options.signal });
-      const files = decodeDefinition(definition);
-      const unsafe = files.map((f) => partPathProblem(f.path)).find((problem) => problem !== undefined);
-      if (unsafe) throw new Error(`Not exported: its part ${unsafe}.`);
-      const folder = itemFolderName(item.displayName, item.type);
-      const before = overwritten.has(item) ? await listFiles(path.join(targetDir, folder)) : [];
-      for (const file of files) await writeInside(targetDir, [folder, ...file.path.split('/')], file.content);
-      const parts = new Set(files.map((f) => f.path));
-      const others = before.filter((f) => !parts.has(f));
-      if (others.length) result.kept.push({ item, files: others });
-      result.exported.push(item);
+      await writeItem(item, await files(), targetDir, overwritten.has(item), result);
     } catch (error) {
       if (options.signal?.aborted) throw error;
       if (isUnsupported(error)) result.skipped.push({ item, reason: describeError(error) });
       else result.failed.push({ item, error: describeError(error) });
     }
     options.onProgress?.({ done: ++done, total: wanted.length, name: item.displayName });
+  };
+  const oneByOne = async (item: Item) => finish(item, async () => {
+    const format = options.formatFor?.(item);
+    return decodeDefinition(await client.getDefinition(item.workspaceId, item.id, format ? { format } : {}, { signal: options.signal }));
   });
+  const batches = client.bulkExportDefinitions ? bulkBatches(wanted.filter((item) => !options.formatFor?.(item))) : [];
+  const single = wanted.filter((item) => !batches.some((batch) => batch.includes(item)));
+  let bulkAvailable = true;
+  const jobs: (() => Promise<void>)[] = [
+    ...batches.map((batch) => async () => {
+      const exported = bulkAvailable ? await bulkExport(client, batch, options.signal).catch((error: unknown) => {
+        if (options.signal?.aborted) throw error;
+        if (isBulkUnavailable(error)) bulkAvailable = false;
+        return undefined; // The batch goes item by item, which reports each item's own failure.
+      }) : undefined;
+      for (const item of batch) {
+        const files = exported?.get(item.id);
+        await (files ? finish(item, () => files) : oneByOne(item));
+      }
+    }),
+    ...single.map((item) => () => oneByOne(item)),
+  ];
+  await forEachBounded(jobs, options.concurrency ?? 8, options.signal, (job) => job());
   return result;
+}
+
+/** The items of each workspace, BULK_EXPORT_ITEMS at a time (a lone item goes alone: getDefinition is as cheap). */
+function bulkBatches(items: Item[]): Item[][] {
+  const byWorkspace = new Map<string, Item[]>();
+  for (const item of items) byWorkspace.set(item.workspaceId, [...(byWorkspace.get(item.workspaceId) ?? []), item]);
+  const batches: Item[][] = [];
+  for (const group of byWorkspace.values()) {
+    for (let start = 0; start < group.length; start += BULK_EXPORT_ITEMS) batches.push(group.slice(start, start + BULK_EXPORT_ITEMS));
+  }
+  return batches.filter((batch) => batch.length > 1);
+}
+
+/** One bulk export: each returned item's files, relative to its root path, by item id. */
+async function bulkExport(client: ExplorerClient, batch: Item[], signal: AbortSignal | undefined): Promise<Map<string, DefinitionFile[]>> {
+  const answer: BulkExportResult = await client.bulkExportDefinitions!(batch[0]!.workspaceId, { mode: 'Selective', items: batch.map((item) => ({ id: item.id })) }, { signal });
+  const byId = new Map<string, DefinitionFile[]>();
+  for (const { id, rootPath } of answer.itemDefinitionsIndex ?? []) {
+    const prefix = `${rootPath.replace(/\/+$/, '')}/`;
+    const parts = (answer.definitionParts ?? []).filter((part) => part.path.startsWith(prefix)).map((part) => ({ ...part, path: part.path.slice(prefix.length) }));
+    byId.set(id, decodeDefinition({ parts }));
+  }
+  return byId;
+}
+
+/** Writes an item's files into its folder (refusing unsafe part paths); notes the folder's other files. */
+async function writeItem(item: Item, files: DefinitionFile[], targetDir: string, overwriting: boolean, result: ExportResult): Promise<void> {
+  const unsafe = files.map((f) => partPathProblem(f.path)).find((problem) => problem !== undefined);
+  if (unsafe) throw new Error(`Not exported: its part ${unsafe}.`);
+  const folder = itemFolderName(item.displayName, item.type);
+  const before = overwriting ? await listFiles(path.join(targetDir, folder)) : [];
+  for (const file of files) await writeInside(targetDir, [folder, ...file.path.split('/')], file.content);
+  const parts = new Set(files.map((f) => f.path));
+  const others = before.filter((f) => !parts.has(f));
+  if (others.length) result.kept.push({ item, files: others });
+  result.exported.push(item);
 }
 
 /**
@@ -243,6 +298,16 @@ async function readFolder(folder: string): Promise<DefinitionFile[]> {
     files.push({ path: path.relative(folder, full).split(path.sep).join('/'), content: await fs.readFile(full) });
   }
   return files.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/**
+ * The tenant has no bulk export (an API not there, a beta not enabled): no other batch tries it.
+ * Another refusal (an item without a definition, a protected label) sends only its batch item by item.
+ */
+function isBulkUnavailable(error: unknown): boolean {
+  const status = errorStatus(error);
+  const code = String((error as { errorCode?: unknown } | undefined)?.errorCode ?? '');
+  return status === 404 || status === 405 || status === 501 || ((status === 400 || status === 403) && /NotAvailable|NotEnabled|NotSupported|Unsupported|Disabled|Beta|InvalidParameter|EntityNotFound/i.test(code) && !/ForItem/i.test(code));
 }
 
 /** Definition not available for this item type: 400/403 OperationNotSupportedForItem. */

@@ -1,7 +1,7 @@
 // The part of FabricClient the explorer, the definition cache and the sync use. Written as an
 // interface so this vscode-free code names exactly what it needs; FabricClient satisfies it.
 import type { OutcomeCheck } from '../fabric/retry';
-import type { CreateItemRequest, Item, ItemDefinition, Page, UpdateItemRequest, Workspace } from '../fabric/types';
+import type { BulkExportRequest, BulkExportResult, CreateItemRequest, Item, ItemDefinition, Page, UpdateItemRequest, Workspace } from '../fabric/types';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -17,4 +17,6 @@ export interface ExplorerClient {
   deleteItem(workspaceId: string, itemId: string, call?: CallOptions): Promise<void>;
   getDefinition(workspaceId: string, itemId: string, options?: { format?: string }, call?: CallOptions): Promise<ItemDefinition>;
   updateDefinition(workspaceId: string, itemId: string, definition: ItemDefinition, options?: { updateMetadata?: boolean }, call?: CallOptions & { checkOutcome?: OutcomeCheck }): Promise<void>;
+  /** Several definitions in one operation (a beta a tenant may not have); without it, exports go item by item. */
+  bulkExportDefinitions?(workspaceId: string, request: BulkExportRequest, call?: CallOptions): Promise<BulkExportResult>;
 }

@@ -9,8 +9,8 @@ import type { LroPollOptions } from './pollSchedules';
 import type { OutcomeCheck } from './retry';
 import { parseRetryAfterSeconds } from './retryAfter';
 import type {
-  ActivityRun, CreateFolderRequest, CreateItemRequest, CreateScheduleRequest, CreateWorkspaceRequest, Folder, Item, ItemDefinition,
-  ItemJobInstance, ItemSchedule, JobSubmission, Page, PolledJobInstance, QueryActivityRunsRequest, RunOnDemandItemJobRequest,
+  ActivityRun, BulkExportRequest, BulkExportResult, CreateFolderRequest, CreateItemRequest, CreateScheduleRequest, CreateWorkspaceRequest, Folder, Item,
+  ItemDefinition, ItemJobInstance, ItemSchedule, JobSubmission, LivySession, Page, PolledJobInstance, QueryActivityRunsRequest, RunOnDemandItemJobRequest,
   UpdateItemRequest, UpdateScheduleRequest, UpdateWorkspaceRequest, Workspace, WorkspaceRole,
 } from './types';
 
@@ -203,6 +203,15 @@ export class FabricClient {
     await this.operation({ method: 'POST', path, query, body: { definition }, retry: 'checked', checkOutcome: call.checkOutcome, signal: call.signal }, call, false);
   }
 
+  /**
+   * Several items' definitions in one operation (`bulkExportDefinitions?beta=true`, following the
+   * LRO). A tenant without the beta answers 4xx: callers fall back to getDefinition per item.
+   */
+  async bulkExportDefinitions(workspaceId: string, request: BulkExportRequest, call: LroCallOptions = {}): Promise<BulkExportResult> {
+    const path = `/workspaces/${enc(workspaceId)}/items/bulkExportDefinitions`;
+    return (await this.operation<BulkExportResult>({ method: 'POST', path, query: { beta: true }, body: request, retry: 'idempotent', signal: call.signal }, call, true)) ?? {};
+  }
+
   // Jobs
 
   /** Starts a job on `/jobs/{jobType}/instances`, or on the older `?jobType=` form where the path form is unknown. */
@@ -236,6 +245,12 @@ export class FabricClient {
   listJobInstances(workspaceId: string, itemId: string, call: CallOptions = {}): AsyncIterable<ItemJobInstance> {
     const path = `${this.itemPath(workspaceId, itemId)}/jobs/instances`;
     return iteratePages((continuationToken) => this.page<ItemJobInstance>(path, { continuationToken }, call));
+  }
+
+  /** The workspace's Spark runs (notebooks, Spark job definitions), newest first: one call follows them all. */
+  listLivySessions(workspaceId: string, call: CallOptions = {}): AsyncIterable<LivySession> {
+    const path = `/workspaces/${enc(workspaceId)}/spark/livySessions`;
+    return iteratePages((continuationToken) => this.page<LivySession>(path, { continuationToken }, call));
   }
 
   async cancelJobInstance(workspaceId: string, itemId: string, jobInstanceId: string, call: CallOptions = {}): Promise<void> {

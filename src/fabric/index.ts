@@ -9,7 +9,7 @@ export { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, type FabricLogger, type RetryWait
 export { DEFAULT_RETRY_OPTIONS, backoffDelayMs, outcomeUnknown, retryDelayMs, type Outcome, type OutcomeCheck, type RetryMode, type RetryOptions } from './retry';
 export { RateLimiter, apiFamilyOf, sharedRateLimiter, type ApiFamily, type RateLimiterOptions } from './rateLimiter';
 export { iteratePages, normalizePage } from './paging';
-export { DEFAULT_JOB_POLL, DEFAULT_LRO_POLL, jobPollDelayMs, lroPollDelayMs, type JobPollOptions, type LroPollOptions } from './pollSchedules';
+export { budgetedJobDelaysMs, DEFAULT_JOB_POLL, DEFAULT_LRO_POLL, jobFirstCheckMs, jobWantedDelayMs, lroPollDelayMs, type JobPollOptions, type LroPollOptions } from './pollSchedules';
 export { LroPollBudget, type LroPollBudgetOptions } from './lroPollBudget';
 export { maskSecrets } from './redaction';
 export { delay } from './delay';

@@ -27,36 +27,92 @@ export function lroPollDelayMs(elapsedMs: number, retryAfterMs: number, options:
 }
 
 export interface JobPollOptions {
-  /** The first poll's delay after a submission. */
+  /** The first poll's delay after a submission, and the delay near a job's expected end. */
   minDelayMs: number;
-  /** The longest wait between two polls of a running job: bounds the notice delay. */
+  /** The longest wait between two polls of a running job with no history to go by: bounds its notice delay. */
   maxDelayMs: number;
-  /** How fast the delay grows with the job's age: delay = minDelay + age × growth. */
+  /** How fast the delay grows with the job's age, without history: delay = minDelay + age × growth. */
   growth: number;
   /** Polls per minute all polled groups together may make (the Job Scheduler allows 200 calls/min). */
   budgetPerMinute: number;
   /** The longest back-off after failed polls. */
   maxBackoffMs: number;
+  /**
+   * How close to one of the item's past run times counts as near an expected end: within this
+   * fraction of it, plus `nearSlackMs` (clocks, start-up, jitter), polls come every `minDelayMs`.
+   */
+  nearFraction: number;
+  nearSlackMs: number;
+  /** The longest wait between two polls away from every expected end: bounds the notice of a run that ends unlike its history. */
+  farDelayMs: number;
+  /** How long after its submission an instance the service does not find may still appear: it is not given up before. */
+  lostAfterMs: number;
 }
 
-// The job submission's Retry-After (60 s) is not used: it would hide a job's end for a minute.
-// Instead a poll answers for a group (the running jobs of one item, one list call), the delay grows
-// slowly with the job's age up to 1.8 s (the worst notice delay), and all groups share a budget.
+// A poll answers for a group: the running jobs of one item (its job list), or the Spark jobs of one
+// workspace (its Livy sessions). Without history a job is polled every 0.5 s, growing slowly with
+// its age to 1.8 s. With the item's past run times (the job lists carry them), polls gather where
+// this run is likely to end, and thin out to at most every 5 s away from those times. All groups
+// share one budget: when together they want more than it, every delay stretches by the same factor.
+// The submission's Retry-After is a floor only where it costs nothing: see jobFirstCheckMs.
 export const DEFAULT_JOB_POLL: JobPollOptions = {
   minDelayMs: 500,
   maxDelayMs: 1800,
   growth: 0.05,
   budgetPerMinute: 150,
   maxBackoffMs: 30_000,
+  nearFraction: 0.15,
+  nearSlackMs: 1000,
+  farDelayMs: 5000,
+  lostAfterMs: 120_000,
 };
 
+/** The windows where a run is likely to end, from the item's past run times (ms), earliest first. */
+function endWindows(durations: readonly number[], options: JobPollOptions): [number, number][] {
+  return durations
+    .map((d): [number, number] => [d * (1 - options.nearFraction) - options.nearSlackMs, d * (1 + options.nearFraction) + options.nearSlackMs])
+    .sort((a, b) => a[0] - b[0]);
+}
+
 /**
- * The delay before the next status poll of a group whose youngest running job is `ageMs` old,
- * when `groups` groups are being polled and the group's last `failures` polls failed.
+ * The wait a running job `ageMs` old asks for before its next poll, given the run times (ms) of the
+ * item's recent runs: `minDelayMs` inside a window around one of them, else until the next window
+ * opens (at most `farDelayMs`); past every window, or with no history, the age-based schedule.
  */
-export function jobPollDelayMs(ageMs: number, groups = 1, failures = 0, options: JobPollOptions = DEFAULT_JOB_POLL): number {
-  const byAge = Math.min(options.maxDelayMs, options.minDelayMs + Math.max(0, ageMs) * options.growth);
-  const byBudget = (Math.max(1, groups) * 60_000) / options.budgetPerMinute;
-  const base = Math.max(byAge, byBudget);
-  return failures > 0 ? Math.min(options.maxBackoffMs, base * 2 ** failures) : base;
+export function jobWantedDelayMs(ageMs: number, durations: readonly number[] = [], options: JobPollOptions = DEFAULT_JOB_POLL): number {
+  const age = Math.max(0, ageMs);
+  const byAge = Math.min(options.maxDelayMs, options.minDelayMs + age * options.growth);
+  const windows = endWindows(durations, options);
+  if (windows.some(([from, to]) => age >= from && age <= to)) return options.minDelayMs;
+  const next = windows.find(([from]) => from > age);
+  if (!next) return byAge;
+  return Math.min(options.farDelayMs, Math.max(options.minDelayMs, next[0] - age));
+}
+
+/**
+ * The delays of the groups polled together, each wanting `wanted[i]` ms: as wanted while they fit
+ * the budget, else all stretched by the one factor that makes them fit (a group near an expected
+ * end keeps polling more often than one far from it). `failures[i]` failed polls back off.
+ */
+export function budgetedJobDelaysMs(wanted: readonly number[], failures: readonly number[] = [], options: JobPollOptions = DEFAULT_JOB_POLL): number[] {
+  const perMinute = wanted.reduce((sum, w) => sum + 60_000 / Math.max(1, w), 0);
+  const stretch = Math.max(1, perMinute / options.budgetPerMinute);
+  return wanted.map((w, i) => {
+    const base = Math.max(1, w) * stretch;
+    const failed = failures[i] ?? 0;
+    return failed > 0 ? Math.min(options.maxBackoffMs, base * 2 ** failed) : base;
+  });
+}
+
+/**
+ * When to check a new job first: its submission asked for Retry-After `retryAfterMs`, which is
+ * honoured only up to what costs no notice: the wait the quota imposes anyway (`budgetedMs`) or,
+ * when the item's history says no run ended sooner, the start of the earliest expected end. So a
+ * job that may be short is checked as early as the budget allows, and one known to take ten
+ * minutes waits the full Retry-After.
+ */
+export function jobFirstCheckMs(retryAfterMs: number | undefined, budgetedMs: number, durations: readonly number[] = [], options: JobPollOptions = DEFAULT_JOB_POLL): number {
+  const earliestEnd = endWindows(durations, options)[0]?.[0] ?? 0;
+  const floor = retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, Math.max(budgetedMs, earliestEnd));
+  return Math.max(options.minDelayMs, budgetedMs, floor);
 }

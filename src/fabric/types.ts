@@ -56,6 +56,15 @@ export interface ItemDefinition {
   parts: DefinitionPart[];
 }
 
+/** bulkExportDefinitions' request: every item that has a definition (All), or the listed ones (Selective). */
+export type BulkExportRequest = { mode: 'All' } | { mode: 'Selective'; items: { id: string }[] };
+
+/** bulkExportDefinitions' result: every part's path starts with its item's `rootPath` (`/<folders>/<DisplayName>.<Type>`). */
+export interface BulkExportResult {
+  itemDefinitionsIndex?: { id: string; rootPath: string }[];
+  definitionParts?: DefinitionPart[];
+}
+
 export interface CreateItemRequest {
   displayName: string;
   type: string;
@@ -186,6 +195,18 @@ export interface CreateWorkspaceRequest {
 export interface UpdateWorkspaceRequest {
   displayName?: string;
   description?: string;
+}
+
+/** A Spark run of a workspace (`GET /workspaces/{id}/spark/livySessions`), the fields the job monitor reads. */
+export interface LivySession {
+  /** NotStarted, InProgress, Succeeded, Failed, Cancelled, Unknown (more may come). */
+  state?: string;
+  jobInstanceId?: string;
+  item?: { workspaceId?: string; itemId?: string };
+  itemType?: string;
+  submittedDateTime?: string;
+  startDateTime?: string;
+  endDateTime?: string;
 }
 
 /** A job instance as polled: the status answer may carry a Retry-After (seconds). */

@@ -1,15 +1,18 @@
-// Follows the jobs the user started until they end: polls their status on an adaptive schedule
-// (pollSchedule.ts), one request per item however many of its jobs run, cancels a run past its
+// Follows the jobs the user started until they end: polls their status on a schedule that gathers
+// polls where each job is likely to end (pollSchedules.ts, from the item's past run times in
+// RunHistory), one request per group however many of its jobs run (an item's job list; or, when
+// Spark jobs run on several items of a workspace, its Livy sessions), cancels a run past its
 // timeout, persists the jobs so a reloaded window resumes, and tells listeners of every change.
 // A job belongs to the connection it was started on: it is polled only through that connection's
 // client and waits, untouched, while another connection is current.
 // No `vscode`: the clock, timers, store and client are injected, so the benchmark and unit tests
 // drive it outside VS Code. It never throws into its timer: failures are logged and retried.
 import { describeError, errorStatus } from '../fabric/errors';
-import type { ItemJobInstance } from '../fabric/types';
+import type { ItemJobInstance, JobStatus, LivySession } from '../fabric/types';
 import { Emitter } from '../base/event';
-import { DEFAULT_JOB_POLL, jobPollDelayMs, type JobPollOptions } from '../fabric/pollSchedules';
-import { isRunning, isTerminal, type TrackedJob } from './TrackedJob';
+import { budgetedJobDelaysMs, DEFAULT_JOB_POLL, jobFirstCheckMs, jobWantedDelayMs, type JobPollOptions } from '../fabric/pollSchedules';
+import { RunHistory } from './RunHistory';
+import { isRunning, isTerminal, parseUtc, type TrackedJob } from './TrackedJob';
 
 /** The part of FabricClient the tracker calls. */
 export interface JobsApi {
@@ -18,6 +21,8 @@ export interface JobsApi {
   cancelJobInstance(workspaceId: string, itemId: string, jobInstanceId: string): Promise<unknown>;
   /** The notebook endpoint, which carries `properties.exitValue`. */
   getNotebookJobInstance?(workspaceId: string, itemId: string, jobInstanceId: string): Promise<ItemJobInstance>;
+  /** A workspace's Spark runs (notebooks, Spark job definitions), newest first. */
+  listLivySessions?(workspaceId: string): AsyncIterable<LivySession>;
 }
 
 export interface Clock {
@@ -63,7 +68,8 @@ export interface JobTrackerOptions {
   clock?: Clock;
   store?: JobStore;
   logger?: TrackerLogger;
-  schedule?: JobPollOptions;
+  /** The poll schedule's figures (DEFAULT_JOB_POLL for those not given). */
+  schedule?: Partial<JobPollOptions>;
   /** How many ended jobs to keep. */
   keepEnded?: number;
 }
@@ -74,15 +80,29 @@ interface Group {
   failures: number;
 }
 
-/** Consecutive 404s after which a job is given up as lost (a new instance can 404 briefly). */
+/** Consecutive 404s, besides the schedule's `lostAfterMs` since submission, before a job is given up as lost. */
 const LOST_AFTER_NOT_FOUND = 3;
 /** Instances read from an item's job list before the missing ones are asked one by one. */
 const LIST_SCAN_LIMIT = 200;
+/** Runs a list read goes on through, once its jobs are found, to learn the item's run times. */
+const HISTORY_SCAN = 20;
+/** Livy reads that miss a job (a Python notebook has no Livy session) before it is followed per item. */
+const LIVY_MISSES = 2;
+
+/** Livy session states as job statuses; others (Unknown) tell nothing. */
+const LIVY_STATUSES: Record<string, JobStatus> = { NotStarted: 'NotStarted', InProgress: 'InProgress', Succeeded: 'Completed', Failed: 'Failed', Cancelled: 'Cancelled' };
 
 export class JobTracker {
   private readonly jobList: TrackedJob[];
   private readonly groups = new Map<string, Group>();
   private readonly notFound = new Map<string, number>();
+  private readonly history = new RunHistory();
+  /** Workspaces (of a connection) whose Livy sessions cannot be listed: their Spark jobs go per item. */
+  private readonly livyUnavailable = new Set<string>();
+  /** Livy reads in a row that did not list the job. */
+  private readonly missingFromLivy = new Map<string, number>();
+  /** Spark jobs the Livy sessions do not list: followed through their item's job list. */
+  private readonly perItem = new Set<string>();
   /** Jobs whose timeout cancel was refused at least once (their retries stay quiet). */
   private readonly refusedTimeoutCancels = new Set<string>();
   private readonly changes = new Emitter<JobChange>();
@@ -99,7 +119,7 @@ export class JobTracker {
 
   constructor(private readonly options: JobTrackerOptions) {
     this.clock = options.clock ?? systemClock;
-    this.schedule = options.schedule ?? DEFAULT_JOB_POLL;
+    this.schedule = { ...DEFAULT_JOB_POLL, ...options.schedule };
     this.jobList = options.store?.load() ?? [];
     this.kick();
   }
@@ -130,8 +150,9 @@ export class JobTracker {
     this.jobList.push(job);
     this.changes.fire({ kind: 'added', job });
     this.persist();
-    const group = this.groups.get(groupKey(job));
-    if (group) group.dueAt = Math.min(group.dueAt, this.clock.now() + this.schedule.minDelayMs);
+    const key = this.groupKey(job);
+    const group = this.groups.get(key);
+    if (group) group.dueAt = Math.min(group.dueAt, this.clock.now() + this.firstCheckDelay(job, key));
     this.kick();
     return job;
   }
@@ -149,13 +170,7 @@ export class JobTracker {
   kick(): void {
     if (this.disposed) return;
     const connection = this.options.connection()?.id;
-    if (connection === undefined) return this.arm();
-    this.adopt(connection);
-    const now = this.clock.now();
-    for (const job of this.running) {
-      const key = groupKey(job);
-      if (job.connection === connection && !this.groups.has(key)) this.groups.set(key, { connection, dueAt: now + this.delayFor(key, 0), failures: 0 });
-    }
+    if (connection !== undefined) this.adopt(connection);
     this.arm();
   }
 
@@ -174,15 +189,50 @@ export class JobTracker {
   }
 
   private pollSoon(job: TrackedJob): void {
-    const group = this.groups.get(groupKey(job));
+    const group = this.groups.get(this.groupKey(job));
     if (group) group.dueAt = this.clock.now() + this.schedule.minDelayMs;
     this.arm();
   }
 
-  private delayFor(key: string, failures: number): number {
-    const running = this.running.filter((j) => groupKey(j) === key);
-    const youngest = Math.max(...running.map((j) => j.submittedAt));
-    return jobPollDelayMs(this.clock.now() - youngest, this.groups.size, failures, this.schedule);
+  /**
+   * The group a job is polled in: its workspace's Livy sessions when Spark jobs of several of its
+   * items run (one call instead of one per item), else its item's job list (one item's jobs cost
+   * one call either way, and the item's own list tells more: failure reasons).
+   */
+  private groupKey(job: TrackedJob): string {
+    return this.viaLivy(job) ? `livy ${workspaceKey(job)}` : `item ${itemKey(job)}`;
+  }
+
+  private viaLivy(job: TrackedJob): boolean {
+    const followedByLivy = (j: TrackedJob) => isSparkJob(j) && !this.perItem.has(j.id) && workspaceKey(j) === workspaceKey(job);
+    if (!followedByLivy(job) || this.livyUnavailable.has(workspaceKey(job)) || !this.options.connection()?.api.listLivySessions) return false;
+    return new Set(this.running.filter(followedByLivy).map((j) => j.itemId)).size >= 2;
+  }
+
+  private jobsOf(key: string): TrackedJob[] {
+    return this.running.filter((j) => this.groupKey(j) === key);
+  }
+
+  /** The wait the group's jobs ask for: the shortest of theirs, from each one's age and its item's run times. */
+  private wantedDelay(key: string): number {
+    const now = this.clock.now();
+    const wants = this.jobsOf(key).map((job) => jobWantedDelayMs(now - startOf(job), this.history.durations(itemKey(job)), this.schedule));
+    return wants.length ? Math.min(...wants) : this.schedule.maxDelayMs;
+  }
+
+  /** The group's next delay, with every polled group's wishes fitted into the budget together. */
+  private delayFor(key: string): number {
+    const keys = [...new Set([...this.groups.keys(), key])];
+    const delays = budgetedJobDelaysMs(keys.map((k) => this.wantedDelay(k)), keys.map((k) => this.groups.get(k)?.failures ?? 0), this.schedule);
+    return delays[keys.indexOf(key)]!;
+  }
+
+  /** A new job's first check: the submission's Retry-After honoured only where it delays no notice (jobFirstCheckMs). */
+  private firstCheckDelay(job: TrackedJob, key: string): number {
+    const budgeted = this.delayFor(key);
+    const retryAfterMs = job.retryAfterSeconds === undefined ? undefined : job.retryAfterSeconds * 1000;
+    const age = this.clock.now() - job.submittedAt;
+    return Math.max(budgeted, jobFirstCheckMs(retryAfterMs, budgeted, this.history.durations(itemKey(job)), this.schedule) - age);
   }
 
   /**
@@ -195,12 +245,23 @@ export class JobTracker {
     if (orphans.length) this.persist();
   }
 
-  /** Sets the one timer for the earliest due group, or none when nothing of the current connection runs. */
+  /**
+   * Regroups the current connection's running jobs (a group that lost its jobs goes, a job without
+   * a group gets one, first checked as its submission allows), then sets the one timer for the
+   * earliest due group, or none when nothing of the current connection runs.
+   */
   private arm(): void {
     if (this.disposed || this.polling) return;
     const connection = this.options.connection()?.id;
-    for (const [key, group] of [...this.groups]) {
-      if (group.connection !== connection || !this.running.some((j) => groupKey(j) === key)) this.groups.delete(key);
+    if (connection === undefined) {
+      this.groups.clear();
+      return this.disarm();
+    }
+    const keys = new Map(this.running.filter((j) => j.connection === connection).map((j) => [j, this.groupKey(j)]));
+    const live = new Set(keys.values());
+    for (const key of [...this.groups.keys()]) if (!live.has(key)) this.groups.delete(key);
+    for (const [job, key] of keys) {
+      if (!this.groups.has(key)) this.groups.set(key, { connection, dueAt: this.clock.now() + this.firstCheckDelay(job, key), failures: 0 });
     }
     if (this.groups.size === 0) return this.disarm();
     const dueAt = Math.min(...[...this.groups.values()].map((g) => g.dueAt));
@@ -233,9 +294,13 @@ export class JobTracker {
   }
 
   private async pollGroup(api: JobsApi, key: string, group: Group): Promise<void> {
-    const jobs = this.running.filter((j) => groupKey(j) === key);
+    const jobs = this.jobsOf(key);
+    if (jobs.length === 0) return;
     try {
-      if (jobs.length === 1) await this.pollOne(api, jobs[0]!);
+      if (key.startsWith('livy ')) await this.pollLivy(api, jobs);
+      // A lone job is read alone, unless its item's run times are unknown and other groups share
+      // the budget: then its item's list (one call too) brings them, to place its polls.
+      else if (jobs.length === 1 && (this.history.has(itemKey(jobs[0]!)) || this.groups.size === 1)) await this.pollOne(api, jobs[0]!);
       else await this.pollMany(api, jobs);
       group.failures = 0;
     } catch (error) {
@@ -243,7 +308,7 @@ export class JobTracker {
       this.options.logger?.warn(`Could not read the status of ${jobs.map((j) => j.id).join(', ')} (attempt ${group.failures}): ${describeError(error)}`);
     }
     for (const job of jobs) if (isRunning(job)) await this.enforceTimeout(api, job);
-    group.dueAt = this.clock.now() + this.delayFor(key, group.failures);
+    group.dueAt = this.clock.now() + this.delayFor(key);
   }
 
   private async pollOne(api: JobsApi, job: TrackedJob): Promise<void> {
@@ -254,30 +319,96 @@ export class JobTracker {
       if (errorStatus(error) !== 404) throw error;
       const count = (this.notFound.get(job.id) ?? 0) + 1;
       this.notFound.set(job.id, count);
-      if (count < LOST_AFTER_NOT_FOUND) return;
+      const since = this.clock.now() - job.submittedAt;
+      // A new instance can take a while to appear: only one the service keeps not finding, well
+      // after its submission, is given up.
+      if (count < LOST_AFTER_NOT_FOUND || since < this.schedule.lostAfterMs) {
+        if (count === 1) this.options.logger?.info(`Job ${job.id} of ${job.itemName} is not found (yet): ${describeError(error)}. Still checking: an instance is given up only when it is not found ${Math.round(this.schedule.lostAfterMs / 1000)} s after its submission.`);
+        return;
+      }
       job.lost = true;
       job.noticedAt = this.clock.now();
       this.refusedTimeoutCancels.delete(job.id);
-      this.options.logger?.warn(`Job ${job.id} of ${job.itemName} is no longer found; stopped following it.`);
+      this.options.logger?.warn(`Job ${job.id} of ${job.itemName} is given up as lost: the service did not find it in ${count} reads in a row, ${Math.round(since / 1000)} s after its submission (last answer: ${describeError(error)}); stopped following it.`);
       this.changes.fire({ kind: 'ended', job });
       this.persist();
     }
   }
 
-  /** One list call for all running jobs of an item; any it misses are asked one by one. */
+  /** One list call for all running jobs of an item (learning its run times); any it misses are asked one by one. */
   private async pollMany(api: JobsApi, jobs: TrackedJob[]): Promise<void> {
     const pending = new Map(jobs.map((j) => [j.id, j]));
+    const item = itemKey(jobs[0]!);
     this.polls++;
     let scanned = 0;
     for await (const instance of api.listJobInstances(jobs[0]!.workspaceId, jobs[0]!.itemId)) {
+      if (isTerminal(instance.status)) this.history.record(item, instance.id, instance.startTimeUtc, instance.endTimeUtc);
       const job = pending.get(instance.id);
       if (job) {
         pending.delete(instance.id);
         await this.apply(api, job, instance);
       }
-      if (pending.size === 0 || ++scanned >= LIST_SCAN_LIMIT) break;
+      if ((pending.size === 0 && scanned >= HISTORY_SCAN) || ++scanned >= LIST_SCAN_LIMIT) break;
     }
     for (const job of pending.values()) await this.pollOne(api, job);
+  }
+
+  /**
+   * One Livy sessions call for the Spark jobs of a workspace's items (learning their run times).
+   * A job it does not list is asked alone, and after LIVY_MISSES such reads followed per item; a
+   * workspace whose sessions cannot be listed (4xx) has its jobs followed per item from then on.
+   */
+  private async pollLivy(api: JobsApi, jobs: TrackedJob[]): Promise<void> {
+    const first = jobs[0]!;
+    const pending = new Map(jobs.map((j) => [j.id, j]));
+    this.polls++;
+    let scanned = 0;
+    try {
+      for await (const session of api.listLivySessions!(first.workspaceId)) {
+        const itemId = session.item?.itemId;
+        if (itemId && session.jobInstanceId && isTerminal(LIVY_STATUSES[session.state ?? ''] ?? '')) {
+          this.history.record(itemKey({ ...first, itemId }), session.jobInstanceId, session.startDateTime, session.endDateTime);
+        }
+        const job = session.jobInstanceId ? pending.get(session.jobInstanceId) : undefined;
+        if (job) {
+          pending.delete(job.id);
+          this.missingFromLivy.delete(job.id);
+          await this.applyLivy(api, job, session);
+        }
+        if ((pending.size === 0 && scanned >= HISTORY_SCAN) || ++scanned >= LIST_SCAN_LIMIT) break;
+      }
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+      this.livyUnavailable.add(workspaceKey(first));
+      this.options.logger?.info(`The Livy sessions of workspace ${first.workspaceName ?? first.workspaceId} cannot be listed (${describeError(error)}): its Spark jobs are followed through their items' job lists.`);
+      return;
+    }
+    for (const job of pending.values()) {
+      const misses = (this.missingFromLivy.get(job.id) ?? 0) + 1;
+      this.missingFromLivy.set(job.id, misses);
+      if (misses >= LIVY_MISSES) {
+        this.perItem.add(job.id);
+        this.options.logger?.info(`Job ${job.id} of ${job.itemName} is not among its workspace's Livy sessions (not a Spark run): it is followed through its item's job list.`);
+      }
+      await this.pollOne(api, job);
+    }
+  }
+
+  /** A Livy session's state; at the end, the job's own instance (failure reason, exit value) once. */
+  private async applyLivy(api: JobsApi, job: TrackedJob, session: LivySession): Promise<void> {
+    const status = LIVY_STATUSES[session.state ?? ''];
+    if (!status) return;
+    const instance: ItemJobInstance = {
+      id: job.id, itemId: job.itemId, jobType: job.jobType, invokeType: 'Manual', status,
+      startTimeUtc: session.startDateTime ?? null, endTimeUtc: session.endDateTime ?? null,
+    };
+    if (!isTerminal(status)) return this.apply(api, job, instance);
+    try {
+      await this.apply(api, job, await this.fetch(api, job));
+    } catch (error) {
+      this.options.logger?.warn(`Could not read the outcome of job ${job.id} (its Livy session ended ${session.state}): ${describeError(error)}`);
+      await this.apply(api, job, instance);
+    }
   }
 
   private fetch(api: JobsApi, job: TrackedJob): Promise<ItemJobInstance> {
@@ -299,6 +430,7 @@ export class JobTracker {
     }
     job.noticedAt = this.clock.now();
     this.refusedTimeoutCancels.delete(job.id);
+    this.history.record(itemKey(job), job.id, instance.startTimeUtc ?? job.startTimeUtc, instance.endTimeUtc);
     job.endTimeUtc = instance.endTimeUtc ?? undefined;
     job.failureReason = instance.failureReason ?? undefined;
     job.exitValue = exitValueOf(instance);
@@ -370,8 +502,28 @@ export class JobTracker {
   }
 }
 
-function groupKey(job: TrackedJob): string {
-  return `${job.connection ?? ''} ${job.workspaceId}/${job.itemId}`;
+function workspaceKey(job: Pick<TrackedJob, 'connection' | 'workspaceId'>): string {
+  return `${job.connection ?? ''} ${job.workspaceId}`;
+}
+
+function itemKey(job: Pick<TrackedJob, 'connection' | 'workspaceId' | 'itemId'>): string {
+  return `${workspaceKey(job)}/${job.itemId}`;
+}
+
+/** Notebooks and Spark job definitions run on Spark: the workspace's Livy sessions list them (a Python notebook excepted). */
+function isSparkJob(job: TrackedJob): boolean {
+  return job.itemType === 'Notebook' || job.itemType === 'SparkJobDefinition';
+}
+
+/** When the job started running (epoch ms), or was submitted while it has not. */
+function startOf(job: TrackedJob): number {
+  const start = job.startTimeUtc ? parseUtc(job.startTimeUtc) : NaN;
+  return Number.isNaN(start) ? job.submittedAt : start;
+}
+
+/** A 4xx saying the API is not there for this caller (not a throttle, nor a bad token). */
+function isUnavailable(error: unknown): boolean {
+  return [400, 403, 404, 405, 501].includes(errorStatus(error) ?? 0);
 }
 
 function exitValueOf(instance: ItemJobInstance): string | undefined {

@@ -23,6 +23,8 @@ export interface TrackedJob {
   status: JobStatus;
   /** Epoch ms when it was submitted from here. */
   submittedAt: number;
+  /** The submission's Retry-After (s): the first check's floor where it delays no notice (jobFirstCheckMs). */
+  retryAfterSeconds?: number;
   startTimeUtc?: string;
   endTimeUtc?: string;
   /** Epoch ms when the tracker saw it end (the notice). */

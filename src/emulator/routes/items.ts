@@ -46,7 +46,7 @@ function checkDescription(description: unknown): string | undefined {
 }
 
 /** Answers at once (sync mode) or through a long-running operation (async mode). */
-function longRunning(ctx: EmulatorContext, origin: string, status: number, result: unknown): Reply {
+export function longRunning(ctx: EmulatorContext, origin: string, status: number, result: unknown): Reply {
   if (ctx.lroMode === 'sync') return { status, body: result };
   const operation = ctx.operations.start(result);
   return {

@@ -92,6 +92,7 @@ export class JobMonitor implements vscode.Disposable {
       executionData: spec.executionData,
       status: 'NotStarted',
       submittedAt: now,
+      retryAfterSeconds: submission.retryAfterSeconds,
       timeoutAt: timeoutMinutes > 0 ? now + timeoutMinutes * 60_000 : undefined,
     });
   }

@@ -1,5 +1,6 @@
 // Replays the request examples of the official specs (platform: workspaces, folders, items, moves,
-// definitions, job scheduler, operations; notebook, dataPipeline, dataflow: their aliases and job endpoints) against
+// definitions and their bulk export, job scheduler, operations; notebook, dataPipeline, dataflow:
+// their aliases and job endpoints; spark: the workspace's Livy sessions) against
 // the emulator, checks that it answers with a success status the example documents, and validates
 // the answer bodies against the swagger schemas. Placeholder payloads ("dotPlatformBase64String",
 // elided "IyBGYWJyaWMgbm90ZWJv...") are replaced by real content of the same file.
@@ -34,7 +35,7 @@ interface Example {
 
 /** The endpoints the emulator implements (the specs also describe shortcuts, sessions, …). */
 const IMPLEMENTED =
-  /^\/(operations\/\{operationId\}(\/result)?|workspaces(\/\{workspaceId\}(\/(items|notebooks|dataPipelines|dataflows|folders)(\/bulkMove|\/\{\w+\}(\/(getDefinition|updateDefinition|move|jobs\/.+))?)?)?)?)$/;
+  /^\/(operations\/\{operationId\}(\/result)?|workspaces(\/\{workspaceId\}(\/spark\/livySessions|\/(items|notebooks|dataPipelines|dataflows|folders)(\/bulkMove|\/bulkExportDefinitions|\/\{\w+\}(\/(getDefinition|updateDefinition|move|jobs\/.+))?)?)?)?)$/;
 
 /** The display name of the item an example's request acts on. */
 const REPLAY_TARGET = 'Replay target';
@@ -60,7 +61,7 @@ function examplesOf(spec: string): Example[] {
   return examples;
 }
 
-const EXAMPLES = ['platform', 'notebook', 'dataPipeline', 'dataflow'].flatMap(examplesOf);
+const EXAMPLES = ['platform', 'notebook', 'dataPipeline', 'dataflow', 'spark'].flatMap(examplesOf);
 
 function bodyParameter(example: Example): Json {
   const parameter = example.operation.parameters?.find((p) => p.in === 'body');
@@ -131,6 +132,8 @@ describe('emulator contract: the spec examples replayed', function () {
     assert.ok(replayed(/^\/operations/) >= 3);
     assert.ok(replayed(/\/folders/) >= 10);
     assert.ok(replayed(/\/move$|\/bulkMove$/) >= 4);
+    assert.ok(replayed(/\/bulkExportDefinitions/) >= 2);
+    assert.ok(replayed(/\/spark\/livySessions/) >= 1);
     assert.ok(EXAMPLES.filter((e) => 'rootFolderId' in e.parameters || bodyParameter(e)?.folderId).length >= 4);
   });
 
@@ -174,8 +177,12 @@ describe('emulator contract: the spec examples replayed', function () {
         };
         for (const field of ['folderId', 'parentFolderId', 'targetFolderId']) if (typeof body?.[field] === 'string') body[field] = await realFolder(body[field]);
         if (Array.isArray(body?.items)) {
-          const items: string[] = [];
-          for (const [i] of body.items.entries()) items.push((await created(await call(emulator, 'POST', `/workspaces/${ws}/items`, { displayName: `Moved ${i}`, type: 'Lakehouse' }))).id);
+          // A move names item ids, a bulk export `{ id }` entries (of items that have a definition).
+          const items: Json[] = [];
+          for (const [i, entry] of body.items.entries()) {
+            const item = await created(await call(emulator, 'POST', `/workspaces/${ws}/items`, { displayName: `Listed ${i}`, type: typeof entry === 'string' ? 'Lakehouse' : 'DataPipeline' }));
+            items.push(typeof entry === 'string' ? item.id : { id: item.id });
+          }
           body.items = items;
         }
         let path = example.path.replace('{workspaceId}', ws);
@@ -280,6 +287,49 @@ describe('emulator contract: the spec examples replayed', function () {
       const instance = await waitForJob(emulator, url);
       assert.equal(instance.properties.exitValue, 'Hello, Fabric! Hello, Fabric!');
       schemas.check('notebook', './definitions.json#/definitions/NotebookJobInstance', instance);
+    });
+
+    it("a Spark notebook's run as the workspace's Livy session, from listed at once to succeeded; a Python notebook's run is no Livy session", async () => {
+      const spark = (await call(emulator, 'POST', `/workspaces/${ws}/items`, {
+        displayName: 'Spark sleeper', type: 'Notebook',
+        definition: { parts: [{ path: 'notebook-content.py', payload: Buffer.from(sleepingNotebook('Spark')).toString('base64'), payloadType: 'InlineBase64' }] },
+      })).body;
+      const start = async (item: Json) => (await call(emulator, 'POST', `/workspaces/${ws}/items/${item.id}/jobs/instances?jobType=RunNotebook`)).headers.get('location')!.split('/').pop();
+      const [sparkRun, pythonRun] = [await start(spark), await start(notebook)];
+      const sessions = async () => listAll(emulator, `/workspaces/${ws}/spark/livySessions`);
+      assert.ok((await sessions()).some((s) => s.jobInstanceId === sparkRun), 'listed at once');
+      await waitForJob(emulator, `/workspaces/${ws}/items/${spark.id}/jobs/instances/${sparkRun}`);
+      await waitForJob(emulator, `/workspaces/${ws}/items/${notebook.id}/jobs/instances/${pythonRun}`);
+      const listed = await sessions();
+      const ended = listed.find((s) => s.jobInstanceId === sparkRun);
+      assert.equal(ended.state, 'Succeeded');
+      assert.deepEqual([ended.item.itemId, ended.itemType, ended.itemName], [spark.id, 'Notebook', 'Spark sleeper']);
+      assert.ok(ended.runningDuration.value >= 2 && ended.endDateTime);
+      assert.ok(!listed.some((s) => s.jobInstanceId === pythonRun));
+      schemas.check('spark', '../common/spark_definitions.json#/definitions/LivySessions', (await call(emulator, 'GET', `/workspaces/${ws}/spark/livySessions`)).body);
+      const other = (await call(emulator, 'POST', '/workspaces', { displayName: 'No runs' })).body.id;
+      assert.deepEqual((await call(emulator, 'GET', `/workspaces/${other}/spark/livySessions`)).body.value, []);
+    });
+
+    it('a bulk export: every part under its item\'s root path (with its folders), indexed by item id', async () => {
+      const other = (await call(emulator, 'POST', '/workspaces', { displayName: 'Bulk' })).body.id;
+      const folder = (await call(emulator, 'POST', `/workspaces/${other}/folders`, { displayName: 'Team' })).body.id;
+      const pipeline = { parts: [{ path: 'pipeline-content.json', payload: Buffer.from('{"properties":{"activities":[]}}').toString('base64'), payloadType: 'InlineBase64' }] };
+      const inFolder = (await call(emulator, 'POST', `/workspaces/${other}/items`, { displayName: 'Load', type: 'DataPipeline', folderId: folder, definition: pipeline })).body;
+      const atRoot = (await call(emulator, 'POST', `/workspaces/${other}/items`, { displayName: 'Copy', type: 'DataPipeline', definition: pipeline })).body;
+      await call(emulator, 'POST', `/workspaces/${other}/items`, { displayName: 'Store', type: 'Warehouse' });
+      const answer = await call(emulator, 'POST', `/workspaces/${other}/items/bulkExportDefinitions?beta=true`, { mode: 'All' });
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      schemas.check('platform', './definitions/platform.json#/definitions/BulkExportItemDefinitionsResponse', answer.body);
+      assert.deepEqual(answer.body.itemDefinitionsIndex, [{ id: inFolder.id, rootPath: '/Team/Load.DataPipeline' }, { id: atRoot.id, rootPath: '/Copy.DataPipeline' }]);
+      assert.deepEqual(answer.body.definitionParts.map((p: Json) => p.path).sort(), ['/Copy.DataPipeline/.platform', '/Copy.DataPipeline/pipeline-content.json', '/Team/Load.DataPipeline/.platform', '/Team/Load.DataPipeline/pipeline-content.json']);
+
+      const refusals = await Promise.all([
+        call(emulator, 'POST', `/workspaces/${other}/items/bulkExportDefinitions`, { mode: 'All' }),
+        call(emulator, 'POST', `/workspaces/${other}/items/bulkExportDefinitions?beta=true`, { mode: 'Selective', items: [{ id: atRoot.id }, { id: atRoot.id }] }),
+        call(emulator, 'POST', `/workspaces/${other}/items/bulkExportDefinitions?beta=true`, { mode: 'Some' }),
+      ]);
+      assert.deepEqual(refusals.map((r) => [r.status, r.body.errorCode]), [[400, 'InvalidParameter'], [400, 'ItemReferencedMoreThanOnce'], [400, 'InvalidInput']]);
     });
   });
 });

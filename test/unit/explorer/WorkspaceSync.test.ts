@@ -44,6 +44,53 @@ describe('WorkspaceSync against the emulator', () => {
     assert.ok(fs.readdirSync(path.join(folder, 'Nb.Notebook')).some((f) => f.startsWith('notebook-content.')));
   });
 
+  it('exports through bulkExportDefinitions: one operation for the batch, none per item; a format of its own goes item by item', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-bulk-'));
+    try {
+      fx.calls.clear();
+      const result = await exportWorkspace(fx.counted, source, out, { formatFor: (item) => (item.type === 'Notebook' ? 'ipynb' : undefined) });
+      assert.deepEqual(result.failed, []);
+      assert.equal(result.exported.length, 13);
+      assert.equal(fx.calls.get('bulkExportDefinitions'), 1);
+      assert.equal(fx.calls.get('getDefinition'), 1, 'only the notebook, asked as .ipynb');
+      assert.match(fs.readFileSync(path.join(out, 'P7.DataPipeline', 'pipeline-content.json'), 'utf8'), /pipeline 7/);
+      assert.ok(fs.existsSync(path.join(out, 'P7.DataPipeline', '.platform')));
+      assert.ok(fs.existsSync(path.join(out, 'Nb.Notebook', 'notebook-content.ipynb')));
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('exports item by item, the same files, where the tenant has no bulk export (its 4xx) or the batch holds an item without a definition', async () => {
+    const noBulk = await startFixture({ bulkExport: false });
+    const outs = [0, 1, 2].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-bulk-')));
+    try {
+      const ws = (await noBulk.client.createWorkspace({ displayName: 'No bulk' })).id;
+      for (let i = 0; i < 3; i++) {
+        await noBulk.client.createItem(ws, { displayName: `P${i}`, type: 'DataPipeline', definition: encodeDefinition([{ path: 'pipeline-content.json', content: pipelineJson(`p${i}`) }]) });
+      }
+      const result = await exportWorkspace(noBulk.counted, ws, outs[0]!);
+      assert.equal(result.exported.length, 3);
+      assert.deepEqual([noBulk.calls.get('bulkExportDefinitions'), noBulk.calls.get('getDefinition')], [1, 3]);
+      await exportWorkspace(fx.client, source, outs[1]!);
+      for (const name of ['P0.DataPipeline', 'P1.DataPipeline']) {
+        assert.equal(fs.readFileSync(path.join(outs[0]!, name, 'pipeline-content.json'), 'utf8'), JSON.stringify({ properties: { activities: [], description: `p${name[1]}` } }));
+      }
+
+      const mixed = (await fx.client.createWorkspace({ displayName: 'Mixed' })).id;
+      await fx.client.createItem(mixed, { displayName: 'Store', type: 'Warehouse' });
+      await fx.client.createItem(mixed, { displayName: 'Load', type: 'DataPipeline', definition: encodeDefinition([{ path: 'pipeline-content.json', content: pipelineJson('load') }]) });
+      fx.calls.clear();
+      const partly = await exportWorkspace(fx.counted, mixed, outs[2]!);
+      assert.deepEqual(partly.exported.map((i) => i.displayName), ['Load']);
+      assert.deepEqual(partly.skipped.map((s) => s.item.displayName), ['Store'], 'the item without a definition is reported as such');
+      assert.equal(fx.calls.get('getDefinition'), 2);
+    } finally {
+      await noBulk.close();
+      for (const out of outs) fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   it('imports item folders into another workspace: creates, then updates', async () => {
     const folders = ['P1.DataPipeline', 'P2.DataPipeline', 'Nb.Notebook'].map((f) => path.join(folder, f));
     const first = await importItemFolders(fx.client, target, folders);

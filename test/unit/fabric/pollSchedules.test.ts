@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DEFAULT_JOB_POLL, DEFAULT_LRO_POLL, jobPollDelayMs, lroPollDelayMs } from '../../../src/fabric';
+import { budgetedJobDelaysMs, DEFAULT_JOB_POLL, DEFAULT_LRO_POLL, jobFirstCheckMs, jobWantedDelayMs, lroPollDelayMs } from '../../../src/fabric';
 
 /** The times (ms after the 202) of the first `count` polls. */
 function pollTimes(retryAfterMs: number, count: number): number[] {
@@ -55,25 +55,79 @@ describe('lroPollDelayMs', () => {
   });
 });
 
-describe('jobPollDelayMs', () => {
+describe('the job poll schedule', () => {
   const o = DEFAULT_JOB_POLL;
 
-  it('polls a young job fast and an older one slower, never beyond the cap', () => {
-    assert.equal(jobPollDelayMs(0), o.minDelayMs);
-    assert.ok(jobPollDelayMs(10_000) > jobPollDelayMs(1_000));
-    assert.equal(jobPollDelayMs(3_600_000), o.maxDelayMs);
+  describe('jobWantedDelayMs', () => {
+    it('without history: polls a young job fast and an older one slower, never beyond the cap', () => {
+      assert.equal(jobWantedDelayMs(0), o.minDelayMs);
+      assert.ok(jobWantedDelayMs(10_000) > jobWantedDelayMs(1_000));
+      assert.equal(jobWantedDelayMs(3_600_000), o.maxDelayMs);
+    });
+
+    it("with history: polls fast around the item's past run times, sleeps toward the next one (at most farDelayMs), and falls back past them all", () => {
+      const history = [60_000, 62_000, 300_000];
+      assert.equal(jobWantedDelayMs(2_000, history), o.farDelayMs, 'far from every expected end');
+      assert.equal(jobWantedDelayMs(49_000, history), 50_000 - 49_000, 'until the window around 60 s opens (60 s − 15 % − 1 s)');
+      for (const age of [50_500, 60_000, 72_000]) assert.equal(jobWantedDelayMs(age, history), o.minDelayMs, `near an expected end at ${age} ms`);
+      assert.equal(jobWantedDelayMs(100_000, history), o.farDelayMs, 'between the 1-minute and the 5-minute runs');
+      assert.equal(jobWantedDelayMs(400_000, history), o.maxDelayMs, 'past every run it ever had: the age-based schedule');
+    });
+
+    it('notices a run that ends like its history within a poll, and one that does not within farDelayMs', () => {
+      // Walk the schedule over a run of length `end`; the notice delay is the first poll at or after it minus `end`.
+      const noticeDelay = (end: number, history: number[]) => {
+        let t = 0;
+        while (t < end) t += jobWantedDelayMs(t, history);
+        return t - end;
+      };
+      fc.assert(
+        fc.property(fc.integer({ min: 5_000, max: 600_000 }), fc.double({ min: 0.9, max: 1.1, noNaN: true }), (typical, jitter) => {
+          const history = [typical * 0.95, typical, typical * 1.05];
+          assert.ok(noticeDelay(typical * jitter, history) <= o.minDelayMs + 1e-6);
+        }),
+      );
+      fc.assert(
+        fc.property(fc.integer({ min: 5_000, max: 600_000 }), fc.integer({ min: 1_000, max: 1_200_000 }), (typical, end) => {
+          assert.ok(noticeDelay(end, [typical]) <= o.farDelayMs + 1e-6);
+        }),
+      );
+    });
   });
 
-  it("stretches every group's delay so all groups together stay within the budget", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 500 }), fc.nat(3_600_000), (groups, age) => {
-        assert.ok((groups * 60_000) / jobPollDelayMs(age, groups) <= o.budgetPerMinute + 1e-9);
-      }),
-    );
+  describe('budgetedJobDelaysMs', () => {
+    it('leaves the wishes alone while they fit the budget, and stretches them all by one factor when they do not', () => {
+      assert.deepEqual(budgetedJobDelaysMs([500, 5000]), [500, 5000]);
+      fc.assert(
+        fc.property(fc.array(fc.integer({ min: 500, max: 5000 }), { minLength: 1, maxLength: 300 }), (wanted) => {
+          const delays = budgetedJobDelaysMs(wanted);
+          const perMinute = delays.reduce((sum, d) => sum + 60_000 / d, 0);
+          assert.ok(perMinute <= o.budgetPerMinute + 1e-6, `${perMinute} polls a minute`);
+          const ratios = delays.map((d, i) => d / wanted[i]!);
+          assert.ok(ratios.every((r) => Math.abs(r - ratios[0]!) < 1e-9), 'one factor for all: who wants sooner still gets sooner');
+        }),
+      );
+    });
+
+    it('backs a failing group off, up to the longest back-off', () => {
+      const [ok, failed, failing] = budgetedJobDelaysMs([500, 500, 500], [0, 1, 30]);
+      assert.ok(failed! > ok!);
+      assert.equal(failing, o.maxBackoffMs);
+    });
   });
 
-  it('backs off after failures, up to the longest back-off', () => {
-    assert.ok(jobPollDelayMs(0, 1, 1) > jobPollDelayMs(0, 1, 0));
-    assert.equal(jobPollDelayMs(0, 1, 30), o.maxBackoffMs);
+  describe('jobFirstCheckMs', () => {
+    it("ignores a Retry-After that could delay a short job's first check: it checks when the budget allows", () => {
+      assert.equal(jobFirstCheckMs(60_000, 500), o.minDelayMs, 'no history: the job may be short');
+      assert.equal(jobFirstCheckMs(60_000, 4_000), 4_000, 'a busy budget: its own spacing, not 60 s');
+      assert.equal(jobFirstCheckMs(60_000, 500, [2_000, 600_000]), 2_000 * 0.85 - 1_000, 'the item has had 2-second runs: from where such an end may come');
+    });
+
+    it('honours Retry-After when the history says no run ends before it, and never waits past it', () => {
+      assert.equal(jobFirstCheckMs(60_000, 500, [600_000, 620_000]), 60_000);
+      assert.equal(jobFirstCheckMs(60_000, 500, [70_000]), 70_000 * 0.85 - 1_000, 'a 70 s run may end from 58.5 s on');
+      assert.equal(jobFirstCheckMs(60_000, 500, [40_000]), 40_000 * 0.85 - 1_000, 'up to where the earliest expected end begins');
+      assert.equal(jobFirstCheckMs(undefined, 500, [600_000]), 500, 'no Retry-After: no floor');
+    });
   });
 });

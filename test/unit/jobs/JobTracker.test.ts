@@ -17,11 +17,15 @@ interface Script {
   failureReason?: { errorCode: string; message: string; requestId?: string };
   /** How many cancel requests are refused (403) before one is accepted. */
   refuseCancels?: number;
+  /** A Python notebook's run: no Livy session lists it. */
+  notSpark?: boolean;
 }
 
 class JobsServer {
   readonly requests: string[] = [];
   readonly scripts = new Map<string, Script>();
+  /** Whether the workspace's Livy sessions can be listed (a 404 otherwise, as for an API not there). */
+  livy = true;
   private server = http.createServer((req, res) => this.handle(req, res));
 
   async start(): Promise<string> {
@@ -69,6 +73,17 @@ class JobsServer {
       if (instance === 'error400') return send(400, { errorCode: 'BadRequest', message: 'scripted failure', requestId: 'req-1' });
       if (instance === 'notFound') return send(404, { errorCode: 'JobInstanceNotFound', message: 'not found' });
       return send(200, kind === 'notebooks' ? { ...instance, properties: { exitValue: script.exitValue ?? null } } : instance);
+    }
+    if (/^\/v1\/workspaces\/[^/]+\/spark\/livySessions$/.test(url.pathname)) {
+      if (!this.livy) return send(404, { errorCode: 'EntityNotFound', message: 'No such API' });
+      const states: Record<string, string> = { Completed: 'Succeeded', Failed: 'Failed', Cancelled: 'Cancelled', InProgress: 'InProgress', NotStarted: 'NotStarted' };
+      const value = [...this.scripts.entries()].filter(([, script]) => !script.notSpark).map(([id]) => {
+        const itemId = id.split('-')[0]!;
+        const instance = this.instance(id, itemId);
+        if (typeof instance !== 'object') return undefined;
+        return { jobInstanceId: id, state: states[instance.status], item: { workspaceId: 'ws', itemId }, startDateTime: instance.startTimeUtc, endDateTime: instance.endTimeUtc ?? undefined };
+      }).filter(Boolean);
+      return send(200, { value });
     }
     m = /^\/v1\/workspaces\/([^/]+)\/items\/([^/]+)\/jobs\/instances$/.exec(url.pathname);
     if (m) {
@@ -164,12 +179,65 @@ describe('JobTracker', () => {
     assert.ok(warnings.some((w) => w.includes('nb2-a')), 'the failed poll is logged');
   });
 
-  it('gives up a job the service keeps not finding', async () => {
+  it('gives up a job the service keeps not finding, but not before its instance had a fair time to appear, saying why', async () => {
     server.scripts.set('nb3-a', { statuses: ['notFound'] });
-    tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger });
-    tracker.track(job('nb3-a', 'nb3', 'pipeline'));
+    const infos: string[] = [];
+    tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: { ...FAST, lostAfterMs: 300 }, logger: { ...logger, info: (m) => infos.push(m) } });
+    const submitted = tracker.track(job('nb3-a', 'nb3', 'pipeline'));
     await until(() => tracker!.running.length === 0, 'the tracker gives up');
-    assert.equal(tracker.get('nb3-a')!.lost, true);
+    const lost = tracker.get('nb3-a')!;
+    assert.equal(lost.lost, true);
+    assert.ok(lost.noticedAt! - submitted.submittedAt >= 300, 'not before the fair time');
+    assert.ok(server.requests.filter((r) => r.endsWith('/nb3-a')).length > 3, 'three 404s alone did not give it up');
+    assert.ok(infos.some((m) => /^Job nb3-a of Hello Fabric is not found \(yet\): .*Still checking/.test(m)), infos.join('\n'));
+    assert.ok(warnings.some((m) => /nb3-a .*given up as lost: the service did not find it in \d+ reads in a row, \d+ s after its submission/.test(m)), warnings.join('\n'));
+  });
+
+  it('checks a job first as the budget allows, not after the submission\'s Retry-After, when nothing says it is long', async () => {
+    server.scripts.set('nb11-a', { statuses: ['Completed'] });
+    tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger });
+    tracker.track(job('nb11-a', 'nb11', 'pipeline', { retryAfterSeconds: 60 }));
+    await until(() => tracker!.running.length === 0, 'the job is seen to end long before 60 s');
+  });
+
+  it('follows the Spark jobs of several items of a workspace with one Livy sessions call, reading each outcome once at its end', async () => {
+    server.scripts.set('nb12-a', { statuses: ['InProgress', 'InProgress', 'Completed'], exitValue: 'a' });
+    server.scripts.set('nb13-b', { statuses: ['InProgress', 'InProgress', 'InProgress', 'Failed'], failureReason: { errorCode: 'SparkFailed', message: 'boom' } });
+    tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger });
+    tracker.track(job('nb12-a', 'nb12'));
+    tracker.track(job('nb13-b', 'nb13'));
+    await until(() => tracker!.running.length === 0, 'both jobs end');
+    assert.equal(tracker.get('nb12-a')!.exitValue, 'a');
+    assert.deepEqual(tracker.get('nb13-b')!.failureReason, { errorCode: 'SparkFailed', message: 'boom' });
+    const livy = server.requests.filter((r) => r.endsWith('/spark/livySessions')).length;
+    const single = server.requests.filter((r) => /instances\/nb1[23]-/.test(r)).length;
+    assert.ok(livy >= 2, `${livy} Livy reads`);
+    assert.ok(single <= 2, `only the outcomes are read job by job (${single})`);
+    assert.ok(!server.requests.some((r) => r.endsWith('/jobs/instances')), 'no item list');
+  });
+
+  it('follows Spark jobs per item where the Livy sessions cannot be listed, and a run Livy does not list (a Python notebook) per item too', async () => {
+    server.livy = false;
+    server.scripts.set('nb14-a', { statuses: ['InProgress', 'Completed'] });
+    server.scripts.set('nb15-b', { statuses: ['InProgress', 'Completed'] });
+    const infos: string[] = [];
+    tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger: { ...logger, info: (m) => infos.push(m) } });
+    tracker.track(job('nb14-a', 'nb14'));
+    tracker.track(job('nb15-b', 'nb15'));
+    await until(() => tracker!.running.length === 0, 'both jobs end');
+    assert.equal(server.requests.filter((r) => r.endsWith('/spark/livySessions')).length, 1, 'asked once');
+    assert.ok(infos.some((m) => m.includes('cannot be listed')), infos.join('\n'));
+
+    server.livy = true;
+    server.scripts.set('nb16-a', { statuses: ['InProgress', 'InProgress', 'InProgress', 'InProgress', 'InProgress', 'Completed'], notSpark: true });
+    server.scripts.set('nb17-b', { statuses: ['InProgress', 'InProgress', 'InProgress', 'InProgress', 'InProgress', 'Completed'] });
+    tracker.dispose();
+    tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger: { ...logger, info: (m) => infos.push(m) } });
+    tracker.track(job('nb16-a', 'nb16'));
+    tracker.track(job('nb17-b', 'nb17'));
+    await until(() => tracker!.running.length === 0, 'both jobs end');
+    assert.equal(tracker.get('nb16-a')!.status, 'Completed');
+    assert.ok(infos.some((m) => m.includes('nb16-a') && m.includes('not among its workspace\'s Livy sessions')), infos.join('\n'));
   });
 
   it('cancels a run past its timeout', async () => {
