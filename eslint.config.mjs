@@ -15,8 +15,8 @@ export default tseslint.config(
   },
   {
     // The layers below the VS Code layer must stay free of `vscode`.
-    files: ['src/fabric/**/*.ts', 'src/emulator/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/fabric and src/emulator must not import vscode.' }] }] },
+    files: ['src/fabric/**/*.ts', 'src/emulator/**/*.ts', 'src/agents/**/*.ts', 'src/mcp.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/fabric, src/emulator and src/agents (and the MCP server) must not import vscode.' }] }] },
   },
   {
     // Command-line entry points and build scripts talk to a terminal.

@@ -114,7 +114,7 @@ async function main() {
 
 /**
  * Plays the suites' UI requests (`<id>.request.json`, answered by `<id>.done.json`): wait until a
- * quick input shows a text, type, press a key, click a dialog's button.
+ * quick input shows a text, type, press a key, read a dialog's text, click a dialog's button.
  */
 async function playUiRequests(page, dir) {
   for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.request.json')).sort()) {
@@ -122,17 +122,19 @@ async function playUiRequests(page, dir) {
     const request = JSON.parse(fs.readFileSync(file, 'utf8'));
     fs.rmSync(file);
     let error;
+    let dialogText;
     try {
       if (request.quickInputShows) await page.locator('.quick-input-widget').getByText(request.quickInputShows).first().waitFor({ state: 'visible', timeout: 60_000 });
       if (request.type) await page.keyboard.type(request.type);
       if (request.press) await page.keyboard.press(request.press);
+      if (request.readDialog) dialogText = await page.locator('.monaco-dialog-box').first().innerText({ timeout: 60_000 });
       if (request.dialogButton) await page.locator('.monaco-dialog-box').getByRole('button', { name: request.dialogButton }).click({ timeout: 60_000 });
     } catch (e) {
       error = String(e);
     }
     // Renamed into place: the suite polls for the file and must never read it half-written.
     const done = file.replace(/\.request\.json$/, '.done.json');
-    fs.writeFileSync(`${done}.tmp`, JSON.stringify({ error }));
+    fs.writeFileSync(`${done}.tmp`, JSON.stringify({ error, dialogText }));
     fs.renameSync(`${done}.tmp`, done);
   }
 }

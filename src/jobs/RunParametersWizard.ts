@@ -5,7 +5,8 @@
 import type { JobParameter, JobParameterType } from '../fabric/types';
 import { BACK, type Back, type PickItem, type StepPrompter } from './StepPrompter';
 import {
-  checkParameterName, checkParameterText, EDITABLE_TYPES, formatParameterValue, parseParameterText, toJobParameterType,
+  checkParameterName, checkParameterText, EDITABLE_TYPES, formatParameterValue, parameterProblems, toJobParameters, toJobParameterType,
+  type ParameterText,
 } from './parameterValues';
 import {
   COMPUTES, configFields, describeConfigValue, validateNumExecutors,
@@ -36,10 +37,7 @@ export interface RunValues {
   executionData?: Record<string, unknown>;
 }
 
-interface Entry {
-  name: string;
-  type: JobParameterType;
-  text: string;
+interface Entry extends ParameterText {
   declared?: { type: JobParameterType; text: string };
 }
 
@@ -68,15 +66,11 @@ export class RunParametersWizard {
 
   /** The values as they stand; the problems, if any, that the service would refuse. */
   problems(): string[] {
-    return this.entries.flatMap((e, i) => {
-      const name = checkParameterName(e.name, this.entries.slice(0, i).map((o) => o.name));
-      const value = checkParameterText(e.type, e.text);
-      return [name, value && `${e.name}: ${value}`].filter((p): p is string => !!p);
-    });
+    return parameterProblems(this.entries);
   }
 
   private values(): RunValues {
-    const parameters = this.entries.map((e) => ({ name: e.name, type: e.type, value: parseParameterText(e.type, e.text) }));
+    const parameters = toJobParameters(this.entries);
     return this.execution ? { parameters, executionData: { ...this.execution } } : { parameters };
   }
 

@@ -14,13 +14,16 @@ export interface UiRequest {
   type?: string;
   /** A key, as Playwright names it: 'Enter', 'Escape'. */
   press?: string;
+  /** Read the modal dialog's text (ui() resolves with it), before any click. */
+  readDialog?: boolean;
   /** Click this button of the modal dialog. */
   dialogButton?: string;
 }
 
 let sequence = 0;
 
-export async function ui(request: UiRequest): Promise<void> {
+/** Plays `request`; resolves with the modal dialog's text when `readDialog` asked for it. */
+export async function ui(request: UiRequest): Promise<string | undefined> {
   const dir = process.env.FWB_UI_DIR;
   if (!dir) throw new Error('FWB_UI_DIR is not set: run the suites with npm run test:vscode.');
   const id = `${String(++sequence).padStart(4, '0')}-${process.pid}`;
@@ -28,7 +31,8 @@ export async function ui(request: UiRequest): Promise<void> {
   fs.writeFileSync(path.join(dir, `${id}.tmp`), JSON.stringify(request));
   fs.renameSync(path.join(dir, `${id}.tmp`), path.join(dir, `${id}.request.json`));
   await waitFor(() => fs.existsSync(done), `the test runner plays ${JSON.stringify(request)}`, 120_000);
-  const { error } = JSON.parse(fs.readFileSync(done, 'utf8')) as { error?: string };
+  const { error, dialogText } = JSON.parse(fs.readFileSync(done, 'utf8')) as { error?: string; dialogText?: string };
   fs.rmSync(done);
   if (error) throw new Error(`Playing ${JSON.stringify(request)} failed: ${error}`);
+  return dialogText;
 }
