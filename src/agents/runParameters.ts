@@ -5,7 +5,7 @@ import type { JobParameter, JobParameterType } from '../fabric/types';
 import {
   formatParameterValue, parameterProblems, toJobParameters, toJobParameterType, type ParameterText,
 } from '../jobs/parameterValues';
-import type { DeclaredParameterLike } from '../jobs/RunParametersWizard';
+import { shown, type DeclaredParameterLike } from '../jobs/RunParametersWizard';
 import { takesParameters, type RunKind } from '../jobs/runRequest';
 import { ToolError } from './ToolError';
 
@@ -29,7 +29,7 @@ export function runParameters(kind: RunKind, declared: readonly DeclaredParamete
     entries.push({ name, type, text: formatParameterValue(value) });
   }
   problems.push(...parameterProblems(entries));
-  if (problems.length) throw new ToolError(`The run was not started: ${problems.join('; ')}. ${declaredList(declared, itemName)}`);
+  if (problems.length) throw new ToolError(`The run was not started: ${problems.map((p) => p.replace(/\.$/, '')).join('; ')}. ${declaredList(declared, itemName)}`);
   return toJobParameters(entries);
 }
 
@@ -37,8 +37,9 @@ export function runParameters(kind: RunKind, declared: readonly DeclaredParamete
 export function declaredList(declared: readonly DeclaredParameterLike[], itemName: string): string {
   if (declared.length === 0) return `"${itemName}" declares no parameters.`;
   const list = declared.map((d) => {
+    const type = toJobParameterType(d.type);
     const text = formatParameterValue(d.defaultValue);
-    return `${d.name} (${toJobParameterType(d.type)}${text ? `, default ${JSON.stringify(d.defaultValue)}` : ''})`;
+    return `${d.name} (${type}${text ? `, default ${shown(type, text)}` : ''})`;
   });
   return `"${itemName}" declares: ${list.join(', ')}.`;
 }

@@ -287,6 +287,6 @@ export function initialEntries(declared: readonly DeclaredParameterLike[], last:
 }
 
 /** A value as the user would type it: numbers and booleans bare, text quoted (so spaces show). */
-function shown(type: string, text: string): string {
+export function shown(type: string, text: string): string {
   return ['Integer', 'Number', 'Boolean'].includes(type) ? text : JSON.stringify(text);
 }

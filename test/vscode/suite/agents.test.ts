@@ -110,7 +110,7 @@ describe('Agents: the Fabric language-model tools', function () {
     assert.match(job, /Status: +Completed/);
     await waitFor(() => /Hello Fabric Completed/.test(jobs.statusBar.text), 'the status bar shows the job\'s end');
     assert.match(job, /## Exit value\nHello, Ada! Hello, Ada!/);
-    assert.match(await invoke('fabric_listJobs', { workspace: WORKSPACE, item: 'Hello Fabric' }), new RegExp(`- ${jobId} · RunNotebook · Completed`));
+    assert.match(await invoke('fabric_listJobs', { workspace: WORKSPACE, item: 'Hello Fabric' }), new RegExp(`- ${jobId} · \\w+ · Completed · started `));
   });
 
   it('cancels a running job after a confirmation naming the job and the item', async () => {
