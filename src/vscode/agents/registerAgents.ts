@@ -3,7 +3,7 @@
 // and the MCP server definition that lets VS Code start `dist/mcp.js` on the same connection.
 import * as vscode from 'vscode';
 import { FabricTools } from '../../agents/FabricTools';
-import { mcpServerArgs } from '../../agents/mcpOptions';
+import { mcpServerArgs, TOKEN_VARIABLE } from '../../agents/mcpOptions';
 import { TOOL_SPECS } from '../../agents/toolSpecs';
 import type { ConnectionManager } from '../connection/ConnectionManager';
 import { settings } from '../connection/settings';
@@ -43,6 +43,12 @@ export function registerAgents(context: vscode.ExtensionContext, deps: AgentsDep
     vscode.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, {
       onDidChangeMcpServerDefinitions: definitionsChanged.event,
       provideMcpServerDefinitions: () => [mcpServerDefinition(context, connection)],
+      // The emulator's token reaches the server in its environment when it starts: never on its command line.
+      resolveMcpServerDefinition: async (definition) => {
+        const token = await connection.emulatorToken();
+        if (token && definition instanceof vscode.McpStdioServerDefinition) definition.env = { ...definition.env, [TOKEN_VARIABLE]: token };
+        return definition;
+      },
     }),
   );
   return { tools };
@@ -58,8 +64,8 @@ function connectionLabel(connection: ConnectionManager): string {
 }
 
 /**
- * `dist/mcp.js` run by VS Code's own Node.js, on the window's connection: the emulator (whose token
- * file the server reads), or the API and tenant signed in with DefaultAzureCredential.
+ * `dist/mcp.js` run by VS Code's own Node.js, on the window's connection: the emulator, or the API
+ * and tenant signed in with DefaultAzureCredential.
  */
 function mcpServerDefinition(context: vscode.ExtensionContext, connection: ConnectionManager): vscode.McpStdioServerDefinition {
   const info = connection.info;

@@ -54,6 +54,13 @@ export class ConnectionManager implements vscode.Disposable {
     return [info.kind, client.baseUrl, tenantId, account].filter(Boolean).join(' ');
   }
 
+  /** The emulator's token, for a process of ours that reaches the same emulator (the MCP server). */
+  async emulatorToken(): Promise<string | undefined> {
+    const info = this.current?.info;
+    if (info?.kind !== 'emulator') return undefined;
+    return readPublishedToken(info.url) ?? (await this.context.secrets.get(TOKEN_KEY));
+  }
+
   requireClient(): FabricClient {
     if (!this.current) throw new Error(vscode.l10n.t("Not connected to Microsoft Fabric. Run 'Fabric: Sign In' or 'Fabric: Use the Local Emulator'."));
     return this.current.client;
