@@ -2,22 +2,18 @@
 // save checks and the conflict check of an update, the wizard's parameter checks of a run, a job
 // followed to its exit value, the confirmations, and answers that never carry the token.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { FabricTools } from '../../../src/agents/FabricTools';
 import { directJobs } from '../../../src/agents/toolContext';
-import { startEmulator } from '../../../src/emulator';
-import { decodeDefinition, encodeDefinition, FabricClient, StaticTokenProvider } from '../../../src/fabric';
+import { decodeDefinition, encodeDefinition, type FabricClient } from '../../../src/fabric';
 import type { Item } from '../../../src/fabric/types';
+import { PIPELINE_CONTENT, SAMPLE_WORKSPACE as WORKSPACE, startSampleFixture, type SampleFixture } from './sampleFixture';
 
-const WORKSPACE = 'Sample workspace';
 const text = (s: string) => new TextEncoder().encode(s);
 
 describe('FabricTools', function () {
   this.timeout(60_000);
-  let emulator: Awaited<ReturnType<typeof startEmulator>>;
-  let dataDir: string;
+  let fixture: SampleFixture;
+  let emulator: SampleFixture['emulator'];
   let client: FabricClient;
   let tools: FabricTools;
   let workspaceId: string;
@@ -37,21 +33,12 @@ describe('FabricTools', function () {
   const pipelineText = async () => Buffer.from(decodeDefinition(await client.getDefinition(workspaceId, pipeline.id)).find((f) => f.path === 'pipeline-content.json')!.content).toString('utf8');
 
   before(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-agents-'));
-    emulator = await startEmulator({ port: 0, dataDir, sample: true, tokenDir: false });
-    client = new FabricClient({ baseUrl: emulator.baseUrl, tokenProvider: new StaticTokenProvider(emulator.token), userAgent: 'agents-tests' });
-    for await (const w of client.listWorkspaces()) if (w.displayName === WORKSPACE) workspaceId = w.id;
-    pipeline = await client.createItem(workspaceId, {
-      displayName: 'Load orders', type: 'DataPipeline',
-      definition: encodeDefinition([{ path: 'pipeline-content.json', content: text('{"properties":{"activities":[]}}') }]),
-    });
+    fixture = await startSampleFixture();
+    ({ emulator, client, workspaceId, pipeline } = fixture);
     tools = new FabricTools({ client: () => client, connectionLabel: () => `the local emulator at ${emulator.baseUrl}`, ...directJobs });
   });
 
-  after(async () => {
-    await emulator?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(() => fixture?.close());
 
   it('finds workspaces and items by name (ignoring case) or id, and names the candidates when nothing matches', async () => {
     assert.match(await ok('fabric_listWorkspaces', {}), new RegExp(`"${WORKSPACE}" \\(id ${workspaceId}\\)`));
@@ -68,7 +55,7 @@ describe('FabricTools', function () {
   it('refuses an update that a save would refuse, with the line, and saves nothing', async () => {
     const answer = await refused('fabric_updateDefinition', { workspace: WORKSPACE, item: 'Load orders', part: 'pipeline-content.json', content: '{\n  "properties": {\n' });
     assert.match(answer, /Nothing was saved: pipeline-content\.json has problems: line \d+, column \d+: /);
-    assert.equal(await pipelineText(), '{"properties":{"activities":[]}}');
+    assert.equal(await pipelineText(), PIPELINE_CONTENT);
   });
 
   it('refuses an update when the item changed in Fabric since it was read, then saves once read again', async () => {

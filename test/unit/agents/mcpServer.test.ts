@@ -4,21 +4,19 @@
 // environment, never shows in an answer or on stderr.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { TOKEN_VARIABLE } from '../../../src/agents/mcpOptions';
 import { TOOL_SPECS } from '../../../src/agents/toolSpecs';
-import { startEmulator } from '../../../src/emulator';
+import { SAMPLE_WORKSPACE, startSampleFixture, type SampleFixture } from './sampleFixture';
 
 const root = path.resolve(__dirname, '../../..');
 
 describe('the MCP server (dist/mcp.js over stdio)', function () {
   this.timeout(120_000);
-  let emulator: Awaited<ReturnType<typeof startEmulator>>;
-  let dataDir: string;
+  let fixture: SampleFixture;
+  let emulator: SampleFixture['emulator'];
   let client: Client;
   let stderr = '';
 
@@ -31,8 +29,8 @@ describe('the MCP server (dist/mcp.js over stdio)', function () {
 
   before(async () => {
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'ignore' });
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-mcp-'));
-    emulator = await startEmulator({ port: 0, dataDir, sample: true, tokenDir: false });
+    fixture = await startSampleFixture();
+    emulator = fixture.emulator;
     const transport = new StdioClientTransport({
       command: process.execPath,
       args: [path.join(root, 'dist/mcp.js'), '--emulator', emulator.url],
@@ -46,8 +44,7 @@ describe('the MCP server (dist/mcp.js over stdio)', function () {
 
   after(async () => {
     await client?.close();
-    await emulator?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await fixture?.close();
   });
 
   it('lists the Fabric tools with their input schemas, marking those that change something', async () => {
@@ -60,16 +57,16 @@ describe('the MCP server (dist/mcp.js over stdio)', function () {
   });
 
   it('runs Hello Fabric with a parameter and reads its exit value', async () => {
-    const started = await call('fabric_runItem', { workspace: 'Sample workspace', item: 'Hello Fabric', parameters: { name: 'MCP', seconds: 0 } });
+    const started = await call('fabric_runItem', { workspace: SAMPLE_WORKSPACE, item: 'Hello Fabric', parameters: { name: 'MCP', seconds: 0 } });
     assert.equal(started.isError, false, started.text);
     const jobId = /job ([0-9a-f-]{36})/.exec(started.text)![1];
-    const job = await call('fabric_getJob', { workspace: 'Sample workspace', item: 'Hello Fabric', jobId, waitSeconds: 60 });
+    const job = await call('fabric_getJob', { workspace: SAMPLE_WORKSPACE, item: 'Hello Fabric', jobId, waitSeconds: 60 });
     assert.match(job.text, /Status: +Completed/);
     assert.match(job.text, /## Exit value\nHello, MCP! Hello, MCP!/);
   });
 
   it('answers a wrong call as a tool error saying what to fix', async () => {
-    const wrong = await call('fabric_runItem', { workspace: 'Sample workspace', item: 'Hello Fabric', parameters: { seconds: 'soon' } });
+    const wrong = await call('fabric_runItem', { workspace: SAMPLE_WORKSPACE, item: 'Hello Fabric', parameters: { seconds: 'soon' } });
     assert.equal(wrong.isError, true);
     assert.match(wrong.text, /seconds: .*Integer.*"Hello Fabric" declares: name \(Text, default "Fabric"\)/s);
   });

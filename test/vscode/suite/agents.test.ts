@@ -3,20 +3,15 @@
 // dialog: the suite reads it (it must name the item, the workspace, the parameters and the
 // connection) and confirms, as a person would. Jobs a tool starts show in the Jobs view.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { startEmulator } from '../../../src/emulator';
-import { decodeDefinition, encodeDefinition, FabricClient, StaticTokenProvider } from '../../../src/fabric';
+import { decodeDefinition, type FabricClient } from '../../../src/fabric';
 import type { Item } from '../../../src/fabric/types';
 import type { JobsTestApi } from '../../../src/vscode/jobs/registerJobs';
+import { SAMPLE_WORKSPACE as WORKSPACE, startSampleFixture, type SampleFixture } from '../../unit/agents/sampleFixture';
 import { waitFor } from './support/wait';
 import { ui } from './ui';
 
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
-/** The emulator's sample workspace, with the notebook Hello Fabric. */
-const WORKSPACE = 'Sample workspace';
 
 async function invoke(name: string, input: object): Promise<string> {
   const result = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined });
@@ -34,32 +29,23 @@ const jobIdOf = (answer: string) => /job ([0-9a-f-]{36})/.exec(answer)?.[1] ?? a
 
 describe('Agents: the Fabric language-model tools', function () {
   this.timeout(120_000);
-  let emulator: Awaited<ReturnType<typeof startEmulator>>;
-  let dataDir: string;
+  let fixture: SampleFixture;
+  let emulator: SampleFixture['emulator'];
   let client: FabricClient;
   let jobs: JobsTestApi;
   let workspaceId: string;
   let pipeline: Item;
 
   before(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-agents-suite-'));
-    emulator = await startEmulator({ port: 0, dataDir, sample: true, tokenDir: false });
-    client = new FabricClient({ baseUrl: emulator.baseUrl, tokenProvider: new StaticTokenProvider(emulator.token), userAgent: 'agents-suite' });
-    for await (const w of client.listWorkspaces()) if (w.displayName === WORKSPACE) workspaceId = w.id;
-    pipeline = await client.createItem(workspaceId, {
-      displayName: 'Load orders', type: 'DataPipeline',
-      definition: encodeDefinition([{ path: 'pipeline-content.json', content: Buffer.from(JSON.stringify({ properties: { activities: [] } })) }]),
-    });
+    fixture = await startSampleFixture();
+    ({ emulator, client, workspaceId, pipeline } = fixture);
     const api = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as { jobs: JobsTestApi };
     jobs = api.jobs;
     await vscode.workspace.getConfiguration('fabricWorkbench.jobs').update('notifyOnSuccess', false, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
   });
 
-  after(async () => {
-    await emulator?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(() => fixture?.close());
 
   it('lists the workspaces and a workspace\'s items, named by name', async () => {
     const workspaces = await invoke('fabric_listWorkspaces', {});
