@@ -2,8 +2,7 @@
 // from --token, FABRIC_WORKBENCH_EMULATOR_TOKEN (which keeps it out of the process list) or the
 // file a running emulator leaves for local clients; a tenant is reached with DefaultAzureCredential.
 import { DEFAULT_BASE_URL } from '../fabric';
-import { readPublishedToken } from '../emulator/tokenFile';
-import { emulatorBaseUrl } from '../vscode/connection/connectionInfo';
+import { emulatorBaseUrl, readPublishedToken } from '../emulator/tokenFile';
 
 export const TOKEN_VARIABLE = 'FABRIC_WORKBENCH_EMULATOR_TOKEN';
 

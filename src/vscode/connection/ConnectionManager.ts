@@ -3,8 +3,8 @@
 // activation without prompting; secrets go to SecretStorage.
 import * as vscode from 'vscode';
 import { CachingTokenProvider, FabricClient, type TokenProvider } from '../../fabric';
-import { emulatorBaseUrl, type ConnectionInfo } from './connectionInfo';
-import { readPublishedToken } from '../../emulator/tokenFile';
+import type { ConnectionInfo } from './connectionInfo';
+import { emulatorBaseUrl, readPublishedToken } from '../../emulator/tokenFile';
 import { RetryWaitNotifier } from './RetryWaitNotifier';
 import { settings } from './settings';
 import { apiScope, createTokenProvider, microsoftSession, type Secrets } from './tokenProviders';
