@@ -48,6 +48,9 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyModulesPlugin] },
+  // The MCP server, a program of its own (`node dist/mcp.js`, the package's `bin`): the MCP SDK
+  // stays out of dist/extension.js, and @azure/identity is the lazy module the extension uses too.
+  { ...common, entryPoints: ['src/mcp.ts'], outfile: 'dist/mcp.js', plugins: [lazyModulesPlugin], banner: { js: '#!/usr/bin/env node' } },
   ...LAZY_MODULES.map((file) => ({ ...common, entryPoints: [file], outfile: `dist/${outName(file)}` })),
 ];
 

@@ -161,9 +161,9 @@ function keepOnFailure(work, exitCode) {
 
 /**
  * Plays the suites' UI requests (`<id>.request.json`, answered by `<id>.done.json`): wait until a
- * quick input shows a text, type, press a key, click a dialog's or a notification's button, read
- * the notifications' messages (those the notification center lists: shown ones, toasts that hid,
- * errors of saves).
+ * quick input shows a text, type, press a key, read a dialog's text, click a dialog's or a
+ * notification's button, read the notifications' messages (those the notification center lists:
+ * shown ones, toasts that hid, errors of saves).
  */
 async function playUiRequests(page, dir) {
   for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.request.json')).sort()) {
@@ -172,10 +172,12 @@ async function playUiRequests(page, dir) {
     fs.rmSync(file);
     let error;
     let notifications;
+    let dialogText;
     try {
       if (request.quickInputShows) await page.locator('.quick-input-widget').getByText(request.quickInputShows).first().waitFor({ state: 'visible', timeout: 60_000 });
       if (request.type) await page.keyboard.type(request.type);
       if (request.press) await page.keyboard.press(request.press);
+      if (request.readDialog) dialogText = await page.locator('.monaco-dialog-box').first().innerText({ timeout: 60_000 });
       if (request.dialogButton) await page.locator('.monaco-dialog-box').getByRole('button', { name: request.dialogButton }).click({ timeout: 60_000 });
       if (request.notificationButton) {
         const { message, button } = request.notificationButton;
@@ -187,7 +189,7 @@ async function playUiRequests(page, dir) {
     }
     // Renamed into place: the suite polls for the file and must never read it half-written.
     const done = file.replace(/\.request\.json$/, '.done.json');
-    fs.writeFileSync(`${done}.tmp`, JSON.stringify({ error, notifications }));
+    fs.writeFileSync(`${done}.tmp`, JSON.stringify({ error, notifications, dialogText }));
     fs.renameSync(`${done}.tmp`, done);
   }
 }

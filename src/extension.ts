@@ -2,6 +2,7 @@
 // function and every disposable into context.subscriptions. No logic lives here.
 import { loadStarted } from './loadStart';
 import * as vscode from 'vscode';
+import { registerAgents } from './vscode/agents/registerAgents';
 import { createLog } from './vscode/common/log';
 import { testApi } from './vscode/common/testApi';
 import { registerExplorer } from './vscode/explorer/registerExplorer';
@@ -17,10 +18,11 @@ export function activate(context: vscode.ExtensionContext) {
   context.subscriptions.push(vscode.commands.registerCommand('fabricWorkbench.showLog', () => log.show()));
   const explorer = registerExplorer(context, { log });
   const jobs = registerJobs(context, { log, connection: explorer.connection, files: explorer.files });
+  const agents = registerAgents(context, { log, connection: explorer.connection, monitor: jobs.monitor, files: explorer.files });
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms (modules loaded in ${moduleLoadMs.toFixed(1)} ms).`);
   // Nothing for other extensions; the vscode-tier suites and the benchmark get their API (testApi.ts).
-  return testApi(() => ({ connection: explorer.connection, explorer, jobs, activationMs, moduleLoadMs }));
+  return testApi(() => ({ connection: explorer.connection, explorer, jobs, agents, activationMs, moduleLoadMs }));
 }
 
 export function deactivate(): void {

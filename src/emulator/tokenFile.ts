@@ -56,6 +56,12 @@ export function tokenFilePath(url: string, dir = DEFAULT_TOKEN_DIR): string | un
   return path.join(dir, `${name}-${port}.token`);
 }
 
+/** The emulator's API base: its address with `/v1` (accepted with or without it). */
+export function emulatorBaseUrl(url: string): string {
+  const trimmed = url.trim().replace(/\/+$/, '');
+  return /\/v1$/.test(trimmed) ? trimmed : `${trimmed}/v1`;
+}
+
 /** The token a running emulator left for `url`, if any. */
 export function readPublishedToken(url: string, dir = DEFAULT_TOKEN_DIR): string | undefined {
   const file = tokenFilePath(url, dir);

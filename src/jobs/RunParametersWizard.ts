@@ -7,7 +7,8 @@ import type { JobParameter, JobParameterType } from '../fabric/types';
 import { BACK, type Back, type PickItem, type Prompter } from '../base/prompter';
 import { WizardSteps } from '../base/wizardSteps';
 import {
-  checkParameterName, checkParameterText, EDITABLE_TYPES, formatParameterValue, parseParameterText, toJobParameterType,
+  checkParameterName, checkParameterText, EDITABLE_TYPES, formatParameterValue, parameterProblems, toJobParameters, toJobParameterType,
+  type ParameterText,
 } from './parameterValues';
 import {
   COMPUTES, configFields, describeConfigValue, validateNumExecutors,
@@ -38,10 +39,7 @@ export interface RunValues {
   executionData?: Record<string, unknown>;
 }
 
-interface Entry {
-  name: string;
-  type: JobParameterType;
-  text: string;
+interface Entry extends ParameterText {
   declared?: { type: JobParameterType; text: string };
 }
 
@@ -95,15 +93,11 @@ export class RunParametersWizard {
 
   /** The values as they stand; the problems, if any, that the service would refuse. */
   problems(): string[] {
-    return this.entries.flatMap((e, i) => {
-      const name = checkParameterName(e.name, this.entries.slice(0, i).map((o) => o.name));
-      const value = checkParameterText(e.type, e.text);
-      return [name, value && `${e.name}: ${value}`].filter((p): p is string => !!p);
-    });
+    return parameterProblems(this.entries);
   }
 
   private values(): RunValues {
-    const parameters = this.entries.map((e) => ({ name: e.name, type: e.type, value: parseParameterText(e.type, e.text) }));
+    const parameters = toJobParameters(this.entries);
     return this.execution ? { parameters, executionData: { ...this.execution } } : { parameters };
   }
 
@@ -321,6 +315,6 @@ export function initialEntries(declared: readonly DeclaredParameterLike[], last:
 }
 
 /** A value as the user would type it: numbers and booleans bare, text quoted (so spaces show). */
-function shown(type: string, text: string): string {
+export function shown(type: string, text: string): string {
   return ['Integer', 'Number', 'Boolean'].includes(type) ? text : JSON.stringify(text);
 }

@@ -1,6 +1,6 @@
 // Run parameters as the wizard edits them: text in, typed JSON value out, checked with the shared
 // parameter rules (src/fabric/parameterRules.ts) the way the service checks them.
-import type { JobParameterType } from '../fabric/types';
+import type { JobParameter, JobParameterType } from '../fabric/types';
 import { validateParameterNames, validateParameterValue, type DeclaredParameterType } from '../fabric/parameterRules';
 
 /** The types a user can give a parameter by hand. */
@@ -43,4 +43,25 @@ export function formatParameterValue(value: unknown): string {
 /** What is wrong with a new parameter name among `others` (already unique), or undefined. */
 export function checkParameterName(name: string, others: readonly string[]): string | undefined {
   return validateParameterNames([...others, name.trim()]);
+}
+
+/** A parameter as it is edited: its name, its type and its value as text. */
+export interface ParameterText {
+  name: string;
+  type: JobParameterType;
+  text: string;
+}
+
+/** What the service would refuse in `entries` (names unique ignoring case, values of their type); empty when nothing. */
+export function parameterProblems(entries: readonly ParameterText[]): string[] {
+  return entries.flatMap((e, i) => {
+    const name = checkParameterName(e.name, entries.slice(0, i).map((o) => o.name));
+    const value = checkParameterText(e.type, e.text);
+    return [name, value && `${e.name}: ${value}`].filter((p): p is string => !!p);
+  });
+}
+
+/** The parameters a run sends for `entries` (call after parameterProblems found none). */
+export function toJobParameters(entries: readonly ParameterText[]): JobParameter[] {
+  return entries.map((e) => ({ name: e.name, type: e.type, value: parseParameterText(e.type, e.text) }));
 }

@@ -3,8 +3,8 @@
 // activation without prompting; secrets go to SecretStorage.
 import * as vscode from 'vscode';
 import { CachingTokenProvider, FabricClient, type TokenProvider } from '../../fabric';
-import { emulatorBaseUrl, type ConnectionInfo } from './connectionInfo';
-import { readPublishedToken } from '../../emulator/tokenFile';
+import type { ConnectionInfo } from './connectionInfo';
+import { emulatorBaseUrl, readPublishedToken } from '../../emulator/tokenFile';
 import { RetryWaitNotifier } from './RetryWaitNotifier';
 import { settings } from '../common/settings';
 import { apiScope, createTokenProvider, microsoftSession, type Secrets } from './tokenProviders';
@@ -52,6 +52,13 @@ export class ConnectionManager implements vscode.Disposable {
     const account = info.kind === 'servicePrincipal' || info.kind === 'managedIdentity' ? info.clientId : info.kind === 'microsoft' ? info.account : undefined;
     const tenantId = 'tenantId' in info ? info.tenantId : undefined;
     return [info.kind, client.baseUrl, tenantId, account].filter(Boolean).join(' ');
+  }
+
+  /** The emulator's token, for a process of ours that reaches the same emulator (the MCP server). */
+  async emulatorToken(): Promise<string | undefined> {
+    const info = this.current?.info;
+    if (info?.kind !== 'emulator') return undefined;
+    return readPublishedToken(info.url) ?? (await this.context.secrets.get(TOKEN_KEY));
   }
 
   requireClient(): FabricClient {

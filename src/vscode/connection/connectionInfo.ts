@@ -9,9 +9,3 @@ export type ConnectionInfo =
   | { kind: 'emulator'; url: string };
 
 export type ConnectionKind = ConnectionInfo['kind'];
-
-/** The emulator's API base: its address with `/v1` (accepted with or without it). */
-export function emulatorBaseUrl(url: string): string {
-  const trimmed = url.trim().replace(/\/+$/, '');
-  return /\/v1$/.test(trimmed) ? trimmed : `${trimmed}/v1`;
-}

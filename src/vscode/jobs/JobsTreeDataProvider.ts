@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { describeError } from '../../fabric/errors';
 import type { ActivityRun } from '../../fabric/types';
 import { CoalescedRun } from '../../jobs/CoalescedRun';
+import { queryJobActivityRuns } from '../../jobs/activityRuns';
 import { fromInstance, itemsRun, mergeHistory } from '../../jobs/jobHistory';
 import { formatDuration, isRunning, type TrackedJob } from '../../jobs/TrackedJob';
 import type { ConnectionManager } from '../connection/ConnectionManager';
@@ -106,13 +107,7 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
     const client = this.connection.client;
     if (!client) return [{ kind: 'message', parent: node.job, text: vscode.l10n.t('Not connected'), error: true }];
     try {
-      const now = Date.now();
-      const runs = await client.queryActivityRuns(node.job.workspaceId, node.job.id, {
-        filters: [],
-        orderBy: [{ orderBy: 'ActivityRunStart', order: 'ASC' }],
-        lastUpdatedAfter: new Date((node.job.submittedAt || now) - 86_400_000).toISOString(),
-        lastUpdatedBefore: new Date(now + 86_400_000).toISOString(),
-      });
+      const runs = await queryJobActivityRuns(client, node.job);
       if (isRunning(node.job)) this.scheduleActivityRefresh();
       if (runs.length === 0) return [{ kind: 'message', parent: node.job, text: vscode.l10n.t('No activity runs yet') }];
       return runs.map((run) => ({ kind: 'activity', job: node.job, run }));

@@ -35,6 +35,14 @@ describe('the extension bundle', () => {
     execFileSync(process.execPath, ['-e', script], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
   });
 
+  it('leaves the MCP SDK to dist/mcp.js, the MCP server, which shares @azure/identity\'s lazy module', () => {
+    const activation = inputsOf('extension');
+    assert.ok(!activation.some((input) => input.includes('node_modules/@modelcontextprotocol/') || input.includes('node_modules/zod/')));
+    const server = inputsOf('mcp');
+    assert.ok(server.some((input) => input.includes('node_modules/@modelcontextprotocol/sdk/')));
+    assert.ok(!server.some((input) => input.includes('node_modules/@azure/identity/')), '@azure/identity is loaded from dist/azureIdentity.js');
+  });
+
   it('checks a run file with the separately built schema module', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { validateRunFile } = require(path.join(root, 'dist/runFileSchema.js')) as { validateRunFile: (json: unknown) => boolean };

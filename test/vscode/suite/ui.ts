@@ -14,6 +14,8 @@ export interface UiRequest {
   type?: string;
   /** A key, as Playwright names it: 'Enter', 'Escape'. */
   press?: string;
+  /** Read the modal dialog's text (ui() resolves with it), before any click. */
+  readDialog?: boolean;
   /** Click this button of the modal dialog. */
   dialogButton?: string;
   /** Click a button of the notification toast that shows this text. */
@@ -25,10 +27,13 @@ export interface UiRequest {
 export interface UiResult {
   /** With `readNotifications`: each notification's message. */
   notifications?: string[];
+  /** With `readDialog`: the modal dialog's text. */
+  dialogText?: string;
 }
 
 let sequence = 0;
 
+/** Plays `request`; resolves with what it asked to read (the dialog's text, the notifications). */
 export async function ui(request: UiRequest): Promise<UiResult> {
   const dir = process.env.FWB_UI_DIR;
   if (!dir) throw new Error('This test plays keystrokes in VS Code\'s own dialogs, which only the code-server runner can: run it with npm run test:vscode (without --desktop).');
@@ -37,8 +42,8 @@ export async function ui(request: UiRequest): Promise<UiResult> {
   fs.writeFileSync(path.join(dir, `${id}.tmp`), JSON.stringify(request));
   fs.renameSync(path.join(dir, `${id}.tmp`), path.join(dir, `${id}.request.json`));
   await waitFor(() => fs.existsSync(done), `the test runner plays ${JSON.stringify(request)}`, 120_000);
-  const { error, notifications } = JSON.parse(fs.readFileSync(done, 'utf8')) as { error?: string } & UiResult;
+  const { error, notifications, dialogText } = JSON.parse(fs.readFileSync(done, 'utf8')) as { error?: string } & UiResult;
   fs.rmSync(done);
   if (error) throw new Error(`Playing ${JSON.stringify(request)} failed: ${error}`);
-  return { notifications };
+  return { notifications, dialogText };
 }
