@@ -25,6 +25,8 @@ export interface PickItem<T> {
 export interface PickOptions<T> extends StepInfo {
   placeholder: string;
   items: PickItem<T>[];
+  /** Later pages: each is every item so far, shown in place of `items` as it arrives (busy until the last). */
+  more?: AsyncIterable<PickItem<T>[]>;
   /** The item the selection starts on. */
   activeValue?: T;
 }

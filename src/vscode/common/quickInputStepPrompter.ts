@@ -4,7 +4,8 @@
 // types; Escape rejects with UserCancelled (silent in registerSafeCommand); listeners are disposed
 // in `finally`.
 import * as vscode from 'vscode';
-import { BACK, type Back, type InputOptions, type PickOptions, type StepPrompter } from '../../jobs/StepPrompter';
+import { describeError } from '../../explorer/explorerClient';
+import { BACK, type Back, type InputOptions, type PickItem, type PickOptions, type StepPrompter } from '../../jobs/StepPrompter';
 import { UserCancelled } from './safeCommand';
 
 interface ValueItem<T> extends vscode.QuickPickItem {
@@ -21,10 +22,12 @@ export function currentStepInput(): vscode.QuickPick<ValueItem<unknown>> | vscod
 export const quickInputStepPrompter: StepPrompter = {
   pick<T>(options: PickOptions<T>): Promise<T | Back> {
     const pick = vscode.window.createQuickPick<ValueItem<T>>();
-    const items = options.items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
+    const toItems = (values: PickItem<T>[]) => values.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
+    const items = toItems(options.items);
     Object.assign(pick, stepFields(options), { placeholder: options.placeholder, items, matchOnDescription: true });
     const active = items.find((i) => i.value === options.activeValue);
     if (active) pick.activeItems = [active];
+    if (options.more) void showMore(pick, options.more, toItems);
     return show(pick, (resolve) => [
       pick.onDidAccept(() => {
         const [selected] = pick.selectedItems;
@@ -46,6 +49,28 @@ export const quickInputStepPrompter: StepPrompter = {
     ]);
   },
 };
+
+/** Puts each later page in the pick, keeping the item the user is on; a failed page ends the loading and says why. */
+async function showMore<T>(pick: vscode.QuickPick<ValueItem<T>>, more: AsyncIterable<PickItem<T>[]>, toItems: (values: PickItem<T>[]) => ValueItem<T>[]): Promise<void> {
+  let closed = false;
+  const subscription = pick.onDidHide(() => (closed = true));
+  pick.busy = true;
+  try {
+    for await (const values of more) {
+      if (closed) break;
+      const [current] = pick.activeItems;
+      const items = toItems(values);
+      pick.items = items;
+      const same = current && items.find((i) => i.value === current.value);
+      if (same) pick.activeItems = [same];
+    }
+  } catch (error) {
+    pick.placeholder = vscode.l10n.t('Not every page could be read: {0}', describeError(error));
+  } finally {
+    pick.busy = false;
+    subscription.dispose();
+  }
+}
 
 function stepFields(options: PickOptions<unknown> | InputOptions): Partial<vscode.QuickInput> & { buttons: vscode.QuickInputButton[] } {
   return {

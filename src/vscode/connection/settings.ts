@@ -20,6 +20,7 @@ export const settings = {
   notebookFormat: (): 'ipynb' | 'fabricGitSource' => (config().get<string>('notebookFormat') === 'fabricGitSource' ? 'fabricGitSource' : 'ipynb'),
   portalUrl: (): string => config().get<string>('portalUrl')?.trim() || 'https://app.fabric.microsoft.com',
   confirmDelete: (): boolean => config().get<boolean>('confirmDelete') ?? true,
+  explorerGroupBy: (): 'folder' | 'type' => (config().get<string>('explorer.groupBy') === 'type' ? 'type' : 'folder'),
   exportConcurrency: (): number => Math.max(1, config().get<number>('export.concurrency') ?? 8),
   /** How long one request may go unanswered, in ms (0: no limit). */
   requestTimeoutMs: (): number => Math.max(0, config().get<number>('requestTimeoutSeconds') ?? 120) * 1000,

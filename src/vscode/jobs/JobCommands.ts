@@ -12,7 +12,7 @@ import { BACK } from '../../jobs/StepPrompter';
 import type { TrackedJob } from '../../jobs/TrackedJob';
 import { UserCancelled } from '../common/safeCommand';
 import type { ConnectionManager } from '../connection/ConnectionManager';
-import type { ItemPicker } from './ItemPicker';
+import type { ItemPicker } from '../items/ItemPicker';
 import type { JobDetailsProvider } from './JobDetailsProvider';
 import type { JobMonitor, RunTarget } from './JobMonitor';
 import type { JobsTreeDataProvider } from './JobsTreeDataProvider';

@@ -5,7 +5,7 @@ import type { RunKind } from '../../jobs/runRequest';
 import { currentStepInput, quickInputStepPrompter } from '../common/quickInputStepPrompter';
 import { registerSafeCommand } from '../common/safeCommand';
 import type { ConnectionManager } from '../connection/ConnectionManager';
-import { ItemPicker } from './ItemPicker';
+import { ItemPicker } from '../items/ItemPicker';
 import { JobCommands } from './JobCommands';
 import { JOB_DETAILS_SCHEME, JobDetailsProvider } from './JobDetailsProvider';
 import { JobMonitor } from './JobMonitor';
@@ -46,7 +46,7 @@ export function registerJobs(context: vscode.ExtensionContext, deps: JobsDeps): 
   const statusBar = new JobStatusBar(monitor);
   const commands = new JobCommands(
     connection, monitor, jobsView, details,
-    new ItemPicker(context.globalState, quickInputStepPrompter), new LastRunValues(context.globalState), quickInputStepPrompter, deps.files,
+    new ItemPicker(() => connection.requireClient(), context.globalState, () => quickInputStepPrompter), new LastRunValues(context.globalState), quickInputStepPrompter, deps.files,
   );
   const command = (id: string, handler: (...args: never[]) => unknown) => registerSafeCommand(id, log, handler);
   context.subscriptions.push(
