@@ -18,12 +18,12 @@ export class WorkspaceDragAndDrop implements vscode.TreeDragAndDropController<Ex
 
   constructor(private readonly folders: FolderCommands, private readonly log: vscode.LogOutputChannel) {}
 
-  handleDrag(source: readonly ExplorerNode[], dataTransfer: vscode.DataTransfer): void {
+  handleDrag(source: readonly ExplorerNode[], dataTransfer: vscode.DataTransfer, _token: vscode.CancellationToken): void {
     const nodes = source.filter((n): n is TreeNode => n.kind === 'item' || n.kind === 'folder');
     if (nodes.length) dataTransfer.set(WORKSPACES_MIME, new vscode.DataTransferItem(nodes));
   }
 
-  async handleDrop(target: ExplorerNode | undefined, dataTransfer: vscode.DataTransfer): Promise<void> {
+  async handleDrop(target: ExplorerNode | undefined, dataTransfer: vscode.DataTransfer, _token: vscode.CancellationToken): Promise<void> {
     const nodes = dataTransfer.get(WORKSPACES_MIME)?.value as TreeNode[] | undefined;
     const destination = target && dropTarget(target);
     if (!nodes?.length || !destination) return;

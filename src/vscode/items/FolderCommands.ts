@@ -24,14 +24,14 @@ export class FolderCommands {
   /** Creates a folder in the workspace or folder node. */
   async createFolder(parent: WorkspaceNode | FolderNode): Promise<Folder> {
     const parentFolderId = parent.kind === 'folder' ? parent.folder.id : undefined;
-    const name = await this.askName(parent.workspaceId, parentFolderId, undefined, { title: vscode.l10n.t('New Folder'), prompt: vscode.l10n.t('Folder name') });
+    const name = await this.askName(parent, parentFolderId, undefined, { title: vscode.l10n.t('New Folder'), prompt: vscode.l10n.t('Folder name') });
     const folder = await this.client().createFolder(parent.workspaceId, { displayName: name, parentFolderId });
     this.model.refresh(parent);
     return folder;
   }
 
   async renameFolder(node: FolderNode): Promise<void> {
-    const name = await this.askName(node.workspaceId, node.folder.parentFolderId ?? undefined, node.folder, { title: vscode.l10n.t('Rename Folder {0}', node.folder.displayName), prompt: vscode.l10n.t('New folder name'), value: node.folder.displayName });
+    const name = await this.askName(node, node.folder.parentFolderId ?? undefined, node.folder, { title: vscode.l10n.t('Rename Folder {0}', node.folder.displayName), prompt: vscode.l10n.t('New folder name'), value: node.folder.displayName });
     if (name === node.folder.displayName) return;
     await this.client().renameFolder(node.workspaceId, node.folder.id, name);
     this.model.refresh(node);
@@ -74,7 +74,7 @@ export class FolderCommands {
 
   /** Moves the nodes into `targetFolderId` (undefined: the root) of `workspace`, refusing a move out of it or into itself. */
   async move(sources: readonly Movable[], workspace: WorkspaceNode, targetFolderId: string | undefined): Promise<void> {
-    const plan = planMove(sources, workspace.workspaceId, targetFolderId, this.model.listedFolders(workspace.workspaceId));
+    const plan = planMove(sources, workspace.workspaceId, targetFolderId, await this.model.loadFolders(workspace));
     if (isRefusal(plan)) {
       throw new Error(plan.reason === 'cycle'
         ? vscode.l10n.t('"{0}" cannot move into itself or one of its subfolders. Choose a folder outside it.', plan.name)
@@ -88,8 +88,8 @@ export class FolderCommands {
   }
 
   /** Asks for a folder name, checked as it is typed against Fabric's rules and the other folders of the same parent. */
-  private async askName(workspaceId: string, parentFolderId: string | undefined, renamed: Folder | undefined, options: vscode.InputBoxOptions): Promise<string> {
-    const siblings = this.model.listedFolders(workspaceId).filter((f) => (f.parentFolderId ?? undefined) === parentFolderId && f.id !== renamed?.id);
+  private async askName(node: WorkspaceNode | FolderNode, parentFolderId: string | undefined, renamed: Folder | undefined, options: vscode.InputBoxOptions): Promise<string> {
+    const siblings = (await this.model.loadFolders(nearestWorkspace(node)!)).filter((f) => (f.parentFolderId ?? undefined) === parentFolderId && f.id !== renamed?.id);
     const value = required(await this.prompter().input({
       ...options,
       validateInput: (typed) => {
