@@ -38,7 +38,12 @@ export function layOutFolders(allFolders: readonly Folder[], allItems: readonly 
   }
   const group = <T>(values: readonly T[], place: (v: T) => string | undefined) => {
     const map = new Map<string | undefined, T[]>();
-    for (const v of values) map.set(place(v), [...(map.get(place(v)) ?? []), v]);
+    for (const v of values) {
+      const key = place(v);
+      const list = map.get(key);
+      if (list) list.push(v);
+      else map.set(key, [v]);
+    }
     return map;
   };
   const foldersIn = group(folders, parentOf);
