@@ -16,11 +16,11 @@ import type { Item } from '../../../src/fabric/types';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import type { ExplorerNode } from '../../../src/vscode/explorer/WorkspaceTreeDataProvider';
 import type { JobsTestApi } from '../../../src/vscode/jobs/registerJobs';
+import { connectScripted, scriptedPrompterHooks } from './support/explorerSuite';
 import { ScriptedPrompter } from './support/scriptedPrompter';
 import { allChildren as loadAll, findItemNode } from './support/tree';
 import { pickByLabel, waitFor } from './support/wait';
 
-const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
 const bytes = (s: string) => Buffer.from(s, 'utf8');
 const text = (b: Uint8Array | undefined) => Buffer.from(b ?? new Uint8Array()).toString('utf8');
 
@@ -79,23 +79,10 @@ describe('Commands: the Workspaces view', function () {
     pipeline = { ...(await client.createItem(workspaceId, { displayName: 'Load', type: 'DataPipeline', definition: encodeDefinition([{ path: 'pipeline-content.json', content: bytes(pipelineJson) }]) })), workspaceId };
     await client.createItem(workspaceId, { displayName: 'Clean', type: 'Notebook' });
 
-    const api = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as { explorer: Explorer; jobs: JobsTestApi };
-    explorer = api.explorer;
-    jobs = api.jobs;
-    explorer.setPrompter(prompter);
-    explorer.onDidFailCommand((failure) => failures.push(`${failure.command}: ${failure.message}`));
-    await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
+    ({ explorer, jobs } = await connectScripted(prompter, failures, emulator));
   });
 
-  beforeEach(() => {
-    failures.length = 0;
-  });
-
-  afterEach(function () {
-    // A passing test used every answer it scripted (a failed one leaves them: cleared for the next).
-    const left = prompter.takeUnused();
-    if (this.currentTest?.state === 'passed') assert.deepEqual(left, [], 'answers left unused');
-  });
+  scriptedPrompterHooks(prompter, failures);
 
   after(async () => {
     explorer?.setPrompter(undefined);

@@ -12,11 +12,11 @@ import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
 import type { Folder, Item, Workspace } from '../../../src/fabric/types';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import type { ExplorerNode } from '../../../src/vscode/explorer/WorkspaceTreeDataProvider';
+import { connectScripted, scriptedPrompterHooks } from './support/explorerSuite';
 import { ScriptedPrompter } from './support/scriptedPrompter';
 import { allChildren as loadAll } from './support/tree';
 import { waitFor } from './support/wait';
 
-const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
 const MIME = 'application/vnd.code.tree.fabricworkbench.workspaces';
 
 describe('Folders and workspaces in the Workspaces view', function () {
@@ -75,21 +75,10 @@ describe('Folders and workspaces in the Workspaces view', function () {
     for (const [name, type] of [['Load', 'DataPipeline'], ['Clean', 'Notebook'], ['Spare', 'Notebook']] as const) {
       items[name] = await client.createItem(workspaceId, { displayName: name, type });
     }
-    const api = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as { explorer: Explorer };
-    explorer = api.explorer;
-    explorer.setPrompter(prompter);
-    explorer.onDidFailCommand((failure) => failures.push(`${failure.command}: ${failure.message}`));
-    await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
+    ({ explorer } = await connectScripted(prompter, failures, emulator));
   });
 
-  beforeEach(() => {
-    failures.length = 0;
-  });
-
-  afterEach(function () {
-    const left = prompter.takeUnused();
-    if (this.currentTest?.state === 'passed') assert.deepEqual(left, [], 'answers left unused');
-  });
+  scriptedPrompterHooks(prompter, failures);
 
   after(async () => {
     explorer?.setPrompter(undefined);

@@ -77,3 +77,4 @@ export class ScriptedPrompter implements Prompter {
     return answer as Extract<Answer, Record<K, unknown>>;
   }
 }
+
