@@ -37,16 +37,18 @@ export class ItemPicker {
       const workspace = await this.pickWorkspace(title, 1);
       const client = this.getClient();
       const items = await this.pages(
-        (token) => client.listItemsPage(workspace.id, { continuationToken: token }),
+        // Each item once, as its pick's value: the pick keeps the user's place as pages arrive.
+        (token) => client.listItemsPage(workspace.id, { continuationToken: token }).then((page) => ({ ...page, value: page.value.map((i) => ({ ...i, workspaceId: workspace.id })) })),
         (item) => !wanted || wanted.includes(item.type.toLowerCase()),
         (item) => item.id,
         RECENT_ITEMS,
-        (item): PickItem<Item> => ({ label: `$(${itemTypeIcon(item.type).id}) ${item.displayName}`, description: itemTypeName(item.type), value: { ...item, workspaceId: workspace.id } }),
+        (item): PickItem<Item> => ({ label: `$(${itemTypeIcon(item.type).id}) ${item.displayName}`, description: itemTypeName(item.type), value: item }),
       );
-      const kinds = types?.map(itemTypeName).join('/') ?? '';
       const picked = await this.prompter().pick({
         title, step: 2, totalSteps: 2, canGoBack: true, ...items,
-        placeholder: items.items.length || items.more ? vscode.l10n.t('Pick an item of {0}', workspace.displayName) : vscode.l10n.t('{0} has no {1} items; go Back', workspace.displayName, kinds),
+        placeholder: items.items.length || items.more ? vscode.l10n.t('Pick an item of {0}', workspace.displayName)
+          : types ? vscode.l10n.t('{0} has no {1} items; go Back', workspace.displayName, types.map(itemTypeName).join('/'))
+          : vscode.l10n.t('{0} has no items; go Back', workspace.displayName),
       });
       if (picked === BACK) continue;
       await this.rememberUse(workspace.id, picked.id);
