@@ -43,6 +43,8 @@ export interface PickOptions<T> extends StepInfo {
   placeholder: string;
   /** A promise shows the pick busy until the items arrive. */
   items: readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>;
+  /** Later pages: each is every item so far, shown in place of `items` as it arrives (busy until the last). */
+  more?: AsyncIterable<readonly PickItem<T>[]>;
   /** The item the selection starts on. */
   activeValue?: T;
 }

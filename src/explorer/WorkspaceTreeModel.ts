@@ -7,11 +7,19 @@
 // workspace reads its item pages up to the same bound before showing the type groups: groups built
 // from a partial listing would miss a type first seen on a later page. "Load more" stays for what
 // the bound leaves. Failures become error nodes and are never cached: Retry refetches.
+// In folder mode (the default) a workspace shows its folders and the items at each level: its
+// folders are listed (all levels at once) beside its items when it expands, so a nested folder
+// opens with no request of its own. The model also remembers which nodes the user expanded, so a
+// node that a filter hid comes back as it was.
 import { RateLimiter } from '../fabric/rateLimiter';
-import type { Item, Page, Workspace } from '../fabric/types';
+import type { Folder, Item, Page, Workspace } from '../fabric/types';
 import { Emitter } from '../base/event';
 import { describeError } from '../fabric/errors';
 import type { CallOptions, ExplorerClient } from './explorerClient';
+import { layOutFolders, type FolderLayout } from './folderLayout';
+
+/** How a workspace's items are grouped: by their Fabric folders, or by item type. */
+export type GroupBy = 'folder' | 'type';
 
 export interface WorkspaceNode {
   readonly kind: 'workspace';
@@ -28,12 +36,21 @@ export interface ItemTypeNode {
   readonly parent: WorkspaceNode;
 }
 
+export interface FolderNode {
+  readonly kind: 'folder';
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly folder: Folder;
+  readonly parent: WorkspaceNode | FolderNode;
+}
+
 export interface ItemNode {
   readonly kind: 'item';
   readonly id: string;
   readonly workspaceId: string;
   readonly item: Item;
-  readonly parent: ItemTypeNode;
+  /** Its type group (type mode), or the folder or workspace it is in (folder mode). */
+  readonly parent: ItemTypeNode | FolderNode | WorkspaceNode;
 }
 
 /** Loads the next page of its parent's listing. */
@@ -55,11 +72,11 @@ export interface ErrorNode {
 export interface EmptyNode {
   readonly kind: 'empty';
   readonly id: string;
-  readonly message: 'noWorkspaces' | 'noItems' | 'noMatches';
-  readonly parent: WorkspaceNode | undefined;
+  readonly message: 'noWorkspaces' | 'noItems' | 'noMatches' | 'emptyFolder';
+  readonly parent: WorkspaceNode | FolderNode | undefined;
 }
 
-export type TreeNode = WorkspaceNode | ItemTypeNode | ItemNode | LoadMoreNode | ErrorNode | EmptyNode;
+export type TreeNode = WorkspaceNode | ItemTypeNode | FolderNode | ItemNode | LoadMoreNode | ErrorNode | EmptyNode;
 
 /** One paged listing (the workspaces, or one workspace's items). */
 interface Listing<T> {
@@ -78,11 +95,16 @@ export interface WorkspaceTreeModelOptions {
   morePages?: number;
   /** Background pages of workspaces a minute (default 60: under a third of the Platform quota). */
   backgroundPagesPerMinute?: number;
+  /** Default 'folder'. */
+  groupBy?: GroupBy;
 }
 
 export class WorkspaceTreeModel {
   private workspaces: Listing<Workspace> = emptyListing();
   private readonly items = new Map<string, Listing<Item>>();
+  private readonly folders = new Map<string, Listing<Folder>>();
+  private readonly expandedIds = new Set<string>();
+  private grouping: GroupBy;
   private readonly workspaceNodes = new Map<string, WorkspaceNode>();
   private readonly typeNodes = new Map<string, ItemTypeNode>();
   private readonly changes = new Emitter<TreeNode | undefined>();
@@ -93,10 +115,32 @@ export class WorkspaceTreeModel {
   constructor(private readonly getClient: () => ExplorerClient | undefined, options: WorkspaceTreeModelOptions = {}) {
     this.morePages = options.morePages ?? 50;
     this.backgroundQuota = new RateLimiter({ callsPerWindow: options.backgroundPagesPerMinute ?? 60 });
+    this.grouping = options.groupBy ?? 'folder';
   }
 
   get filter(): string {
     return this.filterText;
+  }
+
+  get groupBy(): GroupBy {
+    return this.grouping;
+  }
+
+  /** Regroups every workspace's items (what was loaded is kept: folders load when first needed). */
+  setGroupBy(groupBy: GroupBy): void {
+    if (groupBy === this.grouping) return;
+    this.grouping = groupBy;
+    this.fire(undefined);
+  }
+
+  /** Remembers that the user expanded (or collapsed) a node, to show it so when it comes back. */
+  setExpanded(node: TreeNode, expanded: boolean): void {
+    if (expanded) this.expandedIds.add(node.id);
+    else this.expandedIds.delete(node.id);
+  }
+
+  isExpanded(node: TreeNode): boolean {
+    return this.expandedIds.has(node.id);
   }
 
   /** Fires with the node whose children changed (undefined: the whole tree). */
@@ -117,6 +161,8 @@ export class WorkspaceTreeModel {
         return this.workspaceChildren(client, node);
       case 'itemType':
         return this.itemNodes(node);
+      case 'folder':
+        return this.folderLevel(node, node.folder.id);
       default:
         return [];
     }
@@ -131,8 +177,12 @@ export class WorkspaceTreeModel {
     const client = this.getClient();
     if (!client) return;
     const parent = node.parent;
-    const listing: Listing<Workspace | Item> = parent ? this.itemListing(parent.workspaceId) : this.workspaces;
-    await this.fetchPage(listing, this.pageReader(client, parent), listing.continuationToken);
+    const folders = parent && this.folders.get(parent.workspaceId);
+    if (parent && folders?.pageError) await this.fetchPage(folders, this.folderReader(client, parent), folders.continuationToken);
+    else {
+      const listing: Listing<Workspace | Item> = parent ? this.itemListing(parent.workspaceId) : this.workspaces;
+      await this.fetchPage(listing, this.pageReader(client, parent), listing.continuationToken);
+    }
     this.fire(parent);
   }
 
@@ -149,12 +199,14 @@ export class WorkspaceTreeModel {
       this.workspaces.background?.abort();
       this.workspaces = emptyListing();
       this.items.clear();
+      this.folders.clear();
       this.workspaceNodes.clear();
       this.typeNodes.clear();
       this.fire(undefined);
       return;
     }
     this.items.delete(workspace.workspaceId);
+    this.folders.delete(workspace.workspaceId);
     this.fire(workspace);
   }
 
@@ -169,7 +221,26 @@ export class WorkspaceTreeModel {
     const item = listing?.values.find((i) => i.id === itemId);
     const workspace = this.workspaceNodes.get(workspaceId);
     if (!item || !workspace) return undefined;
-    return this.itemNode(this.typeNode(workspace, item.type), item);
+    if (this.grouping === 'type') return this.itemNode(this.typeNode(workspace, item.type), item);
+    const layout = this.layout(workspace, false);
+    return this.itemNode(item.folderId && layout.folder(item.folderId) ? this.folderNode(workspace, layout, item.folderId) : workspace, item);
+  }
+
+  /** The workspaces listed so far. */
+  listedWorkspaces(): Workspace[] {
+    return this.workspaces.values;
+  }
+
+  /** Lists the workspace's folders unless they were (a move in type mode needs them). */
+  async loadFolders(workspace: WorkspaceNode): Promise<Folder[]> {
+    const client = this.getClient();
+    if (client) await this.readAll(this.folderListing(workspace.workspaceId), this.folderReader(client, workspace));
+    return this.listedFolders(workspace.workspaceId);
+  }
+
+  /** The workspace's folders as listed (empty until it was expanded in folder mode). */
+  listedFolders(workspaceId: string): Folder[] {
+    return this.folders.get(workspaceId)?.values ?? [];
   }
 
   private async rootChildren(client: ExplorerClient): Promise<TreeNode[]> {
@@ -188,18 +259,49 @@ export class WorkspaceTreeModel {
 
   private async workspaceChildren(client: ExplorerClient, node: WorkspaceNode): Promise<TreeNode[]> {
     const listing = this.itemListing(node.workspaceId);
-    if (!listing.loaded) {
-      const read = this.pageReader(client, node);
-      try {
-        await this.fetchPage(listing, read, undefined, true);
-      } catch (error) {
-        return [errorNode(node.id, describeError(error), node, false)];
-      }
-      for (let page = 0; page < this.morePages && listing.continuationToken && !listing.pageError; page++) await this.fetchPage(listing, read, listing.continuationToken);
+    const folders = this.grouping === 'folder' ? this.folderListing(node.workspaceId) : undefined;
+    try {
+      // The folders' first page goes out with the items' first page: one round trip for the level.
+      await Promise.all([
+        this.readAll(listing, this.pageReader(client, node)),
+        folders && this.readAll(folders, this.folderReader(client, node)),
+      ]);
+    } catch (error) {
+      return [errorNode(node.id, describeError(error), node, false)];
+    }
+    if (folders) {
+      // A failed later page of folders is shown (with its Retry) like one of items.
+      const paging: Listing<Item | Folder> = folders.pageError ? folders : listing;
+      return this.withPaging(this.folderLevel(node, undefined), paging, node, listing.values.length || folders.values.length ? 'noMatches' : 'noItems');
     }
     const types = [...new Set(this.visibleItems(node).map((i) => i.type))].sort((a, b) => a.localeCompare(b));
     const groups = types.map((type) => this.typeNode(node, type));
     return this.withPaging(groups, listing, node, listing.values.length ? 'noMatches' : 'noItems');
+  }
+
+  /** The folders, then the items, directly in a folder (undefined: at the workspace's root). */
+  private folderLevel(parent: WorkspaceNode | FolderNode, folderId: string | undefined): TreeNode[] {
+    const workspace = nearestWorkspace(parent)!;
+    const layout = this.layout(workspace, true);
+    const nodes: TreeNode[] = [
+      ...layout.folders(folderId).map((f) => this.folderNode(workspace, layout, f.id)),
+      ...layout.items(folderId).map((i) => this.itemNode(parent, i)),
+    ];
+    if (nodes.length === 0 && parent.kind === 'folder') nodes.push({ kind: 'empty', id: `${parent.id}/empty`, message: this.filterText ? 'noMatches' : 'emptyFolder', parent });
+    return nodes;
+  }
+
+  /** Where the workspace's folders and items sit (`filtered`: only what the filter shows). */
+  private layout(workspace: WorkspaceNode, filtered: boolean): FolderLayout {
+    const matchesAll = !filtered || this.matches(workspace.workspace.displayName);
+    return layOutFolders(this.listedFolders(workspace.workspaceId), this.items.get(workspace.workspaceId)?.values ?? [], matchesAll ? undefined : (name) => this.matches(name));
+  }
+
+  /** Reads a listing's first page and then its next pages up to the bound (unless already read). */
+  private async readAll<T>(listing: Listing<T>, read: (token: string | undefined, call?: CallOptions) => Promise<Page<T>>): Promise<void> {
+    if (listing.loaded) return;
+    await this.fetchPage(listing, read, undefined, true);
+    for (let page = 0; page < this.morePages && listing.continuationToken && !listing.pageError; page++) await this.fetchPage(listing, read, listing.continuationToken);
   }
 
   private itemNodes(node: ItemTypeNode): TreeNode[] {
@@ -223,6 +325,11 @@ export class WorkspaceTreeModel {
     return parent
       ? (token, call) => client.listItemsPage(parent.workspaceId, { continuationToken: token }, call)
       : (token, call) => client.listWorkspacesPage({ continuationToken: token }, call);
+  }
+
+  /** Reads one page of a workspace's folders, every level (Fabric lists them recursively by default). */
+  private folderReader(client: ExplorerClient, workspace: WorkspaceNode): (token: string | undefined, call?: CallOptions) => Promise<Page<Folder>> {
+    return (token, call) => client.listFoldersPage(workspace.workspaceId, { continuationToken: token }, call);
   }
 
   /**
@@ -274,13 +381,20 @@ export class WorkspaceTreeModel {
     return listing;
   }
 
+  private folderListing(workspaceId: string): Listing<Folder> {
+    let listing = this.folders.get(workspaceId);
+    if (!listing) this.folders.set(workspaceId, (listing = emptyListing()));
+    return listing;
+  }
+
   private matches(name: string): boolean {
     return !this.filterText || name.toLowerCase().includes(this.filterText);
   }
 
   private workspaceVisible(workspace: Workspace): boolean {
     if (this.matches(workspace.displayName)) return true;
-    return this.items.get(workspace.id)?.values.some((i) => this.matches(i.displayName)) ?? false;
+    if (this.items.get(workspace.id)?.values.some((i) => this.matches(i.displayName))) return true;
+    return this.grouping === 'folder' && this.listedFolders(workspace.id).some((f) => this.matches(f.displayName));
   }
 
   /** A matching workspace shows all its items; otherwise only the items whose names match. */
@@ -307,8 +421,15 @@ export class WorkspaceTreeModel {
     return node;
   }
 
-  private itemNode(parent: ItemTypeNode, item: Item): ItemNode {
-    return { kind: 'item', id: `${parent.parent.id}/item:${item.id}`, workspaceId: parent.workspaceId, item, parent };
+  /** A folder's node, its parents being the folders above it (ids stay the same wherever it moves). */
+  private folderNode(workspace: WorkspaceNode, layout: FolderLayout, folderId: string): FolderNode {
+    const folder = layout.folder(folderId)!;
+    const above = folder.parentFolderId && layout.folder(folder.parentFolderId) ? this.folderNode(workspace, layout, folder.parentFolderId) : workspace;
+    return { kind: 'folder', id: `${workspace.id}/folder:${folder.id}`, workspaceId: workspace.workspaceId, folder, parent: above };
+  }
+
+  private itemNode(parent: ItemNode['parent'], item: Item): ItemNode {
+    return { kind: 'item', id: `${nearestWorkspace(parent)!.id}/item:${item.id}`, workspaceId: parent.workspaceId, item, parent };
   }
 
   private fire(node: TreeNode | undefined): void {
@@ -324,15 +445,8 @@ function errorNode(parentId: string, message: string, parent: WorkspaceNode | un
   return { kind: 'error', id: `${parentId}/error`, message, parent, retriesPage };
 }
 
-function nearestWorkspace(node: TreeNode): WorkspaceNode | undefined {
-  switch (node.kind) {
-    case 'workspace':
-      return node;
-    case 'itemType':
-      return node.parent;
-    case 'item':
-      return node.parent.parent;
-    default:
-      return node.parent;
-  }
+export function nearestWorkspace(node: TreeNode): WorkspaceNode | undefined {
+  let current: TreeNode | undefined = node;
+  while (current && current.kind !== 'workspace') current = current.parent;
+  return current;
 }

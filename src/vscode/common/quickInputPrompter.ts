@@ -4,6 +4,7 @@
 // value as the user types and on Enter; Escape rejects with UserCancelled (silent in registerSafeCommand);
 // listeners are disposed in `finally`.
 import * as vscode from 'vscode';
+import { describeError } from '../../fabric/errors';
 import { BACK, UserCancelled, type Back, type InputOptions, type PickItem, type PickOptions, type Prompter } from '../../base/prompter';
 
 interface ValueItem<T> extends vscode.QuickPickItem {
@@ -30,6 +31,7 @@ export const quickInputPrompter: Prompter = {
     const { items } = options;
     if (items instanceof Promise) pick.busy = true;
     else setItems(items);
+    if (options.more) void showMore(pick, options.more);
     return show(pick, (resolve, reject) => {
       if (items instanceof Promise) void items.then(setItems, reject);
       return [
@@ -68,6 +70,27 @@ export const quickInputPrompter: Prompter = {
     return chosen;
   },
 };
+
+/** Puts each later page in the pick, keeping the item the user is on; a failed page ends the loading and says why. */
+async function showMore<T>(pick: vscode.QuickPick<ValueItem<T>>, more: AsyncIterable<readonly PickItem<T>[]>): Promise<void> {
+  let closed = false;
+  const subscription = pick.onDidHide(() => (closed = true));
+  pick.busy = true;
+  try {
+    for await (const values of more) {
+      if (closed) break;
+      const [current] = pick.activeItems;
+      pick.items = values.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
+      const same = current && pick.items.find((i) => i.value === current.value);
+      if (same) pick.activeItems = [same];
+    }
+  } catch (error) {
+    pick.placeholder = vscode.l10n.t('Not every page could be read: {0}', describeError(error));
+  } finally {
+    pick.busy = false;
+    subscription.dispose();
+  }
+}
 
 function stepFields(options: PickOptions<unknown> | InputOptions): Partial<vscode.QuickInput> & { buttons: vscode.QuickInputButton[] } {
   return {

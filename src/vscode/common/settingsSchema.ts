@@ -24,6 +24,7 @@ export const SETTINGS = {
   notebookFormat: { key: 'notebookFormat', read: oneOf(['ipynb', 'fabricGitSource']) },
   portalUrl: { key: 'portalUrl', read: text },
   confirmDelete: { key: 'confirmDelete', read: flag },
+  explorerGroupBy: { key: 'explorer.groupBy', read: oneOf(['folder', 'type']) },
   exportConcurrency: { key: 'export.concurrency', read: atLeast(1) },
   /** How long an item's auto-saves must pause before they are uploaded, in ms. */
   autoSaveUploadDelayMs: { key: 'save.autoSaveUploadDelaySeconds', read: (value, fallback) => atLeast(0)(value, fallback) * 1000 },

@@ -1,12 +1,14 @@
-// Renders the WorkspaceTreeModel (workspaces → item types → items) and, under each item, its
-// definition files as read through the `fabricwb` file system. Failures show as error nodes in
-// the tree with a Retry action, never as notifications.
+// Renders the WorkspaceTreeModel (workspaces → folders or item types → items) and, under each
+// item, its definition files as read through the `fabricwb` file system. Failures show as error
+// nodes in the tree with a Retry action, never as notifications. A node shows expanded when the
+// model remembers the user expanded it, so one a filter hid comes back open.
 import * as vscode from 'vscode';
 import { itemFolderName } from '../../fabric/definition';
 import { describeError } from '../../fabric';
 import type { ItemNode, TreeNode, WorkspaceTreeModel } from '../../explorer/WorkspaceTreeModel';
+import { folderPath } from '../../explorer/folderLayout';
 import { fabricUri } from '../files/fabricUri';
-import { itemTypeGroupLabel, itemTypeIcon } from './itemIcons';
+import { itemTypeGroupLabel, itemTypeIcon, itemTypeName } from './itemTypes';
 
 /** A definition file or folder under an item. */
 export interface DefinitionEntryNode {
@@ -33,6 +35,8 @@ export class WorkspaceTreeDataProvider implements vscode.TreeDataProvider<Explor
   private readonly _onDidChangeTreeData = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
   private readonly subscription: { dispose(): void };
+  /** Definition folders the user expanded (the model keeps its own nodes'). */
+  private readonly expandedFiles = new Set<string>();
 
   constructor(readonly model: WorkspaceTreeModel) {
     this.subscription = model.onDidChange((node) => this._onDidChangeTreeData.fire(node));
@@ -60,24 +64,30 @@ export class WorkspaceTreeDataProvider implements vscode.TreeDataProvider<Explor
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     switch (node.kind) {
       case 'workspace': {
-        const item = new vscode.TreeItem(node.workspace.displayName, vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(node.workspace.displayName, this.collapsed(node));
         item.iconPath = new vscode.ThemeIcon(node.workspace.type === 'Personal' ? 'account' : 'folder-library');
         item.contextValue = 'fabricWorkbench.workspace';
         item.tooltip = markdown([[vscode.l10n.t('Workspace'), node.workspace.displayName], [vscode.l10n.t('Id'), node.workspaceId], [vscode.l10n.t('Description'), node.workspace.description]]);
         return withId(item, node.id);
       }
       case 'itemType': {
-        const item = new vscode.TreeItem(itemTypeGroupLabel(node.itemType), vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(itemTypeGroupLabel(node.itemType), this.collapsed(node));
         item.iconPath = itemTypeIcon(node.itemType);
         item.contextValue = 'fabricWorkbench.itemType';
-        item.tooltip = vscode.l10n.t('{0} items', node.itemType);
+        return withId(item, node.id);
+      }
+      case 'folder': {
+        const item = new vscode.TreeItem(node.folder.displayName, this.collapsed(node));
+        item.iconPath = vscode.ThemeIcon.Folder;
+        item.contextValue = 'fabricWorkbench.folder';
+        item.tooltip = markdown([[vscode.l10n.t('Folder'), folderPath(this.model.listedFolders(node.workspaceId), node.folder.id)], [vscode.l10n.t('Id'), node.folder.id]]);
         return withId(item, node.id);
       }
       case 'item': {
-        const item = new vscode.TreeItem(node.item.displayName, vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(node.item.displayName, this.collapsed(node));
         item.iconPath = itemTypeIcon(node.item.type);
         item.contextValue = `fabricWorkbench.item.${node.item.type.toLowerCase()}`;
-        item.tooltip = markdown([[vscode.l10n.t('Item'), node.item.displayName], [vscode.l10n.t('Type'), node.item.type], [vscode.l10n.t('Id'), node.item.id], [vscode.l10n.t('Workspace id'), node.workspaceId], [vscode.l10n.t('Description'), node.item.description]]);
+        item.tooltip = markdown([[vscode.l10n.t('Item'), node.item.displayName], [vscode.l10n.t('Type'), itemTypeName(node.item.type)], [vscode.l10n.t('Id'), node.item.id], [vscode.l10n.t('Workspace id'), node.workspaceId], [vscode.l10n.t('Description'), node.item.description]]);
         return withId(item, node.id);
       }
       case 'loadMore': {
@@ -101,19 +111,39 @@ export class WorkspaceTreeDataProvider implements vscode.TreeDataProvider<Explor
           noWorkspaces: vscode.l10n.t('No workspaces'),
           noItems: vscode.l10n.t('No items'),
           noMatches: vscode.l10n.t('Nothing matches the filter'),
+          emptyFolder: vscode.l10n.t('Empty folder'),
         };
         const item = new vscode.TreeItem(messages[node.message]);
         item.contextValue = 'fabricWorkbench.empty';
         return withId(item, node.id);
       }
       case 'definitionEntry': {
-        const item = new vscode.TreeItem(node.uri, node.isFolder ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(node.uri, node.isFolder ? this.collapsed(node) : vscode.TreeItemCollapsibleState.None);
         item.iconPath = node.isFolder ? vscode.ThemeIcon.Folder : vscode.ThemeIcon.File;
         item.contextValue = node.isFolder ? 'fabricWorkbench.definitionFolder' : 'fabricWorkbench.definitionFile';
         if (!node.isFolder) item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [node.uri] };
         return withId(item, node.id);
       }
     }
+  }
+
+  /** Remembers what the user expands and collapses in the view. */
+  track(view: vscode.TreeView<ExplorerNode>): vscode.Disposable {
+    return vscode.Disposable.from(
+      view.onDidExpandElement((e) => this.setExpanded(e.element, true)),
+      view.onDidCollapseElement((e) => this.setExpanded(e.element, false)),
+    );
+  }
+
+  setExpanded(node: ExplorerNode, expanded: boolean): void {
+    if (isModelNode(node)) this.model.setExpanded(node, expanded);
+    else if (expanded) this.expandedFiles.add(node.id);
+    else this.expandedFiles.delete(node.id);
+  }
+
+  private collapsed(node: ExplorerNode): vscode.TreeItemCollapsibleState {
+    const expanded = isModelNode(node) ? this.model.isExpanded(node) : this.expandedFiles.has(node.id);
+    return expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
   }
 
   dispose(): void {

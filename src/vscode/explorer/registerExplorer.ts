@@ -6,13 +6,17 @@ import { quickInputPrompter } from '../common/quickInputPrompter';
 import { onDidFailCommand, registerSafeCommand, type CommandFailure } from '../common/safeCommand';
 import { ConnectionManager } from '../connection/ConnectionManager';
 import { registerConnectionCommands } from '../connection/registerConnection';
-import { onDidChangeSettings } from '../common/settings';
+import { onDidChangeSettings, settings } from '../common/settings';
 import type { DefinitionFileSystemProvider } from '../files/DefinitionFileSystemProvider';
 import { FABRIC_SCHEME } from '../files/fabricUri';
 import { registerFiles, type Files } from '../files/registerFiles';
-import { ItemCommands } from '../items/ItemCommands';
-import type { NodeArgument } from '../items/itemPickers';
+import { FolderCommands } from '../items/FolderCommands';
+import { ItemCommands, type NodeArgument } from '../items/ItemCommands';
+import { ItemPicker } from '../items/ItemPicker';
+import { WorkspaceCommands } from '../items/WorkspaceCommands';
+import { WorkspaceDragAndDrop } from './WorkspaceDragAndDrop';
 import { WorkspaceTreeDataProvider, type ExplorerNode } from './WorkspaceTreeDataProvider';
+import type { FolderNode, TreeNode, WorkspaceNode } from '../../explorer/WorkspaceTreeModel';
 
 export interface ExplorerDeps {
   log: vscode.LogOutputChannel;
@@ -26,6 +30,7 @@ export interface Explorer {
   tree: WorkspaceTreeDataProvider;
   treeView: vscode.TreeView<ExplorerNode>;
   items: ItemCommands;
+  dragAndDrop: WorkspaceDragAndDrop;
   /** Test-only: replaces the prompts of sign-in and the item commands. */
   setPrompter(prompter: Prompter | undefined): void;
   /** Test-only: the failures commands show. */
@@ -41,10 +46,14 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
   const connection = new ConnectionManager(context, log, userAgent);
   const saving = registerFiles(context, { log, connection, prompter: currentPrompter });
   const files = saving.provider;
-  const model = new WorkspaceTreeModel(() => connection.client);
+  const model = new WorkspaceTreeModel(() => connection.client, { groupBy: settings.explorerGroupBy() });
   const tree = new WorkspaceTreeDataProvider(model);
-  const treeView = vscode.window.createTreeView('fabricWorkbench.workspaces', { treeDataProvider: tree, showCollapseAll: true });
-  const items = new ItemCommands(connection, files, saving.items, currentPrompter, (workspaceId) => model.refresh(model.findWorkspace(workspaceId)));
+  const picker = new ItemPicker(() => connection.requireClient(), context.globalState, () => quickInputPrompter);
+  const items = new ItemCommands(connection, files, saving.items, currentPrompter, (workspaceId) => model.refresh(model.findWorkspace(workspaceId)), picker);
+  const folders = new FolderCommands(() => connection.requireClient(), model, currentPrompter);
+  const workspaces = new WorkspaceCommands(() => connection.requireClient(), model, currentPrompter);
+  const dragAndDrop = new WorkspaceDragAndDrop(folders, log);
+  const treeView = vscode.window.createTreeView('fabricWorkbench.workspaces', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true, dragAndDropController: dragAndDrop });
 
   const showStatus = () => {
     treeView.description = connection.label;
@@ -53,7 +62,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
   };
 
   context.subscriptions.push(
-    connection, tree, treeView,
+    connection, tree, treeView, tree.track(treeView),
     connection.onDidChangeConnection(() => {
       files.refresh();
       // A workspace opened as a folder was listed empty while signed out: tell VS Code's Explorer.
@@ -64,6 +73,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     files.onDidChangeItems((workspaceId) => model.refresh(model.findWorkspace(workspaceId))),
     onDidChangeSettings((changed) => {
       if (changed('notebookFormat')) files.refresh();
+      if (changed('explorerGroupBy')) model.setGroupBy(settings.explorerGroupBy());
       if (changed('apiBaseUrl') && connection.info && connection.info.kind !== 'emulator') void connection.restore();
     }),
     ...registerConnectionCommands(connection, currentPrompter, log),
@@ -106,13 +116,22 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     registerSafeCommand('fabricWorkbench.openWorkspaceFolder', log, (node?: NodeArgument) => items.openWorkspaceFolder(node)),
     // VS Code's Explorer passes (folder URI, selected URIs); the Workspaces view its node.
     registerSafeCommand('fabricWorkbench.exportToFolder', log, (subject?: NodeArgument | vscode.Uri, second?: vscode.Uri | vscode.Uri[]) => items.exportToFolder(subject, second)),
-    registerSafeCommand('fabricWorkbench.importFromFolder', log, (node?: NodeArgument, sources?: vscode.Uri[]) => items.importFromFolder(node, sources)),
+    // From the tree, the second argument is the view's selection of nodes, not folders to import.
+    registerSafeCommand('fabricWorkbench.importFromFolder', log, (node?: NodeArgument, sources?: unknown[]) => items.importFromFolder(node, sources?.length && sources.every((s) => s instanceof vscode.Uri) ? (sources as vscode.Uri[]) : undefined)),
+    registerSafeCommand('fabricWorkbench.createFolder', log, (node: WorkspaceNode | FolderNode) => folders.createFolder(node)),
+    registerSafeCommand('fabricWorkbench.renameFolder', log, (node: FolderNode) => folders.renameFolder(node)),
+    registerSafeCommand('fabricWorkbench.deleteFolder', log, (node: FolderNode) => folders.deleteFolder(node)),
+    // A tree's context menu passes the node right-clicked and, with canSelectMany, the selection.
+    registerSafeCommand('fabricWorkbench.moveToFolder', log, (node: TreeNode, selection?: TreeNode[]) => folders.moveToFolder(node, selection)),
+    registerSafeCommand('fabricWorkbench.createWorkspace', log, () => workspaces.createWorkspace()),
+    registerSafeCommand('fabricWorkbench.renameWorkspace', log, (node: WorkspaceNode) => workspaces.renameWorkspace(node)),
+    registerSafeCommand('fabricWorkbench.deleteWorkspace', log, (node: WorkspaceNode) => workspaces.deleteWorkspace(node)),
   );
   showStatus();
   void connection.restore();
 
   return {
-    connection, files, saving, tree, treeView, items,
+    connection, files, saving, tree, treeView, items, dragAndDrop,
     setPrompter: (replacement) => {
       prompter = replacement ?? quickInputPrompter;
     },

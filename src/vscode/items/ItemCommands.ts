@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { itemFolderName, parseItemFolderName } from '../../fabric/definition';
-import type { Item } from '../../fabric/types';
+import type { Item, Workspace } from '../../fabric/types';
 import type { ExplorerClient } from '../../explorer/explorerClient';
 import type { WorkspaceItemIndex } from '../../explorer/WorkspaceItemIndex';
 import { exportItems, importItemFolders, listWorkspaceItems, type ExistingFolder, type ExistingFolderChoice, type ExistingItemsChoice, type ExportResult } from '../../explorer/WorkspaceSync';
@@ -13,8 +13,18 @@ import { settings } from '../common/settings';
 import { answerOf, type Prompter } from '../../base/prompter';
 import type { DefinitionFileSystemProvider } from '../files/DefinitionFileSystemProvider';
 import { FABRIC_SCHEME, fabricUri, parseFabricUri } from '../files/fabricUri';
-import { ItemPickers, type NodeArgument } from './itemPickers';
+import { itemTypeName } from '../explorer/itemTypes';
+import type { ItemPicker } from './ItemPicker';
 import { describeExport, describeImport, showSyncMessage } from './syncMessages';
+
+/** What tree nodes hand to commands (see the contract in docs). */
+export interface NodeArgument {
+  workspaceId?: string;
+  workspace?: Workspace;
+  item?: Item;
+  itemType?: string;
+  folder?: { id: string };
+}
 
 /** Types the "Create Item" command offers (the first three start from a minimal definition). */
 const CREATABLE_TYPES = ['Notebook', 'DataPipeline', 'Dataflow', 'Lakehouse', 'Environment', 'SparkJobDefinition'];
@@ -33,7 +43,6 @@ const PORTAL_SEGMENTS: Record<string, string> = {
 };
 
 export class ItemCommands {
-  readonly pickers: ItemPickers;
   /** Test-only: replaces `vscode.env.openExternal`, to check the portal URL without a browser. */
   openExternal: ((uri: vscode.Uri) => Thenable<boolean>) | undefined;
 
@@ -43,16 +52,31 @@ export class ItemCommands {
     private readonly itemIndex: WorkspaceItemIndex,
     private readonly prompter: () => Prompter,
     private readonly onItemsChanged: (workspaceId: string) => void,
-  ) {
-    this.pickers = new ItemPickers(() => this.client(), prompter, files);
+    private readonly picker: ItemPicker,
+  ) {}
+
+  /** The node's workspace, else one the user picks. */
+  async workspaceOf(node: NodeArgument | undefined, title: string): Promise<{ workspaceId: string; displayName: string }> {
+    if (node?.workspaceId) return { workspaceId: node.workspaceId, displayName: node.workspace?.displayName ?? node.workspaceId };
+    const workspace = await this.picker.workspace(title);
+    return { workspaceId: workspace.id, displayName: workspace.displayName };
+  }
+
+  /** The node's item, else the active `fabricwb` editor's item, else one the user picks. */
+  private async itemOf(node: NodeArgument | undefined, title: string): Promise<Item> {
+    if (node?.item) return node.item;
+    const active = vscode.window.activeTextEditor?.document.uri ?? vscode.window.activeNotebookEditor?.notebook.uri;
+    const resolved = active && (await this.files.resolveItem(active));
+    if (resolved) return resolved.item;
+    return (await this.picker.item(title)).item;
   }
 
   async createItem(node?: NodeArgument): Promise<vscode.Uri> {
-    const { workspaceId } = await this.pickers.workspace(node);
-    const type = node?.itemType ?? (await answerOf(this.prompter().pick({ title: vscode.l10n.t('Create Item'), placeholder: vscode.l10n.t('Item type'), items: CREATABLE_TYPES.map((t) => ({ label: t, value: t })) })));
+    const { workspaceId } = await this.workspaceOf(node, vscode.l10n.t('Create Item'));
+    const type = node?.itemType ?? (await answerOf(this.prompter().pick({ title: vscode.l10n.t('Create Item'), placeholder: vscode.l10n.t('Item type'), items: CREATABLE_TYPES.map((t) => ({ label: itemTypeName(t), value: t })) })));
     const folders = await this.itemIndex.folders(workspaceId);
     const name = (await answerOf(this.prompter().input({
-      title: vscode.l10n.t('Create {0}', type),
+      title: vscode.l10n.t('Create {0}', itemTypeName(type)),
       prompt: vscode.l10n.t('Display name'),
       validate: (value) => validateName(value) ?? (folders.has(itemFolderName(value.trim(), type)) ? vscode.l10n.t('An item of that name and type exists.') : undefined),
     }))).trim();
@@ -62,7 +86,7 @@ export class ItemCommands {
   }
 
   async renameItem(node?: NodeArgument): Promise<void> {
-    const item = await this.pickers.item(node);
+    const item = await this.itemOf(node, vscode.l10n.t('Rename Item'));
     const folders = await this.itemIndex.folders(item.workspaceId);
     const name = (await answerOf(this.prompter().input({
       title: vscode.l10n.t('Rename {0}', item.displayName),
@@ -76,11 +100,11 @@ export class ItemCommands {
 
   /** Asks once (unless fabricWorkbench.confirmDelete is off); a cancel is silent. VS Code's Explorer asks on its own. */
   async deleteItem(node?: NodeArgument): Promise<void> {
-    const item = await this.pickers.item(node);
+    const item = await this.itemOf(node, vscode.l10n.t('Delete Item'));
     if (settings.confirmDelete()) {
       // Its Cancel rejects with UserCancelled: nothing is deleted, nothing reported.
       await this.prompter().confirm(
-        vscode.l10n.t('Delete the {0} "{1}" from Fabric?', item.type, item.displayName),
+        vscode.l10n.t('Delete the {0} "{1}" from Fabric?', itemTypeName(item.type).toLowerCase(), item.displayName),
         { modal: true, detail: vscode.l10n.t('The item and its definition are deleted in the workspace. This cannot be undone.') },
         vscode.l10n.t('Delete'),
       );
@@ -90,7 +114,7 @@ export class ItemCommands {
 
   /** Opens the item's main definition file (notebooks in the notebook editor). */
   async openDefinition(node?: NodeArgument): Promise<void> {
-    const item = await this.pickers.item(node);
+    const item = await this.itemOf(node, vscode.l10n.t('Open Item Definition'));
     const folder = this.folderOf(item);
     const names = (await vscode.workspace.fs.readDirectory(folder)).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
     const main = MAIN_PARTS.find((p) => names.includes(p)) ?? names.find((n) => n !== '.platform') ?? names[0];
@@ -107,7 +131,7 @@ export class ItemCommands {
     let url: string;
     if (node?.workspaceId && !node.item) url = `${portal}/groups/${node.workspaceId}`;
     else {
-      const item = await this.pickers.item(node);
+      const item = await this.itemOf(node, vscode.l10n.t('Open in the Fabric Portal'));
       const segment = PORTAL_SEGMENTS[item.type];
       url = segment ? `${portal}/groups/${item.workspaceId}/${segment}/${item.id}` : `${portal}/groups/${item.workspaceId}/list`;
     }
@@ -115,14 +139,14 @@ export class ItemCommands {
   }
 
   async copyId(node?: NodeArgument): Promise<void> {
-    const id = node?.item?.id ?? node?.workspaceId ?? (await this.pickers.item(node)).id;
+    const id = node?.item?.id ?? node?.folder?.id ?? node?.workspaceId ?? (await this.itemOf(node, vscode.l10n.t('Copy Id'))).id;
     await vscode.env.clipboard.writeText(id);
     vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', id), 3000);
   }
 
   /** Opens a workspace as a workspace folder, to browse it in VS Code's Explorer. */
   async openWorkspaceFolder(node?: NodeArgument): Promise<void> {
-    const { workspaceId, displayName } = await this.pickers.workspace(node);
+    const { workspaceId, displayName } = await this.workspaceOf(node, vscode.l10n.t('Open Workspace as Folder'));
     const uri = fabricUri(workspaceId);
     if (vscode.workspace.workspaceFolders?.some((f) => f.uri.toString() === uri.toString())) return;
     const index = vscode.workspace.workspaceFolders?.length ?? 0;
@@ -156,7 +180,7 @@ export class ItemCommands {
 
   /** Imports local `<Name>.<Type>` folders into a workspace, creating or updating each item. */
   async importFromFolder(node?: NodeArgument, sources?: vscode.Uri[]): Promise<void> {
-    const { workspaceId } = await this.pickers.workspace(node);
+    const { workspaceId } = await this.workspaceOf(node, vscode.l10n.t('Import from Local Folder'));
     const folders = sources ?? (await this.prompter().openDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: true, openLabel: vscode.l10n.t('Import'), title: vscode.l10n.t('Choose <Name>.<Type> item folders (or a folder holding them)') }));
     const itemFolders = (await Promise.all(folders.map((f) => expandToItemFolders(f.fsPath)))).flat();
     if (itemFolders.length === 0) throw new Error(vscode.l10n.t('No <Name>.<Type> item folder was chosen.'));
@@ -170,7 +194,7 @@ export class ItemCommands {
 
   /** What a Workspaces view node stands for: its item, else its workspace (asked for when none). */
   private async exportSourceOf(node?: NodeArgument): Promise<ExportSource> {
-    return node?.item ? { item: node.item } : { workspaceId: (await this.pickers.workspace(node)).workspaceId };
+    return node?.item ? { item: node.item } : { workspaceId: (await this.workspaceOf(node, vscode.l10n.t('Export to Local Folder'))).workspaceId };
   }
 
   /** What `fabricwb` folders chosen in VS Code's Explorer stand for: a workspace root, or an item. */

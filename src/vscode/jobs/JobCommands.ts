@@ -10,7 +10,7 @@ import { takesParameters, type RunKind } from '../../jobs/runRequest';
 import { answerOf, type Prompter } from '../../base/prompter';
 import type { TrackedJob } from '../../jobs/TrackedJob';
 import type { ConnectionManager } from '../connection/ConnectionManager';
-import type { ItemPicker } from './ItemPicker';
+import type { ItemPicker } from '../items/ItemPicker';
 import type { JobDetailsProvider } from './JobDetailsProvider';
 import type { JobMonitor, RunTarget } from './JobMonitor';
 import type { JobsTreeDataProvider } from './JobsTreeDataProvider';

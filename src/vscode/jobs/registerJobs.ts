@@ -5,7 +5,7 @@ import type { RunKind } from '../../jobs/runRequest';
 import { currentStepInput, quickInputPrompter } from '../common/quickInputPrompter';
 import { registerSafeCommand } from '../common/safeCommand';
 import type { ConnectionManager } from '../connection/ConnectionManager';
-import { ItemPicker } from './ItemPicker';
+import { ItemPicker } from '../items/ItemPicker';
 import { JobCommands } from './JobCommands';
 import { JobEndNotifier } from './JobEndNotifier';
 import { JOB_DETAILS_SCHEME, JobDetailsProvider } from './JobDetailsProvider';
@@ -54,7 +54,7 @@ export function registerJobs(context: vscode.ExtensionContext, deps: JobsDeps): 
   const runFiles = new RunFileReader();
   const commands = new JobCommands(
     connection, monitor, jobsView, details,
-    new ItemPicker(context.globalState, quickInputPrompter), new LastRunValues(context.globalState), quickInputPrompter, deps.files, runFiles,
+    new ItemPicker(() => connection.requireClient(), context.globalState, () => quickInputPrompter), new LastRunValues(context.globalState), quickInputPrompter, deps.files, runFiles,
   );
   const command = (id: string, handler: (...args: never[]) => unknown) => registerSafeCommand(id, log, handler);
   context.subscriptions.push(

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { FabricClient } from '../../fabric';
 import type { Item } from '../../fabric/types';
 import { FABRIC_SCHEME } from '../../explorer/fabricUri';
-import type { ItemPicker } from './ItemPicker';
+import type { ItemPicker } from '../items/ItemPicker';
 import type { RunTarget } from './JobMonitor';
 
 export interface ItemResolver {
@@ -14,7 +14,7 @@ export interface ItemResolver {
 export async function resolveRunTarget(
   arg: unknown, client: FabricClient, picker: ItemPicker, files: ItemResolver | undefined, title: string, types: readonly string[],
 ): Promise<RunTarget> {
-  const target = (await fromArgument(arg, files)) ?? (await picker.pick(client, title, types));
+  const target = (await fromArgument(arg, files)) ?? (await picker.item(title, types));
   if (!types.some((t) => t.toLowerCase() === target.item.type.toLowerCase())) {
     throw new Error(vscode.l10n.t('{0} is a {1}; this command runs {2} items.', target.item.displayName, target.item.type, types.join(' or ')));
   }

@@ -72,7 +72,7 @@ describe('WorkspaceTreeModel against the emulator', () => {
   });
 
   it('groups a workspace\'s items by type from all its pages, with stable ids', async () => {
-    const model = new WorkspaceTreeModel(() => fx.counted);
+    const model = new WorkspaceTreeModel(() => fx.counted, { groupBy: 'type' });
     const roots = await rootsOnce(model, (nodes) => nodes.some((n) => n.kind === 'workspace' && n.workspaceId === salesId));
     const sales = roots.find((n) => n.kind === 'workspace' && n.workspaceId === salesId) as WorkspaceNode;
     const all = await model.getChildren(sales);
@@ -87,14 +87,14 @@ describe('WorkspaceTreeModel against the emulator', () => {
   });
 
   it('shows a type first seen on the second page of items', async () => {
-    const model = new WorkspaceTreeModel(() => fx.counted);
+    const model = new WorkspaceTreeModel(() => fx.counted, { groupBy: 'type' });
     const lab = (await model.getChildren()).find((n) => n.kind === 'workspace' && n.workspaceId === labId) as WorkspaceNode;
     assert.deepEqual(labels(await model.getChildren(lab)), ['[Lakehouse]', '[Notebook]']);
     model.dispose();
   });
 
   it('filters workspaces and items by name', async () => {
-    const model = new WorkspaceTreeModel(() => fx.counted);
+    const model = new WorkspaceTreeModel(() => fx.counted, { groupBy: 'type' });
     const roots = await rootsOnce(model, (nodes) => !nodes.some((n) => n.kind === 'loadMore'));
     const sales = roots.find((n) => n.kind === 'workspace' && n.workspaceId === salesId) as WorkspaceNode;
     await model.getChildren(sales);
@@ -123,5 +123,101 @@ describe('WorkspaceTreeModel against the emulator', () => {
   it('shows nothing when not connected', async () => {
     const model = new WorkspaceTreeModel(() => undefined);
     assert.deepEqual(await model.getChildren(), []);
+  });
+});
+
+describe('WorkspaceTreeModel in folder mode', () => {
+  let fx: Fixture;
+  let wsId: string;
+  let sales: string;
+  let bronze: string;
+
+  const folderLabels = (nodes: TreeNode[]) => nodes.map((n) => (n.kind === 'folder' ? `${n.folder.displayName}/` : n.kind === 'item' ? n.item.displayName : n.kind === 'empty' ? `(${n.message})` : n.kind));
+
+  before(async () => {
+    fx = await startFixture({ pageSize: 2 });
+    wsId = (await fx.client.createWorkspace({ displayName: 'Foldered' })).id;
+    sales = (await fx.client.createFolder(wsId, { displayName: 'Sales' })).id;
+    bronze = (await fx.client.createFolder(wsId, { displayName: 'Bronze', parentFolderId: sales })).id;
+    await fx.client.createFolder(wsId, { displayName: 'Archive' });
+    const [load, clean] = [await fx.client.createItem(wsId, { displayName: 'Load', type: 'DataPipeline' }), await fx.client.createItem(wsId, { displayName: 'Clean', type: 'Notebook' })];
+    await fx.client.createItem(wsId, { displayName: 'At the root', type: 'Notebook' });
+    await fx.client.moveItem(wsId, load.id, sales);
+    await fx.client.moveItem(wsId, clean.id, bronze);
+  });
+  after(() => fx.close());
+  beforeEach(() => fx.calls.clear());
+
+  async function workspace(model: WorkspaceTreeModel): Promise<WorkspaceNode> {
+    return (await rootsOnce(model, (roots) => roots.some((n) => n.kind === 'workspace'))).find((n) => n.kind === 'workspace') as WorkspaceNode;
+  }
+
+  it('shows the folders, then the items, at each level; a nested level costs no request', async () => {
+    const model = new WorkspaceTreeModel(() => fx.counted);
+    const ws = await workspace(model);
+    fx.calls.clear();
+    const top = await model.getChildren(ws);
+    assert.deepEqual(folderLabels(top), ['Archive/', 'Sales/', 'At the root']);
+    assert.equal(fx.calls.get('listFoldersPage'), 2, 'three folders in pages of two, read with the items');
+    assert.equal(fx.calls.get('listItemsPage'), 2);
+    const calls = new Map(fx.calls);
+    const inSales = await model.getChildren(top[1]);
+    assert.deepEqual(folderLabels(inSales), ['Bronze/', 'Load']);
+    const inBronze = await model.getChildren(inSales[0]);
+    assert.deepEqual(folderLabels(inBronze), ['Clean']);
+    assert.deepEqual(folderLabels(await model.getChildren(top[0])), ['(emptyFolder)']);
+    assert.deepEqual(fx.calls, calls, 'the folders below the workspace came with it');
+    assert.equal(model.getParent(inBronze[0]), inSales[0]);
+    assert.equal(model.getParent(inSales[0])!.id, top[1]!.id);
+    assert.equal(inBronze[0]!.id, `ws:${wsId}/item:${(inBronze[0] as { item: { id: string } }).item.id}`, 'an item\'s id does not depend on where it sits');
+    assert.equal(model.findItem(wsId, (inBronze[0] as { item: { id: string } }).item.id)?.parent.id, inSales[0]!.id);
+    model.dispose();
+  });
+
+  it('filters into folders: a matching item shows with the folders that lead to it, a matching folder with all it holds', async () => {
+    const model = new WorkspaceTreeModel(() => fx.counted);
+    const ws = await workspace(model);
+    await model.getChildren(ws);
+    model.setFilter('clean');
+    const [salesNode] = await model.getChildren(ws);
+    assert.deepEqual(folderLabels([salesNode!]), ['Sales/']);
+    const [bronzeNode] = await model.getChildren(salesNode);
+    assert.deepEqual(folderLabels(await model.getChildren(bronzeNode)), ['Clean']);
+    model.setFilter('sales');
+    assert.deepEqual(folderLabels(await model.getChildren(ws)), ['Sales/']);
+    assert.deepEqual(folderLabels(await model.getChildren((await model.getChildren(ws))[0])), ['Bronze/', 'Load']);
+    model.setFilter('archive');
+    assert.deepEqual(labels(await model.getChildren()), ['Foldered'], 'a workspace holding a matching folder shows');
+    model.dispose();
+  });
+
+  it('regroups by type and back without reading the items again', async () => {
+    const model = new WorkspaceTreeModel(() => fx.counted);
+    const ws = await workspace(model);
+    await model.getChildren(ws);
+    const calls = new Map(fx.calls);
+    model.setGroupBy('type');
+    assert.deepEqual(labels(await model.getChildren(ws)), ['[DataPipeline]', '[Notebook]']);
+    model.setGroupBy('folder');
+    assert.deepEqual(folderLabels(await model.getChildren(ws)), ['Archive/', 'Sales/', 'At the root']);
+    assert.deepEqual(fx.calls, calls);
+    model.dispose();
+  });
+
+  it('remembers what was expanded, so a node a filter hid comes back expanded', async () => {
+    const model = new WorkspaceTreeModel(() => fx.counted);
+    const ws = await workspace(model);
+    const [, salesNode] = await model.getChildren(ws);
+    model.setExpanded(ws, true);
+    model.setExpanded(salesNode!, true);
+    model.setFilter('nothing like this');
+    assert.deepEqual(labels(await model.getChildren()), ['empty']);
+    model.setFilter('');
+    const again = await workspace(model);
+    assert.ok(model.isExpanded(again));
+    assert.ok(model.isExpanded((await model.getChildren(again))[1]!));
+    model.setExpanded(again, false);
+    assert.ok(!model.isExpanded(again));
+    model.dispose();
   });
 });

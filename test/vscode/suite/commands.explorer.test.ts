@@ -15,11 +15,12 @@ import type { ExportResult } from '../../../src/explorer/WorkspaceSync';
 import type { Item } from '../../../src/fabric/types';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import type { ExplorerNode } from '../../../src/vscode/explorer/WorkspaceTreeDataProvider';
+import type { JobsTestApi } from '../../../src/vscode/jobs/registerJobs';
+import { connectScripted, scriptedPrompterHooks } from './support/explorerSuite';
 import { ScriptedPrompter } from './support/scriptedPrompter';
-import { allChildren as loadAll } from './support/tree';
-import { waitFor } from './support/wait';
+import { allChildren as loadAll, findItemNode } from './support/tree';
+import { pickByLabel, waitFor } from './support/wait';
 
-const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
 const bytes = (s: string) => Buffer.from(s, 'utf8');
 const text = (b: Uint8Array | undefined) => Buffer.from(b ?? new Uint8Array()).toString('utf8');
 
@@ -29,6 +30,7 @@ describe('Commands: the Workspaces view', function () {
   let dataDir: string;
   let client: FabricClient;
   let explorer: Explorer;
+  let jobs: JobsTestApi;
   let workspaceId: string;
   let pipeline: Item;
   const prompter = new ScriptedPrompter();
@@ -47,13 +49,16 @@ describe('Commands: the Workspaces view', function () {
   }
 
   async function itemNode(displayName: string, type: string): Promise<ExplorerNode> {
-    const ws = await workspaceNode();
-    for (const group of await allChildren(ws)) {
-      if (group.kind !== 'itemType' || group.itemType !== type) continue;
-      const found = (await tree().getChildren(group)).find((n) => n.kind === 'item' && n.item.displayName === displayName);
-      if (found) return found;
-    }
-    assert.fail(`the tree shows the ${type} "${displayName}"`);
+    const found = await findItemNode(tree(), await workspaceNode(), displayName, type);
+    assert.ok(found, `the tree shows the ${type} "${displayName}"`);
+    return found;
+  }
+
+  /** Runs a command from the palette, choosing in the workspace/item picker (a real quick input) by label. */
+  async function fromPalette<T>(command: () => Thenable<T>, ...labels: string[]): Promise<T> {
+    const run = command();
+    for (const label of labels) await pickByLabel(() => jobs.currentStepInput(), label);
+    return run;
   }
 
   async function remoteItems(id = workspaceId): Promise<Item[]> {
@@ -74,24 +79,10 @@ describe('Commands: the Workspaces view', function () {
     pipeline = { ...(await client.createItem(workspaceId, { displayName: 'Load', type: 'DataPipeline', definition: encodeDefinition([{ path: 'pipeline-content.json', content: bytes(pipelineJson) }]) })), workspaceId };
     await client.createItem(workspaceId, { displayName: 'Clean', type: 'Notebook' });
 
-    const api = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as { explorer: Explorer };
-    explorer = api.explorer;
-    explorer.setPrompter(prompter);
-    explorer.onDidFailCommand((failure) => failures.push(`${failure.command}: ${failure.message}`));
-    await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
-    // VS Code in the browser auto-saves by default; these tests save when they choose (auto-save: pendingChanges.test.ts).
-    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    ({ explorer, jobs } = await connectScripted(prompter, failures, emulator));
   });
 
-  beforeEach(() => {
-    failures.length = 0;
-  });
-
-  afterEach(function () {
-    // A passing test used every answer it scripted (a failed one leaves them: cleared for the next).
-    const left = prompter.takeUnused();
-    if (this.currentTest?.state === 'passed') assert.deepEqual(left, [], 'answers left unused');
-  });
+  scriptedPrompterHooks(prompter, failures);
 
   after(async () => {
     explorer?.setPrompter(undefined);
@@ -119,13 +110,10 @@ describe('Commands: the Workspaces view', function () {
 
   it('[fabricWorkbench.refreshNode @ view/item/context] reloads one workspace\'s items', async () => {
     const ws = await workspaceNode();
-    const groupsBefore = (await allChildren(ws)).map(labelOf);
-    assert.ok(!groupsBefore.includes('Dataflows'));
+    assert.ok(!(await allChildren(ws)).map(labelOf).includes('Added elsewhere'));
     await client.createItem(workspaceId, { displayName: 'Added elsewhere', type: 'Dataflow' });
     await vscode.commands.executeCommand('fabricWorkbench.refreshNode', ws);
-    const group = (await allChildren(ws)).find((g) => labelOf(g) === 'Dataflows');
-    assert.ok(group, 'the new type group shows');
-    assert.deepEqual((await tree().getChildren(group)).map(labelOf), ['Added elsewhere']);
+    assert.ok((await allChildren(ws)).map(labelOf).includes('Added elsewhere'), 'the new item shows');
   });
 
   it('[fabricWorkbench.filterWorkspaces @ view/title] [fabricWorkbench.filterWorkspaces @ commandPalette] [fabricWorkbench.clearFilter @ view/title] [fabricWorkbench.clearFilter @ commandPalette] filters a paged tenant, then clears', async () => {
@@ -159,7 +147,7 @@ describe('Commands: the Workspaces view', function () {
     assert.equal(tree().getTreeItem(error).contextValue, 'fabricWorkbench.error');
     await vscode.commands.executeCommand('fabricWorkbench.retry', error);
     const labels = (await allChildren(ws)).map(labelOf);
-    assert.ok(labels.includes('Data pipelines') && labels.includes('Notebooks'), labels.join(', '));
+    assert.ok(labels.includes('Load') && labels.includes('Clean'), labels.join(', '));
   });
 
   it('[fabricWorkbench.createItem @ view/item/context] creates an item from a workspace node and from a type group; an existing name is refused as you type', async () => {
@@ -171,20 +159,40 @@ describe('Commands: the Workspaces view', function () {
     const [, box] = prompter.asked.slice(-2);
     assert.match(String(box!.checks![0]), /exists/);
     assert.equal(box!.checks![1], undefined);
-    const group = (await allChildren(ws)).find((g) => g.kind === 'itemType' && g.itemType === 'DataPipeline')!;
-    prompter.answer({ input: 'Second pipeline' });
-    await vscode.commands.executeCommand('fabricWorkbench.createItem', group);
+    assert.deepEqual(prompter.asked.at(-2)!.labels, ['Notebook', 'Data pipeline', 'Dataflow', 'Lakehouse', 'Environment', 'Spark job definition'], 'types by their display names');
+    // A type group, as the tree shows it when grouped by type.
+    tree().model.setGroupBy('type');
+    try {
+      const group = (await allChildren(ws)).find((g) => g.kind === 'itemType' && g.itemType === 'DataPipeline')!;
+      assert.equal(labelOf(group), 'Data pipelines');
+      prompter.answer({ input: 'Second pipeline' });
+      await vscode.commands.executeCommand('fabricWorkbench.createItem', group);
+    } finally {
+      tree().model.setGroupBy('folder');
+    }
     assert.ok(await remoteNamed('Second pipeline', 'DataPipeline'), 'the group\'s type was used');
+    assert.equal(prompter.asked.at(-1)!.title, 'Create Data pipeline', 'the same name for the type as everywhere');
     assert.deepEqual(failures, []);
   });
 
   it('[fabricWorkbench.createItem @ commandPalette] asks for the workspace, the type and the name; cancelling changes nothing', async () => {
     const before = (await remoteItems()).length;
-    prompter.answer({ pick: 'Commands suite' }, { pick: undefined });
-    await vscode.commands.executeCommand('fabricWorkbench.createItem');
+    prompter.answer({ pick: undefined });
+    await fromPalette(() => vscode.commands.executeCommand('fabricWorkbench.createItem'), 'Commands suite');
     assert.equal((await remoteItems()).length, before);
-    prompter.answer({ pick: 'Commands suite' }, { pick: 'Dataflow' }, { input: 'From the palette' });
-    await vscode.commands.executeCommand('fabricWorkbench.createItem');
+    prompter.answer({ pick: 'Dataflow' }, { input: 'From the palette' });
+    const run = vscode.commands.executeCommand('fabricWorkbench.createItem');
+    // The one workspace picker: names as labels, ids only as descriptions, every page (of two here).
+    const picker = await waitFor(() => {
+      const input = jobs.currentStepInput();
+      return input && 'items' in input && input.items.some((i) => i.label.endsWith('Commands suite')) ? input : undefined;
+    }, 'the picker offers the workspace from a later page');
+    assert.equal(picker.title, 'Create Item');
+    const offered = picker.items.find((i) => i.label.endsWith('Commands suite'))!;
+    assert.equal(offered.description, workspaceId);
+    assert.ok(!picker.items.some((i) => i.label.includes(workspaceId)), 'no id in a label');
+    await pickByLabel(() => jobs.currentStepInput(), 'Commands suite');
+    await run;
     assert.ok(await remoteNamed('From the palette', 'Dataflow'));
     assert.deepEqual(failures, []);
   });
@@ -206,9 +214,9 @@ describe('Commands: the Workspaces view', function () {
   });
 
   it('[fabricWorkbench.renameItem @ commandPalette] picks the workspace and item by label', async () => {
-    prompter.answer({ pick: 'Commands suite' }, { pick: 'Renamed pipeline' }, { input: 'Renamed twice' });
+    prompter.answer({ input: 'Renamed twice' });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('fabricWorkbench.renameItem');
+    await fromPalette(() => vscode.commands.executeCommand('fabricWorkbench.renameItem'), 'Commands suite', 'Renamed pipeline');
     assert.ok(await remoteNamed('Renamed twice', 'DataPipeline'));
   });
 
@@ -228,8 +236,8 @@ describe('Commands: the Workspaces view', function () {
   });
 
   it('[fabricWorkbench.deleteItem @ commandPalette] picks the item by label and deletes it', async () => {
-    prompter.answer({ pick: 'Commands suite' }, { pick: 'From the palette' }, { confirm: 'Delete' });
-    await vscode.commands.executeCommand('fabricWorkbench.deleteItem');
+    prompter.answer({ confirm: 'Delete' });
+    await fromPalette(() => vscode.commands.executeCommand('fabricWorkbench.deleteItem'), 'Commands suite', 'From the palette');
     assert.equal(await remoteNamed('From the palette', 'Dataflow'), undefined);
   });
 
@@ -239,8 +247,7 @@ describe('Commands: the Workspaces view', function () {
     const remote = decodeDefinition(await client.getDefinition(workspaceId, pipeline.id)).find((f) => f.path === 'pipeline-content.json');
     assert.equal(editor.document.getText(), text(remote?.content));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    prompter.answer({ pick: 'Commands suite' }, { pick: 'Clean' });
-    await vscode.commands.executeCommand('fabricWorkbench.openDefinition');
+    await fromPalette(() => vscode.commands.executeCommand('fabricWorkbench.openDefinition'), 'Commands suite', 'Clean');
     await waitFor(() => vscode.window.activeNotebookEditor?.notebook.uri.path.includes('/Clean.Notebook/'), 'the notebook opens in the notebook editor');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -250,8 +257,7 @@ describe('Commands: the Workspaces view', function () {
     assert.equal(await vscode.env.clipboard.readText(), pipeline.id);
     await vscode.commands.executeCommand('fabricWorkbench.copyId', await workspaceNode());
     assert.equal(await vscode.env.clipboard.readText(), workspaceId);
-    prompter.answer({ pick: 'Commands suite' }, { pick: 'Clean' });
-    await vscode.commands.executeCommand('fabricWorkbench.copyId');
+    await fromPalette(() => vscode.commands.executeCommand('fabricWorkbench.copyId'), 'Commands suite', 'Clean');
     assert.equal(await vscode.env.clipboard.readText(), (await remoteNamed('Clean', 'Notebook'))!.id);
   });
 
@@ -360,8 +366,7 @@ describe('Commands: the Workspaces view', function () {
     } finally {
       subscription.dispose();
     }
-    prompter.answer({ pick: 'Commands suite' });
-    await vscode.commands.executeCommand('fabricWorkbench.openWorkspaceFolder');
+    await fromPalette(() => vscode.commands.executeCommand('fabricWorkbench.openWorkspaceFolder'), 'Commands suite');
     assert.equal(vscode.workspace.workspaceFolders?.filter((f) => f.uri.toString() === uri.toString()).length, 1, 'not added twice');
     const removed = new Promise<void>((resolve) => {
       const subscription = vscode.workspace.onDidChangeWorkspaceFolders(() => {
@@ -418,8 +423,8 @@ describe('Commands: the Workspaces view', function () {
     });
 
     it('[fabricWorkbench.exportToFolder @ commandPalette] asks for the workspace by label, then the folder', async () => {
-      prompter.answer({ pick: 'Commands suite' }, { folders: [vscode.Uri.file(scratch)] });
-      await vscode.commands.executeCommand('fabricWorkbench.exportToFolder');
+      prompter.answer({ folders: [vscode.Uri.file(scratch)] });
+      await fromPalette(() => vscode.commands.executeCommand('fabricWorkbench.exportToFolder'), 'Commands suite');
       assert.ok(fs.readdirSync(scratch).includes('Load.DataPipeline'));
       assert.ok(fs.existsSync(path.join(scratch, 'Load.DataPipeline', 'pipeline-content.json')));
       assert.deepEqual(failures, []);
@@ -461,12 +466,12 @@ describe('Commands: the Workspaces view', function () {
 
     it('[fabricWorkbench.importFromFolder @ commandPalette] asks for the workspace by label and the folders; a cancelled folder choice changes nothing', async () => {
       const before = (await remoteItems()).length;
-      prompter.answer({ pick: 'Commands suite' }, { folders: undefined });
-      await vscode.commands.executeCommand('fabricWorkbench.importFromFolder');
+      prompter.answer({ folders: undefined });
+      await fromPalette(() => vscode.commands.executeCommand('fabricWorkbench.importFromFolder'), 'Commands suite');
       assert.equal((await remoteItems()).length, before);
       const folders = localPipelines({ 'From palette one': 'one', 'From palette two': 'two' });
-      prompter.answer({ pick: 'Commands suite' }, { folders: [vscode.Uri.joinPath(folders, 'From palette one.DataPipeline'), vscode.Uri.joinPath(folders, 'From palette two.DataPipeline')] });
-      await vscode.commands.executeCommand('fabricWorkbench.importFromFolder');
+      prompter.answer({ folders: [vscode.Uri.joinPath(folders, 'From palette one.DataPipeline'), vscode.Uri.joinPath(folders, 'From palette two.DataPipeline')] });
+      await fromPalette(() => vscode.commands.executeCommand('fabricWorkbench.importFromFolder'), 'Commands suite');
       assert.equal(await remoteDescription('From palette one'), 'one');
       assert.equal(await remoteDescription('From palette two'), 'two');
       assert.deepEqual(failures, []);

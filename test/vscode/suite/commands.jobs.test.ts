@@ -17,7 +17,7 @@ import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import type { ExplorerNode } from '../../../src/vscode/explorer/WorkspaceTreeDataProvider';
 import type { JobsNode } from '../../../src/vscode/jobs/JobsTreeDataProvider';
 import type { JobsTestApi } from '../../../src/vscode/jobs/registerJobs';
-import { allChildren } from './support/tree';
+import { allChildren, findItemNode } from './support/tree';
 import { enterText, pickByLabel, waitFor } from './support/wait';
 
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
@@ -52,8 +52,7 @@ describe('Commands: runs and jobs', function () {
   async function treeNode(workspaceName: string, displayName: string, type: string): Promise<ExplorerNode> {
     const tree = explorer.tree;
     const ws = (await allChildren(tree)).find((n) => n.kind === 'workspace' && n.workspace.displayName === workspaceName)!;
-    const group = (await allChildren(tree, ws)).find((g) => g.kind === 'itemType' && g.itemType === type)!;
-    const node = (await tree.getChildren(group)).find((n) => n.kind === 'item' && n.item.displayName === displayName);
+    const node = await findItemNode(tree, ws, displayName, type);
     assert.ok(node, `the tree shows ${displayName}`);
     return node;
   }

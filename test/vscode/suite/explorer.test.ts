@@ -12,6 +12,7 @@ import type { Item } from '../../../src/fabric/types';
 import { UserCancelled, type Prompter } from '../../../src/base/prompter';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import type { ExplorerNode } from '../../../src/vscode/explorer/WorkspaceTreeDataProvider';
+import { waitFor } from './support/wait';
 
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
 const bytes = (s: string) => Buffer.from(s, 'utf8');
@@ -105,7 +106,20 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
     await vscode.commands.executeCommand('fabricWorkbench.clearFilter');
   });
 
-  it('shows workspaces, then item types (from all pages of items), items and definition files', async () => {
+  it('shows workspaces, then item types (from all pages of items) when grouped by type, items and definition files', async () => {
+    const tree = explorer.tree;
+    const config = vscode.workspace.getConfiguration('fabricWorkbench');
+    await config.update('explorer.groupBy', 'type', vscode.ConfigurationTarget.Global);
+    await waitFor(() => tree.model.groupBy === 'type', 'the tree groups by type');
+    try {
+      await showsTypeGroups();
+    } finally {
+      await config.update('explorer.groupBy', undefined, vscode.ConfigurationTarget.Global);
+      await waitFor(() => tree.model.groupBy === 'folder', 'the tree groups by folder again');
+    }
+  });
+
+  async function showsTypeGroups(): Promise<void> {
     const tree = explorer.tree;
     assert.equal(explorer.treeView.description, 'Local emulator');
     let roots = await tree.getChildren();
@@ -130,7 +144,7 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
     assert.equal(fileItem.command?.command, 'vscode.open');
     assert.equal(tree.getParent(files[1] as ExplorerNode), load);
     await explorer.treeView.reveal(files[1], { select: true, expand: false });
-  });
+  }
 
   it('opens, edits and saves a pipeline; the change reaches Fabric', async () => {
     const document = await vscode.workspace.openTextDocument(uriOf(pipeline, 'pipeline-content.json'));

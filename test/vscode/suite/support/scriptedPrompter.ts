@@ -78,3 +78,4 @@ export class ScriptedPrompter implements Prompter {
     return answer as Extract<Answer, Record<K, unknown>>;
   }
 }
+

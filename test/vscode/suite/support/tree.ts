@@ -1,4 +1,4 @@
-// The Workspaces tree as a user sees it after clicking every "Load more".
+// The Workspaces tree as a user sees it after clicking every "Load more", and finding a node in it.
 import * as vscode from 'vscode';
 import type { ExplorerNode, WorkspaceTreeDataProvider } from '../../../../src/vscode/explorer/WorkspaceTreeDataProvider';
 
@@ -10,4 +10,16 @@ export async function allChildren(tree: WorkspaceTreeDataProvider, node?: Explor
     children = await tree.getChildren(node);
   }
   return children;
+}
+
+/** The item node named `displayName` of type `type` under a workspace node, in whichever folder or type group it sits. */
+export async function findItemNode(tree: WorkspaceTreeDataProvider, workspace: ExplorerNode, displayName: string, type: string): Promise<ExplorerNode | undefined> {
+  for (const node of await allChildren(tree, workspace)) {
+    if (node.kind === 'item' && node.item.displayName === displayName && node.item.type === type) return node;
+    if (node.kind === 'folder' || node.kind === 'itemType') {
+      const found = await findItemNode(tree, node, displayName, type);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }

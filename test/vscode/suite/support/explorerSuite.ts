@@ -1,0 +1,35 @@
+// What the suites that drive the Workspaces commands share: the extension activated, connected to
+// the suite's emulator, its prompts answered by a ScriptedPrompter and its failures recorded.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Explorer } from '../../../../src/vscode/explorer/registerExplorer';
+import type { JobsTestApi } from '../../../../src/vscode/jobs/registerJobs';
+import type { ScriptedPrompter } from './scriptedPrompter';
+
+const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
+
+/** Activates the extension, answers its prompts through `prompter`, records the command failures it shows in `failures`, and connects to the emulator. */
+export async function connectScripted(prompter: ScriptedPrompter, failures: string[], emulator: { baseUrl: string; token: string }): Promise<{ explorer: Explorer; jobs: JobsTestApi }> {
+  const api = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as { explorer: Explorer; jobs: JobsTestApi };
+  api.explorer.setPrompter(prompter);
+  api.explorer.onDidFailCommand((failure) => failures.push(`${failure.command}: ${failure.message}`));
+  await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
+  // VS Code in the browser auto-saves by default; these suites save when they choose (auto-save: pendingChanges.test.ts).
+  await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+  return api;
+}
+
+/**
+ * The hooks of a suite that answers the Workspaces commands through `prompter`: `failures` (the
+ * command failures shown) is emptied before each test, and a passing test must have used every
+ * answer it scripted (a failed one leaves them: cleared for the next).
+ */
+export function scriptedPrompterHooks(prompter: ScriptedPrompter, failures: string[]): void {
+  beforeEach(() => {
+    failures.length = 0;
+  });
+  afterEach(function () {
+    const left = prompter.takeUnused();
+    if (this.currentTest?.state === 'passed') assert.deepEqual(left, [], 'answers left unused');
+  });
+}
