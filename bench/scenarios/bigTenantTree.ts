@@ -3,7 +3,7 @@
 // and how soon a filter finds the workspace on the last page (the other pages load in the background).
 // The big workspace also has 20 folders (two levels) holding 1,000 of its items: in folder mode its
 // folders are read with its items, so opening a folder and a subfolder costs no request.
-import { WorkspaceTreeModel, type TreeNode } from '../../src/explorer/WorkspaceTreeModel';
+import { WorkspaceTreeModel, type TreeNode } from '../../src/workspace/WorkspaceTreeModel';
 import type { Emulator } from '../../src/emulator';
 import type { FabricClient } from '../../src/fabric';
 import { client, emulator, pool, type Row } from '../harness';

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startEmulator, type Emulator } from '../../src/emulator';
-import { exportWorkspace, type ExportResult } from '../../src/explorer/WorkspaceSync';
+import { exportWorkspace, type ExportResult } from '../../src/workspace/WorkspaceSync';
 import { FabricClient, RateLimiter, StaticTokenProvider, apiFamilyOf, decodeDefinition } from '../../src/fabric';
 import { encodeDefinition, textFile } from '../../src/fabric/definition';
 import type { Item, ItemDefinition } from '../../src/fabric/types';

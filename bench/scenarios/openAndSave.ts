@@ -4,7 +4,7 @@
 // run on the same item: Fabric Studio caches one getDefinition per item (polling from 0.1 s,
 // doubling to 2 s), Microsoft's vscode-fabric serves reads from an in-memory cache (polling from
 // 0.4 s, doubling to 10 s); both therefore read the definition once, as we do.
-import { DefinitionCache } from '../../src/explorer/DefinitionCache';
+import { DefinitionCache } from '../../src/workspace/DefinitionCache';
 import type { Emulator } from '../../src/emulator';
 import { encodeDefinition, textFile } from '../../src/fabric/definition';
 import type { Item } from '../../src/fabric/types';

@@ -2,7 +2,7 @@
 // this class. `invoke` always answers (a refusal or a failure is an answer saying what to fix);
 // `confirmation` says, for the tools that change or run something, what the user is asked to allow.
 import { maskSecrets } from '../fabric';
-import type { DefinitionCache } from '../explorer/DefinitionCache';
+import type { DefinitionCache } from '../workspace/DefinitionCache';
 import { definitionCache, describeUpdate, readDefinition, updateDefinition } from './definitionTools';
 import { cancelJob, describeCancel, describeRun, getJob, listJobs, runItem } from './jobTools';
 import type { AgentHost, ToolContext } from './toolContext';

@@ -1,11 +1,11 @@
 // fabric_readDefinition and fabric_updateDefinition. Definitions go through a DefinitionCache of the
 // tools' own: a read always fetches the current definition and records it as the part's base; an
-// update is the editor's save (src/explorer/DefinitionCache.ts): the same checks first
+// update is the editor's save (src/workspace/DefinitionCache.ts): the same checks first
 // (validatePart), then the conflict check against what the model last read, then one upload.
 // Notebooks are asked for in the fabricGitSource format: notebook-content.py, which models read best.
-import { DefinitionCache, DefinitionConflictError } from '../explorer/DefinitionCache';
-import { staysInside } from '../explorer/localPaths';
-import { validatePart } from '../explorer/partValidation';
+import { DefinitionCache, DefinitionConflictError } from '../workspace/DefinitionCache';
+import { staysInside } from '../workspace/localPaths';
+import { validatePart } from '../workspace/partValidation';
 import type { Item } from '../fabric/types';
 import type { ToolContext } from './toolContext';
 import { findTarget, type Target } from './targets';

@@ -3,7 +3,7 @@
 // such view and submits them directly (`directJobs`).
 import type { FabricClient } from '../fabric';
 import type { Item } from '../fabric/types';
-import type { DefinitionCache } from '../explorer/DefinitionCache';
+import type { DefinitionCache } from '../workspace/DefinitionCache';
 import { submitRun, type RunSpec } from '../jobs/runRequest';
 import type { TrackedJob } from '../jobs/TrackedJob';
 

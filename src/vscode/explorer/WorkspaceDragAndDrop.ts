@@ -3,8 +3,8 @@
 // checks as "Move to Folder…"; anything else dropped is ignored. The view's own MIME type carries
 // the nodes, so drops from elsewhere never reach the move.
 import * as vscode from 'vscode';
-import type { TreeNode, WorkspaceNode } from '../../explorer/WorkspaceTreeModel';
-import { nearestWorkspace } from '../../explorer/WorkspaceTreeModel';
+import type { TreeNode, WorkspaceNode } from '../../workspace/WorkspaceTreeModel';
+import { nearestWorkspace } from '../../workspace/WorkspaceTreeModel';
 import { runSafely } from '../common/safeCommand';
 import { movables, type FolderCommands } from '../items/FolderCommands';
 import type { ExplorerNode } from './WorkspaceTreeDataProvider';

@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import { itemFolderName } from '../../fabric/definition';
 import { describeError } from '../../fabric';
-import type { ItemNode, TreeNode, WorkspaceTreeModel } from '../../explorer/WorkspaceTreeModel';
-import { folderPath } from '../../explorer/folderLayout';
+import type { ItemNode, TreeNode, WorkspaceTreeModel } from '../../workspace/WorkspaceTreeModel';
+import { folderPath } from '../../workspace/folderLayout';
 import { fabricUri } from '../files/fabricUri';
 import { itemTypeGroupLabel, itemTypeIcon, itemTypeName } from './itemTypes';
 

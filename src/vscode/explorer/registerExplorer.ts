@@ -1,6 +1,6 @@
 // Wires sign-in, the Workspaces view, the `fabricwb` file system and the item commands.
 import * as vscode from 'vscode';
-import { WorkspaceTreeModel } from '../../explorer/WorkspaceTreeModel';
+import { WorkspaceTreeModel } from '../../workspace/WorkspaceTreeModel';
 import { answerOf, type Prompter } from '../../base/prompter';
 import { quickInputPrompter } from '../common/quickInputPrompter';
 import { onDidFailCommand, registerSafeCommand, type CommandFailure } from '../common/safeCommand';
@@ -16,7 +16,7 @@ import { ItemPicker } from '../items/ItemPicker';
 import { WorkspaceCommands } from '../items/WorkspaceCommands';
 import { WorkspaceDragAndDrop } from './WorkspaceDragAndDrop';
 import { WorkspaceTreeDataProvider, type ExplorerNode } from './WorkspaceTreeDataProvider';
-import type { FolderNode, TreeNode, WorkspaceNode } from '../../explorer/WorkspaceTreeModel';
+import type { FolderNode, TreeNode, WorkspaceNode } from '../../workspace/WorkspaceTreeModel';
 
 export interface ExplorerDeps {
   log: vscode.LogOutputChannel;

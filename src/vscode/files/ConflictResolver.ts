@@ -4,8 +4,8 @@
 // the user's text anyway) or Discard (drop it; the file shows the remote copy). The remote copy is
 // served read-only under the `fabricwb-remote` scheme.
 import * as vscode from 'vscode';
-import type { DefinitionCache, DefinitionSnapshot } from '../../explorer/DefinitionCache';
-import type { ConflictEvent, DefinitionSaver } from '../../explorer/DefinitionSaver';
+import type { DefinitionCache, DefinitionSnapshot } from '../../workspace/DefinitionCache';
+import type { ConflictEvent, DefinitionSaver } from '../../workspace/DefinitionSaver';
 import { registerSafeCommand } from '../common/safeCommand';
 import type { ResolvedItem } from './DefinitionFileSystemProvider';
 import { FABRIC_REMOTE_SCHEME, FABRIC_SCHEME, parseFabricUri, partUri } from './fabricUri';

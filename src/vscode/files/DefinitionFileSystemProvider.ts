@@ -6,12 +6,12 @@
 import * as vscode from 'vscode';
 import { minimalDefinition, parseItemFolderName } from '../../fabric/definition';
 import type { Item } from '../../fabric/types';
-import { DefinitionConflictError, isFolder, listFolder, type DefinitionCache, type PartChanges } from '../../explorer/DefinitionCache';
-import { InvalidPartError, type DefinitionSaver, type SaveTrigger } from '../../explorer/DefinitionSaver';
+import { DefinitionConflictError, isFolder, listFolder, type DefinitionCache, type PartChanges } from '../../workspace/DefinitionCache';
+import { InvalidPartError, type DefinitionSaver, type SaveTrigger } from '../../workspace/DefinitionSaver';
 import { describeError } from '../../fabric/errors';
-import type { ExplorerClient } from '../../explorer/explorerClient';
-import { partPathProblem } from '../../explorer/localPaths';
-import type { WorkspaceItemIndex } from '../../explorer/WorkspaceItemIndex';
+import type { ExplorerClient } from '../../workspace/explorerClient';
+import { partPathProblem } from '../../workspace/localPaths';
+import type { WorkspaceItemIndex } from '../../workspace/WorkspaceItemIndex';
 import { fabricUri, parseFabricUri, partUri, FABRIC_SCHEME } from './fabricUri';
 import { NotSavedError, toFileSystemError } from './fileSystemErrors';
 

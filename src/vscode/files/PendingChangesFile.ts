@@ -2,7 +2,7 @@
 // else the global one), replaced atomically (written to a temporary file, then renamed over it) so
 // a crash leaves the old file or the new one, never half of one.
 import * as vscode from 'vscode';
-import type { PendingStorage } from '../../explorer/PendingChanges';
+import type { PendingStorage } from '../../workspace/PendingChanges';
 
 export class PendingChangesFile implements PendingStorage {
   readonly file: vscode.Uri;

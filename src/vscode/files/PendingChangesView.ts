@@ -3,8 +3,8 @@
 // that have some, and "Show Pending Changes" (the status bar's click): a list of them with Open,
 // Compare, Upload Now and Discard. A background upload that fails says so once.
 import * as vscode from 'vscode';
-import type { DefinitionSaver } from '../../explorer/DefinitionSaver';
-import type { PendingChange, PendingReason } from '../../explorer/PendingChanges';
+import type { DefinitionSaver } from '../../workspace/DefinitionSaver';
+import type { PendingChange, PendingReason } from '../../workspace/PendingChanges';
 import { answerOf, type Prompter } from '../../base/prompter';
 import { registerSafeCommand } from '../common/safeCommand';
 import type { ConnectionManager } from '../connection/ConnectionManager';

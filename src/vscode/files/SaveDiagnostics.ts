@@ -1,7 +1,7 @@
 // Problems that stopped a save, shown in the Problems panel at their line. A file's problems are
 // checked again once its edits pause, so they go away once fixed (and on a successful save).
 import * as vscode from 'vscode';
-import type { PartProblem } from '../../explorer/partValidation';
+import type { PartProblem } from '../../workspace/partValidation';
 
 /** How long edits must pause before a file is checked again: not at every keystroke. */
 const RECHECK_DELAY_MS = 300;

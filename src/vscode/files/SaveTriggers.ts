@@ -3,7 +3,7 @@
 // system provider asks here when the write arrives. A write with no recorded reason (a command,
 // an extension's workspace.fs) is one a person asked for.
 import * as vscode from 'vscode';
-import type { SaveTrigger } from '../../explorer/DefinitionSaver';
+import type { SaveTrigger } from '../../workspace/DefinitionSaver';
 
 /** A reason older than this belongs to a save whose write never came. */
 const REASON_LIFETIME_MS = 60_000;

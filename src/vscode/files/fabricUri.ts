@@ -1,10 +1,10 @@
-// The `fabricwb` URIs of src/explorer/fabricUri.ts as `vscode.Uri`s, for the VS Code layer.
+// The `fabricwb` URIs of src/workspace/fabricUri.ts as `vscode.Uri`s, for the VS Code layer.
 import * as vscode from 'vscode';
-import { fabricUri as fabricUriOf } from '../../explorer/fabricUri';
+import { fabricUri as fabricUriOf } from '../../workspace/fabricUri';
 import { itemFolderName } from '../../fabric/definition';
 import type { Item } from '../../fabric/types';
 
-export { FABRIC_REMOTE_SCHEME, FABRIC_SCHEME, parseFabricUri, type FabricUriParts } from '../../explorer/fabricUri';
+export { FABRIC_REMOTE_SCHEME, FABRIC_SCHEME, parseFabricUri, type FabricUriParts } from '../../workspace/fabricUri';
 
 export function fabricUri(...args: Parameters<typeof fabricUriOf>): vscode.Uri {
   return vscode.Uri.from(fabricUriOf(...args));

@@ -2,11 +2,11 @@
 // saver and its pending changes (restored from the storage folder), the save diagnostics, the
 // conflict choice, and what the user sees of pending changes.
 import * as vscode from 'vscode';
-import { DefinitionCache } from '../../explorer/DefinitionCache';
-import { DefinitionSaver } from '../../explorer/DefinitionSaver';
-import { validatePart } from '../../explorer/partValidation';
-import { PendingChanges } from '../../explorer/PendingChanges';
-import { WorkspaceItemIndex } from '../../explorer/WorkspaceItemIndex';
+import { DefinitionCache } from '../../workspace/DefinitionCache';
+import { DefinitionSaver } from '../../workspace/DefinitionSaver';
+import { validatePart } from '../../workspace/partValidation';
+import { PendingChanges } from '../../workspace/PendingChanges';
+import { WorkspaceItemIndex } from '../../workspace/WorkspaceItemIndex';
 import type { Item } from '../../fabric/types';
 import type { Prompter } from '../../base/prompter';
 import type { ConnectionManager } from '../connection/ConnectionManager';

@@ -6,10 +6,10 @@ import * as vscode from 'vscode';
 import type { FabricClient } from '../../fabric';
 import { folderNameProblem, MAX_FOLDER_NAME_LENGTH, type FolderNameProblem } from '../../fabric/folderNames';
 import type { Folder } from '../../fabric/types';
-import { executeMove, isRefusal, planMove, type Movable } from '../../explorer/folderMoves';
-import { folderAndDescendants, folderPath } from '../../explorer/folderLayout';
-import type { FolderNode, TreeNode, WorkspaceNode, WorkspaceTreeModel } from '../../explorer/WorkspaceTreeModel';
-import { nearestWorkspace } from '../../explorer/WorkspaceTreeModel';
+import { executeMove, isRefusal, planMove, type Movable } from '../../workspace/folderMoves';
+import { folderAndDescendants, folderPath } from '../../workspace/folderLayout';
+import type { FolderNode, TreeNode, WorkspaceNode, WorkspaceTreeModel } from '../../workspace/WorkspaceTreeModel';
+import { nearestWorkspace } from '../../workspace/WorkspaceTreeModel';
 import { answerOf, type InputOptions, type Prompter } from '../../base/prompter';
 import { settings } from '../common/settings';
 

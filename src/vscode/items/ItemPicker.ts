@@ -3,7 +3,7 @@
 // first (kept in globalState), and a big tenant's pages shown as they arrive. Choosing an item is
 // two steps of one quick input, with Back from the items to the workspaces.
 import * as vscode from 'vscode';
-import type { ExplorerClient } from '../../explorer/explorerClient';
+import type { ExplorerClient } from '../../workspace/explorerClient';
 import type { Item, Page, Workspace } from '../../fabric/types';
 import { recentFirst, remember } from '../../jobs/recentlyUsed';
 import { BACK, type PickItem, type Prompter } from '../../base/prompter';

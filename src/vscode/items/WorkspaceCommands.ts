@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { FabricClient } from '../../fabric';
 import type { Workspace } from '../../fabric/types';
-import type { WorkspaceNode, WorkspaceTreeModel } from '../../explorer/WorkspaceTreeModel';
+import type { WorkspaceNode, WorkspaceTreeModel } from '../../workspace/WorkspaceTreeModel';
 import { answerOf, type InputOptions, type Prompter } from '../../base/prompter';
 
 const MAX_WORKSPACE_NAME = 256;

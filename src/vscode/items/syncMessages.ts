@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { itemFolderName } from '../../fabric/definition';
 import type { Item } from '../../fabric/types';
-import type { ExportResult, ImportResult } from '../../explorer/WorkspaceSync';
+import type { ExportResult, ImportResult } from '../../workspace/WorkspaceSync';
 
 /** How many names a message lists before "and N more". */
 const LISTED = 5;

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { FabricClient } from '../../fabric';
 import type { Item } from '../../fabric/types';
-import { FABRIC_SCHEME } from '../../explorer/fabricUri';
+import { FABRIC_SCHEME } from '../../workspace/fabricUri';
 import type { ItemPicker } from '../items/ItemPicker';
 import type { RunTarget } from './JobMonitor';
 

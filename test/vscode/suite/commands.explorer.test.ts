@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import { startEmulator } from '../../../src/emulator';
 import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
 import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
-import type { ExportResult } from '../../../src/explorer/WorkspaceSync';
+import type { ExportResult } from '../../../src/workspace/WorkspaceSync';
 import type { Item } from '../../../src/fabric/types';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import type { ExplorerNode } from '../../../src/vscode/explorer/WorkspaceTreeDataProvider';

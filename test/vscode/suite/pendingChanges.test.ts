@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startEmulator } from '../../../src/emulator';
-import { PendingChanges } from '../../../src/explorer/PendingChanges';
+import { PendingChanges } from '../../../src/workspace/PendingChanges';
 import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
 import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
 import type { Item } from '../../../src/fabric/types';

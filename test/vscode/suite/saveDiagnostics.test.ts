@@ -2,7 +2,7 @@
 // (not at every keystroke), and a check that ends after a newer one never brings back its result.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PartProblem } from '../../../src/explorer/partValidation';
+import type { PartProblem } from '../../../src/workspace/partValidation';
 import { SaveDiagnostics } from '../../../src/vscode/files/SaveDiagnostics';
 import { waitFor } from './support/wait';
 

@@ -8,14 +8,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startEmulator } from '../../../src/emulator';
-import type { ExportResult } from '../../../src/explorer/WorkspaceSync';
+import type { ExportResult } from '../../../src/workspace/WorkspaceSync';
 import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
 import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
 import type { Item } from '../../../src/fabric/types';
 import { UserCancelled, type OpenDialogOptions, type Prompter } from '../../../src/base/prompter';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import { describeExport } from '../../../src/vscode/items/syncMessages';
-import { folderSnapshot as snapshot } from '../../unit/explorer/folderSnapshot';
+import { folderSnapshot as snapshot } from '../../unit/workspace/folderSnapshot';
 
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
 const bytes = (s: string) => Buffer.from(s, 'utf8');

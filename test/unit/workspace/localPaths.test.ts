@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { itemFolderProblem, nameProblem, partPathProblem, staysInside } from '../../../src/explorer/localPaths';
+import { itemFolderProblem, nameProblem, partPathProblem, staysInside } from '../../../src/workspace/localPaths';
 
 /** Segments built from the characters that matter to paths, so the generator hits the edge cases. */
 const segment = fc.oneof(

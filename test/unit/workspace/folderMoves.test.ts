@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { executeMove, isRefusal, planMove, type Movable } from '../../../src/explorer/folderMoves';
-import { folderPath, layOutFolders } from '../../../src/explorer/folderLayout';
+import { executeMove, isRefusal, planMove, type Movable } from '../../../src/workspace/folderMoves';
+import { folderPath, layOutFolders } from '../../../src/workspace/folderLayout';
 import type { Folder, Item } from '../../../src/fabric/types';
 import { startFixture, type Fixture } from './emulatorFixture';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DefinitionCache, DefinitionConflictError, listFolder } from '../../../src/explorer/DefinitionCache';
+import { DefinitionCache, DefinitionConflictError, listFolder } from '../../../src/workspace/DefinitionCache';
 import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
 import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
 import type { Item } from '../../../src/fabric/types';

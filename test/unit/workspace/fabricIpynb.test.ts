@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { prepareIpynbForFabric } from '../../../src/explorer/fabricIpynb';
+import { prepareIpynbForFabric } from '../../../src/workspace/fabricIpynb';
 
 const fabricNotebook = {
   nbformat: 4,

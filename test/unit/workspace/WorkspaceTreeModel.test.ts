@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { WorkspaceTreeModel, type TreeNode, type WorkspaceNode } from '../../../src/explorer/WorkspaceTreeModel';
+import { WorkspaceTreeModel, type TreeNode, type WorkspaceNode } from '../../../src/workspace/WorkspaceTreeModel';
 import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
 import { startFixture, type Fixture } from './emulatorFixture';
 

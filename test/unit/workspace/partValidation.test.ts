@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { validatePart } from '../../../src/explorer/partValidation';
+import { validatePart } from '../../../src/workspace/partValidation';
 
 const check = (path: string, text: string, type = 'DataPipeline') => validatePart(path, Buffer.from(text, 'utf8'), type);
 

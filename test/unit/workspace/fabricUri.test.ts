@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { URI } from 'vscode-uri';
-import { FABRIC_REMOTE_SCHEME, fabricUri, parseFabricUri } from '../../../src/explorer/fabricUri';
+import { FABRIC_REMOTE_SCHEME, fabricUri, parseFabricUri } from '../../../src/workspace/fabricUri';
 
 describe('fabricwb URIs', () => {
   it('print and parse back to the same workspace, item folder and part, whatever the names hold', () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { exportItems, exportWorkspace, importItemFolders, type ExistingFolder } from '../../../src/explorer/WorkspaceSync';
+import { exportItems, exportWorkspace, importItemFolders, type ExistingFolder } from '../../../src/workspace/WorkspaceSync';
 import type { Item } from '../../../src/fabric/types';
 import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
 import { startFixture, text, type Fixture } from './emulatorFixture';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { PendingChanges, UnreadablePendingChangesError, type PendingChange, type PendingReason, type PendingStorage } from '../../../src/explorer/PendingChanges';
+import { PendingChanges, UnreadablePendingChangesError, type PendingChange, type PendingReason, type PendingStorage } from '../../../src/workspace/PendingChanges';
 
 /** Storage in memory, as a file would be: the last text saved, and what was set aside. */
 class MemoryStorage implements PendingStorage {

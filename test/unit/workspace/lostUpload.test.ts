@@ -2,7 +2,7 @@
 // it) is checked against Fabric before it is sent again, so a repeat never overwrites a save made
 // in between. Fabric is played by a scripted server holding one item's definition.
 import * as assert from 'node:assert/strict';
-import { DefinitionCache, DefinitionConflictError } from '../../../src/explorer/DefinitionCache';
+import { DefinitionCache, DefinitionConflictError } from '../../../src/workspace/DefinitionCache';
 import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
 import type { Item, ItemDefinition } from '../../../src/fabric/types';
 import { ScriptedServer, useScriptedServer, type Reply } from '../fabric/scriptedServer';

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { DefinitionCache } from '../../../src/explorer/DefinitionCache';
-import { DefinitionSaver, InvalidPartError, type ConflictEvent, type UploadFailureEvent } from '../../../src/explorer/DefinitionSaver';
-import type { ExplorerClient } from '../../../src/explorer/explorerClient';
-import { PendingChanges, type PendingStorage } from '../../../src/explorer/PendingChanges';
+import { DefinitionCache } from '../../../src/workspace/DefinitionCache';
+import { DefinitionSaver, InvalidPartError, type ConflictEvent, type UploadFailureEvent } from '../../../src/workspace/DefinitionSaver';
+import type { ExplorerClient } from '../../../src/workspace/explorerClient';
+import { PendingChanges, type PendingStorage } from '../../../src/workspace/PendingChanges';
 import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
 import type { Item } from '../../../src/fabric/types';
 import { startFixture, text, type Fixture } from './emulatorFixture';
