@@ -18,7 +18,10 @@ export interface LroStrategy {
 export const FABRIC_STUDIO: LroStrategy = { tool: 'Fabric Studio (0.1 s doubling to 2 s)', delayMs: (n) => Math.min(2000, 100 * 2 ** n) };
 export const VSCODE_FABRIC: LroStrategy = { tool: "Microsoft's vscode-fabric (0.4 s doubling to 10 s)", delayMs: (n) => Math.min(10_000, 400 * 2 ** n) };
 export const FAB: LroStrategy = { tool: 'fab (at Retry-After)', delayMs: (_n, retryAfterS) => (retryAfterS ?? 10) * 1000 };
-export const FABRIC_CICD: LroStrategy = { tool: 'fabric-cicd (min(Retry-After, 0.5·2ⁿ s))', delayMs: (n, retryAfterS) => Math.min((retryAfterS ?? 60) * 1000, 500 * 2 ** n) };
+export const FABRIC_CICD: LroStrategy = {
+  tool: 'fabric-cicd (min(Retry-After, 0.5·2ⁿ s))',
+  delayMs: (n, retryAfterS) => Math.min((retryAfterS ?? 60) * 1000, 500 * 2 ** n),
+};
 export const LRO_COMPETITORS = [FABRIC_STUDIO, VSCODE_FABRIC, FAB, FABRIC_CICD];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -31,7 +34,10 @@ const retryAfterOf = (response: Response): number | undefined => {
 export class CompetitorClient {
   readonly calls: number[] = [];
 
-  constructor(private readonly baseUrl: string, private readonly token: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: string,
+  ) {}
 
   /** 429s met (each waited out through its Retry-After and sent again, as every one of these tools does). */
   throttled = 0;
@@ -97,7 +103,12 @@ export const DATABRICKS_JOBS: JobStrategy = { tool: "Databricks' extension (ever
 export const JOB_COMPETITORS = [DATABRICKS_JOBS, FAB_JOBS];
 
 /** Follows one job instance (`/workspaces/…/items/…/jobs/instances/{id}`) to its end; returns when the end was seen (Date.now()). */
-export async function followJob(client: CompetitorClient, instancePath: string, submissionRetryAfterS: number | undefined, strategy: JobStrategy): Promise<number> {
+export async function followJob(
+  client: CompetitorClient,
+  instancePath: string,
+  submissionRetryAfterS: number | undefined,
+  strategy: JobStrategy,
+): Promise<number> {
   let retryAfter = submissionRetryAfterS;
   for (let n = 0; ; n++) {
     await sleep(strategy.delayMs(n, retryAfter));

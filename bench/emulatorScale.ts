@@ -19,7 +19,9 @@ async function measure(count: number): Promise<void> {
     const id = randomUUID();
     items[id] = { id, type: 'Notebook', displayName: `Notebook ${i}`, description: '', workspaceId };
   }
-  const workspaces = { [workspaceId]: { id: workspaceId, displayName: 'Scale', description: '', type: 'Workspace', capacityId: '00000000-0000-0000-0000-000000000001' } };
+  const workspaces = {
+    [workspaceId]: { id: workspaceId, displayName: 'Scale', description: '', type: 'Workspace', capacityId: '00000000-0000-0000-0000-000000000001' },
+  };
   writeFileSync(join(dir, 'state.json'), JSON.stringify({ workspaces, items }));
   const emulator = await startEmulator({ port: 0, dataDir: dir, quiet: true, sample: false, lroMode: 'sync' });
   try {
@@ -47,7 +49,9 @@ async function measure(count: number): Promise<void> {
     }
     const perSecond = creates / ((performance.now() - start) / 1000);
     const rss = process.memoryUsage().rss / 2 ** 20;
-    console.log(`${count} items: first page ${median(first).toFixed(1)} ms, last page ${median(last).toFixed(1)} ms (medians of 10); ${perSecond.toFixed(1)} creates/s; RSS ${rss.toFixed(0)} MB`);
+    console.log(
+      `${count} items: first page ${median(first).toFixed(1)} ms, last page ${median(last).toFixed(1)} ms (medians of 10); ${perSecond.toFixed(1)} creates/s; RSS ${rss.toFixed(0)} MB`,
+    );
   } finally {
     await emulator.close();
     rmSync(dir, { recursive: true, force: true });

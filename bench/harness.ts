@@ -36,16 +36,20 @@ export function client(server: Pick<Emulator, 'baseUrl' | 'token'>, unlimited = 
 /** Runs `work` over `items` with at most `limit` at a time. */
 export async function pool<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      await work(items[index]!, index);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        await work(items[index]!, index);
+      }
+    }),
+  );
 }
 
 export function requestsMatching(emu: Emulator, pattern: RegExp): number {
-  return Object.entries(emu.stats.byRoute).filter(([route]) => pattern.test(route)).reduce((sum, [, n]) => sum + n, 0);
+  return Object.entries(emu.stats.byRoute)
+    .filter(([route]) => pattern.test(route))
+    .reduce((sum, [, n]) => sum + n, 0);
 }
 
 export function percentile(values: number[], p: number): number {

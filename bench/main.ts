@@ -29,10 +29,17 @@ async function main(): Promise<void> {
     rows.push(...(await scenario()).map((r) => ({ ...r, ours: round(r.ours), baseline: r.baseline === undefined ? undefined : round(r.baseline) })));
     console.log(`  done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   }
-  console.table(rows.map((r) => ({
-    scenario: r.scenario, measure: r.measure, ours: r.ours, baseline: r.baseline ?? '', unit: r.unit, target: r.target ?? '',
-    met: r.met === undefined ? '' : r.met ? 'yes' : 'NO',
-  })));
+  console.table(
+    rows.map((r) => ({
+      scenario: r.scenario,
+      measure: r.measure,
+      ours: r.ours,
+      baseline: r.baseline ?? '',
+      unit: r.unit,
+      target: r.target ?? '',
+      met: r.met === undefined ? '' : r.met ? 'yes' : 'NO',
+    })),
+  );
   const root = path.resolve(__dirname, '..');
   const commit = (() => {
     try {
@@ -47,7 +54,14 @@ async function main(): Promise<void> {
   const results = {
     date: new Date().toISOString(),
     commit,
-    machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverage: { start: loadAtStart, end: os.loadavg()[0]! } },
+    machine: {
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      cores: os.cpus().length,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      loadAverage: { start: loadAtStart, end: os.loadavg()[0]! },
+    },
     durationSeconds: Math.round((Date.now() - started) / 1000),
     rows,
   };
@@ -60,7 +74,10 @@ async function main(): Promise<void> {
   console.log(missed.length ? `${missed.length} target(s) missed: ${missed.map((r) => `${r.scenario}: ${r.measure}`).join('; ')}` : 'Every target holds.');
 }
 
-main().then(() => process.exit(0), (error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -40,14 +40,19 @@ function chart(rows: Row[]): string {
     const y = 40 + i * rowHeight;
     const w = Math.max(2, scale(b.factor));
     const color = b.factor >= 1 ? '#2e7d32' : '#c62828';
-    return `<text x="${width - barArea - 10}" y="${y + 14}" text-anchor="end" font-size="12">${escapeXml(b.label)}</text>`
-      + `<rect x="${width - barArea}" y="${y}" width="${w.toFixed(1)}" height="18" fill="${color}"/>`
-      + `<text x="${width - barArea + w + 6}" y="${y + 14}" font-size="12">${b.factor >= 10 ? b.factor.toFixed(0) : b.factor.toFixed(1)}×</text>`;
+    return (
+      `<text x="${width - barArea - 10}" y="${y + 14}" text-anchor="end" font-size="12">${escapeXml(b.label)}</text>` +
+      `<rect x="${width - barArea}" y="${y}" width="${w.toFixed(1)}" height="18" fill="${color}"/>` +
+      `<text x="${width - barArea + w + 6}" y="${y + 14}" font-size="12">${b.factor >= 10 ? b.factor.toFixed(0) : b.factor.toFixed(1)}×</text>`
+    );
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">`
-    + `<rect width="100%" height="100%" fill="white"/>`
-    + `<text x="10" y="22" font-size="15" font-weight="bold">Fabric Workbench against the naive way (times better; log scale)</text>`
-    + lines.join('') + '</svg>\n';
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">` +
+    `<rect width="100%" height="100%" fill="white"/>` +
+    `<text x="10" y="22" font-size="15" font-weight="bold">Fabric Workbench against the naive way (times better; log scale)</text>` +
+    lines.join('') +
+    '</svg>\n'
+  );
 }
 
 /** A measure's "(baseline: …)" (tool names hold parentheses too): where it starts and ends. */
@@ -81,7 +86,10 @@ function cell(value: number | undefined): string {
 
 export function writeReport(root: string, results: Results): void {
   fs.writeFileSync(path.join(root, 'docs/performance.svg'), chart(results.rows));
-  const table = results.rows.map((r) => `| ${r.scenario} | ${measureOf(r)} | ${against(r)} | ${cell(r.ours)} | ${cell(r.baseline)} | ${r.unit} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`);
+  const table = results.rows.map(
+    (r) =>
+      `| ${r.scenario} | ${measureOf(r)} | ${against(r)} | ${cell(r.ours)} | ${cell(r.baseline)} | ${r.unit} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`,
+  );
   const load = results.machine.loadAverage;
   const missed = results.rows.filter((r) => r.met === false);
   const md = `# Performance

@@ -16,8 +16,11 @@ const children = [];
 
 function startEmulator(port) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/emulator/cli.ts',
-      '--port', String(port), '--data', path.join(demoDir, 'emulator-data')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/emulator/cli.ts', '--port', String(port), '--data', path.join(demoDir, 'emulator-data')],
+      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     children.push(() => child.kill('SIGTERM'));
     let out = '';
     child.stdout.on('data', (chunk) => {
@@ -64,7 +67,7 @@ async function main() {
   const extensionsDir = path.join(demoDir, 'extensions');
   writeUserSettings(userDataDir, settings);
   installExtension(cache, extensionsDir, userDataDir, vsix);
-  const port = Number(process.env.PORT) || await freePort();
+  const port = Number(process.env.PORT) || (await freePort());
   const server = await startCodeServer({ cache, extensionsDir, userDataDir, folder, port });
   children.push(() => server.stop());
   console.log('');

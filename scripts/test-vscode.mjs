@@ -151,7 +151,10 @@ async function prepareHost(work) {
 /** Copies the test-runner extension and tells it what to run (test/vscode/runner/suites.js). */
 function installRunner(runnerDir, config) {
   fs.cpSync(path.join(root, 'test/vscode/runner'), runnerDir, { recursive: true });
-  fs.writeFileSync(path.join(runnerDir, 'runner-config.json'), JSON.stringify({ mochaPath: require.resolve('mocha'), grep: process.env.FWB_GREP || undefined, ...config }));
+  fs.writeFileSync(
+    path.join(runnerDir, 'runner-config.json'),
+    JSON.stringify({ mochaPath: require.resolve('mocha'), grep: process.env.FWB_GREP || undefined, ...config }),
+  );
 }
 
 function keepOnFailure(work, exitCode) {
@@ -166,7 +169,10 @@ function keepOnFailure(work, exitCode) {
  * shown ones, toasts that hid, errors of saves).
  */
 async function playUiRequests(page, dir) {
-  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.request.json')).sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.request.json'))
+    .sort()) {
     const file = path.join(dir, name);
     const request = JSON.parse(fs.readFileSync(file, 'utf8'));
     fs.rmSync(file);
@@ -174,7 +180,8 @@ async function playUiRequests(page, dir) {
     let notifications;
     let dialogText;
     try {
-      if (request.quickInputShows) await page.locator('.quick-input-widget').getByText(request.quickInputShows).first().waitFor({ state: 'visible', timeout: 60_000 });
+      if (request.quickInputShows)
+        await page.locator('.quick-input-widget').getByText(request.quickInputShows).first().waitFor({ state: 'visible', timeout: 60_000 });
       if (request.type) await page.keyboard.type(request.type);
       if (request.press) await page.keyboard.press(request.press);
       if (request.readDialog) dialogText = await page.locator('.monaco-dialog-box').first().innerText({ timeout: 60_000 });
@@ -194,7 +201,10 @@ async function playUiRequests(page, dir) {
   }
 }
 
-main().then((code) => process.exit(code), (err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -50,7 +50,11 @@ async function competitorExport(dataDir: string, items: Item[], strategy: LroStr
   const started = performance.now();
   let exported = 0;
   await pool(items, workers, async (item) => {
-    const { result } = await tool.operation<{ definition: ItemDefinition }>(`/workspaces/${item.workspaceId}/items/${item.id}/getDefinition`, undefined, strategy);
+    const { result } = await tool.operation<{ definition: ItemDefinition }>(
+      `/workspaces/${item.workspaceId}/items/${item.id}/getDefinition`,
+      undefined,
+      strategy,
+    );
     decodeDefinition(result.definition);
     exported++;
   });
@@ -74,17 +78,25 @@ export async function bulkExport(): Promise<Row[]> {
   const emu = await emulator({ lroMode: 'async', faults: undefined });
   const seeder = client(emu, true);
   const workspace = await seeder.createWorkspace({ displayName: 'Export me' });
-  await pool(Array.from({ length: ITEMS }, (_, i) => i), 16, async (i) => {
-    const definition = encodeDefinition([textFile('pipeline-content.json', JSON.stringify({ properties: { activities: [], description: `pipeline ${i}` } }))]);
-    await seeder.createItem(workspace.id, { displayName: `Pipeline ${i}`, type: 'DataPipeline', definition });
-  });
+  await pool(
+    Array.from({ length: ITEMS }, (_, i) => i),
+    16,
+    async (i) => {
+      const definition = encodeDefinition([
+        textFile('pipeline-content.json', JSON.stringify({ properties: { activities: [], description: `pipeline ${i}` } })),
+      ]);
+      await seeder.createItem(workspace.id, { displayName: `Pipeline ${i}`, type: 'DataPipeline', definition });
+    },
+  );
   const items: Item[] = [];
   for await (const item of seeder.listItems(workspace.id)) items.push({ ...item, workspaceId: workspace.id });
   emu.setFaults(THROTTLED);
 
   // Ours: bounded concurrency; the client-side limiter keeps every call under the quota.
   const limited = new FabricClient({
-    baseUrl: emu.baseUrl, tokenProvider: new StaticTokenProvider(emu.token), userAgent: 'bench',
+    baseUrl: emu.baseUrl,
+    tokenProvider: new StaticTokenProvider(emu.token),
+    userAgent: 'bench',
     rateLimiter: new RateLimiter({ callsPerWindow: THROTTLE_PER_MINUTE }),
   });
   const ours = await timedExport(emu, limited, workspace.id);
@@ -101,11 +113,43 @@ export async function bulkExport(): Promise<Row[]> {
   return others.flatMap((other) => {
     const against = `baseline: ${other.tool}, ${other.workers} workers`;
     return [
-      { scenario, measure: `items exported (${against})`, ours: ours.result.exported.length, baseline: other.exported, unit: 'items', target: `${ITEMS}, none lost`, met: delivered },
-      { scenario, measure: `time (${against})`, ours: ours.ms, baseline: other.ms, unit: 'ms', target: `within 10% of the quota bound (${Math.round(boundMs / 1000)} s) or faster`, met: ours.ms <= Math.max(boundMs * 1.1, boundMs + 5000) },
-      { scenario, measure: `long-running-operation calls per item: starts, polls, results (${against})`, ours: perItem, baseline: other.lroCalls / ITEMS, unit: 'calls', target: '<= 2.5', met: perItem <= 2.5 },
+      {
+        scenario,
+        measure: `items exported (${against})`,
+        ours: ours.result.exported.length,
+        baseline: other.exported,
+        unit: 'items',
+        target: `${ITEMS}, none lost`,
+        met: delivered,
+      },
+      {
+        scenario,
+        measure: `time (${against})`,
+        ours: ours.ms,
+        baseline: other.ms,
+        unit: 'ms',
+        target: `within 10% of the quota bound (${Math.round(boundMs / 1000)} s) or faster`,
+        met: ours.ms <= Math.max(boundMs * 1.1, boundMs + 5000),
+      },
+      {
+        scenario,
+        measure: `long-running-operation calls per item: starts, polls, results (${against})`,
+        ours: perItem,
+        baseline: other.lroCalls / ITEMS,
+        unit: 'calls',
+        target: '<= 2.5',
+        met: perItem <= 2.5,
+      },
       { scenario, measure: `calls made (${against})`, ours: ours.calls, baseline: other.calls, unit: 'calls' },
-      { scenario, measure: `429 answers met (${against})`, ours: ours.throttled, baseline: other.throttled, unit: 'answers', target: 'none reaching the user', met: ours.result.failed.length === 0 },
+      {
+        scenario,
+        measure: `429 answers met (${against})`,
+        ours: ours.throttled,
+        baseline: other.throttled,
+        unit: 'answers',
+        target: 'none reaching the user',
+        met: ours.result.failed.length === 0,
+      },
     ];
   });
 }

@@ -5,7 +5,10 @@ import type { Row } from '../harness';
 function bigNotebook(): FabricNotebook {
   const cells = Array.from({ length: 1000 }, (_, i) => ({
     kind: (i % 5 === 0 ? 'markdown' : 'code') as 'markdown' | 'code',
-    source: i % 5 === 0 ? `# Step ${i}\nWhat this step does, in a sentence or two.` : `df_${i} = spark.read.table("sales_${i}")\ndf_${i} = df_${i}.filter("amount > ${i}")\ndisplay(df_${i}.limit(10))`,
+    source:
+      i % 5 === 0
+        ? `# Step ${i}\nWhat this step does, in a sentence or two.`
+        : `df_${i} = spark.read.table("sales_${i}")\ndf_${i} = df_${i}.filter("amount > ${i}")\ndisplay(df_${i}.limit(10))`,
     isParameters: i === 1,
     metadata: i % 5 === 0 ? {} : { language: 'python', language_group: 'synapse_pyspark' },
   }));

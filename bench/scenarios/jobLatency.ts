@@ -62,9 +62,18 @@ export async function jobLatency(): Promise<Row[]> {
   const workspace = await api.createWorkspace({ displayName: 'Jobs' });
   const items: Item[] = [];
   for (let n = 0; n < NOTEBOOKS; n++) {
-    items.push(await api.createItem(workspace.id, { displayName: `Sleeper ${n}`, type: 'Notebook', definition: encodeDefinition([textFile('notebook-content.py', SLEEPER)]) }));
+    items.push(
+      await api.createItem(workspace.id, {
+        displayName: `Sleeper ${n}`,
+        type: 'Notebook',
+        definition: encodeDefinition([textFile('notebook-content.py', SLEEPER)]),
+      }),
+    );
   }
-  const run = (n: number) => api.runNotebook(workspace.id, items[n]!.id, { parameters: [{ name: 'seconds', type: 'Number', value: Number((jittered(typical[n]!) * COMPRESSION).toFixed(2)) }] });
+  const run = (n: number) =>
+    api.runNotebook(workspace.id, items[n]!.id, {
+      parameters: [{ name: 'seconds', type: 'Number', value: Number((jittered(typical[n]!) * COMPRESSION).toFixed(2)) }],
+    });
   const ended = async (n: number, id: string) => {
     for (;;) {
       const instance = await api.getJobInstance(workspace.id, items[n]!.id, id);
@@ -82,48 +91,108 @@ export async function jobLatency(): Promise<Row[]> {
     livy: new JobTracker({ connection: () => ({ id: 'livy', api: timedApi(client(emu), ourTimes.livy, true) }) }),
     perItem: new JobTracker({ connection: () => ({ id: 'perItem', api: timedApi(client(emu), ourTimes.perItem, false) }) }),
   };
-  const competitors = JOB_COMPETITORS.map((strategy) => ({ strategy, client: new CompetitorClient(emu.baseUrl, emu.token), notices: new Map<string, number>() }));
-  const started = performance.now();
-  const jobs = await Promise.all(Array.from({ length: NOTEBOOKS * RUNS_EACH }, async (_, i) => {
-    const n = i % NOTEBOOKS;
-    const item = items[n]!;
-    const submission = await run(n);
-    const job = {
-      id: submission.jobInstanceId, workspaceId: workspace.id, itemId: item.id, itemName: item.displayName, itemType: 'Notebook',
-      kind: 'notebook' as const, jobType: 'RunNotebook', parameters: [], status: 'NotStarted' as const, submittedAt: Date.now(), retryAfterSeconds: submission.retryAfterSeconds,
-    };
-    trackers.livy.track({ ...job, parameters: [] });
-    trackers.perItem.track({ ...job, parameters: [] });
-    return { n, id: submission.jobInstanceId, retryAfterSeconds: submission.retryAfterSeconds };
+  const competitors = JOB_COMPETITORS.map((strategy) => ({
+    strategy,
+    client: new CompetitorClient(emu.baseUrl, emu.token),
+    notices: new Map<string, number>(),
   }));
+  const started = performance.now();
+  const jobs = await Promise.all(
+    Array.from({ length: NOTEBOOKS * RUNS_EACH }, async (_, i) => {
+      const n = i % NOTEBOOKS;
+      const item = items[n]!;
+      const submission = await run(n);
+      const job = {
+        id: submission.jobInstanceId,
+        workspaceId: workspace.id,
+        itemId: item.id,
+        itemName: item.displayName,
+        itemType: 'Notebook',
+        kind: 'notebook' as const,
+        jobType: 'RunNotebook',
+        parameters: [],
+        status: 'NotStarted' as const,
+        submittedAt: Date.now(),
+        retryAfterSeconds: submission.retryAfterSeconds,
+      };
+      trackers.livy.track({ ...job, parameters: [] });
+      trackers.perItem.track({ ...job, parameters: [] });
+      return { n, id: submission.jobInstanceId, retryAfterSeconds: submission.retryAfterSeconds };
+    }),
+  );
   const path = (n: number, id: string) => `/workspaces/${workspace.id}/items/${items[n]!.id}/jobs/instances/${id}`;
   const deadline = Date.now() + 6 * 60_000;
-  const othersDone = Promise.all(competitors.flatMap((c) => jobs.map(async (j) => c.notices.set(j.id, await followJob(c.client, path(j.n, j.id), j.retryAfterSeconds, c.strategy)))));
+  const othersDone = Promise.all(
+    competitors.flatMap((c) => jobs.map(async (j) => c.notices.set(j.id, await followJob(c.client, path(j.n, j.id), j.retryAfterSeconds, c.strategy)))),
+  );
   while ((trackers.livy.running.length > 0 || trackers.perItem.running.length > 0) && Date.now() < deadline) await sleep(200);
   await Promise.race([othersDone, sleep(Math.max(0, deadline - Date.now()))]);
   const ends = new Map(await Promise.all(jobs.map(async (j) => [j.id, Date.parse((await ended(j.n, j.id)).endTimeUtc!)] as const)));
   for (const tracker of Object.values(trackers)) tracker.dispose();
   await emu.close();
 
-  const delays = (notice: (id: string) => number | undefined) => jobs.map((j) => notice(j.id)).map((at, i) => (at === undefined ? undefined : at - ends.get(jobs[i]!.id)!)).filter((d): d is number => d !== undefined);
+  const delays = (notice: (id: string) => number | undefined) =>
+    jobs
+      .map((j) => notice(j.id))
+      .map((at, i) => (at === undefined ? undefined : at - ends.get(jobs[i]!.id)!))
+      .filter((d): d is number => d !== undefined);
   const ours = {
-    livy: { name: "ours, with the workspace's Livy sessions", delays: delays((id) => trackers.livy.get(id)?.noticedAt), quota: quotaOf(ourTimes.livy, QUOTA, started) },
-    perItem: { name: 'ours, per item (no Livy sessions)', delays: delays((id) => trackers.perItem.get(id)?.noticedAt), quota: quotaOf(ourTimes.perItem, QUOTA, started) },
+    livy: {
+      name: "ours, with the workspace's Livy sessions",
+      delays: delays((id) => trackers.livy.get(id)?.noticedAt),
+      quota: quotaOf(ourTimes.livy, QUOTA, started),
+    },
+    perItem: {
+      name: 'ours, per item (no Livy sessions)',
+      delays: delays((id) => trackers.perItem.get(id)?.noticedAt),
+      quota: quotaOf(ourTimes.perItem, QUOTA, started),
+    },
   };
   const others = competitors.map((c) => ({ tool: c.strategy.tool, delays: delays((id) => c.notices.get(id)), quota: c.client.quota(QUOTA, started) }));
 
   const scenario = `Job status latency (${NOTEBOOKS * RUNS_EACH} jobs on ${NOTEBOOKS} notebooks, 1 s–10 min at ${COMPRESSION}x, ${HISTORY_RUNS} earlier runs each)`;
   const total = jobs.length;
-  const throttled = (q: { throttledAfterS: number | undefined }) => (q.throttledAfterS === undefined ? 'never throttled' : `throttled from ${Math.round(q.throttledAfterS)} s on`);
+  const throttled = (q: { throttledAfterS: number | undefined }) =>
+    q.throttledAfterS === undefined ? 'never throttled' : `throttled from ${Math.round(q.throttledAfterS)} s on`;
   const rows: Row[] = [];
   for (const variant of Object.values(ours)) {
     for (const other of others) {
       const p95 = percentile(variant.delays, 95);
       rows.push(
-        { scenario, measure: `jobs followed to their end, ${variant.name} (baseline: ${other.tool})`, ours: variant.delays.length, baseline: other.delays.length, unit: 'jobs', target: 'all', met: variant.delays.length === total },
-        { scenario, measure: `notice delay, p95, ${variant.name} (baseline: ${other.tool})`, ours: p95, baseline: percentile(other.delays, 95), unit: 'ms', target: '< 2000 ms', met: p95 < 2000 },
-        { scenario, measure: `notice delay, median, ${variant.name} (baseline: ${other.tool})`, ours: percentile(variant.delays, 50), baseline: percentile(other.delays, 50), unit: 'ms' },
-        { scenario, measure: `status calls in the busiest minute, ${variant.name} (baseline: ${other.tool}, ${throttled(other.quota)})`, ours: variant.quota.busiestMinute, baseline: other.quota.busiestMinute, unit: `calls/min (quota ${QUOTA})`, target: '<= 150', met: variant.quota.busiestMinute <= 150 },
+        {
+          scenario,
+          measure: `jobs followed to their end, ${variant.name} (baseline: ${other.tool})`,
+          ours: variant.delays.length,
+          baseline: other.delays.length,
+          unit: 'jobs',
+          target: 'all',
+          met: variant.delays.length === total,
+        },
+        {
+          scenario,
+          measure: `notice delay, p95, ${variant.name} (baseline: ${other.tool})`,
+          ours: p95,
+          baseline: percentile(other.delays, 95),
+          unit: 'ms',
+          target: '< 2000 ms',
+          met: p95 < 2000,
+        },
+        {
+          scenario,
+          measure: `notice delay, median, ${variant.name} (baseline: ${other.tool})`,
+          ours: percentile(variant.delays, 50),
+          baseline: percentile(other.delays, 50),
+          unit: 'ms',
+        },
+        {
+          scenario,
+          measure: `status calls in the busiest minute, ${variant.name} (baseline: ${other.tool}, ${throttled(other.quota)})`,
+          ours: variant.quota.busiestMinute,
+          baseline: other.quota.busiestMinute,
+          unit: `calls/min (quota ${QUOTA})`,
+          target: '<= 150',
+          met: variant.quota.busiestMinute <= 150,
+        },
       );
     }
   }

@@ -36,8 +36,10 @@ export async function openAndSave(): Promise<Row[]> {
   const api = client(emu);
   const workspace = await api.createWorkspace({ displayName: 'Bench' });
   // pipeline-content.json, 38 more parts, and the .platform the service adds: 40 parts.
-  const files = [textFile('pipeline-content.json', JSON.stringify({ properties: { activities: [] } })),
-    ...Array.from({ length: PARTS - 2 }, (_, i) => textFile(`notes/part-${i}.json`, JSON.stringify({ part: i, text: 'x'.repeat(2000) })))];
+  const files = [
+    textFile('pipeline-content.json', JSON.stringify({ properties: { activities: [] } })),
+    ...Array.from({ length: PARTS - 2 }, (_, i) => textFile(`notes/part-${i}.json`, JSON.stringify({ part: i, text: 'x'.repeat(2000) }))),
+  ];
   const item: Item = await api.createItem(workspace.id, { displayName: 'Forty parts', type: 'DataPipeline', definition: encodeDefinition(files) });
 
   // Ours: every open and stat goes through the shared definition cache.
@@ -50,7 +52,10 @@ export async function openAndSave(): Promise<Row[]> {
   });
   const openGetDefinitions = requestsMatching(emu, /getDefinition$/);
   emu.stats.reset();
-  await cache.save(item, new Map([['pipeline-content.json', new TextEncoder().encode(JSON.stringify({ properties: { activities: [], description: 'saved' } }))]]));
+  await cache.save(
+    item,
+    new Map([['pipeline-content.json', new TextEncoder().encode(JSON.stringify({ properties: { activities: [], description: 'saved' } }))]]),
+  );
   const saveReads = requestsMatching(emu, /getDefinition$/);
   const saveUpdates = requestsMatching(emu, /updateDefinition$/);
 
@@ -58,7 +63,10 @@ export async function openAndSave(): Promise<Row[]> {
   const others = [];
   for (const strategy of [FABRIC_STUDIO, VSCODE_FABRIC]) {
     const tool = new CompetitorClient(emu.baseUrl, emu.token);
-    others.push({ tool: strategy.tool, ...(await timedRead(emu, () => tool.operation(`/workspaces/${workspace.id}/items/${item.id}/getDefinition`, undefined, strategy))) });
+    others.push({
+      tool: strategy.tool,
+      ...(await timedRead(emu, () => tool.operation(`/workspaces/${workspace.id}/items/${item.id}/getDefinition`, undefined, strategy))),
+    });
   }
 
   await emu.close();
@@ -66,12 +74,35 @@ export async function openAndSave(): Promise<Row[]> {
   const scenario = `Open and save (${PARTS} parts, ${LRO_MS / 1000} s LROs)`;
   const at1 = "at the emulator's Retry-After 1 s";
   return [
-    { scenario, measure: 'getDefinition calls for all opens and stats (baseline: Fabric Studio and vscode-fabric, one cached read each)', ours: openGetDefinitions, baseline: 1, unit: 'calls', target: '1', met: openGetDefinitions === 1 },
+    {
+      scenario,
+      measure: 'getDefinition calls for all opens and stats (baseline: Fabric Studio and vscode-fabric, one cached read each)',
+      ours: openGetDefinitions,
+      baseline: 1,
+      unit: 'calls',
+      target: '1',
+      met: openGetDefinitions === 1,
+    },
     ...others.flatMap((other) => [
       { scenario, measure: `requests for all opens and stats (baseline: ${other.tool})`, ours: ours.requests, baseline: other.requests, unit: 'requests' },
       { scenario, measure: `time for all opens and stats (baseline: ${other.tool})`, ours: ours.ms, baseline: other.ms, unit: 'ms' },
-      { scenario, measure: `LRO end noticed after, ${at1} (baseline: ${other.tool})`, ours: ours.noticeMs, baseline: other.noticeMs, unit: 'ms', target: `< ${NOTICE_LIMIT_MS} ms (25% of 2 s + 300 ms)`, met: ours.noticeMs < NOTICE_LIMIT_MS },
+      {
+        scenario,
+        measure: `LRO end noticed after, ${at1} (baseline: ${other.tool})`,
+        ours: ours.noticeMs,
+        baseline: other.noticeMs,
+        unit: 'ms',
+        target: `< ${NOTICE_LIMIT_MS} ms (25% of 2 s + 300 ms)`,
+        met: ours.noticeMs < NOTICE_LIMIT_MS,
+      },
     ]),
-    { scenario, measure: 'save: reads + updateDefinition calls (no competitor run: ours against the minimum)', ours: saveReads + saveUpdates, unit: 'calls', target: '1 read + 1 update', met: saveReads === 1 && saveUpdates === 1 },
+    {
+      scenario,
+      measure: 'save: reads + updateDefinition calls (no competitor run: ours against the minimum)',
+      ours: saveReads + saveUpdates,
+      unit: 'calls',
+      target: '1 read + 1 update',
+      met: saveReads === 1 && saveUpdates === 1,
+    },
   ];
 }

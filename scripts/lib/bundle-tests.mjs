@@ -7,7 +7,10 @@ import { ESBUILD_ALIAS } from './esbuild-alias.mjs';
 
 export async function bundleSuites(root, outDir) {
   const suiteDir = path.join(root, 'test/vscode/suite');
-  const entries = fs.readdirSync(suiteDir).filter((f) => f.endsWith('.test.ts')).map((f) => path.join(suiteDir, f));
+  const entries = fs
+    .readdirSync(suiteDir)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => path.join(suiteDir, f));
   fs.rmSync(outDir, { recursive: true, force: true });
   await esbuild.build({
     entryPoints: entries,

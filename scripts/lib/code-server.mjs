@@ -38,9 +38,11 @@ export function makeTempDir(prefix) {
 
 /** Installs a VSIX (or a gallery id) into an extensions folder. */
 export function installExtension(cache, extensionsDir, userDataDir, vsixOrId) {
-  execFileSync(path.join(cache, 'bin/code-server'), [
-    '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--force', '--install-extension', vsixOrId,
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(
+    path.join(cache, 'bin/code-server'),
+    ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--force', '--install-extension', vsixOrId],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
 }
 
 /**
@@ -81,15 +83,20 @@ export async function startCodeServer({ cache, extensionsDir, userDataDir, folde
   fs.mkdirSync(userDataDir, { recursive: true });
   fs.writeFileSync(configFile, 'auth: none\n');
   const args = [
-    '--config', configFile,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--config',
+    configFile,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-workspace-trust',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     '--ignore-last-opened',
     folder,
   ];
@@ -118,12 +125,23 @@ export async function startCodeServer({ cache, extensionsDir, userDataDir, folde
     if (Date.now() > deadline) throw new Error(`code-server did not start within 120 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  const stop = () => new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { resolve(); }
-    setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000).unref();
-  });
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        resolve();
+      }
+      setTimeout(() => {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }, 5000).unref();
+    });
   const query = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
   return { url, port, stop, output: () => output, folderUrl: `${url}/?${query}=${encodeURIComponent(folder)}` };
 }

@@ -32,7 +32,9 @@ export async function desktopVSCode() {
   try {
     return await downloadAndUnzipVSCode({ version: process.env.FWB_VSCODE_VERSION ?? 'stable', cachePath, timeout: 15_000 });
   } catch (error) {
-    throw new Error(desktopUnavailableMessage(error instanceof Error ? `${error.message}${error.code ? ` (${error.code})` : ''}` : String(error)), { cause: error });
+    throw new Error(desktopUnavailableMessage(error instanceof Error ? `${error.message}${error.code ? ` (${error.code})` : ''}` : String(error)), {
+      cause: error,
+    });
   }
 }
 
@@ -43,7 +45,13 @@ export async function runDesktopSuites({ executable, root, runnerDir, workspaceF
       vscodeExecutablePath: executable,
       extensionDevelopmentPath: [root, runnerDir],
       extensionTestsPath: path.join(runnerDir, 'desktop.js'),
-      launchArgs: [workspaceFile, `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`, '--disable-extension=vscode.microsoft-authentication', '--disable-workspace-trust'],
+      launchArgs: [
+        workspaceFile,
+        `--user-data-dir=${userDataDir}`,
+        `--extensions-dir=${extensionsDir}`,
+        '--disable-extension=vscode.microsoft-authentication',
+        '--disable-workspace-trust',
+      ],
       extensionTestsEnv: env,
     });
     return 0;

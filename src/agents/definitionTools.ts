@@ -15,13 +15,16 @@ import { optionalText, requiredText, ToolError } from './ToolError';
 const MAX_PART_CHARS = 200_000;
 
 export function definitionCache(ctx: Pick<ToolContext, 'host'>): DefinitionCache {
-  return new DefinitionCache(() => ctx.host.client(), (item) => (isNotebook(item) ? 'fabricGitSource' : undefined));
+  return new DefinitionCache(
+    () => ctx.host.client(),
+    (item) => (isNotebook(item) ? 'fabricGitSource' : undefined),
+  );
 }
 
 export function itemInput(input: Record<string, unknown>): { workspace: string; item: string; type?: string } {
   return {
-    workspace: requiredText(input, 'workspace', 'the workspace\'s name or id'),
-    item: requiredText(input, 'item', 'the item\'s name or id'),
+    workspace: requiredText(input, 'workspace', "the workspace's name or id"),
+    item: requiredText(input, 'item', "the item's name or id"),
     type: optionalText(input, 'type'),
   };
 }
@@ -69,7 +72,9 @@ export async function updateDefinition(ctx: ToolContext, input: Record<string, u
     await ctx.definitions.save(item, new Map([[part, bytes]]));
   } catch (error) {
     if (!(error instanceof DefinitionConflictError)) throw error;
-    throw new ToolError(`Nothing was saved: ${describeTarget(target)} was changed in Fabric since you read it. Read ${part} again with fabric_readDefinition and apply your change to that text.`);
+    throw new ToolError(
+      `Nothing was saved: ${describeTarget(target)} was changed in Fabric since you read it. Read ${part} again with fabric_readDefinition and apply your change to that text.`,
+    );
   }
   ctx.host.definitionChanged?.(item);
   return `Saved ${part} of ${describeTarget(target)} (${bytes.byteLength} bytes).`;

@@ -27,7 +27,9 @@ export async function runItem(ctx: ToolContext, input: Record<string, unknown>, 
   const declared = await readDeclaredParameters(ctx.client, workspace.id, item);
   const parameters = runParameters(kind, declared, input.parameters, item.displayName);
   const job = await ctx.host.submit(ctx.client, { workspaceId: workspace.id, workspaceName: workspace.displayName, item }, { kind, parameters });
-  const given = parameters.length ? ` with ${parameters.map((p) => `${p.name}=${JSON.stringify(p.value)}`).join(', ')}` : ' with the item\'s own parameter values';
+  const given = parameters.length
+    ? ` with ${parameters.map((p) => `${p.name}=${JSON.stringify(p.value)}`).join(', ')}`
+    : " with the item's own parameter values";
   return [
     `Started ${jobTypeOf(kind)} job ${job.id} of ${describeTarget(target)}${given}.`,
     declaredList(declared, item.displayName),
@@ -48,7 +50,11 @@ export async function getJob(ctx: ToolContext, input: Record<string, unknown>, s
   const job = jobOf(ctx, target, instance);
   const lines = [formatJobDetails(job, Date.now()).trimEnd()];
   if (target.item.type.toLowerCase() === 'datapipeline') lines.push('', '## Activity runs', ...(await activityLines(ctx.client, job, signal)));
-  if (!isTerminal(instance.status)) lines.push('', `Still ${instance.status}${waitMs ? ` after waiting ${Math.round(waitMs / 1000)} s` : ''}: call fabric_getJob again (waitSeconds up to 600) to wait for its end.`);
+  if (!isTerminal(instance.status))
+    lines.push(
+      '',
+      `Still ${instance.status}${waitMs ? ` after waiting ${Math.round(waitMs / 1000)} s` : ''}: call fabric_getJob again (waitSeconds up to 600) to wait for its end.`,
+    );
   return lines.join('\n');
 }
 
@@ -57,7 +63,10 @@ export async function listJobs(ctx: ToolContext, input: Record<string, unknown>,
   const limit = optionalNumber(input, 'limit', 1, 50) ?? DEFAULT_JOBS_LISTED;
   const instances: ItemJobInstance[] = [];
   for await (const instance of ctx.client.listJobInstances(target.workspace.id, target.item.id, { signal })) instances.push(instance);
-  const jobs = instances.map((i) => jobOf(ctx, target, i)).sort((a, b) => b.submittedAt - a.submittedAt).slice(0, limit);
+  const jobs = instances
+    .map((i) => jobOf(ctx, target, i))
+    .sort((a, b) => b.submittedAt - a.submittedAt)
+    .slice(0, limit);
   if (jobs.length === 0) return `${describeTarget(target)} has no jobs yet. Start one with fabric_runItem.`;
   const now = Date.now();
   const lines = jobs.map((j) => {
@@ -79,7 +88,9 @@ export async function cancelJob(ctx: ToolContext, input: Record<string, unknown>
 /** What the user confirms before a run. */
 export async function describeRun(ctx: ToolContext, input: Record<string, unknown>, signal?: AbortSignal): Promise<string> {
   const parameters = input.parameters && typeof input.parameters === 'object' ? Object.entries(input.parameters) : [];
-  const given = parameters.length ? `with ${parameters.map(([name, value]) => `${name}=${JSON.stringify(value)}`).join(', ')}` : 'with the item\'s own parameter values';
+  const given = parameters.length
+    ? `with ${parameters.map(([name, value]) => `${name}=${JSON.stringify(value)}`).join(', ')}`
+    : "with the item's own parameter values";
   return `Run ${await describeNamed(ctx, input, signal)} ${given}, on ${ctx.host.connectionLabel()}?`;
 }
 
@@ -113,10 +124,19 @@ function readInstance(client: FabricClient, { workspace, item }: Target, jobId: 
 /** The service's job as a tracked one (with the parameters, when the host started it). */
 function jobOf(ctx: ToolContext, { workspace, item }: Target, instance: ItemJobInstance): TrackedJob {
   const known = ctx.host.knownJob?.(instance.id);
-  const kind = instance.jobType === 'Publish' ? 'dataflowPublish' : runKindsFor(item.type)[0] ?? 'notebook';
+  const kind = instance.jobType === 'Publish' ? 'dataflowPublish' : (runKindsFor(item.type)[0] ?? 'notebook');
   const template: TrackedJob = {
-    id: instance.id, workspaceId: workspace.id, workspaceName: workspace.displayName, itemId: item.id, itemName: item.displayName, itemType: item.type,
-    kind, jobType: jobTypeOf(kind), parameters: [], status: instance.status, submittedAt: 0,
+    id: instance.id,
+    workspaceId: workspace.id,
+    workspaceName: workspace.displayName,
+    itemId: item.id,
+    itemName: item.displayName,
+    itemType: item.type,
+    kind,
+    jobType: jobTypeOf(kind),
+    parameters: [],
+    status: instance.status,
+    submittedAt: 0,
   };
   const job = fromInstance(instance, template);
   return known ? { ...job, parameters: known.parameters, executionData: known.executionData } : job;

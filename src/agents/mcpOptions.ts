@@ -6,9 +6,7 @@ import { emulatorBaseUrl, readPublishedToken } from '../emulator/tokenFile';
 
 export const TOKEN_VARIABLE = 'FABRIC_WORKBENCH_EMULATOR_TOKEN';
 
-export type McpConnection =
-  | { kind: 'emulator'; baseUrl: string; token: string }
-  | { kind: 'tenant'; baseUrl: string; tenantId?: string };
+export type McpConnection = { kind: 'emulator'; baseUrl: string; token: string } | { kind: 'tenant'; baseUrl: string; tenantId?: string };
 
 export type McpOptions = { help: true } | { help: false; connection: McpConnection };
 
@@ -38,7 +36,7 @@ export function parseMcpOptions(argv: readonly string[], env: NodeJS.ProcessEnv 
   }
   const emulator = values.get('--emulator');
   if (emulator === undefined) {
-    if (values.has('--token')) throw new Error('--token is the emulator\'s: give --emulator URL too.');
+    if (values.has('--token')) throw new Error("--token is the emulator's: give --emulator URL too.");
     return { help: false, connection: { kind: 'tenant', baseUrl: values.get('--api') ?? DEFAULT_BASE_URL, tenantId: values.get('--tenant') } };
   }
   const token = values.get('--token') ?? env[TOKEN_VARIABLE]?.trim() ?? readToken(emulator);

@@ -11,7 +11,8 @@ export function createMcpServer(tools: FabricTools, version: string): Server {
     { name: 'fabric-workbench', title: 'Fabric Workbench', version },
     {
       capabilities: { tools: {} },
-      instructions: 'Microsoft Fabric tools: list workspaces and items, read and update item definitions, run notebooks, pipelines and dataflows and follow their jobs. Items and workspaces are named by name or id.',
+      instructions:
+        'Microsoft Fabric tools: list workspaces and items, read and update item definitions, run notebooks, pipelines and dataflows and follow their jobs. Items and workspaces are named by name or id.',
     },
   );
   server.setRequestHandler(ListToolsRequestSchema, async () => ({

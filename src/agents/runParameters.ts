@@ -2,9 +2,7 @@
 // a declared parameter takes its declared type, another the type of its JSON value; names unique
 // ignoring case; values of their type. A refusal lists what the item declares.
 import type { JobParameter, JobParameterType } from '../fabric/types';
-import {
-  formatParameterValue, parameterProblems, toJobParameters, toJobParameterType, type ParameterText,
-} from '../jobs/parameterValues';
+import { formatParameterValue, parameterProblems, toJobParameters, toJobParameterType, type ParameterText } from '../jobs/parameterValues';
 import { shown, type DeclaredParameterLike } from '../jobs/RunParametersWizard';
 import { takesParameters, type RunKind } from '../jobs/runRequest';
 import { ToolError } from './ToolError';
@@ -29,7 +27,8 @@ export function runParameters(kind: RunKind, declared: readonly DeclaredParamete
     entries.push({ name, type, text: formatParameterValue(value) });
   }
   problems.push(...parameterProblems(entries));
-  if (problems.length) throw new ToolError(`The run was not started: ${problems.map((p) => p.replace(/\.$/, '')).join('; ')}. ${declaredList(declared, itemName)}`);
+  if (problems.length)
+    throw new ToolError(`The run was not started: ${problems.map((p) => p.replace(/\.$/, '')).join('; ')}. ${declaredList(declared, itemName)}`);
   return toJobParameters(entries);
 }
 

@@ -19,7 +19,8 @@ export async function findWorkspace(client: FabricClient, ref: string, signal?: 
     try {
       return await client.getWorkspace(ref, { signal });
     } catch (error) {
-      if (isFabricError(error) && error.status === 404) throw new ToolError(`No workspace has the id ${ref}. Call fabric_listWorkspaces for the workspaces and their ids.`);
+      if (isFabricError(error) && error.status === 404)
+        throw new ToolError(`No workspace has the id ${ref}. Call fabric_listWorkspaces for the workspaces and their ids.`);
       throw error;
     }
   }
@@ -33,14 +34,16 @@ export async function findItem(client: FabricClient, workspace: Workspace, ref: 
     try {
       return { ...(await client.getItem(workspace.id, ref, { signal })), workspaceId: workspace.id };
     } catch (error) {
-      if (isFabricError(error) && error.status === 404) throw new ToolError(`Workspace "${workspace.displayName}" has no item with the id ${ref}. Call fabric_listItems for its items.`);
+      if (isFabricError(error) && error.status === 404)
+        throw new ToolError(`Workspace "${workspace.displayName}" has no item with the id ${ref}. Call fabric_listItems for its items.`);
       throw error;
     }
   }
   const all: Item[] = [];
   for await (const item of client.listItems(workspace.id, type ? { type } : {}, { signal })) all.push({ ...item, workspaceId: workspace.id });
   return pickByName(all, ref, `item${type ? ` of type ${type}` : ''} in workspace "${workspace.displayName}"`, (matches) =>
-    matches.length > 1 ? 'Give its "type" or its id.' : 'Call fabric_listItems for its items.');
+    matches.length > 1 ? 'Give its "type" or its id.' : 'Call fabric_listItems for its items.',
+  );
 }
 
 /** The workspace and item a call names. */
@@ -50,7 +53,10 @@ export async function findTarget(client: FabricClient, input: { workspace: strin
 }
 
 function pickByName<T extends { id: string; displayName: string; type?: string }>(
-  all: readonly T[], name: string, what: string, hint: (matches: readonly T[]) => string,
+  all: readonly T[],
+  name: string,
+  what: string,
+  hint: (matches: readonly T[]) => string,
 ): T {
   const exact = all.filter((x) => x.displayName === name);
   const matches = exact.length ? exact : all.filter((x) => x.displayName.toLowerCase() === name.toLowerCase());

@@ -18,7 +18,7 @@ export async function listWorkspaces(ctx: ToolContext, input: Record<string, unk
 }
 
 export async function listItems(ctx: ToolContext, input: Record<string, unknown>, signal?: AbortSignal): Promise<string> {
-  const workspace = await findWorkspace(ctx.client, requiredText(input, 'workspace', 'the workspace\'s name or id'), signal);
+  const workspace = await findWorkspace(ctx.client, requiredText(input, 'workspace', "the workspace's name or id"), signal);
   const type = optionalText(input, 'type');
   const folders = await listFolders(ctx, workspace, signal);
   const paths = folderPaths(folders);
@@ -29,7 +29,9 @@ export async function listItems(ctx: ToolContext, input: Record<string, unknown>
   for await (const item of ctx.client.listItems(workspace.id, { ...scope, ...(type ? { type } : {}) }, { signal })) items.push(item);
   const where = `${type ? `${type} items` : 'Items'} of workspace "${workspace.displayName}" (id ${workspace.id})${folder ? ` in folder "${paths.get(folder.id)}"` : ''}`;
   if (items.length === 0) return `${where}: none.`;
-  const lines = items.map((i) => `- "${i.displayName}" · ${i.type} · id ${i.id}${i.folderId && paths.has(i.folderId) ? ` · folder "${paths.get(i.folderId)}"` : ''}`);
+  const lines = items.map(
+    (i) => `- "${i.displayName}" · ${i.type} · id ${i.id}${i.folderId && paths.has(i.folderId) ? ` · folder "${paths.get(i.folderId)}"` : ''}`,
+  );
   return `${where}: ${items.length}\n${capped(lines, 'give "type" or "folder"')}`;
 }
 
@@ -62,7 +64,11 @@ function findFolder(folders: readonly Folder[], paths: ReadonlyMap<string, strin
   const matches = folders.filter((f) => f.id === ref || paths.get(f.id)?.toLowerCase() === lower);
   const byName = matches.length ? matches : folders.filter((f) => f.displayName.toLowerCase() === lower);
   if (byName.length === 1) return byName[0];
-  const known = [...paths.values()].sort().slice(0, 30).map((p) => `"${p}"`).join(', ');
+  const known = [...paths.values()]
+    .sort()
+    .slice(0, 30)
+    .map((p) => `"${p}"`)
+    .join(', ');
   if (byName.length > 1) throw new ToolError(`Several folders are named "${ref}": ${byName.map((f) => `"${paths.get(f.id)}"`).join(', ')}. Give its path.`);
   throw new ToolError(folders.length ? `No folder "${ref}". Folders: ${known}.` : `The workspace has no folders; leave "folder" out.`);
 }

@@ -29,7 +29,8 @@ interface Query {
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function fieldOf(name: unknown, what: string): keyof ActivityRun {
-  if (typeof name !== 'string' || !Object.hasOwn(FIELDS, name)) throw badRequest('InvalidParameter', `${what} '${String(name)}' is not one of ${Object.keys(FIELDS).join(', ')}.`);
+  if (typeof name !== 'string' || !Object.hasOwn(FIELDS, name))
+    throw badRequest('InvalidParameter', `${what} '${String(name)}' is not one of ${Object.keys(FIELDS).join(', ')}.`);
   return FIELDS[name]!;
 }
 
@@ -38,9 +39,11 @@ function filtered(runs: ActivityRun[], filters: unknown): ActivityRun[] {
   if (filters === undefined) return runs;
   if (!Array.isArray(filters)) throw badRequest('InvalidParameter', 'filters must be a list of { operand, operator, values }.');
   return filters.reduce<ActivityRun[]>((kept, filter) => {
-    if (!isObject(filter) || !Array.isArray(filter.values)) throw badRequest('InvalidParameter', 'Each filter needs an operand, an operator and a list of values.');
+    if (!isObject(filter) || !Array.isArray(filter.values))
+      throw badRequest('InvalidParameter', 'Each filter needs an operand, an operator and a list of values.');
     const field = fieldOf(filter.operand, 'The filter operand');
-    if (!OPERATORS.includes(filter.operator as string)) throw badRequest('InvalidParameter', `The filter operator '${String(filter.operator)}' is not one of ${OPERATORS.join(', ')}.`);
+    if (!OPERATORS.includes(filter.operator as string))
+      throw badRequest('InvalidParameter', `The filter operator '${String(filter.operator)}' is not one of ${OPERATORS.join(', ')}.`);
     const values = filter.values.map(String);
     const negate = filter.operator === 'NotEquals' || filter.operator === 'NotIn';
     return kept.filter((run) => values.includes(String(run[field] ?? '')) !== negate);

@@ -45,7 +45,7 @@ function number(text: string | undefined, name: string, fallback: number, min: n
 
 function printTrustHelp(caFile: string): void {
   console.log(`HTTPS certificate authority: ${caFile}`);
-  console.log('  Trust it per client (the emulator\'s certificate is for 127.0.0.1, localhost and ::1):');
+  console.log("  Trust it per client (the emulator's certificate is for 127.0.0.1, localhost and ::1):");
   console.log(`    Node:             NODE_EXTRA_CA_CERTS=${caFile}`);
   console.log(`    Python requests:  REQUESTS_CA_BUNDLE=${caFile}`);
   console.log(`    Go (Linux):       SSL_CERT_FILE=${caFile}`);
@@ -56,10 +56,20 @@ async function main(): Promise<void> {
   try {
     ({ values, positionals } = parseArgs({
       options: {
-        port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, token: { type: 'string' },
-        'page-size': { type: 'string' }, empty: { type: 'boolean' }, faults: { type: 'string' },
-        'time-scale': { type: 'string' }, lro: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-        https: { type: 'boolean' }, cert: { type: 'string' }, key: { type: 'string' }, 'accept-entra-tokens': { type: 'boolean' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        token: { type: 'string' },
+        'page-size': { type: 'string' },
+        empty: { type: 'boolean' },
+        faults: { type: 'string' },
+        'time-scale': { type: 'string' },
+        lro: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        https: { type: 'boolean' },
+        cert: { type: 'string' },
+        key: { type: 'string' },
+        'accept-entra-tokens': { type: 'boolean' },
         'entra-app': { type: 'string', multiple: true },
         'max-body-mb': { type: 'string' },
       },
@@ -105,7 +115,9 @@ async function main(): Promise<void> {
     maxBodyBytes: number(values['max-body-mb'], 'max-body-mb', DEFAULT_MAX_BODY_MB, 1) * 1024 * 1024,
   });
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
-    console.log(`WARNING: listening on ${host}, reachable from other machines: anyone who has the token can run code on this machine (notebooks run as local Python). This is remote code execution by design; use it only on a network you trust.`);
+    console.log(
+      `WARNING: listening on ${host}, reachable from other machines: anyone who has the token can run code on this machine (notebooks run as local Python). This is remote code execution by design; use it only on a network you trust.`,
+    );
   }
   console.log(`Data folder: ${dataDir}`);
   console.log(`Token: ${emulator.token}   (send "Authorization: Bearer ${emulator.token}")`);
@@ -113,10 +125,15 @@ async function main(): Promise<void> {
   if (faults) console.log(`Faults: ${values.faults}`);
   if (emulator.caFile) printTrustHelp(emulator.caFile);
   if (values['accept-entra-tokens']) {
-    console.log(`WARNING: --accept-entra-tokens: any unexpired JWT for ${FABRIC_AUDIENCE} living at most ${MAX_ENTRA_TOKEN_LIFETIME_SECONDS / 3600} hours is accepted WITHOUT checking its signature (unsigned ones too): anyone who can reach this port can make one.`);
+    console.log(
+      `WARNING: --accept-entra-tokens: any unexpired JWT for ${FABRIC_AUDIENCE} living at most ${MAX_ENTRA_TOKEN_LIFETIME_SECONDS / 3600} hours is accepted WITHOUT checking its signature (unsigned ones too): anyone who can reach this port can make one.`,
+    );
     console.log('WARNING: for local use only; never expose this emulator beyond your machine. Get a token with: npm run -s emulator -- token');
   }
-  if (entraApps) console.log(`Local Entra token endpoint: authorityHost ${emulator.url} (fabricWorkbench.authorityHost), for ${entraApps.map((a) => `${a.clientId} in ${a.tenantId}`).join(', ')}`);
+  if (entraApps)
+    console.log(
+      `Local Entra token endpoint: authorityHost ${emulator.url} (fabricWorkbench.authorityHost), for ${entraApps.map((a) => `${a.clientId} in ${a.tenantId}`).join(', ')}`,
+    );
   console.log(`Fabric emulator listening on ${emulator.url}`);
   console.log(`API base URL: ${emulator.baseUrl}`);
   let stopping = false;

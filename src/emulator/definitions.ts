@@ -1,7 +1,16 @@
 // An item's definition as the emulator keeps and serves it: checks on what clients send, the
 // `.platform` part kept in step with the item, and the notebook formats converted on request.
 import {
-  DefinitionError, decodeDefinition, fileText, minimalDefinition, parseIpynb, parseNotebookPy, textFile, writeIpynb, writeNotebookPy, writePlatformFile,
+  DefinitionError,
+  decodeDefinition,
+  fileText,
+  minimalDefinition,
+  parseIpynb,
+  parseNotebookPy,
+  textFile,
+  writeIpynb,
+  writeNotebookPy,
+  writePlatformFile,
   type DefinitionFile,
 } from '../fabric/definition';
 import type { DefinitionPart, Item, ItemDefinition } from '../fabric/types';
@@ -29,7 +38,8 @@ export function acceptDefinition(type: string, definition: unknown): StoredDefin
     if (typeof part?.path !== 'string' || !part.path || typeof part.payload !== 'string') {
       throw badRequest('InvalidDefinitionParts', 'Every definition part needs a path and a payload.');
     }
-    if (part.payloadType !== 'InlineBase64') throw badRequest('UnsupportedPayloadType', `Part '${part.path}' has payloadType '${String(part.payloadType)}'; only InlineBase64 is supported.`);
+    if (part.payloadType !== 'InlineBase64')
+      throw badRequest('UnsupportedPayloadType', `Part '${part.path}' has payloadType '${String(part.payloadType)}'; only InlineBase64 is supported.`);
   }
   let files: DefinitionFile[];
   try {

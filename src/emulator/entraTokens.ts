@@ -36,14 +36,14 @@ export function entraClaims(options: DevEntraTokenOptions = {}): Record<string, 
   const identity = options.app
     ? { oid: options.app, sub: options.app, appid: options.app, idtyp: 'app', roles: ['Workspace.ReadWrite.All', 'Item.ReadWrite.All', 'Item.Execute.All'] }
     : {
-      oid: '00000000-0000-4000-8000-00000000da7a',
-      upn: 'dev@fabric-emulator.local',
-      unique_name: 'dev@fabric-emulator.local',
-      name: 'Emulator Developer',
-      scp: 'Workspace.ReadWrite.All Item.ReadWrite.All Item.Execute.All',
-      appid: '00000000-0000-4000-8000-0000000c11e0',
-      idtyp: 'user',
-    };
+        oid: '00000000-0000-4000-8000-00000000da7a',
+        upn: 'dev@fabric-emulator.local',
+        unique_name: 'dev@fabric-emulator.local',
+        name: 'Emulator Developer',
+        scp: 'Workspace.ReadWrite.All Item.ReadWrite.All Item.Execute.All',
+        appid: '00000000-0000-4000-8000-0000000c11e0',
+        idtyp: 'user',
+      };
   return {
     aud: options.audience ?? FABRIC_AUDIENCE,
     iss: `https://sts.windows.net/${tid}/`,
@@ -115,5 +115,6 @@ export function checkEntraToken(token: string, nowMs = Date.now(), audiences: re
   // Unsigned tokens are accepted, so at least bound how long one keeps working: from the earliest
   // of now, iat and nbf (a claimed future iat does not stretch it) to exp.
   const start = Math.min(nowMs / 1000, ...[payload.iat, payload.nbf].filter((t): t is number => typeof t === 'number'));
-  if (payload.exp - start > MAX_ENTRA_TOKEN_LIFETIME_SECONDS) throw invalid(`it lives longer than the ${MAX_ENTRA_TOKEN_LIFETIME_SECONDS / 3600} hours Entra issues tokens for`);
+  if (payload.exp - start > MAX_ENTRA_TOKEN_LIFETIME_SECONDS)
+    throw invalid(`it lives longer than the ${MAX_ENTRA_TOKEN_LIFETIME_SECONDS / 3600} hours Entra issues tokens for`);
 }

@@ -31,7 +31,10 @@ function probability(text: string, key: string): number {
 
 export function parseFaultSpec(text: string): FaultSpec {
   const spec: FaultSpec = {};
-  for (const entry of text.split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [key, value] = entry.split('=').map((s) => s.trim());
     if (!value) throw new Error(`Fault "${entry}" needs a value: key=value.`);
     switch (key) {
@@ -41,10 +44,18 @@ export function parseFaultSpec(text: string): FaultSpec {
         spec.throttlePerMinute = Number(match[1]) * (match[2] === 's' ? 60 : 1);
         break;
       }
-      case 'error5xx': spec.error5xx = probability(value, key); break;
-      case 'reset': spec.reset = probability(value, key); break;
-      case 'latency': spec.latencyMs = duration(value, key); break;
-      case 'lro': spec.lroMs = duration(value, key); break;
+      case 'error5xx':
+        spec.error5xx = probability(value, key);
+        break;
+      case 'reset':
+        spec.reset = probability(value, key);
+        break;
+      case 'latency':
+        spec.latencyMs = duration(value, key);
+        break;
+      case 'lro':
+        spec.lroMs = duration(value, key);
+        break;
       case 'seed': {
         if (!/^\d+$/.test(value)) throw new Error(`Fault "seed" needs a whole number, not "${value}".`);
         spec.seed = Number(value);
@@ -58,17 +69,17 @@ export function parseFaultSpec(text: string): FaultSpec {
 }
 
 export type FaultDecision =
-  | { kind: 'none' }
-  | { kind: 'throttle'; retryAfterSeconds: number; until: Date }
-  | { kind: 'error'; status: 500 | 503 }
-  | { kind: 'reset' };
+  { kind: 'none' } | { kind: 'throttle'; retryAfterSeconds: number; until: Date } | { kind: 'error'; status: 500 | 503 } | { kind: 'reset' };
 
 /** Decides, request by request, which fault (if any) a caller meets. */
 export class FaultInjector {
   private readonly random: () => number;
   private readonly windows = new Map<string, { start: number; count: number }>();
 
-  constructor(readonly spec: FaultSpec, private readonly now: () => number = Date.now) {
+  constructor(
+    readonly spec: FaultSpec,
+    private readonly now: () => number = Date.now,
+  ) {
     this.random = seededRandom(spec.seed ?? 1);
   }
 

@@ -104,7 +104,12 @@ function withPublishedState(runner: JobRunner): EmulatorJobRunner {
  * body over a slow link still fits). Node checks the last two every `connectionsCheckingInterval`.
  */
 function timeouts(idleMs: number): http.ServerOptions {
-  return { headersTimeout: idleMs, requestTimeout: 5 * 60_000, keepAliveTimeout: Math.min(5000, idleMs), connectionsCheckingInterval: Math.min(30_000, idleMs) };
+  return {
+    headersTimeout: idleMs,
+    requestTimeout: 5 * 60_000,
+    keepAliveTimeout: Math.min(5000, idleMs),
+    connectionsCheckingInterval: Math.min(30_000, idleMs),
+  };
 }
 
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
@@ -165,14 +170,20 @@ async function serve(
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_MB * 1024 * 1024;
   const entra = options.entraApps ? new LocalEntra(options.entraApps, !!tls) : undefined;
   const api = requestListener({
-    router, token, stats, faults: () => injector, secure: !!tls, acceptEntraTokens: options.acceptEntraTokens, host, maxBodyBytes, durable: () => store.durable(),
+    router,
+    token,
+    stats,
+    faults: () => injector,
+    secure: !!tls,
+    acceptEntraTokens: options.acceptEntraTokens,
+    host,
+    maxBodyBytes,
+    durable: () => store.durable(),
     issuedToken: entra && ((bearer, requestHost) => entra.verify(bearer, requestHost)),
   });
   const listener = entra ? entra.around(api) : api;
   const idleMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-  const server = tls
-    ? https.createServer({ ...timeouts(idleMs), cert: tls.cert, key: tls.key }, listener)
-    : http.createServer(timeouts(idleMs), listener);
+  const server = tls ? https.createServer({ ...timeouts(idleMs), cert: tls.cert, key: tls.key }, listener) : http.createServer(timeouts(idleMs), listener);
   server.timeout = idleMs; // socket inactivity, which also covers a connection that never sends
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

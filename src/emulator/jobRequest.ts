@@ -8,7 +8,17 @@ import { badRequest } from './apiError';
 
 const PARAMETER_TYPES: readonly JobParameterType[] = ['VariableReference', 'Integer', 'Number', 'Text', 'Boolean', 'DateTime', 'Guid', 'Automatic'];
 const CHECKED_TYPES: readonly string[] = ['Integer', 'Number', 'Text', 'Boolean', 'DateTime', 'Guid'];
-const LEGACY_TYPES: Record<string, JobParameterType> = { int: 'Integer', integer: 'Integer', float: 'Number', double: 'Number', number: 'Number', bool: 'Boolean', boolean: 'Boolean', string: 'Text', str: 'Text' };
+const LEGACY_TYPES: Record<string, JobParameterType> = {
+  int: 'Integer',
+  integer: 'Integer',
+  float: 'Number',
+  double: 'Number',
+  number: 'Number',
+  bool: 'Boolean',
+  boolean: 'Boolean',
+  string: 'Text',
+  str: 'Text',
+};
 const CORES = [4, 8, 16, 32, 64];
 const JUPYTER_CORES = [2, 4, 8, 16, 32, 64];
 const MEMORY = ['28g', '56g', '112g', '224g', '400g'];
@@ -48,8 +58,10 @@ export function readRunRequest(body: unknown): RunRequest {
   if (Array.isArray(executionData?.parameters)) {
     // Dataflows: [{parameterName, type, value}] beside executeOption (seed 002); the spec's only type is Automatic.
     for (const p of executionData.parameters) {
-      if (!isObject(p) || typeof p.parameterName !== 'string') throw badRequest('InvalidParameter', 'Each dataflow parameter needs a parameterName and a value.');
-      if ((p.type ?? 'Automatic') !== 'Automatic') throw badRequest('InvalidParameter', `Parameter '${p.parameterName}' has type '${String(p.type)}'; a dataflow parameter's type is Automatic.`);
+      if (!isObject(p) || typeof p.parameterName !== 'string')
+        throw badRequest('InvalidParameter', 'Each dataflow parameter needs a parameterName and a value.');
+      if ((p.type ?? 'Automatic') !== 'Automatic')
+        throw badRequest('InvalidParameter', `Parameter '${p.parameterName}' has type '${String(p.type)}'; a dataflow parameter's type is Automatic.`);
       parameters.push({ name: p.parameterName, type: 'Automatic', value: p.value });
     }
   } else if (isObject(executionData?.parameters)) {
@@ -88,7 +100,8 @@ function checkAllowed(config: Record<string, unknown>, key: string, allowed: rea
 function checkCompute(executionData: Record<string, unknown>): void {
   const compute = executionData.compute;
   if (compute === undefined) return;
-  if (!COMPUTE.includes(String(compute))) throw badRequest('InvalidParameter', `executionData.compute is '${String(compute)}'; use Spark, Jupyter or DataWarehouse.`);
+  if (!COMPUTE.includes(String(compute)))
+    throw badRequest('InvalidParameter', `executionData.compute is '${String(compute)}'; use Spark, Jupyter or DataWarehouse.`);
   const config = executionData.computeConfiguration;
   if (config === undefined) return;
   if (!isObject(config)) throw badRequest('InvalidParameter', 'executionData.computeConfiguration must be an object.');

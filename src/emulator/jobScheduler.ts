@@ -121,7 +121,8 @@ export class JobScheduler {
   }
 
   private finish(job: StoredJob, outcome: JobOutcome): JobOutcome {
-    const failureReason: ErrorResponse | null = outcome.failureReason ?? (outcome.status === 'Failed' ? { errorCode: 'JobFailed', message: 'The job failed.' } : null);
+    const failureReason: ErrorResponse | null =
+      outcome.failureReason ?? (outcome.status === 'Failed' ? { errorCode: 'JobFailed', message: 'The job failed.' } : null);
     this.update(job, {
       status: outcome.status,
       endTimeUtc: new Date().toISOString(),

@@ -45,7 +45,12 @@ const ROUTE = /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|discovery\
 
 /** An OAuth error as Entra answers it: `error`, an `AADSTS…` description and its code. */
 class OAuthError extends Error {
-  constructor(readonly status: number, readonly error: string, readonly code: number, description: string) {
+  constructor(
+    readonly status: number,
+    readonly error: string,
+    readonly code: number,
+    description: string,
+  ) {
     super(`AADSTS${code}: ${description}`);
   }
 }
@@ -111,7 +116,10 @@ export class LocalEntra {
         error: e.error,
         error_description: e.message,
         error_codes: [e.code],
-        timestamp: new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
+        timestamp: new Date()
+          .toISOString()
+          .replace('T', ' ')
+          .replace(/\.\d+Z$/, 'Z'),
         trace_id: randomUUID(),
         correlation_id: randomUUID(),
         error_uri: `${origin}/error?code=${e.code}`,
@@ -139,10 +147,20 @@ export class LocalEntra {
 
   private token(tenant: string, endpoint: string, form: URLSearchParams, origin: string): unknown {
     if (form.get('grant_type') !== 'client_credentials') {
-      throw new OAuthError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${form.get('grant_type') ?? ''}': this local endpoint only knows client_credentials.`);
+      throw new OAuthError(
+        400,
+        'unsupported_grant_type',
+        70003,
+        `The app requested an unsupported grant type '${form.get('grant_type') ?? ''}': this local endpoint only knows client_credentials.`,
+      );
     }
     if (!this.apps.some((app) => app.tenantId === tenant)) {
-      throw new OAuthError(400, 'invalid_request', 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`);
+      throw new OAuthError(
+        400,
+        'invalid_request',
+        90002,
+        `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+      );
     }
     const clientId = form.get('client_id') ?? '';
     const app = this.apps.find((a) => a.tenantId === tenant && a.clientId === clientId);
@@ -150,7 +168,12 @@ export class LocalEntra {
     authenticate(app, form, endpoint);
     const scope = form.get('scope') ?? '';
     if (!/^\S+\/\.default$/.test(scope)) {
-      throw new OAuthError(400, 'invalid_scope', 1002012, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
+      throw new OAuthError(
+        400,
+        'invalid_scope',
+        1002012,
+        `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+      );
     }
     const resource = scope.slice(0, -'/.default'.length);
     if (![FABRIC_AUDIENCE, origin].includes(resource.replace(/\/$/, ''))) {
@@ -167,7 +190,12 @@ function authenticate(app: EntraApp, form: URLSearchParams, endpoint: string): v
   const secret = form.get('client_secret');
   if (secret !== null) {
     if (app.secret === undefined || secret !== app.secret) {
-      throw new OAuthError(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.');
+      throw new OAuthError(
+        401,
+        'invalid_client',
+        7000215,
+        'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.',
+      );
     }
     return;
   }
@@ -183,12 +211,13 @@ function authenticate(app: EntraApp, form: URLSearchParams, endpoint: string): v
   const thumbprint = (algorithm: string) => createHash(algorithm).update(certificate.raw).digest('base64url');
   const { header, claims } = jwt;
   if (header['x5t#S256'] !== undefined ? header['x5t#S256'] !== thumbprint('sha256') : header.x5t !== thumbprint('sha1')) {
-    throw invalid('its thumbprint (x5t) is not the registered certificate\'s');
+    throw invalid("its thumbprint (x5t) is not the registered certificate's");
   }
   const key = createPublicKey(certificate.publicKey.export({ format: 'pem', type: 'spki' }));
-  const signed = header.alg === 'PS256'
-    ? verify('sha256', Buffer.from(jwt.signingInput), { key, padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: 32 }, jwt.signature)
-    : header.alg === 'RS256' && verify('sha256', Buffer.from(jwt.signingInput), key, jwt.signature);
+  const signed =
+    header.alg === 'PS256'
+      ? verify('sha256', Buffer.from(jwt.signingInput), { key, padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: 32 }, jwt.signature)
+      : header.alg === 'RS256' && verify('sha256', Buffer.from(jwt.signingInput), key, jwt.signature);
   if (!signed) throw invalid('the signature does not match the registered certificate');
   if (claims.aud !== endpoint) throw invalid(`its audience is not ${endpoint}`);
   if (claims.iss !== app.clientId || claims.sub !== app.clientId) throw invalid('its issuer and subject are not the client id');

@@ -68,7 +68,7 @@ const COMPACT_AFTER = 5000;
 const errorCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
 
 function writeAll(disk: Disk, fd: number, buffer: Buffer): void {
-  for (let offset = 0; offset < buffer.length; ) {
+  for (let offset = 0; offset < buffer.length;) {
     const written = disk.write(fd, buffer, offset, buffer.length - offset);
     if (written <= 0) throw Object.assign(new Error('the disk accepted no bytes'), { code: 'ENOSPC' });
     offset += written;
@@ -114,7 +114,11 @@ export class Persistence {
     const legacyFile = path.join(dir, LEGACY_SNAPSHOT);
     const journalFile = path.join(dir, JOURNAL);
     const fresh = ![snapshotFile, legacyFile, journalFile].some((file) => fs.existsSync(file));
-    const data: Collections = fs.existsSync(snapshotFile) ? readSnapshot(snapshotFile) : fs.existsSync(legacyFile) ? JSON.parse(fs.readFileSync(legacyFile, 'utf8')) : {};
+    const data: Collections = fs.existsSync(snapshotFile)
+      ? readSnapshot(snapshotFile)
+      : fs.existsSync(legacyFile)
+        ? JSON.parse(fs.readFileSync(legacyFile, 'utf8'))
+        : {};
     const journalSize = fs.existsSync(journalFile) ? replayJournal(dir, data, log) : 0;
     const persistence = new Persistence(dir, data, journalSize, disk, log);
     if (persistence.compact()) fs.rmSync(legacyFile, { force: true });
@@ -235,7 +239,9 @@ export class Persistence {
     } catch (error) {
       fs.rmSync(temporary, { force: true });
       this.compactAfter = this.entries + COMPACT_AFTER;
-      this.log(`Could not write the snapshot ${snapshotFile} (${(error as Error).message}); the journal keeps every change and the snapshot is tried again later.`);
+      this.log(
+        `Could not write the snapshot ${snapshotFile} (${(error as Error).message}); the journal keeps every change and the snapshot is tried again later.`,
+      );
       return false;
     }
   }

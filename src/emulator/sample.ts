@@ -77,7 +77,8 @@ if rows < threshold:
 ${CELL_METADATA}
 `;
 
-const MASHUP = 'section Section1;\r\nshared Query = let\n Source = Table.FromRows(\n {\n {1, "Bob", "123-4567"},\n {2, "Jim", "987-6543"}\n },\n {"CustomerID", "Name", "Phone"})\nin\n Source;\r\n';
+const MASHUP =
+  'section Section1;\r\nshared Query = let\n Source = Table.FromRows(\n {\n {1, "Bob", "123-4567"},\n {2, "Jim", "987-6543"}\n },\n {"CustomerID", "Name", "Phone"})\nin\n Source;\r\n';
 
 const QUERY_METADATA = {
   formatVersion: '202502',
@@ -94,7 +95,12 @@ function pipeline(workspaceId: string, notebookId: string): object {
     properties: {
       description: 'Waits, then runs Hello Fabric with the pipeline parameter who.',
       activities: [
-        { name: 'Wait a little', type: 'Wait', dependsOn: [], typeProperties: { waitTimeInSeconds: { value: '@pipeline().parameters.waitSeconds', type: 'Expression' } } },
+        {
+          name: 'Wait a little',
+          type: 'Wait',
+          dependsOn: [],
+          typeProperties: { waitTimeInSeconds: { value: '@pipeline().parameters.waitSeconds', type: 'Expression' } },
+        },
         {
           name: 'Say hello',
           type: 'TridentNotebook',
@@ -126,7 +132,12 @@ export function seedSampleWorkspace(ctx: EmulatorContext): DataflowPublishedStat
   const hello = add('Notebook', 'Hello Fabric', 'Greets someone; the exit value is the greeting.', { 'notebook-content.py': HELLO_NOTEBOOK });
   add('Notebook', 'Failing notebook', 'Raises an error, to see how failures look.', { 'notebook-content.py': FAILING_NOTEBOOK });
   add('DataPipeline', 'Daily load', 'A Wait, then the Hello Fabric notebook.', { 'pipeline-content.json': JSON.stringify(pipeline(ws, hello.id), null, 2) });
-  const customers = add('Dataflow', 'Customers', 'The dataflow of the Dataflow Gen2 API documentation.', { 'mashup.pq': MASHUP, 'queryMetadata.json': JSON.stringify(QUERY_METADATA, null, 2) });
-  add('Lakehouse', 'Sales', 'A lakehouse (the emulator keeps its definition, not its data).', { 'lakehouse.metadata.json': JSON.stringify({ defaultSchema: 'dbo' }) });
+  const customers = add('Dataflow', 'Customers', 'The dataflow of the Dataflow Gen2 API documentation.', {
+    'mashup.pq': MASHUP,
+    'queryMetadata.json': JSON.stringify(QUERY_METADATA, null, 2),
+  });
+  add('Lakehouse', 'Sales', 'A lakehouse (the emulator keeps its definition, not its data).', {
+    'lakehouse.metadata.json': JSON.stringify({ defaultSchema: 'dbo' }),
+  });
   return { [customers.id]: { publishedAtUtc: new Date().toISOString(), mashup: MASHUP } };
 }

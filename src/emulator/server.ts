@@ -141,9 +141,21 @@ function serviceDate(date: Date): string {
 }
 
 /** `/v1/workspaces/3f…/items` → `/v1/workspaces/{id}/items`, for per-route counts. */
-const routeKey = (method: string, path: string): string => `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '{id}')}`;
+const routeKey = (method: string, path: string): string =>
+  `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '{id}')}`;
 
-export function requestListener({ router, token, stats, faults, secure, acceptEntraTokens, issuedToken, host, maxBodyBytes, durable }: ServerOptions): http.RequestListener {
+export function requestListener({
+  router,
+  token,
+  stats,
+  faults,
+  secure,
+  acceptEntraTokens,
+  issuedToken,
+  host,
+  maxBodyBytes,
+  durable,
+}: ServerOptions): http.RequestListener {
   return async (req, res) => {
     const requestId = randomUUID();
     const method = req.method ?? 'GET';
@@ -171,10 +183,16 @@ export function requestListener({ router, token, stats, faults, secure, acceptEn
       }
       if (fault?.kind === 'throttle') {
         stats.throttled++;
-        throw Object.assign(new ApiError(429, 'RequestBlocked', `Request is blocked by the upstream service until: ${serviceDate(fault.until)}`), { retryAfter: fault.retryAfterSeconds });
+        throw Object.assign(new ApiError(429, 'RequestBlocked', `Request is blocked by the upstream service until: ${serviceDate(fault.until)}`), {
+          retryAfter: fault.retryAfterSeconds,
+        });
       }
       if (fault?.kind === 'error') {
-        throw new ApiError(fault.status, fault.status === 500 ? 'InternalServerError' : 'ServiceUnavailable', 'The service had a transient error (injected by the emulator).');
+        throw new ApiError(
+          fault.status,
+          fault.status === 500 ? 'InternalServerError' : 'ServiceUnavailable',
+          'The service had a transient error (injected by the emulator).',
+        );
       }
       if (!url.pathname.startsWith('/v1/')) throw new ApiError(404, 'EntityNotFound', `No API at ${url.pathname}: the API lives under /v1.`);
       const found = router.match(method, url.pathname.slice(3));

@@ -34,7 +34,10 @@ export class Store {
   private readonly data: Collections;
   private readonly itemIndex: ItemIndex;
 
-  private constructor(private readonly persistence: Persistence, readonly fresh: boolean) {
+  private constructor(
+    private readonly persistence: Persistence,
+    readonly fresh: boolean,
+  ) {
     this.data = persistence.data;
     this.itemIndex = new ItemIndex(Object.values(this.table<Item>('items')));
     persistence.onRevert = (reverted) => {
@@ -142,11 +145,15 @@ export class Store {
   }
 
   jobs(itemId: string): StoredJob[] {
-    return Object.values(this.table<StoredJob>('jobs')).filter((j) => j.itemId === itemId).sort((a, b) => b.createdMs - a.createdMs);
+    return Object.values(this.table<StoredJob>('jobs'))
+      .filter((j) => j.itemId === itemId)
+      .sort((a, b) => b.createdMs - a.createdMs);
   }
   /** The workspace's job instances, newest first. */
   workspaceJobs(workspaceId: string): StoredJob[] {
-    return Object.values(this.table<StoredJob>('jobs')).filter((j) => j.workspaceId === workspaceId).sort((a, b) => b.createdMs - a.createdMs);
+    return Object.values(this.table<StoredJob>('jobs'))
+      .filter((j) => j.workspaceId === workspaceId)
+      .sort((a, b) => b.createdMs - a.createdMs);
   }
   allJobs(): StoredJob[] {
     return Object.values(this.table<StoredJob>('jobs'));

@@ -49,7 +49,10 @@ function openssl(args: string[], input?: string): Buffer {
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { stderr?: Buffer };
     if (e.code === 'ENOENT') {
-      throw new Error('HTTPS needs the openssl command to create the local certificate, and it is not installed: install OpenSSL, or pass your own with --cert FILE --key FILE.', { cause: error });
+      throw new Error(
+        'HTTPS needs the openssl command to create the local certificate, and it is not installed: install OpenSSL, or pass your own with --cert FILE --key FILE.',
+        { cause: error },
+      );
     }
     throw new Error(`openssl ${args[0]} failed: ${e.stderr?.toString().trim() || e.message}`, { cause: error });
   }
@@ -77,16 +80,50 @@ export function ensureLocalCertificate(dataDir: string, now = Date.now()): TlsFi
     const config = join(scratch, 'openssl.cnf');
     writeFileSync(config, OPENSSL_CONFIG);
     if (!existsSync(files.caKeyFile) || !usable(files.caFile, now + RENEW_WITHIN_MS)) {
-      openssl(['req', '-x509', ...EC_KEY, '-keyout', files.caKeyFile, '-out', files.caFile, '-days', String(CA_DAYS),
-        '-subj', '/CN=Fabric emulator local CA', '-config', config, '-extensions', 'ca']);
+      openssl([
+        'req',
+        '-x509',
+        ...EC_KEY,
+        '-keyout',
+        files.caKeyFile,
+        '-out',
+        files.caFile,
+        '-days',
+        String(CA_DAYS),
+        '-subj',
+        '/CN=Fabric emulator local CA',
+        '-config',
+        config,
+        '-extensions',
+        'ca',
+      ]);
       chmodSync(files.caKeyFile, 0o600);
     }
     const ca = new X509Certificate(readFileSync(files.caFile));
     if (!existsSync(files.keyFile) || !usable(files.certFile, now + RENEW_WITHIN_MS, ca)) {
       const request = openssl(['req', '-new', ...EC_KEY, '-keyout', files.keyFile, '-subj', '/CN=localhost', '-config', config]);
       chmodSync(files.keyFile, 0o600);
-      openssl(['x509', '-req', '-CA', files.caFile, '-CAkey', files.caKeyFile, '-set_serial', `0x${randomBytes(16).toString('hex')}`,
-        '-days', String(SERVER_DAYS), '-extfile', config, '-extensions', 'server', '-out', files.certFile], request.toString());
+      openssl(
+        [
+          'x509',
+          '-req',
+          '-CA',
+          files.caFile,
+          '-CAkey',
+          files.caKeyFile,
+          '-set_serial',
+          `0x${randomBytes(16).toString('hex')}`,
+          '-days',
+          String(SERVER_DAYS),
+          '-extfile',
+          config,
+          '-extensions',
+          'server',
+          '-out',
+          files.certFile,
+        ],
+        request.toString(),
+      );
     }
     return files;
   } finally {

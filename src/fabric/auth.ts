@@ -118,8 +118,15 @@ export class CachingTokenProvider implements TokenProvider {
     if (!this.pending) {
       // Not tied to one caller's signal: another caller may still want the token.
       this.pending = this.inner.getToken().then(
-        (token) => { this.cached = token; this.pending = undefined; return token; },
-        (error: unknown) => { this.pending = undefined; throw error; },
+        (token) => {
+          this.cached = token;
+          this.pending = undefined;
+          return token;
+        },
+        (error: unknown) => {
+          this.pending = undefined;
+          throw error;
+        },
       );
     }
     return raceAbort(this.pending, signal);

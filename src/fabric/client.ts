@@ -9,9 +9,29 @@ import type { LroPollOptions } from './pollSchedules';
 import type { OutcomeCheck } from './retry';
 import { parseRetryAfterSeconds } from './retryAfter';
 import type {
-  ActivityRun, BulkExportRequest, BulkExportResult, CreateFolderRequest, CreateItemRequest, CreateScheduleRequest, CreateWorkspaceRequest, Folder, Item,
-  ItemDefinition, ItemJobInstance, ItemSchedule, JobSubmission, LivySession, Page, PolledJobInstance, QueryActivityRunsRequest, RunOnDemandItemJobRequest,
-  UpdateItemRequest, UpdateScheduleRequest, UpdateWorkspaceRequest, Workspace, WorkspaceRole,
+  ActivityRun,
+  BulkExportRequest,
+  BulkExportResult,
+  CreateFolderRequest,
+  CreateItemRequest,
+  CreateScheduleRequest,
+  CreateWorkspaceRequest,
+  Folder,
+  Item,
+  ItemDefinition,
+  ItemJobInstance,
+  ItemSchedule,
+  JobSubmission,
+  LivySession,
+  Page,
+  PolledJobInstance,
+  QueryActivityRunsRequest,
+  RunOnDemandItemJobRequest,
+  UpdateItemRequest,
+  UpdateScheduleRequest,
+  UpdateWorkspaceRequest,
+  Workspace,
+  WorkspaceRole,
 } from './types';
 
 export interface CallOptions {
@@ -149,7 +169,13 @@ export class FabricClient {
    * items with it (a lakehouse's SQL endpoint): the answer lists every item moved.
    */
   async moveItem(workspaceId: string, itemId: string, targetFolderId: string | undefined, call: CallOptions = {}): Promise<Item[]> {
-    const body = await this.json<{ value?: Item[] }>({ method: 'POST', path: `${this.itemPath(workspaceId, itemId)}/move`, body: { targetFolderId }, retry: 'idempotent', ...call });
+    const body = await this.json<{ value?: Item[] }>({
+      method: 'POST',
+      path: `${this.itemPath(workspaceId, itemId)}/move`,
+      body: { targetFolderId },
+      retry: 'idempotent',
+      ...call,
+    });
     return body?.value ?? [];
   }
 
@@ -163,7 +189,13 @@ export class FabricClient {
     const moved: Item[] = [];
     for (let start = 0; start < ids.length; start += BULK_MOVE_LIMIT) {
       const items = ids.slice(start, start + BULK_MOVE_LIMIT);
-      const body = await this.json<{ value?: Item[] }>({ method: 'POST', path: `/workspaces/${enc(workspaceId)}/items/bulkMove`, body: { targetFolderId, items }, retry: 'idempotent', ...call });
+      const body = await this.json<{ value?: Item[] }>({
+        method: 'POST',
+        path: `/workspaces/${enc(workspaceId)}/items/bulkMove`,
+        body: { targetFolderId, items },
+        retry: 'idempotent',
+        ...call,
+      });
       moved.push(...(body?.value ?? []));
     }
     return moved;
@@ -175,7 +207,11 @@ export class FabricClient {
 
   /** Creates the item (following the LRO when Fabric answers 202) and returns it. */
   async createItem(workspaceId: string, request: CreateItemRequest, call: LroCallOptions = {}): Promise<Item> {
-    const item = await this.operation<Item>({ method: 'POST', path: `/workspaces/${enc(workspaceId)}/items`, body: request, retry: 'once', signal: call.signal }, call, true);
+    const item = await this.operation<Item>(
+      { method: 'POST', path: `/workspaces/${enc(workspaceId)}/items`, body: request, retry: 'once', signal: call.signal },
+      call,
+      true,
+    );
     return { ...(item as Item), workspaceId: item?.workspaceId ?? workspaceId };
   }
 
@@ -190,17 +226,37 @@ export class FabricClient {
   /** The item's definition (following the LRO); `format` e.g. `ipynb` or `fabricGitSource` for notebooks. */
   async getDefinition(workspaceId: string, itemId: string, options: { format?: string } = {}, call: LroCallOptions = {}): Promise<ItemDefinition> {
     const path = `${this.itemPath(workspaceId, itemId)}/getDefinition`;
-    const body = await this.operation<{ definition?: ItemDefinition }>({ method: 'POST', path, query: { format: options.format }, retry: 'idempotent', signal: call.signal }, call, true);
-    if (!body?.definition) throw new FabricError({ status: 200, errorCode: 'MissingDefinition', message: `Fabric returned no definition for item ${itemId}.`, request: `POST ${path}` });
+    const body = await this.operation<{ definition?: ItemDefinition }>(
+      { method: 'POST', path, query: { format: options.format }, retry: 'idempotent', signal: call.signal },
+      call,
+      true,
+    );
+    if (!body?.definition)
+      throw new FabricError({
+        status: 200,
+        errorCode: 'MissingDefinition',
+        message: `Fabric returned no definition for item ${itemId}.`,
+        request: `POST ${path}`,
+      });
     return body.definition;
   }
 
   /** Replaces the definition (following the LRO); `updateMetadata` applies the `.platform` part to the item. */
-  async updateDefinition(workspaceId: string, itemId: string, definition: ItemDefinition, options: { updateMetadata?: boolean } = {}, call: UpdateDefinitionCallOptions = {}): Promise<void> {
+  async updateDefinition(
+    workspaceId: string,
+    itemId: string,
+    definition: ItemDefinition,
+    options: { updateMetadata?: boolean } = {},
+    call: UpdateDefinitionCallOptions = {},
+  ): Promise<void> {
     const path = `${this.itemPath(workspaceId, itemId)}/updateDefinition`;
     const query = { updateMetadata: options.updateMetadata ? true : undefined };
     // Never sent again blindly: the repeat could overwrite a save made in between.
-    await this.operation({ method: 'POST', path, query, body: { definition }, retry: 'checked', checkOutcome: call.checkOutcome, signal: call.signal }, call, false);
+    await this.operation(
+      { method: 'POST', path, query, body: { definition }, retry: 'checked', checkOutcome: call.checkOutcome, signal: call.signal },
+      call,
+      false,
+    );
   }
 
   /**
@@ -209,7 +265,13 @@ export class FabricClient {
    */
   async bulkExportDefinitions(workspaceId: string, request: BulkExportRequest, call: LroCallOptions = {}): Promise<BulkExportResult> {
     const path = `/workspaces/${enc(workspaceId)}/items/bulkExportDefinitions`;
-    return (await this.operation<BulkExportResult>({ method: 'POST', path, query: { beta: true }, body: request, retry: 'idempotent', signal: call.signal }, call, true)) ?? {};
+    return (
+      (await this.operation<BulkExportResult>(
+        { method: 'POST', path, query: { beta: true }, body: request, retry: 'idempotent', signal: call.signal },
+        call,
+        true,
+      )) ?? {}
+    );
   }
 
   // Jobs
@@ -220,7 +282,8 @@ export class FabricClient {
     try {
       return await this.submitJob({ method: 'POST', path: `${jobs}/${enc(jobType)}/instances`, body, retry: 'once', ...call });
     } catch (error) {
-      const pathFormUnknown = isFabricError(error) && ((error.status === 404 && !error.hasErrorResponse) || (error.status === 400 && error.errorCode === 'InvalidJobType'));
+      const pathFormUnknown =
+        isFabricError(error) && ((error.status === 404 && !error.hasErrorResponse) || (error.status === 400 && error.errorCode === 'InvalidJobType'));
       if (!pathFormUnknown) throw error;
       return this.submitJob({ method: 'POST', path: `${jobs}/instances`, query: { jobType }, body, retry: 'once', ...call });
     }
@@ -276,8 +339,21 @@ export class FabricClient {
     return this.json({ method: 'POST', path: this.schedulesPath(workspaceId, itemId, jobType), body: request, retry: 'once', ...call });
   }
 
-  updateSchedule(workspaceId: string, itemId: string, jobType: string, scheduleId: string, request: UpdateScheduleRequest, call: CallOptions = {}): Promise<ItemSchedule> {
-    return this.json({ method: 'PATCH', path: `${this.schedulesPath(workspaceId, itemId, jobType)}/${enc(scheduleId)}`, body: request, retry: 'idempotent', ...call });
+  updateSchedule(
+    workspaceId: string,
+    itemId: string,
+    jobType: string,
+    scheduleId: string,
+    request: UpdateScheduleRequest,
+    call: CallOptions = {},
+  ): Promise<ItemSchedule> {
+    return this.json({
+      method: 'PATCH',
+      path: `${this.schedulesPath(workspaceId, itemId, jobType)}/${enc(scheduleId)}`,
+      body: request,
+      retry: 'idempotent',
+      ...call,
+    });
   }
 
   async deleteSchedule(workspaceId: string, itemId: string, jobType: string, scheduleId: string, call: CallOptions = {}): Promise<void> {
@@ -326,7 +402,12 @@ export class FabricClient {
     const location = response.headers.get('location');
     const jobInstanceId = location ? new URL(location, this.http.baseUrl).pathname.split('/').filter(Boolean).pop() : undefined;
     if (!location || !jobInstanceId) {
-      throw new FabricError({ status: response.status, errorCode: 'MissingLocation', message: `Fabric accepted the job but gave no Location to follow it (${request.method} ${request.path}).`, request: `${request.method} ${request.path}` });
+      throw new FabricError({
+        status: response.status,
+        errorCode: 'MissingLocation',
+        message: `Fabric accepted the job but gave no Location to follow it (${request.method} ${request.path}).`,
+        request: `${request.method} ${request.path}`,
+      });
     }
     const retryAfterSeconds = parseRetryAfterSeconds(response.headers.get('retry-after'));
     return { jobInstanceId: decodeURIComponent(jobInstanceId), location, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) };

@@ -25,12 +25,15 @@ export function delay(ms: number, signal?: AbortSignal): Promise<void> {
       reject(abortError(signal));
     };
     const arm = (left: number) => {
-      timer = setTimeout(() => {
-        const rest = end - Date.now();
-        if (rest > 0) return arm(rest);
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, Math.min(left, MAX_TIMER_MS));
+      timer = setTimeout(
+        () => {
+          const rest = end - Date.now();
+          if (rest > 0) return arm(rest);
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        Math.min(left, MAX_TIMER_MS),
+      );
     };
     arm(ms);
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -54,8 +57,14 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefine
     const onAbort = () => reject(abortError(signal));
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
-      (value) => { signal.removeEventListener('abort', onAbort); resolve(value); },
-      (error: unknown) => { signal.removeEventListener('abort', onAbort); reject(error); },
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
     );
   });
 }

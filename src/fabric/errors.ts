@@ -146,17 +146,20 @@ function defaultErrorCode(status: number): string {
 }
 
 /** What to do about the Folders API's refusals (platform swagger, Folders_* and Items_Move*). */
-const FOLDER_ADVICE = new Map<string, string>(Object.entries({
-  FolderNotFound: 'The folder was not found: it may have been deleted or moved. Refresh the view.',
-  ParentFolderNotFound: 'The parent folder was not found: it may have been deleted or moved. Refresh the view.',
-  FolderNotEmpty: 'The folder is not empty: Fabric deletes only empty folders. Move or delete its items and subfolders first.',
-  FolderDisplayNameAlreadyInUse: 'A folder with that name already exists in the same place. Choose another name.',
-  InvalidFolderDisplayName: 'That folder name is not allowed: no leading or trailing spaces, none of ~"#.&*:<>?/\\{|}, at most 255 characters, and not a reserved name such as "recycled".',
-  FolderDepthOutOfRange: 'Folders nest at most 10 levels deep in Fabric: choose a folder higher up.',
-  InfiniteFolderHierarchyLoop: 'A folder cannot be moved into itself or into one of its subfolders.',
-  TooManyFolders: 'The workspace has as many folders as Fabric allows: delete some before creating more.',
-  CannotMoveChildOnly: 'That item belongs to another item (such as a lakehouse\'s SQL endpoint) and moves only with it: move the parent item instead.',
-}));
+const FOLDER_ADVICE = new Map<string, string>(
+  Object.entries({
+    FolderNotFound: 'The folder was not found: it may have been deleted or moved. Refresh the view.',
+    ParentFolderNotFound: 'The parent folder was not found: it may have been deleted or moved. Refresh the view.',
+    FolderNotEmpty: 'The folder is not empty: Fabric deletes only empty folders. Move or delete its items and subfolders first.',
+    FolderDisplayNameAlreadyInUse: 'A folder with that name already exists in the same place. Choose another name.',
+    InvalidFolderDisplayName:
+      'That folder name is not allowed: no leading or trailing spaces, none of ~"#.&*:<>?/\\{|}, at most 255 characters, and not a reserved name such as "recycled".',
+    FolderDepthOutOfRange: 'Folders nest at most 10 levels deep in Fabric: choose a folder higher up.',
+    InfiniteFolderHierarchyLoop: 'A folder cannot be moved into itself or into one of its subfolders.',
+    TooManyFolders: 'The workspace has as many folders as Fabric allows: delete some before creating more.',
+    CannotMoveChildOnly: "That item belongs to another item (such as a lakehouse's SQL endpoint) and moves only with it: move the parent item instead.",
+  }),
+);
 
 function userMessageFor(e: FabricError): string {
   const reference = e.requestId ? ` Request ID: ${e.requestId}` : '';
@@ -167,7 +170,8 @@ function adviceFor(e: FabricError): string {
   const said = e.message.endsWith('.') ? e.message : `${e.message}.`;
   const code = e.errorCode;
   if (e.status === NO_RESPONSE && code === 'OperationTimedOut') return `${said} It may still finish: refresh in a moment.`;
-  if (code === 'NetworkError' && e.moreDetails?.[0]?.errorCode === 'ETIMEDOUT') return `Microsoft Fabric did not answer in time. Try again in a moment. (${said})`;
+  if (code === 'NetworkError' && e.moreDetails?.[0]?.errorCode === 'ETIMEDOUT')
+    return `Microsoft Fabric did not answer in time. Try again in a moment. (${said})`;
   if (code === 'NetworkError') return `Could not reach Microsoft Fabric. Check your network connection (and proxy) and try again. (${said})`;
   if (code === 'TokenExpired' || code === 'InvalidToken' || code === 'TokenIsMissing' || e.status === 401) {
     return `Your sign-in to Microsoft Fabric is no longer valid (${code}). Sign in again.`;
@@ -183,7 +187,8 @@ function adviceFor(e: FabricError): string {
   const folderAdvice = FOLDER_ADVICE.get(code);
   if (folderAdvice) return `${folderAdvice} (${said})`;
   if (code === 'ItemNotFound') return `The item was not found: it may have been deleted or moved. Refresh the view. (${said})`;
-  if (code === 'WorkspaceNotFound') return `The workspace was not found: it may have been deleted, or you may no longer have access. Refresh the view. (${said})`;
+  if (code === 'WorkspaceNotFound')
+    return `The workspace was not found: it may have been deleted, or you may no longer have access. Refresh the view. (${said})`;
   if (code === 'JobInstanceNotFound') return `The job run was not found: it may have been removed from the history. (${said})`;
   if (e.status === 404) return `Not found: it may have been deleted, or you may no longer have access. Refresh the view. (${said})`;
   if (code === 'ItemDisplayNameAlreadyInUse' || code === 'WorkspaceNameAlreadyExists') {

@@ -93,7 +93,11 @@ export class FabricHttp {
     const url = /^https?:\/\//i.test(path) ? new URL(path) : new URL(this.baseUrl + path);
     if (url.origin !== new URL(this.baseUrl).origin) {
       // Never send the bearer token to another host.
-      throw new FabricError({ status: 0, errorCode: 'UntrustedUrl', message: `Fabric pointed at ${url.origin}, which is not ${new URL(this.baseUrl).origin}.` });
+      throw new FabricError({
+        status: 0,
+        errorCode: 'UntrustedUrl',
+        message: `Fabric pointed at ${url.origin}, which is not ${new URL(this.baseUrl).origin}.`,
+      });
     }
     for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, String(value));
     return url;
@@ -118,7 +122,7 @@ export class FabricHttp {
     /** An earlier attempt may have been carried out although its answer was lost. */
     let uncertain = false;
     let timedOut = false;
-    for (let retry = 0; ; ) {
+    for (let retry = 0; ;) {
       await this.limiter.acquire(family, signal);
       const outcome = await this.attempt(url, label, request, signal);
       if (!(outcome instanceof FabricError)) return outcome;
@@ -145,7 +149,10 @@ export class FabricHttp {
       }
       uncertain ||= unknown;
       timedOut ||= isTimeout(outcome);
-      this.log('info', `${label}: retry ${retry + 1} of ${this.retryOptions.maxRetries} in ${Math.round(wait)} ms after ${outcome.status || outcome.errorCode}`);
+      this.log(
+        'info',
+        `${label}: retry ${retry + 1} of ${this.retryOptions.maxRetries} in ${Math.round(wait)} ms after ${outcome.status || outcome.errorCode}`,
+      );
       await this.waitToRetry(wait * this.waitScale, label, outcome.status === 429, controller);
       if (checked && (await request.checkOutcome!(signal)) === 'applied') {
         this.log('info', `${label}: the attempt whose answer was lost had been applied; not sent again`);
@@ -160,7 +167,10 @@ export class FabricHttp {
     const waiting = delay(ms, controller.signal);
     if (this.options.onRetryWait && ms >= (this.options.retryWaitReportMs ?? DEFAULT_RETRY_WAIT_REPORT_MS)) {
       const cancel = () => controller.abort(new DOMException('Cancelled while waiting to send the request again.', 'AbortError'));
-      const done = waiting.then(() => undefined, () => undefined);
+      const done = waiting.then(
+        () => undefined,
+        () => undefined,
+      );
       this.options.onRetryWait({ request: label, throttled, delayMs: ms, until: Date.now() + ms, done, cancel });
     }
     await waiting;
@@ -220,7 +230,12 @@ export class FabricHttp {
     } catch (error) {
       if (signal?.aborted) throw abortError(signal);
       const reason = (error as Error)?.message ?? String(error);
-      throw new FabricError({ status: 401, errorCode: 'AuthenticationFailed', message: `Could not get a token for Microsoft Fabric: ${reason}`, request: label });
+      throw new FabricError({
+        status: 401,
+        errorCode: 'AuthenticationFailed',
+        message: `Could not get a token for Microsoft Fabric: ${reason}`,
+        request: label,
+      });
     }
     rememberSecret(token);
     return token;

@@ -75,5 +75,11 @@ function operationIdOf(response: HttpResponse<unknown>, request: string): string
   if (fromHeader) return encodeURIComponent(fromHeader);
   const fromLocation = /\/operations\/([^/?#]+)/.exec(response.headers.get('location') ?? '')?.[1];
   if (fromLocation) return fromLocation;
-  throw new FabricError({ status: 202, errorCode: 'MissingOperation', message: `Fabric accepted ${request} but named no operation to follow.`, request, isRetriable: false });
+  throw new FabricError({
+    status: 202,
+    errorCode: 'MissingOperation',
+    message: `Fabric accepted ${request} but named no operation to follow.`,
+    request,
+    isRetriable: false,
+  });
 }

@@ -60,7 +60,9 @@ export function validateParameterNames(names: readonly string[]): string | undef
     const key = name.toLowerCase();
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      return earlier === name ? `Parameter "${name}" is given twice.` : `Parameters "${earlier}" and "${name}" differ only in case; names must be unique ignoring case.`;
+      return earlier === name
+        ? `Parameter "${name}" is given twice.`
+        : `Parameters "${earlier}" and "${name}" differ only in case; names must be unique ignoring case.`;
     }
     seen.set(key, name);
   }

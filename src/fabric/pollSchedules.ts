@@ -111,7 +111,12 @@ export function budgetedJobDelaysMs(wanted: readonly number[], failures: readonl
  * job that may be short is checked as early as the budget allows, and one known to take ten
  * minutes waits the full Retry-After.
  */
-export function jobFirstCheckMs(retryAfterMs: number | undefined, budgetedMs: number, durations: readonly number[] = [], options: JobPollOptions = DEFAULT_JOB_POLL): number {
+export function jobFirstCheckMs(
+  retryAfterMs: number | undefined,
+  budgetedMs: number,
+  durations: readonly number[] = [],
+  options: JobPollOptions = DEFAULT_JOB_POLL,
+): number {
   const earliestEnd = endWindows(durations, options)[0]?.[0] ?? 0;
   const floor = retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, Math.max(budgetedMs, earliestEnd));
   return Math.max(options.minDelayMs, budgetedMs, floor);

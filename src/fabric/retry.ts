@@ -50,7 +50,13 @@ export function outcomeUnknown(error: FabricError): boolean {
 }
 
 /** The wait before retry number `retry` (0-based) of a call that failed with `error`, or undefined not to retry. */
-export function retryDelayMs(error: FabricError, retry: number, mode: RetryMode, options: RetryOptions = DEFAULT_RETRY_OPTIONS, random?: () => number): number | undefined {
+export function retryDelayMs(
+  error: FabricError,
+  retry: number,
+  mode: RetryMode,
+  options: RetryOptions = DEFAULT_RETRY_OPTIONS,
+  random?: () => number,
+): number | undefined {
   if (retry >= options.maxRetries) return undefined;
   const serverWait = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : undefined;
   if (serverWait !== undefined && serverWait > options.maxRetryAfterMs) return undefined;

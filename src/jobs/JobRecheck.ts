@@ -22,14 +22,16 @@ export class JobRecheck {
     this.unchecked.clear();
     for (const job of jobs) this.unchecked.add(job.id);
     this.changes.fire();
-    await Promise.all(jobs.map(async (job) => {
-      try {
-        const instance = await api.getJobInstance(job.workspaceId, job.itemId, job.id);
-        if (!isTerminal(instance.status)) this.settle(job.id);
-      } catch {
-        // Unreadable for now: the tracker's polls decide (a job the service no longer knows is given up).
-      }
-    }));
+    await Promise.all(
+      jobs.map(async (job) => {
+        try {
+          const instance = await api.getJobInstance(job.workspaceId, job.itemId, job.id);
+          if (!isTerminal(instance.status)) this.settle(job.id);
+        } catch {
+          // Unreadable for now: the tracker's polls decide (a job the service no longer knows is given up).
+        }
+      }),
+    );
   }
 
   /** The job's status is current (the tracker reported on it, or it is no longer followed). */

@@ -90,7 +90,13 @@ const HISTORY_SCAN = 20;
 const LIVY_MISSES = 2;
 
 /** Livy session states as job statuses; others (Unknown) tell nothing. */
-const LIVY_STATUSES: Record<string, JobStatus> = { NotStarted: 'NotStarted', InProgress: 'InProgress', Succeeded: 'Completed', Failed: 'Failed', Cancelled: 'Cancelled' };
+const LIVY_STATUSES: Record<string, JobStatus> = {
+  NotStarted: 'NotStarted',
+  InProgress: 'InProgress',
+  Succeeded: 'Completed',
+  Failed: 'Failed',
+  Cancelled: 'Cancelled',
+};
 
 export class JobTracker {
   private readonly jobList: TrackedJob[];
@@ -223,7 +229,11 @@ export class JobTracker {
   /** The group's next delay, with every polled group's wishes fitted into the budget together. */
   private delayFor(key: string): number {
     const keys = [...new Set([...this.groups.keys(), key])];
-    const delays = budgetedJobDelaysMs(keys.map((k) => this.wantedDelay(k)), keys.map((k) => this.groups.get(k)?.failures ?? 0), this.schedule);
+    const delays = budgetedJobDelaysMs(
+      keys.map((k) => this.wantedDelay(k)),
+      keys.map((k) => this.groups.get(k)?.failures ?? 0),
+      this.schedule,
+    );
     return delays[keys.indexOf(key)]!;
   }
 
@@ -323,13 +333,18 @@ export class JobTracker {
       // A new instance can take a while to appear: only one the service keeps not finding, well
       // after its submission, is given up.
       if (count < LOST_AFTER_NOT_FOUND || since < this.schedule.lostAfterMs) {
-        if (count === 1) this.options.logger?.info(`Job ${job.id} of ${job.itemName} is not found (yet): ${describeError(error)}. Still checking: an instance is given up only when it is not found ${Math.round(this.schedule.lostAfterMs / 1000)} s after its submission.`);
+        if (count === 1)
+          this.options.logger?.info(
+            `Job ${job.id} of ${job.itemName} is not found (yet): ${describeError(error)}. Still checking: an instance is given up only when it is not found ${Math.round(this.schedule.lostAfterMs / 1000)} s after its submission.`,
+          );
         return;
       }
       job.lost = true;
       job.noticedAt = this.clock.now();
       this.refusedTimeoutCancels.delete(job.id);
-      this.options.logger?.warn(`Job ${job.id} of ${job.itemName} is given up as lost: the service did not find it in ${count} reads in a row, ${Math.round(since / 1000)} s after its submission (last answer: ${describeError(error)}); stopped following it.`);
+      this.options.logger?.warn(
+        `Job ${job.id} of ${job.itemName} is given up as lost: the service did not find it in ${count} reads in a row, ${Math.round(since / 1000)} s after its submission (last answer: ${describeError(error)}); stopped following it.`,
+      );
       this.changes.fire({ kind: 'ended', job });
       this.persist();
     }
@@ -380,7 +395,9 @@ export class JobTracker {
     } catch (error) {
       if (!isUnavailable(error)) throw error;
       this.livyUnavailable.add(workspaceKey(first));
-      this.options.logger?.info(`The Livy sessions of workspace ${first.workspaceName ?? first.workspaceId} cannot be listed (${describeError(error)}): its Spark jobs are followed through their items' job lists.`);
+      this.options.logger?.info(
+        `The Livy sessions of workspace ${first.workspaceName ?? first.workspaceId} cannot be listed (${describeError(error)}): its Spark jobs are followed through their items' job lists.`,
+      );
       return;
     }
     for (const job of pending.values()) {
@@ -388,7 +405,9 @@ export class JobTracker {
       this.missingFromLivy.set(job.id, misses);
       if (misses >= LIVY_MISSES) {
         this.perItem.add(job.id);
-        this.options.logger?.info(`Job ${job.id} of ${job.itemName} is not among its workspace's Livy sessions (not a Spark run): it is followed through its item's job list.`);
+        this.options.logger?.info(
+          `Job ${job.id} of ${job.itemName} is not among its workspace's Livy sessions (not a Spark run): it is followed through its item's job list.`,
+        );
       }
       await this.pollOne(api, job);
     }
@@ -399,8 +418,13 @@ export class JobTracker {
     const status = LIVY_STATUSES[session.state ?? ''];
     if (!status) return;
     const instance: ItemJobInstance = {
-      id: job.id, itemId: job.itemId, jobType: job.jobType, invokeType: 'Manual', status,
-      startTimeUtc: session.startDateTime ?? null, endTimeUtc: session.endDateTime ?? null,
+      id: job.id,
+      itemId: job.itemId,
+      jobType: job.jobType,
+      invokeType: 'Manual',
+      status,
+      startTimeUtc: session.startDateTime ?? null,
+      endTimeUtc: session.endDateTime ?? null,
     };
     if (!isTerminal(status)) return this.apply(api, job, instance);
     try {
@@ -487,8 +511,9 @@ export class JobTracker {
 
   private persist(): void {
     if (!this.options.store) return;
-    Promise.resolve(this.options.store.save(this.jobList.map((j) => ({ ...j }))))
-      .catch((error: unknown) => this.options.logger?.error(`Could not save the jobs: ${describeError(error)}`));
+    Promise.resolve(this.options.store.save(this.jobList.map((j) => ({ ...j })))).catch((error: unknown) =>
+      this.options.logger?.error(`Could not save the jobs: ${describeError(error)}`),
+    );
   }
 
   /** The client of the job's connection, which must be the current one. */

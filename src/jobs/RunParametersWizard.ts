@@ -7,12 +7,24 @@ import type { JobParameter, JobParameterType } from '../fabric/types';
 import { BACK, type Back, type PickItem, type Prompter } from '../base/prompter';
 import { WizardSteps } from '../base/wizardSteps';
 import {
-  checkParameterName, checkParameterText, EDITABLE_TYPES, formatParameterValue, parameterProblems, toJobParameters, toJobParameterType,
+  checkParameterName,
+  checkParameterText,
+  EDITABLE_TYPES,
+  formatParameterValue,
+  parameterProblems,
+  toJobParameters,
+  toJobParameterType,
   type ParameterText,
 } from './parameterValues';
 import {
-  COMPUTES, configFields, describeConfigValue, validateNumExecutors,
-  type Compute, type ConfigField, type NotebookExecutionData, type ReferenceCandidate,
+  COMPUTES,
+  configFields,
+  describeConfigValue,
+  validateNumExecutors,
+  type Compute,
+  type ConfigField,
+  type NotebookExecutionData,
+  type ReferenceCandidate,
 } from './executionOptions';
 import type { RunKind } from './runRequest';
 
@@ -75,7 +87,10 @@ export class RunParametersWizard {
   private execution: NotebookExecutionData | undefined;
   private readonly referenceNames = new Map<string, string>();
 
-  constructor(private readonly prompter: Prompter, private readonly input: RunParametersWizardInput) {
+  constructor(
+    private readonly prompter: Prompter,
+    private readonly input: RunParametersWizardInput,
+  ) {
     this.entries = initialEntries(input.declared, input.last?.parameters ?? []);
     this.execution = input.last?.executionData as NotebookExecutionData | undefined;
   }
@@ -116,10 +131,13 @@ export class RunParametersWizard {
       { label: '$(add) Add a parameter…', value: { kind: 'add' } },
     ];
     if (this.input.kind === 'notebook') {
-      items.push({ label: '$(server-process) Compute…', description: this.execution?.compute ?? 'the notebook\'s own settings', value: { kind: 'compute' } });
+      items.push({ label: '$(server-process) Compute…', description: this.execution?.compute ?? "the notebook's own settings", value: { kind: 'compute' } });
     }
     const choice = await this.prompter.pick({
-      title: this.input.title, ...EDIT_STEPS.at('hub', {}), placeholder: 'Pick a parameter to change it, or Run', items,
+      title: this.input.title,
+      ...EDIT_STEPS.at('hub', {}),
+      placeholder: 'Pick a parameter to change it, or Run',
+      items,
     });
     // The hub is the first step: it has no Back button, so BACK cannot arrive here.
     return choice === BACK ? { kind: 'run' } : choice;
@@ -144,12 +162,26 @@ export class RunParametersWizard {
         { label: 'Change the value', description: shown(entry.type, entry.text), value: 'value' },
         { label: 'Change the type', description: entry.type, value: 'type' },
         ...(entry.declared ? [{ label: 'Reset to the default', description: shown(entry.type, entry.declared.text), value: 'reset' as const }] : []),
-        { label: 'Remove (the run uses the notebook\'s own value)', value: 'remove' },
+        { label: "Remove (the run uses the notebook's own value)", value: 'remove' },
       ];
-      const action = await this.prompter.pick<EditAction>({ title, ...EDIT_STEPS.at('action', {}), canGoBack: true, placeholder: `What to do with ${entry.name}`, items: actions, activeValue: 'value' });
+      const action = await this.prompter.pick<EditAction>({
+        title,
+        ...EDIT_STEPS.at('action', {}),
+        canGoBack: true,
+        placeholder: `What to do with ${entry.name}`,
+        items: actions,
+        activeValue: 'value',
+      });
       if (action === BACK) return;
-      if (action === 'remove') { this.entries.splice(index, 1); return; }
-      if (action === 'reset' && entry.declared) { entry.type = entry.declared.type; entry.text = entry.declared.text; return; }
+      if (action === 'remove') {
+        this.entries.splice(index, 1);
+        return;
+      }
+      if (action === 'reset' && entry.declared) {
+        entry.type = entry.declared.type;
+        entry.text = entry.declared.text;
+        return;
+      }
       if (action === 'type') {
         const type = await this.pickType(title, EDIT_STEPS.at('type', { action }), entry.type);
         if (type === BACK) continue;
@@ -173,20 +205,33 @@ export class RunParametersWizard {
       if (step === 2) {
         const others = this.entries.map((e) => e.name);
         const got = await this.prompter.input({
-          title, ...at('name'), canGoBack: true, prompt: 'The parameter\'s name, as the code uses it', value: name,
+          title,
+          ...at('name'),
+          canGoBack: true,
+          prompt: "The parameter's name, as the code uses it",
+          value: name,
           validate: (v) => checkParameterName(v, others),
         });
-        if (got === BACK) { step = 1; continue; }
+        if (got === BACK) {
+          step = 1;
+          continue;
+        }
         name = got.trim();
         step = 3;
       } else if (step === 3) {
         const got = this.input.kind === 'dataflowRefresh' ? 'Automatic' : await this.pickType(title, at('type'), type ?? 'Text');
-        if (got === BACK) { step = 2; continue; }
+        if (got === BACK) {
+          step = 2;
+          continue;
+        }
         type = got;
         step = 4;
       } else {
         const got = await this.inputValue(title, at('value'), name!, type!, '');
-        if (got === BACK) { step = this.input.kind === 'dataflowRefresh' ? 2 : 3; continue; }
+        if (got === BACK) {
+          step = this.input.kind === 'dataflowRefresh' ? 2 : 3;
+          continue;
+        }
         this.entries.push({ name: name!, type: type!, text: got });
         return;
       }
@@ -195,15 +240,23 @@ export class RunParametersWizard {
 
   private pickType(title: string, at: StepPosition, current: JobParameterType): Promise<JobParameterType | Back> {
     return this.prompter.pick({
-      title, ...at, canGoBack: true, placeholder: 'The parameter\'s type', activeValue: current,
+      title,
+      ...at,
+      canGoBack: true,
+      placeholder: "The parameter's type",
+      activeValue: current,
       items: EDITABLE_TYPES.map((t) => ({ label: t, description: t === current ? 'current' : undefined, value: t })),
     });
   }
 
   private inputValue(title: string, at: StepPosition, name: string, type: JobParameterType, value: string): Promise<string | Back> {
     return this.prompter.input({
-      title, ...at, canGoBack: true, value,
-      prompt: `The value of ${name} (${type})`, placeholder: placeholderFor(type),
+      title,
+      ...at,
+      canGoBack: true,
+      value,
+      prompt: `The value of ${name} (${type})`,
+      placeholder: placeholderFor(type),
       validate: (v) => checkParameterText(type, v),
     });
   }
@@ -212,15 +265,18 @@ export class RunParametersWizard {
     const title = `${this.input.title}: compute`;
     for (;;) {
       const compute = await this.prompter.pick<Compute | 'default'>({
-        title, ...COMPUTE_STEPS.at('compute', {}), canGoBack: true, placeholder: 'Where the notebook runs',
+        title,
+        ...COMPUTE_STEPS.at('compute', {}),
+        canGoBack: true,
+        placeholder: 'Where the notebook runs',
         activeValue: this.execution?.compute ?? 'default',
-        items: [
-          { label: 'The notebook\'s own settings', description: 'no executionData', value: 'default' },
-          ...COMPUTES.map((c) => ({ label: c, value: c })),
-        ],
+        items: [{ label: "The notebook's own settings", description: 'no executionData', value: 'default' }, ...COMPUTES.map((c) => ({ label: c, value: c }))],
       });
       if (compute === BACK) return;
-      if (compute === 'default') { this.execution = undefined; return; }
+      if (compute === 'default') {
+        this.execution = undefined;
+        return;
+      }
       if (this.execution?.compute !== compute) this.execution = { compute };
       const fields = configFields(compute);
       if (fields.length === 0 || (await this.editConfiguration(title, COMPUTE_STEPS.at('configuration', { compute }), fields)) !== BACK) return;
@@ -232,7 +288,10 @@ export class RunParametersWizard {
     for (;;) {
       const execution = this.execution!;
       const picked = await this.prompter.pick<ConfigField | 'done'>({
-        title, ...at, canGoBack: true, placeholder: `${execution.compute} settings: pick one to change it, or Done`,
+        title,
+        ...at,
+        canGoBack: true,
+        placeholder: `${execution.compute} settings: pick one to change it, or Done`,
         items: [
           { label: '$(check) Done', value: 'done' },
           ...fields.map((f) => ({ label: f.label, description: describeConfigValue(f, execution.computeConfiguration, this.referenceNames), value: f })),
@@ -255,12 +314,18 @@ export class RunParametersWizard {
     switch (field.kind) {
       case 'choice':
         return this.prompter.pick<string | number | undefined>({
-          title, canGoBack: true, placeholder: field.label, activeValue: current as string | number | undefined,
+          title,
+          canGoBack: true,
+          placeholder: field.label,
+          activeValue: current as string | number | undefined,
           items: [{ label: 'Not set', value: undefined }, ...field.values.map((v) => ({ label: String(v), value: v }))],
         });
       case 'integer': {
         const text = await this.prompter.input({
-          title, canGoBack: true, prompt: `${field.label} (empty to leave it unset)`, value: current === undefined ? '' : String(current),
+          title,
+          canGoBack: true,
+          prompt: `${field.label} (empty to leave it unset)`,
+          value: current === undefined ? '' : String(current),
           validate: (v) => (v.trim() === '' ? undefined : validateNumExecutors(v)),
         });
         if (text === BACK) return BACK;
@@ -268,7 +333,9 @@ export class RunParametersWizard {
       }
       case 'sessionTag': {
         const tag = await this.prompter.input({
-          title, canGoBack: true, prompt: 'A session tag shares one high-concurrency Spark session between runs (empty turns it off)',
+          title,
+          canGoBack: true,
+          prompt: 'A session tag shares one high-concurrency Spark session between runs (empty turns it off)',
           value: (current as { sessionTag?: string } | undefined)?.sessionTag ?? '',
         });
         if (tag === BACK) return BACK;
@@ -278,7 +345,9 @@ export class RunParametersWizard {
         const candidates = (await this.input.listReferences?.(field.itemType)) ?? [];
         for (const c of candidates) this.referenceNames.set(c.id, c.displayName);
         const picked = await this.prompter.pick<ReferenceCandidate | undefined>({
-          title, canGoBack: true, placeholder: candidates.length ? field.label : `No ${field.itemType} items in this workspace`,
+          title,
+          canGoBack: true,
+          placeholder: candidates.length ? field.label : `No ${field.itemType} items in this workspace`,
           items: [{ label: 'Not set', value: undefined }, ...candidates.map((c) => ({ label: c.displayName, value: c }))],
         });
         if (picked === BACK || picked === undefined) return picked;
@@ -290,12 +359,18 @@ export class RunParametersWizard {
 
 function placeholderFor(type: JobParameterType): string | undefined {
   switch (type) {
-    case 'Integer': return 'a whole number, e.g. 42';
-    case 'Number': return 'a number, e.g. 3.14';
-    case 'Boolean': return 'true or false';
-    case 'DateTime': return 'YYYY-MM-DDTHH:mm:ssZ';
-    case 'Guid': return '00000000-0000-0000-0000-000000000000';
-    default: return undefined;
+    case 'Integer':
+      return 'a whole number, e.g. 42';
+    case 'Number':
+      return 'a number, e.g. 3.14';
+    case 'Boolean':
+      return 'true or false';
+    case 'DateTime':
+      return 'YYYY-MM-DDTHH:mm:ssZ';
+    case 'Guid':
+      return '00000000-0000-0000-0000-000000000000';
+    default:
+      return undefined;
   }
 }
 
@@ -308,8 +383,10 @@ export function initialEntries(declared: readonly DeclaredParameterLike[], last:
   });
   for (const p of last) {
     const existing = entries.find((e) => e.name.toLowerCase() === p.name.toLowerCase());
-    if (existing) { existing.type = p.type; existing.text = formatParameterValue(p.value); }
-    else entries.push({ name: p.name, type: p.type, text: formatParameterValue(p.value) });
+    if (existing) {
+      existing.type = p.type;
+      existing.text = formatParameterValue(p.value);
+    } else entries.push({ name: p.name, type: p.type, text: formatParameterValue(p.value) });
   }
   return entries;
 }

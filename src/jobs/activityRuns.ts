@@ -10,12 +10,21 @@ export interface ActivityRunsClient {
   queryActivityRuns(workspaceId: string, jobInstanceId: string, request: object, call?: { signal?: AbortSignal }): Promise<ActivityRun[]>;
 }
 
-export function queryJobActivityRuns(client: ActivityRunsClient, job: Pick<TrackedJob, 'workspaceId' | 'id' | 'submittedAt'>, signal?: AbortSignal): Promise<ActivityRun[]> {
+export function queryJobActivityRuns(
+  client: ActivityRunsClient,
+  job: Pick<TrackedJob, 'workspaceId' | 'id' | 'submittedAt'>,
+  signal?: AbortSignal,
+): Promise<ActivityRun[]> {
   const now = Date.now();
-  return client.queryActivityRuns(job.workspaceId, job.id, {
-    filters: [],
-    orderBy: [{ orderBy: 'ActivityRunStart', order: 'ASC' }],
-    lastUpdatedAfter: new Date((job.submittedAt || now) - DAY_MS).toISOString(),
-    lastUpdatedBefore: new Date(now + DAY_MS).toISOString(),
-  }, { signal });
+  return client.queryActivityRuns(
+    job.workspaceId,
+    job.id,
+    {
+      filters: [],
+      orderBy: [{ orderBy: 'ActivityRunStart', order: 'ASC' }],
+      lastUpdatedAfter: new Date((job.submittedAt || now) - DAY_MS).toISOString(),
+      lastUpdatedBefore: new Date(now + DAY_MS).toISOString(),
+    },
+    { signal },
+  );
 }

@@ -8,7 +8,11 @@ export interface DefinitionReader {
   getDefinition(workspaceId: string, itemId: string): Promise<ItemDefinition>;
 }
 
-export async function readDeclaredParameters(client: DefinitionReader, workspaceId: string, item: { id: string; type: string }): Promise<DeclaredParameterLike[]> {
+export async function readDeclaredParameters(
+  client: DefinitionReader,
+  workspaceId: string,
+  item: { id: string; type: string },
+): Promise<DeclaredParameterLike[]> {
   const type = item.type.toLowerCase();
   if (type !== 'notebook' && type !== 'datapipeline') return [];
   const files = decodeDefinition(await client.getDefinition(workspaceId, item.id));

@@ -18,7 +18,9 @@ export function formatJobDetails(job: TrackedJob, now: number): string {
     `Duration:   ${formatDuration(durationMs(job, now))}`,
     '',
     '## Parameters',
-    job.parameters.length ? job.parameters.map((p) => `- ${p.name} (${p.type}) = ${JSON.stringify(p.value)}`).join('\n') : '(none, or not known: started elsewhere)',
+    job.parameters.length
+      ? job.parameters.map((p) => `- ${p.name} (${p.type}) = ${JSON.stringify(p.value)}`).join('\n')
+      : '(none, or not known: started elsewhere)',
   ];
   if (job.executionData) lines.push('', '## Execution data', '```json', JSON.stringify(job.executionData, null, 2), '```');
   if (job.exitValue !== undefined) lines.push('', '## Exit value', job.exitValue);

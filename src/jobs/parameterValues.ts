@@ -9,13 +9,24 @@ export const EDITABLE_TYPES: readonly JobParameterType[] = ['Text', 'Integer', '
 /** The declared types of notebooks (Python) and pipelines mapped to job parameter types. */
 export function toJobParameterType(declared: string | undefined): JobParameterType {
   switch ((declared ?? '').toLowerCase()) {
-    case 'int': case 'integer': return 'Integer';
-    case 'float': case 'number': case 'double': return 'Number';
-    case 'bool': case 'boolean': return 'Boolean';
-    case 'datetime': return 'DateTime';
-    case 'guid': return 'Guid';
-    case 'automatic': return 'Automatic';
-    default: return 'Text';
+    case 'int':
+    case 'integer':
+      return 'Integer';
+    case 'float':
+    case 'number':
+    case 'double':
+      return 'Number';
+    case 'bool':
+    case 'boolean':
+      return 'Boolean';
+    case 'datetime':
+      return 'DateTime';
+    case 'guid':
+      return 'Guid';
+    case 'automatic':
+      return 'Automatic';
+    default:
+      return 'Text';
   }
 }
 
@@ -27,10 +38,16 @@ export function checkParameterText(type: JobParameterType, text: string): string
 /** The JSON value sent for `text` of `type` (call after checkParameterText accepted it). */
 export function parseParameterText(type: JobParameterType, text: string): unknown {
   switch (type) {
-    case 'Integer': case 'Number': return Number(text.trim());
-    case 'Boolean': return text.trim().toLowerCase() === 'true';
-    case 'DateTime': case 'Guid': return text.trim();
-    default: return text;
+    case 'Integer':
+    case 'Number':
+      return Number(text.trim());
+    case 'Boolean':
+      return text.trim().toLowerCase() === 'true';
+    case 'DateTime':
+    case 'Guid':
+      return text.trim();
+    default:
+      return text;
   }
 }
 
@@ -55,7 +72,10 @@ export interface ParameterText {
 /** What the service would refuse in `entries` (names unique ignoring case, values of their type); empty when nothing. */
 export function parameterProblems(entries: readonly ParameterText[]): string[] {
   return entries.flatMap((e, i) => {
-    const name = checkParameterName(e.name, entries.slice(0, i).map((o) => o.name));
+    const name = checkParameterName(
+      e.name,
+      entries.slice(0, i).map((o) => o.name),
+    );
     const value = checkParameterText(e.type, e.text);
     return [name, value && `${e.name}: ${value}`].filter((p): p is string => !!p);
   });

@@ -13,5 +13,8 @@ export function recentFirst<T>(items: readonly T[], keyOf: (item: T) => string, 
     const index = recent.indexOf(keyOf(item));
     return index < 0 ? recent.length : index;
   };
-  return items.map((item, order) => ({ item, order })).sort((a, b) => rank(a.item) - rank(b.item) || a.order - b.order).map((x) => x.item);
+  return items
+    .map((item, order) => ({ item, order }))
+    .sort((a, b) => rank(a.item) - rank(b.item) || a.order - b.order)
+    .map((x) => x.item);
 }

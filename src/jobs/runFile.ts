@@ -45,7 +45,10 @@ interface RawRun extends Omit<RunDescription, 'parameters'> {
 
 export class RunFileError extends Error {
   /** `line`: where the first problem is (1-based), when known. */
-  constructor(readonly problems: string[], readonly line?: number) {
+  constructor(
+    readonly problems: string[],
+    readonly line?: number,
+  ) {
     super(`${RUN_FILE_PATH} is not valid: ${problems.join('; ')}`);
     this.name = 'RunFileError';
   }
@@ -68,9 +71,10 @@ export async function parseRunFile(text: string): Promise<RunFile> {
   if (!validate(json)) {
     for (const error of validate.errors ?? []) {
       if (error.keyword === 'if' || error.keyword === 'anyOf') continue;
-      const message = error.keyword === 'oneOf'
-        ? `${pointerToPath(error.instancePath)}: give either "workspaceId" or "workspace", not both`
-        : `${pointerToPath(error.instancePath)}: ${error.message}${error.params && 'allowedValues' in error.params ? ` (${(error.params.allowedValues as unknown[]).join(', ')})` : ''}`;
+      const message =
+        error.keyword === 'oneOf'
+          ? `${pointerToPath(error.instancePath)}: give either "workspaceId" or "workspace", not both`
+          : `${pointerToPath(error.instancePath)}: ${error.message}${error.params && 'allowedValues' in error.params ? ` (${(error.params.allowedValues as unknown[]).join(', ')})` : ''}`;
       const run = /^\/runs\/(\d+)(\/|$)/.exec(error.instancePath);
       if (run) addProblem(byRun, Number(run[1]), message);
       else {
@@ -95,11 +99,19 @@ export async function parseRunFile(text: string): Promise<RunFile> {
       runs.push(run);
     }
   });
-  const invalid = [...byRun.entries()].sort(([a], [b]) => a - b).map(([i, problems]): InvalidRun => {
-    const node = findNodeAtLocation(root, ['runs', i])!;
-    const name = (rawRuns[i] as { name?: unknown } | undefined)?.name;
-    return { name: typeof name === 'string' && name ? name : undefined, line: lineOf(node.offset), offset: node.offset, length: node.length, problems: [...new Set(problems)] };
-  });
+  const invalid = [...byRun.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([i, problems]): InvalidRun => {
+      const node = findNodeAtLocation(root, ['runs', i])!;
+      const name = (rawRuns[i] as { name?: unknown } | undefined)?.name;
+      return {
+        name: typeof name === 'string' && name ? name : undefined,
+        line: lineOf(node.offset),
+        offset: node.offset,
+        length: node.length,
+        problems: [...new Set(problems)],
+      };
+    });
   return { runs, invalid };
 }
 
@@ -114,7 +126,10 @@ function addProblem(byRun: Map<number, string[]>, index: number, problem: string
 
 /** The node a JSON pointer names, or its nearest existing parent. */
 function nodeAt(root: Node, pointer: string): Node {
-  const path = pointer.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, '/').replace(/~0/g, '~')));
+  const path = pointer
+    .split('/')
+    .slice(1)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, '/').replace(/~0/g, '~')));
   for (let n = path.length; n > 0; n--) {
     const node = findNodeAtLocation(root, path.slice(0, n));
     if (node) return node;
@@ -135,7 +150,10 @@ function toDescription(raw: RawRun, where: string, problems: string[]): RunDescr
     return { name, type: typed.type, value: typed.value };
   });
   parameters.forEach((p, i) => {
-    const nameProblem = checkParameterName(p.name, parameters.slice(0, i).map((o) => o.name));
+    const nameProblem = checkParameterName(
+      p.name,
+      parameters.slice(0, i).map((o) => o.name),
+    );
     const valueProblem = checkParameterText(p.type, formatParameterValue(p.value));
     for (const problem of [nameProblem, valueProblem]) if (problem) problems.push(`${where}.parameters.${p.name}: ${problem}`);
     if (!valueProblem && (p.type === 'Integer' || p.type === 'Number')) p.value = Number(p.value);
@@ -152,5 +170,8 @@ function inferType(value: string | number | boolean): JobParameterType {
 
 function pointerToPath(pointer: string): string {
   if (!pointer) return 'the file';
-  return pointer.slice(1).split('/').reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
+  return pointer
+    .slice(1)
+    .split('/')
+    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
 }

@@ -15,20 +15,28 @@ export interface RunSpec {
 /** The item types that can run, and how. */
 export function runKindsFor(itemType: string): RunKind[] {
   switch (itemType.toLowerCase()) {
-    case 'notebook': return ['notebook'];
-    case 'datapipeline': return ['pipeline'];
-    case 'dataflow': return ['dataflowRefresh', 'dataflowPublish'];
-    default: return [];
+    case 'notebook':
+      return ['notebook'];
+    case 'datapipeline':
+      return ['pipeline'];
+    case 'dataflow':
+      return ['dataflowRefresh', 'dataflowPublish'];
+    default:
+      return [];
   }
 }
 
 /** The job type the service reports and the Jobs view shows. */
 export function jobTypeOf(kind: RunKind): string {
   switch (kind) {
-    case 'notebook': return 'RunNotebook';
-    case 'pipeline': return 'Pipeline';
-    case 'dataflowRefresh': return 'Refresh';
-    case 'dataflowPublish': return 'Publish';
+    case 'notebook':
+      return 'RunNotebook';
+    case 'pipeline':
+      return 'Pipeline';
+    case 'dataflowRefresh':
+      return 'Refresh';
+    case 'dataflowPublish':
+      return 'Publish';
   }
 }
 

@@ -26,7 +26,10 @@ export interface DefinitionSnapshot {
 
 /** The remote definition changed since it was opened; nothing was uploaded. */
 export class DefinitionConflictError extends Error {
-  constructor(readonly item: Item, readonly remote: DefinitionSnapshot) {
+  constructor(
+    readonly item: Item,
+    readonly remote: DefinitionSnapshot,
+  ) {
     super(`"${item.displayName}" was changed in Fabric since you opened it.`);
     this.name = 'DefinitionConflictError';
   }
@@ -222,7 +225,10 @@ export class DefinitionCache {
       if (content === undefined) files.delete(path);
       else files.set(path, content);
     }
-    const definition = encodeDefinition([...files].map(([path, content]) => ({ path, content })), remote.format);
+    const definition = encodeDefinition(
+      [...files].map(([path, content]) => ({ path, content })),
+      remote.format,
+    );
     const checkOutcome = this.uploadOutcome(item, remote.fingerprint, fingerprintOf(files));
     await this.getClient().updateDefinition(item.workspaceId, item.id, definition, { updateMetadata: changes.has('.platform') }, { checkOutcome });
     const key = keyOf(item);
@@ -280,7 +286,11 @@ function partKey(item: Pick<Item, 'workspaceId' | 'id'>, path: string): string {
 export function fingerprintOf(files: ReadonlyMap<string, Uint8Array>): string {
   const hash = createHash('sha256');
   for (const path of [...files.keys()].sort()) {
-    hash.update(path).update('\0').update(canonicalContent(path, files.get(path)!)).update('\0');
+    hash
+      .update(path)
+      .update('\0')
+      .update(canonicalContent(path, files.get(path)!))
+      .update('\0');
   }
   return hash.digest('hex');
 }
@@ -297,7 +307,11 @@ function canonicalContent(path: string, content: Uint8Array): Uint8Array | strin
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
   }
   return value;
 }

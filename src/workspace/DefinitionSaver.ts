@@ -133,11 +133,18 @@ export class DefinitionSaver {
   async uploadWaiting(): Promise<void> {
     const connection = this.settings.connection();
     if (connection === undefined) return;
-    const items = new Map(this.pending.list(connection).filter((c) => c.reason.kind === 'waiting').map((c) => [partKey(c.item, ''), c.item]));
-    await Promise.all([...items.values()].map((item) => {
-      this.cancelTimer(item);
-      return this.upload(connection, item, {});
-    }));
+    const items = new Map(
+      this.pending
+        .list(connection)
+        .filter((c) => c.reason.kind === 'waiting')
+        .map((c) => [partKey(c.item, ''), c.item]),
+    );
+    await Promise.all(
+      [...items.values()].map((item) => {
+        this.cancelTimer(item);
+        return this.upload(connection, item, {});
+      }),
+    );
   }
 
   /** Drops pending parts (one, or all the item's) so the files show Fabric's copy again. */
@@ -171,7 +178,9 @@ export class DefinitionSaver {
     const changes = connection === undefined ? [] : this.pending.forItem(connection, renamed);
     if (!changes.length) return;
     const after = (await this.cache.get(renamed)).fingerprint;
-    const followed = changes.map((c) => [c, { ...c, item: { ...c.item, displayName: renamed.displayName }, base: c.base === before ? after : c.base }] as const);
+    const followed = changes.map(
+      (c) => [c, { ...c, item: { ...c.item, displayName: renamed.displayName }, base: c.base === before ? after : c.base }] as const,
+    );
     for (const [, c] of followed) this.cache.rememberBase(renamed, c.path, c.base);
     await this.pending.replace(followed);
   }
@@ -190,7 +199,8 @@ export class DefinitionSaver {
     // Saved through another connection: its client must not upload them.
     if (this.settings.connection() !== connection) return;
     const { manual } = options;
-    const uploadable = (c: PendingChange) => c.reason.kind === 'waiting' || c.reason.kind === 'failed' || (c.reason.kind === 'conflict' && (options.includeConflicts || options.force));
+    const uploadable = (c: PendingChange) =>
+      c.reason.kind === 'waiting' || c.reason.kind === 'failed' || (c.reason.kind === 'conflict' && (options.includeConflicts || options.force));
     const stored = this.pending.forItem(connection, item);
     const waiting = stored.filter((c) => c.path !== manual?.path && uploadable(c));
     const parts = manual ? [...waiting, manual] : waiting;
@@ -251,10 +261,13 @@ export class DefinitionSaver {
   private schedule(connection: string, item: PendingItem): void {
     this.cancelTimer(item);
     const key = partKey(item, '');
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      this.upload(connection, item, {}).catch((error: unknown) => this.failed.fire({ item, paths: [], message: describeError(error) }));
-    }, this.settings.uploadDelayMs()));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.upload(connection, item, {}).catch((error: unknown) => this.failed.fire({ item, paths: [], message: describeError(error) }));
+      }, this.settings.uploadDelayMs()),
+    );
   }
 
   private cancelTimer(item: Pick<Item, 'workspaceId' | 'id'>): void {

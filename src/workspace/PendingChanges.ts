@@ -8,11 +8,7 @@ import type { Item } from '../fabric/types';
 import { Emitter } from '../base/event';
 
 /** Why an entry is not in Fabric yet. */
-export type PendingReason =
-  | { kind: 'invalid'; problem: string }
-  | { kind: 'waiting' }
-  | { kind: 'conflict' }
-  | { kind: 'failed'; message: string };
+export type PendingReason = { kind: 'invalid'; problem: string } | { kind: 'waiting' } | { kind: 'conflict' } | { kind: 'failed'; message: string };
 
 /** Enough of an item to find it again and to name its folder. */
 export type PendingItem = Pick<Item, 'workspaceId' | 'id' | 'displayName' | 'type'>;
@@ -42,7 +38,10 @@ export interface PendingStorage {
 
 /** The stored text could not be read; it was set aside, not deleted. */
 export class UnreadablePendingChangesError extends Error {
-  constructor(reason: string, readonly setAsideAt: string) {
+  constructor(
+    reason: string,
+    readonly setAsideAt: string,
+  ) {
     super(`The saved pending changes could not be read (${reason}); they were kept in ${setAsideAt}.`);
     this.name = 'UnreadablePendingChangesError';
   }
@@ -65,7 +64,10 @@ export class PendingChanges {
    */
   restore(): Promise<number> {
     const loading = this.load();
-    this.writing = loading.then(() => undefined, () => undefined);
+    this.writing = loading.then(
+      () => undefined,
+      () => undefined,
+    );
     return loading;
   }
 

@@ -85,20 +85,23 @@ export async function exportItems(client: ExplorerClient, items: Item[], targetD
     }
     options.onProgress?.({ done: ++done, total: wanted.length, name: item.displayName });
   };
-  const oneByOne = async (item: Item) => finish(item, async () => {
-    const format = options.formatFor?.(item);
-    return decodeDefinition(await client.getDefinition(item.workspaceId, item.id, format ? { format } : {}, { signal: options.signal }));
-  });
+  const oneByOne = async (item: Item) =>
+    finish(item, async () => {
+      const format = options.formatFor?.(item);
+      return decodeDefinition(await client.getDefinition(item.workspaceId, item.id, format ? { format } : {}, { signal: options.signal }));
+    });
   const batches = client.bulkExportDefinitions ? bulkBatches(wanted.filter((item) => !options.formatFor?.(item))) : [];
   const single = wanted.filter((item) => !batches.some((batch) => batch.includes(item)));
   let bulkAvailable = true;
   const jobs: (() => Promise<void>)[] = [
     ...batches.map((batch) => async () => {
-      const exported = bulkAvailable ? await bulkExport(client, batch, options.signal).catch((error: unknown) => {
-        if (options.signal?.aborted) throw error;
-        if (isBulkUnavailable(error)) bulkAvailable = false;
-        return undefined; // The batch goes item by item, which reports each item's own failure.
-      }) : undefined;
+      const exported = bulkAvailable
+        ? await bulkExport(client, batch, options.signal).catch((error: unknown) => {
+            if (options.signal?.aborted) throw error;
+            if (isBulkUnavailable(error)) bulkAvailable = false;
+            return undefined; // The batch goes item by item, which reports each item's own failure.
+          })
+        : undefined;
       for (const item of batch) {
         const files = exported?.get(item.id);
         await (files ? finish(item, () => files) : oneByOne(item));
@@ -123,11 +126,17 @@ function bulkBatches(items: Item[]): Item[][] {
 
 /** One bulk export: each returned item's files, relative to its root path, by item id. */
 async function bulkExport(client: ExplorerClient, batch: Item[], signal: AbortSignal | undefined): Promise<Map<string, DefinitionFile[]>> {
-  const answer: BulkExportResult = await client.bulkExportDefinitions!(batch[0]!.workspaceId, { mode: 'Selective', items: batch.map((item) => ({ id: item.id })) }, { signal });
+  const answer: BulkExportResult = await client.bulkExportDefinitions!(
+    batch[0]!.workspaceId,
+    { mode: 'Selective', items: batch.map((item) => ({ id: item.id })) },
+    { signal },
+  );
   const byId = new Map<string, DefinitionFile[]>();
   for (const { id, rootPath } of answer.itemDefinitionsIndex ?? []) {
     const prefix = `${rootPath.replace(/\/+$/, '')}/`;
-    const parts = (answer.definitionParts ?? []).filter((part) => part.path.startsWith(prefix)).map((part) => ({ ...part, path: part.path.slice(prefix.length) }));
+    const parts = (answer.definitionParts ?? [])
+      .filter((part) => part.path.startsWith(prefix))
+      .map((part) => ({ ...part, path: part.path.slice(prefix.length) }));
     byId.set(id, decodeDefinition({ parts }));
   }
   return byId;
@@ -246,7 +255,13 @@ export async function importItemFolder(client: ExplorerClient, workspaceId: stri
     if (item.type === parsed.type && item.displayName === parsed.displayName) existing = item;
   }
   if (existing) {
-    await client.updateDefinition(workspaceId, existing.id, definition, { updateMetadata: files.some((f) => f.path === '.platform') }, { signal: options.signal });
+    await client.updateDefinition(
+      workspaceId,
+      existing.id,
+      definition,
+      { updateMetadata: files.some((f) => f.path === '.platform') },
+      { signal: options.signal },
+    );
     return { item: existing, created: false };
   }
   const item = await client.createItem(workspaceId, { displayName: parsed.displayName, type: parsed.type, definition }, { signal: options.signal });
@@ -254,7 +269,12 @@ export async function importItemFolder(client: ExplorerClient, workspaceId: stri
 }
 
 /** Imports several item folders with a bounded concurrency; failures are reported per folder. */
-export async function importItemFolders(client: ExplorerClient, workspaceId: string, folders: string[], options: ImportOptions = {}): Promise<{ imported: ImportResult[]; failed: { folder: string; error: string }[]; skipped: Item[] }> {
+export async function importItemFolders(
+  client: ExplorerClient,
+  workspaceId: string,
+  folders: string[],
+  options: ImportOptions = {},
+): Promise<{ imported: ImportResult[]; failed: { folder: string; error: string }[]; skipped: Item[] }> {
   const imported: ImportResult[] = [];
   const failed: { folder: string; error: string }[] = [];
   let skipped: Item[] = [];
@@ -307,7 +327,14 @@ async function readFolder(folder: string): Promise<DefinitionFile[]> {
 function isBulkUnavailable(error: unknown): boolean {
   const status = errorStatus(error);
   const code = String((error as { errorCode?: unknown } | undefined)?.errorCode ?? '');
-  return status === 404 || status === 405 || status === 501 || ((status === 400 || status === 403) && /NotAvailable|NotEnabled|NotSupported|Unsupported|Disabled|Beta|InvalidParameter|EntityNotFound/i.test(code) && !/ForItem/i.test(code));
+  return (
+    status === 404 ||
+    status === 405 ||
+    status === 501 ||
+    ((status === 400 || status === 403) &&
+      /NotAvailable|NotEnabled|NotSupported|Unsupported|Disabled|Beta|InvalidParameter|EntityNotFound/i.test(code) &&
+      !/ForItem/i.test(code))
+  );
 }
 
 /** Definition not available for this item type: 400/403 OperationNotSupportedForItem. */

@@ -112,7 +112,10 @@ export class WorkspaceTreeModel {
   private readonly morePages: number;
   private readonly backgroundQuota: RateLimiter;
 
-  constructor(private readonly getClient: () => ExplorerClient | undefined, options: WorkspaceTreeModelOptions = {}) {
+  constructor(
+    private readonly getClient: () => ExplorerClient | undefined,
+    options: WorkspaceTreeModelOptions = {},
+  ) {
     this.morePages = options.morePages ?? 50;
     this.backgroundQuota = new RateLimiter({ callsPerWindow: options.backgroundPagesPerMinute ?? 60 });
     this.grouping = options.groupBy ?? 'folder';
@@ -262,10 +265,7 @@ export class WorkspaceTreeModel {
     const folders = this.grouping === 'folder' ? this.folderListing(node.workspaceId) : undefined;
     try {
       // The folders' first page goes out with the items' first page: one round trip for the level.
-      await Promise.all([
-        this.readAll(listing, this.pageReader(client, node)),
-        folders && this.readAll(folders, this.folderReader(client, node)),
-      ]);
+      await Promise.all([this.readAll(listing, this.pageReader(client, node)), folders && this.readAll(folders, this.folderReader(client, node))]);
     } catch (error) {
       return [errorNode(node.id, describeError(error), node, false)];
     }
@@ -287,21 +287,27 @@ export class WorkspaceTreeModel {
       ...layout.folders(folderId).map((f) => this.folderNode(workspace, layout, f.id)),
       ...layout.items(folderId).map((i) => this.itemNode(parent, i)),
     ];
-    if (nodes.length === 0 && parent.kind === 'folder') nodes.push({ kind: 'empty', id: `${parent.id}/empty`, message: this.filterText ? 'noMatches' : 'emptyFolder', parent });
+    if (nodes.length === 0 && parent.kind === 'folder')
+      nodes.push({ kind: 'empty', id: `${parent.id}/empty`, message: this.filterText ? 'noMatches' : 'emptyFolder', parent });
     return nodes;
   }
 
   /** Where the workspace's folders and items sit (`filtered`: only what the filter shows). */
   private layout(workspace: WorkspaceNode, filtered: boolean): FolderLayout {
     const matchesAll = !filtered || this.matches(workspace.workspace.displayName);
-    return layOutFolders(this.listedFolders(workspace.workspaceId), this.items.get(workspace.workspaceId)?.values ?? [], matchesAll ? undefined : (name) => this.matches(name));
+    return layOutFolders(
+      this.listedFolders(workspace.workspaceId),
+      this.items.get(workspace.workspaceId)?.values ?? [],
+      matchesAll ? undefined : (name) => this.matches(name),
+    );
   }
 
   /** Reads a listing's first page and then its next pages up to the bound (unless already read). */
   private async readAll<T>(listing: Listing<T>, read: (token: string | undefined, call?: CallOptions) => Promise<Page<T>>): Promise<void> {
     if (listing.loaded) return;
     await this.fetchPage(listing, read, undefined, true);
-    for (let page = 0; page < this.morePages && listing.continuationToken && !listing.pageError; page++) await this.fetchPage(listing, read, listing.continuationToken);
+    for (let page = 0; page < this.morePages && listing.continuationToken && !listing.pageError; page++)
+      await this.fetchPage(listing, read, listing.continuationToken);
   }
 
   private itemNodes(node: ItemTypeNode): TreeNode[] {
@@ -321,7 +327,10 @@ export class WorkspaceTreeModel {
   }
 
   /** Reads one page of the workspaces (no parent) or of a workspace's items. */
-  private pageReader(client: ExplorerClient, parent: WorkspaceNode | undefined): (token: string | undefined, call?: CallOptions) => Promise<Page<Workspace | Item>> {
+  private pageReader(
+    client: ExplorerClient,
+    parent: WorkspaceNode | undefined,
+  ): (token: string | undefined, call?: CallOptions) => Promise<Page<Workspace | Item>> {
     return parent
       ? (token, call) => client.listItemsPage(parent.workspaceId, { continuationToken: token }, call)
       : (token, call) => client.listWorkspacesPage({ continuationToken: token }, call);

@@ -17,7 +17,13 @@ export interface ExplorerClient {
   updateItem(workspaceId: string, itemId: string, request: UpdateItemRequest, call?: CallOptions): Promise<Item>;
   deleteItem(workspaceId: string, itemId: string, call?: CallOptions): Promise<void>;
   getDefinition(workspaceId: string, itemId: string, options?: { format?: string }, call?: CallOptions): Promise<ItemDefinition>;
-  updateDefinition(workspaceId: string, itemId: string, definition: ItemDefinition, options?: { updateMetadata?: boolean }, call?: CallOptions & { checkOutcome?: OutcomeCheck }): Promise<void>;
+  updateDefinition(
+    workspaceId: string,
+    itemId: string,
+    definition: ItemDefinition,
+    options?: { updateMetadata?: boolean },
+    call?: CallOptions & { checkOutcome?: OutcomeCheck },
+  ): Promise<void>;
   /** Several definitions in one operation (a beta a tenant may not have); without it, exports go item by item. */
   bulkExportDefinitions?(workspaceId: string, request: BulkExportRequest, call?: CallOptions): Promise<BulkExportResult>;
 }

@@ -44,7 +44,10 @@ function fabricDefaults(notebook: Json, cells: Json[]): { language: string; lang
   const fromCell = cells.map((c) => ({ language_group: cellLanguageGroup(asObject(c.metadata)) })).find((m) => m.language_group);
   const notebookMicrosoft = asObject(metadata.microsoft);
   const language = stringOr(notebookMicrosoft.language, stringOr(asObject(metadata.language_info).name, 'python'));
-  const languageGroup = stringOr(notebookMicrosoft.language_group, stringOr(fromCell?.language_group, stringOr(asObject(metadata.kernel_info).name, 'synapse_pyspark')));
+  const languageGroup = stringOr(
+    notebookMicrosoft.language_group,
+    stringOr(fromCell?.language_group, stringOr(asObject(metadata.kernel_info).name, 'synapse_pyspark')),
+  );
   return { language: FABRIC_LANGUAGES[language] ?? language, languageGroup };
 }
 

@@ -33,7 +33,8 @@ export function layOutFolders(allFolders: readonly Folder[], allItems: readonly 
     const inMatching = (folderId: string | undefined) => [...ancestors(folderId)].some((f) => matches(f.displayName));
     items = allItems.filter((i) => matches(i.displayName) || inMatching(placeOf(i)));
     const shown = new Set<string>();
-    for (const start of [...allFolders.filter((f) => inMatching(f.id)).map((f) => f.id), ...items.map(placeOf)]) for (const f of ancestors(start)) shown.add(f.id);
+    for (const start of [...allFolders.filter((f) => inMatching(f.id)).map((f) => f.id), ...items.map(placeOf)])
+      for (const f of ancestors(start)) shown.add(f.id);
     folders = allFolders.filter((f) => shown.has(f.id));
   }
   const group = <T>(values: readonly T[], place: (v: T) => string | undefined) => {
@@ -58,7 +59,7 @@ export function layOutFolders(allFolders: readonly Folder[], allItems: readonly 
 /** The folder and every folder below it: where a folder cannot move (a move there makes a cycle). */
 export function folderAndDescendants(allFolders: readonly Folder[], folderId: string): Set<string> {
   const found = new Set([folderId]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const f of allFolders) if (f.parentFolderId && found.has(f.parentFolderId) && !found.has(f.id)) grew = !!found.add(f.id);
   }
@@ -69,6 +70,7 @@ export function folderAndDescendants(allFolders: readonly Folder[], folderId: st
 export function folderPath(allFolders: readonly Folder[], folderId: string): string {
   const byId = new Map(allFolders.map((f) => [f.id, f]));
   const names: string[] = [];
-  for (let f = byId.get(folderId); f && names.length <= allFolders.length; f = f.parentFolderId ? byId.get(f.parentFolderId) : undefined) names.unshift(f.displayName);
+  for (let f = byId.get(folderId); f && names.length <= allFolders.length; f = f.parentFolderId ? byId.get(f.parentFolderId) : undefined)
+    names.unshift(f.displayName);
   return names.join('/');
 }

@@ -35,11 +35,17 @@ export interface MovePlan {
  * The move of `sources` into `targetFolderId` (undefined: the root) of `workspaceId`, or why it is
  * refused. What already sits there is left out (an empty plan moves nothing).
  */
-export function planMove(sources: readonly Movable[], workspaceId: string, targetFolderId: string | undefined, folders: readonly Folder[]): MovePlan | MoveRefusal {
+export function planMove(
+  sources: readonly Movable[],
+  workspaceId: string,
+  targetFolderId: string | undefined,
+  folders: readonly Folder[],
+): MovePlan | MoveRefusal {
   const plan: MovePlan = { workspaceId, targetFolderId, itemIds: [], folderIds: [] };
   for (const source of sources) {
     if (source.workspaceId !== workspaceId) return { reason: 'otherWorkspace', name: source.name };
-    if (source.kind === 'folder' && targetFolderId && folderAndDescendants(folders, source.id).has(targetFolderId)) return { reason: 'cycle', name: source.name };
+    if (source.kind === 'folder' && targetFolderId && folderAndDescendants(folders, source.id).has(targetFolderId))
+      return { reason: 'cycle', name: source.name };
     if ((source.folderId ?? undefined) === targetFolderId) continue;
     (source.kind === 'item' ? plan.itemIds : plan.folderIds).push(source.id);
   }

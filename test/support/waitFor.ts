@@ -6,7 +6,11 @@ import * as assert from 'node:assert/strict';
 const POLL_MS = 50;
 
 /** Polls `condition` until it returns a truthy value (sync or async) and returns that value; fails naming `what`. */
-export async function waitFor<T>(condition: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  condition: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await condition();

@@ -22,7 +22,8 @@ export function bulkExportRoutes(router: Router, ctx: EmulatorContext, enabled: 
     const items = requestedItems(ctx, workspaceId, body);
     const index = items.map((item) => ({ id: item.id, rootPath: rootPath(ctx, item) }));
     const definitionParts = items.flatMap((item, i) =>
-      serveDefinition(item, ctx.store.definition(item.id), undefined).parts.map((part) => ({ ...part, path: `${index[i]!.rootPath}/${part.path}` })));
+      serveDefinition(item, ctx.store.definition(item.id), undefined).parts.map((part) => ({ ...part, path: `${index[i]!.rootPath}/${part.path}` })),
+    );
     return longRunning(ctx, origin, 200, { itemDefinitionsIndex: index, definitionParts });
   });
 }
@@ -31,16 +32,17 @@ function requestedItems(ctx: EmulatorContext, workspaceId: string, body: unknown
   const { mode, items } = (body ?? {}) as { mode?: unknown; items?: unknown };
   if (mode === 'All') return ctx.store.items(workspaceId).filter((item) => supportsDefinition(item.type));
   if (mode !== 'Selective') throw badRequest('InvalidInput', "mode is required: 'All' or 'Selective'.");
-  if (!Array.isArray(items) || items.length === 0) throw badRequest('InvalidInput', "The Selective mode needs 'items': [{ \"id\": \"<item id>\" }, …].");
+  if (!Array.isArray(items) || items.length === 0) throw badRequest('InvalidInput', 'The Selective mode needs \'items\': [{ "id": "<item id>" }, …].');
   const seen = new Set<string>();
   return items.map((entry: unknown) => {
     const id = (entry as { id?: unknown } | null)?.id;
-    if (typeof id !== 'string') throw badRequest('InvalidInput', 'Each entry of items needs the item\'s id.');
+    if (typeof id !== 'string') throw badRequest('InvalidInput', "Each entry of items needs the item's id.");
     if (seen.has(id)) throw badRequest('ItemReferencedMoreThanOnce', `The item ${id} is referenced more than once in the request.`);
     seen.add(id);
     const item = ctx.store.item(workspaceId, id);
     if (!item) throw notFound('ItemNotFound', 'item');
-    if (!supportsDefinition(item.type)) throw badRequest('OperationNotSupportedForItem', `${item.type} items have no definition to export (${item.displayName}).`);
+    if (!supportsDefinition(item.type))
+      throw badRequest('OperationNotSupportedForItem', `${item.type} items have no definition to export (${item.displayName}).`);
     return item;
   });
 }
@@ -48,7 +50,7 @@ function requestedItems(ctx: EmulatorContext, workspaceId: string, body: unknown
 /** `/<folder>/<subfolder>/<DisplayName>.<Type>`, as the service names an item's root path. */
 function rootPath(ctx: EmulatorContext, item: Item): string {
   const segments = [itemFolderName(item.displayName, item.type)];
-  for (let folderId = item.folderId; folderId; ) {
+  for (let folderId = item.folderId; folderId;) {
     const folder = ctx.store.folder(item.workspaceId, folderId);
     if (!folder) break;
     segments.unshift(folder.displayName);

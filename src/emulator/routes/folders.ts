@@ -44,7 +44,11 @@ export function folderRoutes(router: Router, ctx: EmulatorContext): void {
   });
   router.add('POST', `${base}/{folderId}/move`, ({ params, body }) => {
     requireWorkspace(ctx, params.workspaceId!);
-    const folder = movedFolder(ctx, requireFolder(ctx, params.workspaceId!, params.folderId!), (body as { targetFolderId?: unknown } | undefined)?.targetFolderId);
+    const folder = movedFolder(
+      ctx,
+      requireFolder(ctx, params.workspaceId!, params.folderId!),
+      (body as { targetFolderId?: unknown } | undefined)?.targetFolderId,
+    );
     ctx.store.putFolder(folder);
     return { status: 200, body: folder };
   });
@@ -63,7 +67,8 @@ export function folderRoutes(router: Router, ctx: EmulatorContext): void {
   }));
   router.add('POST', '/workspaces/{workspaceId}/items/bulkMove', ({ params, body }) => {
     const { items, targetFolderId } = (body ?? {}) as { items?: unknown; targetFolderId?: unknown };
-    if (!Array.isArray(items) || !items.length || !items.every((id) => typeof id === 'string')) throw badRequest('InvalidInput', 'items must list the ids of the items to move.');
+    if (!Array.isArray(items) || !items.length || !items.every((id) => typeof id === 'string'))
+      throw badRequest('InvalidInput', 'items must list the ids of the items to move.');
     if (items.length > BULK_MOVE_LIMIT) throw badRequest('InvalidInput', `A single request can't contain more than ${BULK_MOVE_LIMIT} items.`);
     return { status: 200, body: { value: moveItems(params.workspaceId!, items as string[], targetFolderId) } };
   });

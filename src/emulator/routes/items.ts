@@ -35,7 +35,8 @@ function checkDisplayName(ctx: EmulatorContext, workspaceId: string, type: strin
   if (typeof displayName !== 'string' || !displayName.trim()) throw badRequest('InvalidInput', 'displayName is required.');
   if (displayName.length > 256) throw badRequest('InvalidInput', 'displayName must be at most 256 characters.');
   const namesake = ctx.store.itemNamed(workspaceId, type, displayName);
-  if (namesake && namesake.id !== exceptId) throw badRequest('ItemDisplayNameAlreadyInUse', `Requested '${displayName}' is already in use by another ${type} in this workspace.`);
+  if (namesake && namesake.id !== exceptId)
+    throw badRequest('ItemDisplayNameAlreadyInUse', `Requested '${displayName}' is already in use by another ${type} in this workspace.`);
   return displayName;
 }
 
@@ -80,7 +81,11 @@ export function itemRoutes(router: Router, ctx: EmulatorContext): void {
       if (type && !ITEM_TYPES.includes(type)) throw badRequest('InvalidItemType', `'${type}' is not an item type Fabric knows.`);
       const { rootId, recursive } = listScope(ctx, params.workspaceId!, query);
       const items = ctx.store.items(params.workspaceId!).filter((i) => (!type || i.type === type) && isItemUnder(ctx, i, rootId, recursive));
-      const url = listUrl(`${origin}/v1/workspaces/${params.workspaceId}/${collection}`, query, [...(impliedType ? [] : ['type']), 'rootFolderId', 'recursive']);
+      const url = listUrl(`${origin}/v1/workspaces/${params.workspaceId}/${collection}`, query, [
+        ...(impliedType ? [] : ['type']),
+        'rootFolderId',
+        'recursive',
+      ]);
       return pageOf(items, query, ctx.pageSize, url);
     });
     router.add('POST', base, ({ params, body, origin }) => {
@@ -91,7 +96,8 @@ export function itemRoutes(router: Router, ctx: EmulatorContext): void {
     router.add('PATCH', `${base}/{itemId}`, ({ params, body }) => {
       const item = { ...requireItem(ctx, params.workspaceId!, params.itemId!, impliedType) };
       const change = (body ?? {}) as { displayName?: unknown; description?: unknown };
-      if (change.displayName === undefined && change.description === undefined) throw badRequest('InvalidRequest', 'Send a displayName or a description to change.');
+      if (change.displayName === undefined && change.description === undefined)
+        throw badRequest('InvalidRequest', 'Send a displayName or a description to change.');
       if (change.displayName !== undefined) item.displayName = checkDisplayName(ctx, item.workspaceId, item.type, change.displayName, item.id);
       if (change.description !== undefined) item.description = checkDescription(change.description);
       ctx.store.putItem(item);

@@ -23,7 +23,9 @@ function instanceUrl(origin: string, job: StoredJob): string {
 function present(job: StoredJob, notebookEndpoint: boolean): Record<string, unknown> {
   const { workspaceId: _ws, parameters: _p, createdMs: _c, compute, exitValue, ...instance } = job;
   // NotebookJobInstanceProperties requires `compute`; a run that named none ran on Spark, the default.
-  return notebookEndpoint ? { ...instance, properties: { exitValue: exitValue ?? null, compute: compute ?? 'Spark' } } : { ...instance, exitValue: exitValue ?? null };
+  return notebookEndpoint
+    ? { ...instance, properties: { exitValue: exitValue ?? null, compute: compute ?? 'Spark' } }
+    : { ...instance, exitValue: exitValue ?? null };
 }
 
 function requireJob(ctx: EmulatorContext, item: Item, jobId: string): StoredJob {
@@ -51,7 +53,8 @@ export function jobRoutes(router: Router, ctx: EmulatorContext): void {
     });
     router.add('POST', `${base}/{jobType}/instances`, (request) => {
       const found = item(request);
-      if (notebookEndpoint && request.params.jobType!.toLowerCase() === 'execute') checkRunNotebook(request.query, request.body, ctx.store.definition(found.id));
+      if (notebookEndpoint && request.params.jobType!.toLowerCase() === 'execute')
+        checkRunNotebook(request.query, request.body, ctx.store.definition(found.id));
       return run(request, found, request.params.jobType!);
     });
     const list = (request: Request): Reply => {
@@ -61,7 +64,12 @@ export function jobRoutes(router: Router, ctx: EmulatorContext): void {
       const jobs = ctx.store.jobs(found.id).filter((j) => !runnerType || JOB_TYPES[found.type]?.[j.jobType.toLowerCase()] === runnerType);
       const path = request.params.jobType === undefined ? 'jobs/instances' : `jobs/${request.params.jobType}/instances`;
       const url = `${request.origin}/v1/workspaces/${request.params.workspaceId}/${collection}/${request.params.itemId}/${path}`;
-      return pageOf(jobs.map((j) => present(j, false)), request.query, ctx.pageSize, url);
+      return pageOf(
+        jobs.map((j) => present(j, false)),
+        request.query,
+        ctx.pageSize,
+        url,
+      );
     };
     router.add('GET', `${base}/instances`, list);
     router.add('GET', `${base}/{jobType}/instances`, list);

@@ -32,7 +32,10 @@ export function livySessionRoutes(router: Router, ctx: EmulatorContext): void {
       if (!computes.has(itemId)) computes.set(itemId, notebookCompute(ctx.store.definition(itemId)));
       return computes.get(itemId);
     };
-    const sessions = ctx.store.workspaceJobs(workspaceId).filter((job) => isSparkRun(ctx, job, computeOf)).map((job) => livySession(ctx, job));
+    const sessions = ctx.store
+      .workspaceJobs(workspaceId)
+      .filter((job) => isSparkRun(ctx, job, computeOf))
+      .map((job) => livySession(ctx, job));
     return pageOf(sessions, query, ctx.pageSize, listUrl(`${origin}/v1/workspaces/${workspaceId}/spark/livySessions`, query, ['beta']));
   });
 }

@@ -24,7 +24,8 @@ export function scheduleRoutes(router: Router, ctx: EmulatorContext): void {
     };
     const find = (params: Record<string, string>): StoredSchedule => {
       const schedule = ctx.store.schedule(params.scheduleId!);
-      if (!schedule || schedule.itemId !== params.itemId || schedule.jobType.toLowerCase() !== params.jobType!.toLowerCase()) throw notFound('EntityNotFound', 'schedule');
+      if (!schedule || schedule.itemId !== params.itemId || schedule.jobType.toLowerCase() !== params.jobType!.toLowerCase())
+        throw notFound('EntityNotFound', 'schedule');
       return schedule;
     };
     router.add('GET', base, ({ params, query, origin }) => {

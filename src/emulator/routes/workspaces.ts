@@ -26,19 +26,30 @@ function checkName(ctx: EmulatorContext, displayName: unknown, exceptId?: string
 }
 
 function checkDescription(description: unknown): string {
-  if (typeof description !== 'string' || description.length > 4000) throw badRequest('InvalidInput', 'description must be a string of at most 4000 characters.');
+  if (typeof description !== 'string' || description.length > 4000)
+    throw badRequest('InvalidInput', 'description must be a string of at most 4000 characters.');
   return description;
 }
 
 export function createWorkspace(ctx: EmulatorContext, displayName: string, description = ''): Workspace {
-  const workspace: Workspace = { id: randomUUID(), displayName: checkName(ctx, displayName), description: checkDescription(description), type: 'Workspace', capacityId: '00000000-0000-0000-0000-000000000001' };
+  const workspace: Workspace = {
+    id: randomUUID(),
+    displayName: checkName(ctx, displayName),
+    description: checkDescription(description),
+    type: 'Workspace',
+    capacityId: '00000000-0000-0000-0000-000000000001',
+  };
   ctx.store.putWorkspace(workspace);
   return workspace;
 }
 
 export function workspaceRoutes(router: Router, ctx: EmulatorContext): void {
   router.add('GET', '/workspaces', ({ query, origin }) => {
-    const roles = query.get('roles')?.split(',').map((r) => r.trim()).filter(Boolean);
+    const roles = query
+      .get('roles')
+      ?.split(',')
+      .map((r) => r.trim())
+      .filter(Boolean);
     const unknown = roles?.find((r) => !ROLES.includes(r));
     if (unknown) throw badRequest('InvalidParameter', `'${unknown}' is not a workspace role; use ${ROLES.join(', ')}.`);
     const visible = !roles || roles.includes(CALLER_ROLE) ? ctx.store.workspaces() : [];

@@ -22,9 +22,4 @@ export { minimalDefinition, minimalNotebookPy } from './minimalDefinition';
 export { parseJsonText } from './jsonText';
 export { validateDefinitionFile, type DefinitionProblem } from './validateDefinitionFile';
 export { validateMashup } from './validateMashup';
-export {
-  validateParameterNames,
-  validateParameterValue,
-  type DeclaredParameter,
-  type DeclaredParameterType,
-} from '../parameterRules';
+export { validateParameterNames, validateParameterValue, type DeclaredParameter, type DeclaredParameterType } from '../parameterRules';

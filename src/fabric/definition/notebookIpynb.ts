@@ -69,7 +69,9 @@ function writeCell(cell: NotebookCell, index: number, withIds: boolean): Json {
   // A raw cell reads as markdown; it stays raw while it is still a text cell.
   const type = cell.kind === 'code' ? 'code' : original?.cell_type === 'raw' ? 'raw' : 'markdown';
   // New cells get nbformat's (sorted) key order.
-  const json: Json = original ? { ...original } : { cell_type: type, execution_count: null, ...(withIds ? { id: cellId(cell, index) } : {}), metadata: {}, outputs: [], source: [] };
+  const json: Json = original
+    ? { ...original }
+    : { cell_type: type, execution_count: null, ...(withIds ? { id: cellId(cell, index) } : {}), metadata: {}, outputs: [], source: [] };
   json.cell_type = type;
   json.metadata = type === 'code' ? withParametersTag(cell.metadata, cell.isParameters) : cell.metadata;
   json.source = typeof original?.source === 'string' ? cell.source : sourceLines(cell.source);

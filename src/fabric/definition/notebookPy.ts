@@ -244,7 +244,12 @@ function readMetadata(section: Section, prefix: string, path: string): Record<st
   const json = lines.map((line, i) => {
     if (line === meta || line === '') return '';
     if (line.startsWith(`${meta} `)) return line.slice(meta.length + 1);
-    throw new DefinitionError(path, `Only "${meta}" lines belong in a METADATA section; is a "${markerLine(prefix, 'CELL')}" marker missing?`, firstLine + i, 1);
+    throw new DefinitionError(
+      path,
+      `Only "${meta}" lines belong in a METADATA section; is a "${markerLine(prefix, 'CELL')}" marker missing?`,
+      firstLine + i,
+      1,
+    );
   });
   let value: unknown;
   try {
@@ -289,7 +294,14 @@ function pyCellMetadata(cell: NotebookCell): Record<string, unknown> {
 }
 
 function metadataLines(metadata: Record<string, unknown>, prefix: string): string[] {
-  return [markerLine(prefix, 'METADATA'), '', ...JSON.stringify(metadata, null, 2).split('\n').map((line) => `${prefix} META ${line}`), ''];
+  return [
+    markerLine(prefix, 'METADATA'),
+    '',
+    ...JSON.stringify(metadata, null, 2)
+      .split('\n')
+      .map((line) => `${prefix} META ${line}`),
+    '',
+  ];
 }
 
 function snapshot(cell: NotebookCell, lines: string[]): PyCellBlock {

@@ -55,5 +55,7 @@ function platformProblems(text: string, itemType: string): DefinitionProblem[] {
   const platform = parsePlatformFile(text);
   if (platform.type === itemType) return [];
   const at = text.search(/"type"\s*:/);
-  return [{ message: `.platform says the item is a ${platform.type}, but it is a ${itemType}; an item's type cannot change.`, ...positionAt(text, Math.max(0, at)) }];
+  return [
+    { message: `.platform says the item is a ${platform.type}, but it is a ${itemType}; an item's type cannot change.`, ...positionAt(text, Math.max(0, at)) },
+  ];
 }

@@ -21,7 +21,10 @@ export class FabricLanguageModelTool implements vscode.LanguageModelTool<Input> 
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  async prepareInvocation(options: vscode.LanguageModelToolInvocationPrepareOptions<Input>, token: vscode.CancellationToken): Promise<vscode.PreparedToolInvocation> {
+  async prepareInvocation(
+    options: vscode.LanguageModelToolInvocationPrepareOptions<Input>,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.PreparedToolInvocation> {
     const invocationMessage = vscode.l10n.t('{0}…', this.displayName);
     const title = CONFIRMATION_TITLES[this.name];
     if (!title) return { invocationMessage };

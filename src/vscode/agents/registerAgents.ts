@@ -69,7 +69,17 @@ function connectionLabel(connection: ConnectionManager): string {
  */
 function mcpServerDefinition(context: vscode.ExtensionContext, connection: ConnectionManager): vscode.McpStdioServerDefinition {
   const info = connection.info;
-  const args = mcpServerArgs(info?.kind === 'emulator' ? { emulator: info.url } : { api: settings.apiBaseUrl(), tenantId: info && 'tenantId' in info ? info.tenantId : settings.tenantId() });
+  const args = mcpServerArgs(
+    info?.kind === 'emulator'
+      ? { emulator: info.url }
+      : { api: settings.apiBaseUrl(), tenantId: info && 'tenantId' in info ? info.tenantId : settings.tenantId() },
+  );
   const version = (context.extension.packageJSON as { version?: string }).version;
-  return new vscode.McpStdioServerDefinition(vscode.l10n.t('Fabric Workbench'), process.execPath, [context.asAbsolutePath('dist/mcp.js'), ...args], { ELECTRON_RUN_AS_NODE: '1' }, version);
+  return new vscode.McpStdioServerDefinition(
+    vscode.l10n.t('Fabric Workbench'),
+    process.execPath,
+    [context.asAbsolutePath('dist/mcp.js'), ...args],
+    { ELECTRON_RUN_AS_NODE: '1' },
+    version,
+  );
 }

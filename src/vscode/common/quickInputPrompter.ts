@@ -45,7 +45,12 @@ export const quickInputPrompter: Prompter = {
 
   input(options: InputOptions): Promise<string | Back> {
     const box = vscode.window.createInputBox();
-    Object.assign(box, stepFields(options), { prompt: options.prompt, placeholder: options.placeholder, value: options.value ?? '', password: options.password ?? false });
+    Object.assign(box, stepFields(options), {
+      prompt: options.prompt,
+      placeholder: options.placeholder,
+      value: options.value ?? '',
+      password: options.password ?? false,
+    });
     const check = (value: string) => (box.validationMessage = options.validate?.(value));
     // A value given in advance is checked at once; an empty box only once the user types or presses
     // Enter, since the message would stand in place of the prompt that says what to type.
@@ -116,7 +121,10 @@ function show<R>(
       action();
     };
     disposables.push(
-      ...listen((value) => settle(() => resolve(value)), (error) => settle(() => reject(error))),
+      ...listen(
+        (value) => settle(() => resolve(value)),
+        (error) => settle(() => reject(error)),
+      ),
       input.onDidTriggerButton((button) => {
         if (button === vscode.QuickInputButtons.Back) settle(() => resolve(BACK));
       }),

@@ -9,9 +9,14 @@ export const SETTINGS_SECTION = 'fabricWorkbench';
 const text: Reader<string> = (value, fallback) => (typeof value === 'string' && value.trim()) || (typeof fallback === 'string' ? fallback : '');
 const optionalText: Reader<string | undefined> = (value) => (typeof value === 'string' && value.trim()) || undefined;
 const flag: Reader<boolean> = (value, fallback) => (typeof value === 'boolean' ? value : fallback === true);
-const atLeast = (min: number): Reader<number> => (value, fallback) => Math.max(min, typeof value === 'number' && Number.isFinite(value) ? value : Number(fallback) || 0);
-const oneOf = <const V extends string>(values: readonly V[]): Reader<V> => (value, fallback) =>
-  values.find((v) => v === value) ?? values.find((v) => v === fallback) ?? values[0];
+const atLeast =
+  (min: number): Reader<number> =>
+  (value, fallback) =>
+    Math.max(min, typeof value === 'number' && Number.isFinite(value) ? value : Number(fallback) || 0);
+const oneOf =
+  <const V extends string>(values: readonly V[]): Reader<V> =>
+  (value, fallback) =>
+    values.find((v) => v === value) ?? values.find((v) => v === fallback) ?? values[0];
 
 /** Getter name → the setting's key under `fabricWorkbench.` and how its value reads. */
 export const SETTINGS = {

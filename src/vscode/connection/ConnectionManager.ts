@@ -95,8 +95,9 @@ export class ConnectionManager implements vscode.Disposable {
    */
   async restore(): Promise<void> {
     const choices = this.choices;
-    const info = migrated(this.context.globalState.get<ConnectionInfo>(STATE_KEY))
-      ?? (settings.emulatorConnectOnStartup() ? { kind: 'emulator', url: settings.emulatorUrl() } : undefined);
+    const info =
+      migrated(this.context.globalState.get<ConnectionInfo>(STATE_KEY)) ??
+      (settings.emulatorConnectOnStartup() ? { kind: 'emulator', url: settings.emulatorUrl() } : undefined);
     if (!info) return;
     try {
       if (info.kind === 'microsoft' && !(await microsoftSession(apiScope(), info.tenantId, false))) {
@@ -143,8 +144,12 @@ export class ConnectionManager implements vscode.Disposable {
   private async activate(info: ConnectionInfo, tokenProvider: TokenProvider): Promise<void> {
     const baseUrl = info.kind === 'emulator' ? emulatorBaseUrl(info.url) : settings.apiBaseUrl();
     const client = new FabricClient({
-      baseUrl, tokenProvider, userAgent: this.userAgent, logger: this.log,
-      timeoutMs: settings.requestTimeoutMs, onRetryWait: this.retryWaits.onRetryWait,
+      baseUrl,
+      tokenProvider,
+      userAgent: this.userAgent,
+      logger: this.log,
+      timeoutMs: settings.requestTimeoutMs,
+      onRetryWait: this.retryWaits.onRetryWait,
     });
     this.current = { info, client, label: labelOf(info) };
     await vscode.commands.executeCommand('setContext', CONTEXT_KEY, true);

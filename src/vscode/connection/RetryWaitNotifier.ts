@@ -34,23 +34,26 @@ export class RetryWaitNotifier implements vscode.Disposable {
   }
 
   private show(): void {
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, cancellable: true }, (progress, token) =>
-      new Promise<void>((resolve) => {
-        const cancel = token.onCancellationRequested(() => this.cancelAll());
-        const ticker = setInterval(() => this.refresh?.(), 1000);
-        this.refresh = () => {
-          if (this.waits.size === 0) {
-            clearInterval(ticker);
-            cancel.dispose();
-            this.refresh = this.message = undefined;
-            resolve();
-            return;
-          }
-          this.message = retryWaitMessage([...this.waits], Date.now());
-          progress.report({ message: this.message });
-        };
-        this.refresh();
-      }));
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, cancellable: true },
+      (progress, token) =>
+        new Promise<void>((resolve) => {
+          const cancel = token.onCancellationRequested(() => this.cancelAll());
+          const ticker = setInterval(() => this.refresh?.(), 1000);
+          this.refresh = () => {
+            if (this.waits.size === 0) {
+              clearInterval(ticker);
+              cancel.dispose();
+              this.refresh = this.message = undefined;
+              resolve();
+              return;
+            }
+            this.message = retryWaitMessage([...this.waits], Date.now());
+            progress.report({ message: this.message });
+          };
+          this.refresh();
+        }),
+    );
   }
 }
 

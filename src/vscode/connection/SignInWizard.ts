@@ -32,14 +32,42 @@ export class SignInWizard {
 
   async run(): Promise<{ info: ConnectionInfo; secrets: Secrets }> {
     const picks: PickItem<ConnectionKind>[] = [
-      { value: 'microsoft', label: '$(account) ' + vscode.l10n.t('Microsoft account'), description: vscode.l10n.t('recommended'), detail: vscode.l10n.t("Sign in with VS Code's Microsoft authentication") },
-      { value: 'servicePrincipal', label: '$(key) ' + vscode.l10n.t('Service principal'), detail: vscode.l10n.t('A tenant, a client id and a secret or certificate') },
+      {
+        value: 'microsoft',
+        label: '$(account) ' + vscode.l10n.t('Microsoft account'),
+        description: vscode.l10n.t('recommended'),
+        detail: vscode.l10n.t("Sign in with VS Code's Microsoft authentication"),
+      },
+      {
+        value: 'servicePrincipal',
+        label: '$(key) ' + vscode.l10n.t('Service principal'),
+        detail: vscode.l10n.t('A tenant, a client id and a secret or certificate'),
+      },
       { value: 'azureCli', label: '$(terminal) ' + vscode.l10n.t('Azure CLI'), detail: vscode.l10n.t("The account of 'az login'") },
       // Only where the host has one (App Service, Container Apps, Cloud Shell…): elsewhere it can only fail.
-      ...(hostHasManagedIdentity() ? [{ value: 'managedIdentity' as const, label: '$(server) ' + vscode.l10n.t('Managed identity'), detail: vscode.l10n.t("This host's Azure managed identity") }] : []),
-      { value: 'emulator', label: '$(server-environment) ' + vscode.l10n.t('Local emulator'), detail: vscode.l10n.t('A Fabric emulator on this machine, for trying things out') },
+      ...(hostHasManagedIdentity()
+        ? [
+            {
+              value: 'managedIdentity' as const,
+              label: '$(server) ' + vscode.l10n.t('Managed identity'),
+              detail: vscode.l10n.t("This host's Azure managed identity"),
+            },
+          ]
+        : []),
+      {
+        value: 'emulator',
+        label: '$(server-environment) ' + vscode.l10n.t('Local emulator'),
+        detail: vscode.l10n.t('A Fabric emulator on this machine, for trying things out'),
+      },
     ];
-    const kind = await answerOf(this.prompter.pick({ title: vscode.l10n.t('Sign In to Microsoft Fabric'), ...STEPS.at('kind', {}), placeholder: vscode.l10n.t('How do you want to connect?'), items: picks }));
+    const kind = await answerOf(
+      this.prompter.pick({
+        title: vscode.l10n.t('Sign In to Microsoft Fabric'),
+        ...STEPS.at('kind', {}),
+        placeholder: vscode.l10n.t('How do you want to connect?'),
+        items: picks,
+      }),
+    );
     const tenantId = settings.tenantId();
     switch (kind) {
       case 'microsoft': {
@@ -62,33 +90,66 @@ export class SignInWizard {
     const title = vscode.l10n.t('Sign In with a Service Principal');
     const at = (step: 'tenant' | 'client' | 'how' | 'credential') => ({ title, ...STEPS.at(step, { kind: 'servicePrincipal' }) });
     const guid = (value: string) => (GUID.test(value.trim()) ? undefined : vscode.l10n.t('Enter a GUID, e.g. 00000000-0000-0000-0000-000000000000.'));
-    const tenantId = (await answerOf(this.prompter.input({ ...at('tenant'), prompt: vscode.l10n.t('Tenant (directory) id'), value: defaultTenant, validate: guid }))).trim();
+    const tenantId = (
+      await answerOf(this.prompter.input({ ...at('tenant'), prompt: vscode.l10n.t('Tenant (directory) id'), value: defaultTenant, validate: guid }))
+    ).trim();
     const clientId = (await answerOf(this.prompter.input({ ...at('client'), prompt: vscode.l10n.t('Application (client) id'), validate: guid }))).trim();
-    const useSecret = await answerOf(this.prompter.pick({
-      ...at('how'), placeholder: vscode.l10n.t('How does the service principal authenticate?'),
-      items: [{ label: vscode.l10n.t('Client secret'), value: true }, { label: vscode.l10n.t('Certificate (PEM file)'), value: false }],
-    }));
+    const useSecret = await answerOf(
+      this.prompter.pick({
+        ...at('how'),
+        placeholder: vscode.l10n.t('How does the service principal authenticate?'),
+        items: [
+          { label: vscode.l10n.t('Client secret'), value: true },
+          { label: vscode.l10n.t('Certificate (PEM file)'), value: false },
+        ],
+      }),
+    );
     if (useSecret) {
-      const secret = await answerOf(this.prompter.input({ ...at('credential'), prompt: vscode.l10n.t('Client secret (kept in VS Code secret storage)'), password: true, validate: (v) => (v ? undefined : vscode.l10n.t('Enter the secret.')) }));
+      const secret = await answerOf(
+        this.prompter.input({
+          ...at('credential'),
+          prompt: vscode.l10n.t('Client secret (kept in VS Code secret storage)'),
+          password: true,
+          validate: (v) => (v ? undefined : vscode.l10n.t('Enter the secret.')),
+        }),
+      );
       return { info: { kind: 'servicePrincipal', tenantId, clientId }, secrets: { secret } };
     }
-    const files = await this.prompter.openDialog({ title, canSelectMany: false, filters: { [vscode.l10n.t('Certificates')]: ['pem'] }, openLabel: vscode.l10n.t('Use Certificate') });
+    const files = await this.prompter.openDialog({
+      title,
+      canSelectMany: false,
+      filters: { [vscode.l10n.t('Certificates')]: ['pem'] },
+      openLabel: vscode.l10n.t('Use Certificate'),
+    });
     return { info: { kind: 'servicePrincipal', tenantId, clientId, certificatePath: files[0].fsPath }, secrets: {} };
   }
 
   private async managedIdentity(): Promise<{ info: ConnectionInfo; secrets: Secrets }> {
-    const clientId = (await answerOf(this.prompter.input({
-      title: vscode.l10n.t('Sign In with a Managed Identity'),
-      ...STEPS.at('identity', { kind: 'managedIdentity' }),
-      prompt: vscode.l10n.t("A user-assigned identity's client id, or nothing for the system-assigned identity"),
-      validate: (v) => (!v.trim() || GUID.test(v.trim()) ? undefined : vscode.l10n.t('Enter a GUID, e.g. 00000000-0000-0000-0000-000000000000, or nothing.')),
-    }))).trim();
+    const clientId = (
+      await answerOf(
+        this.prompter.input({
+          title: vscode.l10n.t('Sign In with a Managed Identity'),
+          ...STEPS.at('identity', { kind: 'managedIdentity' }),
+          prompt: vscode.l10n.t("A user-assigned identity's client id, or nothing for the system-assigned identity"),
+          validate: (v) =>
+            !v.trim() || GUID.test(v.trim()) ? undefined : vscode.l10n.t('Enter a GUID, e.g. 00000000-0000-0000-0000-000000000000, or nothing.'),
+        }),
+      )
+    ).trim();
     return { info: { kind: 'managedIdentity', ...(clientId ? { clientId } : {}) }, secrets: {} };
   }
 
   private async emulator(): Promise<{ info: ConnectionInfo; secrets: Secrets }> {
     const title = vscode.l10n.t('Use the Local Emulator');
-    const url = await answerOf(this.prompter.input({ title, ...STEPS.at('url', { kind: 'emulator' }), prompt: vscode.l10n.t("The emulator's address"), value: settings.emulatorUrl(), validate: validUrl }));
+    const url = await answerOf(
+      this.prompter.input({
+        title,
+        ...STEPS.at('url', { kind: 'emulator' }),
+        prompt: vscode.l10n.t("The emulator's address"),
+        value: settings.emulatorUrl(),
+        validate: validUrl,
+      }),
+    );
     const token = await emulatorToken(this.prompter, url.trim(), STEPS.at('token', { kind: 'emulator' }));
     return { info: { kind: 'emulator', url: url.trim() }, secrets: { token } };
   }

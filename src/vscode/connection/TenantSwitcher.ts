@@ -43,16 +43,26 @@ export class TenantSwitcher {
       })),
       enter,
     ];
-    const placeholder = tenants.length > 0
-      ? vscode.l10n.t('The tenants of {0}', info.account ?? vscode.l10n.t('your account'))
-      : vscode.l10n.t('Your tenants cannot be listed without an Azure sign-in in VS Code: enter one');
+    const placeholder =
+      tenants.length > 0
+        ? vscode.l10n.t('The tenants of {0}', info.account ?? vscode.l10n.t('your account'))
+        : vscode.l10n.t('Your tenants cannot be listed without an Azure sign-in in VS Code: enter one');
     const picked = await answerOf(this.prompter.pick({ title, placeholder, items: picks }));
-    const tenantId = picked ?? (await answerOf(this.prompter.input({
-      title,
-      prompt: vscode.l10n.t('The tenant (directory) id, or one of its domains (contoso.onmicrosoft.com)'),
-      value: current,
-      validate: (value) => (GUID.test(value.trim()) || DOMAIN.test(value.trim()) ? undefined : vscode.l10n.t('Enter a GUID such as 00000000-0000-0000-0000-000000000000, or a domain such as contoso.onmicrosoft.com.')),
-    }))).trim();
+    const tenantId =
+      picked ??
+      (
+        await answerOf(
+          this.prompter.input({
+            title,
+            prompt: vscode.l10n.t('The tenant (directory) id, or one of its domains (contoso.onmicrosoft.com)'),
+            value: current,
+            validate: (value) =>
+              GUID.test(value.trim()) || DOMAIN.test(value.trim())
+                ? undefined
+                : vscode.l10n.t('Enter a GUID such as 00000000-0000-0000-0000-000000000000, or a domain such as contoso.onmicrosoft.com.'),
+          }),
+        )
+      ).trim();
     if (tenantId === current) return;
     const session = await microsoftSession(apiScope(), tenantId, true);
     if (!session) throw new Error(vscode.l10n.t('Signing in to tenant {0} did not complete.', tenantId));

@@ -8,11 +8,15 @@ import { answerOf, type Prompter, type StepInfo } from '../../base/prompter';
 export async function emulatorToken(prompter: Prompter, url: string, step?: Omit<StepInfo, 'title'>): Promise<string> {
   const published = readPublishedToken(url);
   if (published) return published;
-  return (await answerOf(prompter.input({
-    title: vscode.l10n.t('Use the Local Emulator'),
-    ...step,
-    prompt: vscode.l10n.t("The emulator's token: it prints it when it starts (\"Token: …\")"),
-    password: true,
-    validate: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter the token.')),
-  }))).trim();
+  return (
+    await answerOf(
+      prompter.input({
+        title: vscode.l10n.t('Use the Local Emulator'),
+        ...step,
+        prompt: vscode.l10n.t('The emulator\'s token: it prints it when it starts ("Token: …")'),
+        password: true,
+        validate: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter the token.')),
+      }),
+    )
+  ).trim();
 }

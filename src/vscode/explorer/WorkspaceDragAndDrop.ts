@@ -16,7 +16,10 @@ export class WorkspaceDragAndDrop implements vscode.TreeDragAndDropController<Ex
   readonly dragMimeTypes = [WORKSPACES_MIME];
   readonly dropMimeTypes = [WORKSPACES_MIME];
 
-  constructor(private readonly folders: FolderCommands, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly folders: FolderCommands,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   handleDrag(source: readonly ExplorerNode[], dataTransfer: vscode.DataTransfer, _token: vscode.CancellationToken): void {
     const nodes = source.filter((n): n is TreeNode => n.kind === 'item' || n.kind === 'folder');

@@ -67,7 +67,11 @@ export class WorkspaceTreeDataProvider implements vscode.TreeDataProvider<Explor
         const item = new vscode.TreeItem(node.workspace.displayName, this.collapsed(node));
         item.iconPath = new vscode.ThemeIcon(node.workspace.type === 'Personal' ? 'account' : 'folder-library');
         item.contextValue = 'fabricWorkbench.workspace';
-        item.tooltip = markdown([[vscode.l10n.t('Workspace'), node.workspace.displayName], [vscode.l10n.t('Id'), node.workspaceId], [vscode.l10n.t('Description'), node.workspace.description]]);
+        item.tooltip = markdown([
+          [vscode.l10n.t('Workspace'), node.workspace.displayName],
+          [vscode.l10n.t('Id'), node.workspaceId],
+          [vscode.l10n.t('Description'), node.workspace.description],
+        ]);
         return withId(item, node.id);
       }
       case 'itemType': {
@@ -80,14 +84,23 @@ export class WorkspaceTreeDataProvider implements vscode.TreeDataProvider<Explor
         const item = new vscode.TreeItem(node.folder.displayName, this.collapsed(node));
         item.iconPath = vscode.ThemeIcon.Folder;
         item.contextValue = 'fabricWorkbench.folder';
-        item.tooltip = markdown([[vscode.l10n.t('Folder'), folderPath(this.model.listedFolders(node.workspaceId), node.folder.id)], [vscode.l10n.t('Id'), node.folder.id]]);
+        item.tooltip = markdown([
+          [vscode.l10n.t('Folder'), folderPath(this.model.listedFolders(node.workspaceId), node.folder.id)],
+          [vscode.l10n.t('Id'), node.folder.id],
+        ]);
         return withId(item, node.id);
       }
       case 'item': {
         const item = new vscode.TreeItem(node.item.displayName, this.collapsed(node));
         item.iconPath = itemTypeIcon(node.item.type);
         item.contextValue = `fabricWorkbench.item.${node.item.type.toLowerCase()}`;
-        item.tooltip = markdown([[vscode.l10n.t('Item'), node.item.displayName], [vscode.l10n.t('Type'), itemTypeName(node.item.type)], [vscode.l10n.t('Id'), node.item.id], [vscode.l10n.t('Workspace id'), node.workspaceId], [vscode.l10n.t('Description'), node.item.description]]);
+        item.tooltip = markdown([
+          [vscode.l10n.t('Item'), node.item.displayName],
+          [vscode.l10n.t('Type'), itemTypeName(node.item.type)],
+          [vscode.l10n.t('Id'), node.item.id],
+          [vscode.l10n.t('Workspace id'), node.workspaceId],
+          [vscode.l10n.t('Description'), node.item.description],
+        ]);
         return withId(item, node.id);
       }
       case 'loadMore': {
@@ -159,7 +172,15 @@ export class WorkspaceTreeDataProvider implements vscode.TreeDataProvider<Explor
       entries.sort(([a, aType], [b, bType]) => (bType & vscode.FileType.Directory) - (aType & vscode.FileType.Directory) || a.localeCompare(b));
       return entries.map(([name, type]) => {
         const uri = vscode.Uri.joinPath(folder, name);
-        return { kind: 'definitionEntry', id: `file:${uri.toString()}`, uri, isFolder: (type & vscode.FileType.Directory) !== 0, workspaceId: parent.workspaceId, item: parent.item, parent };
+        return {
+          kind: 'definitionEntry',
+          id: `file:${uri.toString()}`,
+          uri,
+          isFolder: (type & vscode.FileType.Directory) !== 0,
+          workspaceId: parent.workspaceId,
+          item: parent.item,
+          parent,
+        };
       });
     } catch (error) {
       return [{ kind: 'definitionError', id: `${parent.id}/error`, message: describeError(error), parent }];
@@ -177,7 +198,10 @@ function withId(item: vscode.TreeItem, id: string): vscode.TreeItem {
 }
 
 function markdown(rows: [string, string | undefined][]): vscode.MarkdownString {
-  const text = rows.filter(([, value]) => value).map(([label, value]) => `**${escape(label)}:** ${escape(value!)}`).join('  \n');
+  const text = rows
+    .filter(([, value]) => value)
+    .map(([label, value]) => `**${escape(label)}:** ${escape(value!)}`)
+    .join('  \n');
   return new vscode.MarkdownString(text);
 }
 

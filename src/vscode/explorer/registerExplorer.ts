@@ -48,12 +48,21 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
   const files = saving.provider;
   const model = new WorkspaceTreeModel(() => connection.client, { groupBy: settings.explorerGroupBy() });
   const tree = new WorkspaceTreeDataProvider(model);
-  const picker = new ItemPicker(() => connection.requireClient(), context.globalState, () => quickInputPrompter);
+  const picker = new ItemPicker(
+    () => connection.requireClient(),
+    context.globalState,
+    () => quickInputPrompter,
+  );
   const items = new ItemCommands(connection, files, saving.items, currentPrompter, (workspaceId) => model.refresh(model.findWorkspace(workspaceId)), picker);
   const folders = new FolderCommands(() => connection.requireClient(), model, currentPrompter);
   const workspaces = new WorkspaceCommands(() => connection.requireClient(), model, currentPrompter);
   const dragAndDrop = new WorkspaceDragAndDrop(folders, log);
-  const treeView = vscode.window.createTreeView('fabricWorkbench.workspaces', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true, dragAndDropController: dragAndDrop });
+  const treeView = vscode.window.createTreeView('fabricWorkbench.workspaces', {
+    treeDataProvider: tree,
+    showCollapseAll: true,
+    canSelectMany: true,
+    dragAndDropController: dragAndDrop,
+  });
 
   const showStatus = () => {
     treeView.description = connection.label;
@@ -62,7 +71,10 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
   };
 
   context.subscriptions.push(
-    connection, tree, treeView, tree.track(treeView),
+    connection,
+    tree,
+    treeView,
+    tree.track(treeView),
     connection.onDidChangeConnection(() => {
       files.refresh();
       // A workspace opened as a folder was listed empty while signed out: tell VS Code's Explorer.
@@ -88,7 +100,15 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
       tree.refresh(node);
     }),
     registerSafeCommand('fabricWorkbench.filterWorkspaces', log, async () => {
-      model.setFilter(await answerOf(prompter.input({ title: vscode.l10n.t('Filter Workspaces and Items'), prompt: vscode.l10n.t('Show workspaces and items whose names contain'), value: model.filter })));
+      model.setFilter(
+        await answerOf(
+          prompter.input({
+            title: vscode.l10n.t('Filter Workspaces and Items'),
+            prompt: vscode.l10n.t('Show workspaces and items whose names contain'),
+            value: model.filter,
+          }),
+        ),
+      );
       showStatus();
     }),
     registerSafeCommand('fabricWorkbench.clearFilter', log, () => {
@@ -115,9 +135,13 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     registerSafeCommand('fabricWorkbench.copyId', log, (node?: NodeArgument) => items.copyId(node)),
     registerSafeCommand('fabricWorkbench.openWorkspaceFolder', log, (node?: NodeArgument) => items.openWorkspaceFolder(node)),
     // VS Code's Explorer passes (folder URI, selected URIs); the Workspaces view its node.
-    registerSafeCommand('fabricWorkbench.exportToFolder', log, (subject?: NodeArgument | vscode.Uri, second?: vscode.Uri | vscode.Uri[]) => items.exportToFolder(subject, second)),
+    registerSafeCommand('fabricWorkbench.exportToFolder', log, (subject?: NodeArgument | vscode.Uri, second?: vscode.Uri | vscode.Uri[]) =>
+      items.exportToFolder(subject, second),
+    ),
     // From the tree, the second argument is the view's selection of nodes, not folders to import.
-    registerSafeCommand('fabricWorkbench.importFromFolder', log, (node?: NodeArgument, sources?: unknown[]) => items.importFromFolder(node, sources?.length && sources.every((s) => s instanceof vscode.Uri) ? (sources as vscode.Uri[]) : undefined)),
+    registerSafeCommand('fabricWorkbench.importFromFolder', log, (node?: NodeArgument, sources?: unknown[]) =>
+      items.importFromFolder(node, sources?.length && sources.every((s) => s instanceof vscode.Uri) ? (sources as vscode.Uri[]) : undefined),
+    ),
     registerSafeCommand('fabricWorkbench.createFolder', log, (node: WorkspaceNode | FolderNode) => folders.createFolder(node)),
     registerSafeCommand('fabricWorkbench.renameFolder', log, (node: FolderNode) => folders.renameFolder(node)),
     registerSafeCommand('fabricWorkbench.deleteFolder', log, (node: FolderNode) => folders.deleteFolder(node)),
@@ -131,7 +155,13 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
   void connection.restore();
 
   return {
-    connection, files, saving, tree, treeView, items, dragAndDrop,
+    connection,
+    files,
+    saving,
+    tree,
+    treeView,
+    items,
+    dragAndDrop,
     setPrompter: (replacement) => {
       prompter = replacement ?? quickInputPrompter;
     },

@@ -91,15 +91,19 @@ export class ConflictResolver implements vscode.TextDocumentContentProvider, vsc
     const compare = vscode.l10n.t('Compare');
     const overwrite = vscode.l10n.t('Overwrite');
     const discard = vscode.l10n.t('Discard My Changes');
-    void vscode.window.showWarningMessage(
-      vscode.l10n.t('"{0}" was changed in Fabric since you opened it. Your changes are kept here, not in Fabric yet.', item.displayName),
-      compare, overwrite, discard,
-    ).then(async (choice) => {
-      if (choice === compare) await vscode.commands.executeCommand('fabricWorkbench.compareWithRemote', uris[0]);
-      // Overwrite uploads all the item's parts at once; Discard is per part.
-      if (choice === overwrite) await vscode.commands.executeCommand('fabricWorkbench.overwriteRemote', uris[0]);
-      if (choice === discard) for (const uri of uris) await vscode.commands.executeCommand('fabricWorkbench.discardLocalChanges', uri);
-    });
+    void vscode.window
+      .showWarningMessage(
+        vscode.l10n.t('"{0}" was changed in Fabric since you opened it. Your changes are kept here, not in Fabric yet.', item.displayName),
+        compare,
+        overwrite,
+        discard,
+      )
+      .then(async (choice) => {
+        if (choice === compare) await vscode.commands.executeCommand('fabricWorkbench.compareWithRemote', uris[0]);
+        // Overwrite uploads all the item's parts at once; Discard is per part.
+        if (choice === overwrite) await vscode.commands.executeCommand('fabricWorkbench.overwriteRemote', uris[0]);
+        if (choice === discard) for (const uri of uris) await vscode.commands.executeCommand('fabricWorkbench.discardLocalChanges', uri);
+      });
   }
 }
 

@@ -110,7 +110,9 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
     return this.guard(uri, async () => {
       const { workspaceId, itemFolder, partPath } = parseFabricUri(uri);
       if (!itemFolder || !partPath) {
-        throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Files go inside an item folder (<Name>.<Type>). To create an item, create a folder or run "Fabric: Create Item".'));
+        throw vscode.FileSystemError.NoPermissions(
+          vscode.l10n.t('Files go inside an item folder (<Name>.<Type>). To create an item, create a folder or run "Fabric: Create Item".'),
+        );
       }
       const item = await this.requireItem(workspaceId, itemFolder, uri);
       const exists = (await this.definitions.files(item)).has(partPath);
@@ -120,7 +122,8 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
       try {
         await this.saver.write(item, partPath, content, this.triggerOf(uri));
       } catch (error) {
-        if (error instanceof InvalidPartError) throw new NotSavedError(vscode.l10n.t('{0}. Fix it, then save again; the Problems panel shows where.', error.message));
+        if (error instanceof InvalidPartError)
+          throw new NotSavedError(vscode.l10n.t('{0}. Fix it, then save again; the Problems panel shows where.', error.message));
         throw new NotSavedError(describeError(error));
       }
       this._onDidChangeFile.fire([{ type: exists ? vscode.FileChangeType.Changed : vscode.FileChangeType.Created, uri }]);
@@ -142,7 +145,11 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
       if (!parsed) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Name the folder <DisplayName>.<Type>, e.g. "Sales.Notebook", to create an item.'));
       if (await this.items.find(workspaceId, itemFolder)) throw vscode.FileSystemError.FileExists(uri);
       const definition = minimalDefinition(parsed.type, parsed.displayName);
-      const item = await this.getClient().createItem(workspaceId, { displayName: parsed.displayName, type: parsed.type, ...(definition ? { definition } : {}) });
+      const item = await this.getClient().createItem(workspaceId, {
+        displayName: parsed.displayName,
+        type: parsed.type,
+        ...(definition ? { definition } : {}),
+      });
       await this.items.update(workspaceId, { added: { ...item, workspaceId } });
       this._onDidChangeFile.fire([{ type: vscode.FileChangeType.Created, uri }]);
       this._onDidChangeItems.fire(workspaceId);
@@ -192,8 +199,17 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
       if (!content) throw vscode.FileSystemError.FileNotFound(oldUri);
       if (files.has(to.partPath) && !options.overwrite) throw vscode.FileSystemError.FileExists(newUri);
       refuseUnsafePath(to.partPath);
-      await this.save(item, new Map<string, Uint8Array | undefined>([[from.partPath, undefined], [to.partPath, content]]));
-      this._onDidChangeFile.fire([{ type: vscode.FileChangeType.Deleted, uri: oldUri }, { type: vscode.FileChangeType.Created, uri: newUri }]);
+      await this.save(
+        item,
+        new Map<string, Uint8Array | undefined>([
+          [from.partPath, undefined],
+          [to.partPath, content],
+        ]),
+      );
+      this._onDidChangeFile.fire([
+        { type: vscode.FileChangeType.Deleted, uri: oldUri },
+        { type: vscode.FileChangeType.Created, uri: newUri },
+      ]);
     });
   }
 
@@ -217,7 +233,10 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
     this.definitions.invalidate(item.workspaceId, item.id);
     this.definitions.forgetReads(item);
     await this.saver.followRename(renamed, before);
-    this._onDidChangeFile.fire([{ type: vscode.FileChangeType.Deleted, uri: oldUri }, { type: vscode.FileChangeType.Created, uri: newUri }]);
+    this._onDidChangeFile.fire([
+      { type: vscode.FileChangeType.Deleted, uri: oldUri },
+      { type: vscode.FileChangeType.Created, uri: newUri },
+    ]);
     this._onDidChangeItems.fire(item.workspaceId);
   }
 

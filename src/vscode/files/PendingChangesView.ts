@@ -92,15 +92,17 @@ export class PendingChangesView implements vscode.FileDecorationProvider, vscode
       void vscode.window.showInformationMessage(vscode.l10n.t('Every change you saved is in Fabric.'));
       return;
     }
-    const chosen = await answerOf(this.prompter().pick({
-      title: vscode.l10n.t('Changes Not in Fabric Yet'),
-      placeholder: vscode.l10n.t('Choose a file'),
-      items: changes.map((change) => ({
-        label: `$(file) ${change.item.displayName}.${change.item.type}/${change.path}`,
-        description: describeReason(change.reason),
-        value: change,
-      })),
-    }));
+    const chosen = await answerOf(
+      this.prompter().pick({
+        title: vscode.l10n.t('Changes Not in Fabric Yet'),
+        placeholder: vscode.l10n.t('Choose a file'),
+        items: changes.map((change) => ({
+          label: `$(file) ${change.item.displayName}.${change.item.type}/${change.path}`,
+          description: describeReason(change.reason),
+          value: change,
+        })),
+      }),
+    );
     const uri = partUri(chosen.item, chosen.path);
     const actions = [
       { label: vscode.l10n.t('Open'), command: 'vscode.open' },
@@ -108,11 +110,13 @@ export class PendingChangesView implements vscode.FileDecorationProvider, vscode
       ...(chosen.reason.kind === 'invalid' ? [] : [{ label: vscode.l10n.t('Upload Now'), command: 'fabricWorkbench.uploadPendingChanges' }]),
       { label: vscode.l10n.t('Discard My Changes'), command: 'fabricWorkbench.discardLocalChanges' },
     ];
-    const command = await answerOf(this.prompter().pick({
-      title: uri.path.slice(1),
-      placeholder: describeReason(chosen.reason),
-      items: actions.map(({ label, command }) => ({ label, value: command })),
-    }));
+    const command = await answerOf(
+      this.prompter().pick({
+        title: uri.path.slice(1),
+        placeholder: describeReason(chosen.reason),
+        items: actions.map(({ label, command }) => ({ label, value: command })),
+      }),
+    );
     await vscode.commands.executeCommand(command, uri);
   }
 

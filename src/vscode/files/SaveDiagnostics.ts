@@ -26,12 +26,15 @@ export class SaveDiagnostics implements vscode.Disposable {
       this.collection.delete(uri);
       return;
     }
-    this.collection.set(uri, problems.map((p) => {
-      const position = new vscode.Position(p.line, p.column);
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position.translate(0, 1)), p.message, vscode.DiagnosticSeverity.Error);
-      diagnostic.source = 'Fabric';
-      return diagnostic;
-    }));
+    this.collection.set(
+      uri,
+      problems.map((p) => {
+        const position = new vscode.Position(p.line, p.column);
+        const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position.translate(0, 1)), p.message, vscode.DiagnosticSeverity.Error);
+        diagnostic.source = 'Fabric';
+        return diagnostic;
+      }),
+    );
   }
 
   get(uri: vscode.Uri): readonly vscode.Diagnostic[] {
@@ -49,10 +52,13 @@ export class SaveDiagnostics implements vscode.Disposable {
   private schedule(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     clearTimeout(this.pending.get(key));
-    this.pending.set(key, setTimeout(() => {
-      this.pending.delete(key);
-      void this.revalidate(document);
-    }, this.delayMs));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        void this.revalidate(document);
+      }, this.delayMs),
+    );
   }
 
   /**

@@ -64,7 +64,11 @@ export function registerFiles(context: vscode.ExtensionContext, deps: FilesDeps)
   });
 
   context.subscriptions.push(
-    provider, triggers, diagnostics, conflicts, pendingView,
+    provider,
+    triggers,
+    diagnostics,
+    conflicts,
+    pendingView,
     new vscode.Disposable(() => {
       checks.dispose();
       changedParts.dispose();
@@ -77,17 +81,22 @@ export function registerFiles(context: vscode.ExtensionContext, deps: FilesDeps)
     }),
   );
 
-  const restored = saver.restore().then((count) => {
-    if (count === 0) return;
-    log.info(`Restored ${count} saved change(s) not in Fabric yet.`);
-    const show = vscode.l10n.t('Show Them');
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} change(s) you saved are not in Fabric yet; they were kept from your last session.', count), show).then((choice) => {
-      if (choice === show) void vscode.commands.executeCommand(SHOW_PENDING_CHANGES);
-    });
-  }, (error: unknown) => {
-    log.error(`Restoring the pending changes failed: ${String(error)}`);
-    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
-  });
+  const restored = saver.restore().then(
+    (count) => {
+      if (count === 0) return;
+      log.info(`Restored ${count} saved change(s) not in Fabric yet.`);
+      const show = vscode.l10n.t('Show Them');
+      void vscode.window
+        .showInformationMessage(vscode.l10n.t('{0} change(s) you saved are not in Fabric yet; they were kept from your last session.', count), show)
+        .then((choice) => {
+          if (choice === show) void vscode.commands.executeCommand(SHOW_PENDING_CHANGES);
+        });
+    },
+    (error: unknown) => {
+      log.error(`Restoring the pending changes failed: ${String(error)}`);
+      void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+    },
+  );
 
   return { provider, items, saver, pendingView, pendingFile: storage.file, restored };
 }

@@ -30,7 +30,11 @@ export class FolderCommands {
   }
 
   async renameFolder(node: FolderNode): Promise<void> {
-    const name = await this.askName(node, node.folder.parentFolderId ?? undefined, node.folder, { title: vscode.l10n.t('Rename Folder {0}', node.folder.displayName), prompt: vscode.l10n.t('New folder name'), value: node.folder.displayName });
+    const name = await this.askName(node, node.folder.parentFolderId ?? undefined, node.folder, {
+      title: vscode.l10n.t('Rename Folder {0}', node.folder.displayName),
+      prompt: vscode.l10n.t('New folder name'),
+      value: node.folder.displayName,
+    });
     if (name === node.folder.displayName) return;
     await this.client().renameFolder(node.workspaceId, node.folder.id, name);
     this.model.refresh(node);
@@ -40,7 +44,11 @@ export class FolderCommands {
   async deleteFolder(node: FolderNode): Promise<void> {
     if (settings.confirmDelete()) {
       // Its Cancel rejects with UserCancelled: nothing is deleted, nothing reported.
-      await this.prompter().confirm(vscode.l10n.t('Delete the folder "{0}" from Fabric?', node.folder.displayName), { modal: true, detail: vscode.l10n.t('Fabric deletes only empty folders.') }, vscode.l10n.t('Delete'));
+      await this.prompter().confirm(
+        vscode.l10n.t('Delete the folder "{0}" from Fabric?', node.folder.displayName),
+        { modal: true, detail: vscode.l10n.t('Fabric deletes only empty folders.') },
+        vscode.l10n.t('Delete'),
+      );
     }
     try {
       await this.client().deleteFolder(node.workspaceId, node.folder.id);
@@ -57,16 +65,25 @@ export class FolderCommands {
     const folders = await this.model.loadFolders(workspace);
     // Where no moved folder would end up inside itself.
     const excluded = new Set(sources.filter((s) => s.kind === 'folder').flatMap((s) => [...folderAndDescendants(folders, s.id)]));
-    const root = { label: `$(root-folder) ${workspace.workspace.displayName}`, description: vscode.l10n.t('the workspace\'s root'), folderId: undefined as string | undefined };
+    const root = {
+      label: `$(root-folder) ${workspace.workspace.displayName}`,
+      description: vscode.l10n.t("the workspace's root"),
+      folderId: undefined as string | undefined,
+    };
     const targets = folders
       .filter((f) => !excluded.has(f.id))
       .map((f) => ({ label: `$(folder) ${f.displayName}`, description: folderPath(folders, f.id), folderId: f.id as string | undefined }))
       .sort((a, b) => a.description.localeCompare(b.description));
-    const folderId = await answerOf(this.prompter().pick({
-      title: sources.length === 1 ? vscode.l10n.t('Move "{0}" to Folder', sources[0]!.name) : vscode.l10n.t('Move {0} Items and Folders to Folder', sources.length),
-      placeholder: vscode.l10n.t('Folder to move into'),
-      items: [root, ...targets].map(({ label, description, folderId }) => ({ label, description, value: folderId })),
-    }));
+    const folderId = await answerOf(
+      this.prompter().pick({
+        title:
+          sources.length === 1
+            ? vscode.l10n.t('Move "{0}" to Folder', sources[0]!.name)
+            : vscode.l10n.t('Move {0} Items and Folders to Folder', sources.length),
+        placeholder: vscode.l10n.t('Folder to move into'),
+        items: [root, ...targets].map(({ label, description, folderId }) => ({ label, description, value: folderId })),
+      }),
+    );
     await this.move(sources, workspace, folderId);
   }
 
@@ -74,9 +91,14 @@ export class FolderCommands {
   async move(sources: readonly Movable[], workspace: WorkspaceNode, targetFolderId: string | undefined): Promise<void> {
     const plan = planMove(sources, workspace.workspaceId, targetFolderId, await this.model.loadFolders(workspace));
     if (isRefusal(plan)) {
-      throw new Error(plan.reason === 'cycle'
-        ? vscode.l10n.t('"{0}" cannot move into itself or one of its subfolders. Choose a folder outside it.', plan.name)
-        : vscode.l10n.t('"{0}" is in another workspace: items and folders move only within their workspace. Export and import to copy across workspaces.', plan.name));
+      throw new Error(
+        plan.reason === 'cycle'
+          ? vscode.l10n.t('"{0}" cannot move into itself or one of its subfolders. Choose a folder outside it.', plan.name)
+          : vscode.l10n.t(
+              '"{0}" is in another workspace: items and folders move only within their workspace. Export and import to copy across workspaces.',
+              plan.name,
+            ),
+      );
     }
     try {
       await executeMove(this.client(), plan);
@@ -86,16 +108,27 @@ export class FolderCommands {
   }
 
   /** Asks for a folder name, checked as it is typed against Fabric's rules and the other folders of the same parent. */
-  private async askName(node: WorkspaceNode | FolderNode, parentFolderId: string | undefined, renamed: Folder | undefined, options: Omit<InputOptions, 'validate'>): Promise<string> {
-    const siblings = (await this.model.loadFolders(nearestWorkspace(node)!)).filter((f) => (f.parentFolderId ?? undefined) === parentFolderId && f.id !== renamed?.id);
-    const value = await answerOf(this.prompter().input({
-      ...options,
-      validate: (typed) => {
-        const problem = folderNameProblem(typed);
-        if (problem) return problemText(problem);
-        return siblings.some((f) => f.displayName.toLowerCase() === typed.toLowerCase()) ? vscode.l10n.t('A folder named "{0}" is already there.', typed) : undefined;
-      },
-    }));
+  private async askName(
+    node: WorkspaceNode | FolderNode,
+    parentFolderId: string | undefined,
+    renamed: Folder | undefined,
+    options: Omit<InputOptions, 'validate'>,
+  ): Promise<string> {
+    const siblings = (await this.model.loadFolders(nearestWorkspace(node)!)).filter(
+      (f) => (f.parentFolderId ?? undefined) === parentFolderId && f.id !== renamed?.id,
+    );
+    const value = await answerOf(
+      this.prompter().input({
+        ...options,
+        validate: (typed) => {
+          const problem = folderNameProblem(typed);
+          if (problem) return problemText(problem);
+          return siblings.some((f) => f.displayName.toLowerCase() === typed.toLowerCase())
+            ? vscode.l10n.t('A folder named "{0}" is already there.', typed)
+            : undefined;
+        },
+      }),
+    );
     return value;
   }
 }
@@ -104,17 +137,23 @@ export class FolderCommands {
 export function movables(nodes: readonly TreeNode[]): Movable[] {
   return nodes.flatMap((n): Movable[] => {
     if (n.kind === 'item') return [{ kind: 'item', workspaceId: n.workspaceId, id: n.item.id, folderId: n.item.folderId, name: n.item.displayName }];
-    if (n.kind === 'folder') return [{ kind: 'folder', workspaceId: n.workspaceId, id: n.folder.id, folderId: n.folder.parentFolderId ?? undefined, name: n.folder.displayName }];
+    if (n.kind === 'folder')
+      return [{ kind: 'folder', workspaceId: n.workspaceId, id: n.folder.id, folderId: n.folder.parentFolderId ?? undefined, name: n.folder.displayName }];
     return [];
   });
 }
 
 function problemText(problem: FolderNameProblem): string {
   switch (problem) {
-    case 'empty': return vscode.l10n.t('Enter a name.');
-    case 'tooLong': return vscode.l10n.t('A folder name has at most {0} characters.', MAX_FOLDER_NAME_LENGTH);
-    case 'spaces': return vscode.l10n.t('A folder name cannot start or end with a space.');
-    case 'characters': return vscode.l10n.t('A folder name cannot contain ~ " # . & * : < > ? / \\ { | } or control characters.');
-    case 'reserved': return vscode.l10n.t('That name is reserved by the system.');
+    case 'empty':
+      return vscode.l10n.t('Enter a name.');
+    case 'tooLong':
+      return vscode.l10n.t('A folder name has at most {0} characters.', MAX_FOLDER_NAME_LENGTH);
+    case 'spaces':
+      return vscode.l10n.t('A folder name cannot start or end with a space.');
+    case 'characters':
+      return vscode.l10n.t('A folder name cannot contain ~ " # . & * : < > ? / \\ { | } or control characters.');
+    case 'reserved':
+      return vscode.l10n.t('That name is reserved by the system.');
   }
 }

@@ -7,7 +7,15 @@ import { itemFolderName, parseItemFolderName } from '../../fabric/definition';
 import type { Item, Workspace } from '../../fabric/types';
 import type { ExplorerClient } from '../../workspace/explorerClient';
 import type { WorkspaceItemIndex } from '../../workspace/WorkspaceItemIndex';
-import { exportItems, importItemFolders, listWorkspaceItems, type ExistingFolder, type ExistingFolderChoice, type ExistingItemsChoice, type ExportResult } from '../../workspace/WorkspaceSync';
+import {
+  exportItems,
+  importItemFolders,
+  listWorkspaceItems,
+  type ExistingFolder,
+  type ExistingFolderChoice,
+  type ExistingItemsChoice,
+  type ExportResult,
+} from '../../workspace/WorkspaceSync';
 import type { ConnectionManager } from '../connection/ConnectionManager';
 import { settings } from '../common/settings';
 import { answerOf, type Prompter } from '../../base/prompter';
@@ -73,13 +81,26 @@ export class ItemCommands {
 
   async createItem(node?: NodeArgument): Promise<vscode.Uri> {
     const { workspaceId } = await this.workspaceOf(node, vscode.l10n.t('Create Item'));
-    const type = node?.itemType ?? (await answerOf(this.prompter().pick({ title: vscode.l10n.t('Create Item'), placeholder: vscode.l10n.t('Item type'), items: CREATABLE_TYPES.map((t) => ({ label: itemTypeName(t), value: t })) })));
+    const type =
+      node?.itemType ??
+      (await answerOf(
+        this.prompter().pick({
+          title: vscode.l10n.t('Create Item'),
+          placeholder: vscode.l10n.t('Item type'),
+          items: CREATABLE_TYPES.map((t) => ({ label: itemTypeName(t), value: t })),
+        }),
+      ));
     const folders = await this.itemIndex.folders(workspaceId);
-    const name = (await answerOf(this.prompter().input({
-      title: vscode.l10n.t('Create {0}', itemTypeName(type)),
-      prompt: vscode.l10n.t('Display name'),
-      validate: (value) => validateName(value) ?? (folders.has(itemFolderName(value.trim(), type)) ? vscode.l10n.t('An item of that name and type exists.') : undefined),
-    }))).trim();
+    const name = (
+      await answerOf(
+        this.prompter().input({
+          title: vscode.l10n.t('Create {0}', itemTypeName(type)),
+          prompt: vscode.l10n.t('Display name'),
+          validate: (value) =>
+            validateName(value) ?? (folders.has(itemFolderName(value.trim(), type)) ? vscode.l10n.t('An item of that name and type exists.') : undefined),
+        }),
+      )
+    ).trim();
     const uri = fabricUri(workspaceId, itemFolderName(name, type));
     await vscode.workspace.fs.createDirectory(uri);
     return uri;
@@ -88,12 +109,20 @@ export class ItemCommands {
   async renameItem(node?: NodeArgument): Promise<void> {
     const item = await this.itemOf(node, vscode.l10n.t('Rename Item'));
     const folders = await this.itemIndex.folders(item.workspaceId);
-    const name = (await answerOf(this.prompter().input({
-      title: vscode.l10n.t('Rename {0}', item.displayName),
-      prompt: vscode.l10n.t('New display name'),
-      value: item.displayName,
-      validate: (value) => validateName(value) ?? (value.trim() !== item.displayName && folders.has(itemFolderName(value.trim(), item.type)) ? vscode.l10n.t('An item of that name and type exists.') : undefined),
-    }))).trim();
+    const name = (
+      await answerOf(
+        this.prompter().input({
+          title: vscode.l10n.t('Rename {0}', item.displayName),
+          prompt: vscode.l10n.t('New display name'),
+          value: item.displayName,
+          validate: (value) =>
+            validateName(value) ??
+            (value.trim() !== item.displayName && folders.has(itemFolderName(value.trim(), item.type))
+              ? vscode.l10n.t('An item of that name and type exists.')
+              : undefined),
+        }),
+      )
+    ).trim();
     if (name === item.displayName) return;
     await vscode.workspace.fs.rename(this.folderOf(item), fabricUri(item.workspaceId, itemFolderName(name, item.type)), { overwrite: false });
   }
@@ -160,18 +189,32 @@ export class ItemCommands {
    */
   async exportToFolder(subject?: NodeArgument | vscode.Uri, second?: vscode.Uri | readonly vscode.Uri[]): Promise<ExportResult> {
     const fromExplorer = subject instanceof vscode.Uri;
-    const sources = fromExplorer ? await this.exportSourcesOf(Array.isArray(second) && second.length ? second : [subject]) : [await this.exportSourceOf(subject)];
+    const sources = fromExplorer
+      ? await this.exportSourcesOf(Array.isArray(second) && second.length ? second : [subject])
+      : [await this.exportSourceOf(subject)];
     const target = !fromExplorer && second instanceof vscode.Uri ? second : undefined;
-    const folder = target ?? (await this.prompter().openDialog({
-      canSelectFolders: true, canSelectFiles: false, canSelectMany: false,
-      title: vscode.l10n.t('Export to Local Folder'), openLabel: vscode.l10n.t('Export Here'),
-    }))[0];
+    const folder =
+      target ??
+      (
+        await this.prompter().openDialog({
+          canSelectFolders: true,
+          canSelectFiles: false,
+          canSelectMany: false,
+          title: vscode.l10n.t('Export to Local Folder'),
+          openLabel: vscode.l10n.t('Export Here'),
+        })
+      )[0];
     const client = this.client();
-    const options = { formatFor: (i: Item) => (i.type === 'Notebook' && settings.notebookFormat() === 'ipynb' ? 'ipynb' : undefined), concurrency: settings.exportConcurrency(), onExisting: askAboutExisting(this.prompter) };
+    const options = {
+      formatFor: (i: Item) => (i.type === 'Notebook' && settings.notebookFormat() === 'ipynb' ? 'ipynb' : undefined),
+      concurrency: settings.exportConcurrency(),
+      onExisting: askAboutExisting(this.prompter),
+    };
     const result = await withCancellableProgress(vscode.l10n.t('Exporting from Fabric'), async (signal, report) => {
       const items: Item[] = [];
       for (const source of sources) items.push(...('item' in source ? [source.item] : await listWorkspaceItems(client, source.workspaceId, signal)));
-      const onProgress = ({ done, total, name }: { done: number; total: number; name: string }) => report(vscode.l10n.t('{0}/{1} {2}', done, total, name), 100 / total);
+      const onProgress = ({ done, total, name }: { done: number; total: number; name: string }) =>
+        report(vscode.l10n.t('{0}/{1} {2}', done, total, name), 100 / total);
       return exportItems(client, items, folder.fsPath, { ...options, signal, onProgress });
     });
     showSyncMessage(describeExport(result, folder.fsPath));
@@ -181,12 +224,25 @@ export class ItemCommands {
   /** Imports local `<Name>.<Type>` folders into a workspace, creating or updating each item. */
   async importFromFolder(node?: NodeArgument, sources?: vscode.Uri[]): Promise<void> {
     const { workspaceId } = await this.workspaceOf(node, vscode.l10n.t('Import from Local Folder'));
-    const folders = sources ?? (await this.prompter().openDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: true, openLabel: vscode.l10n.t('Import'), title: vscode.l10n.t('Choose <Name>.<Type> item folders (or a folder holding them)') }));
+    const folders =
+      sources ??
+      (await this.prompter().openDialog({
+        canSelectFolders: true,
+        canSelectFiles: false,
+        canSelectMany: true,
+        openLabel: vscode.l10n.t('Import'),
+        title: vscode.l10n.t('Choose <Name>.<Type> item folders (or a folder holding them)'),
+      }));
     const itemFolders = (await Promise.all(folders.map((f) => expandToItemFolders(f.fsPath)))).flat();
     if (itemFolders.length === 0) throw new Error(vscode.l10n.t('No <Name>.<Type> item folder was chosen.'));
     const client = this.client();
     const result = await withCancellableProgress(vscode.l10n.t('Importing into Fabric'), (signal, report) =>
-      importItemFolders(client, workspaceId, itemFolders, { signal, onExisting: confirmReplacing(this.prompter), onProgress: ({ done, total, name }) => report(vscode.l10n.t('{0}/{1} {2}', done, total, name), 100 / total) }));
+      importItemFolders(client, workspaceId, itemFolders, {
+        signal,
+        onExisting: confirmReplacing(this.prompter),
+        onProgress: ({ done, total, name }) => report(vscode.l10n.t('{0}/{1} {2}', done, total, name), 100 / total),
+      }),
+    );
     this.files.refresh(workspaceId);
     this.onItemsChanged(workspaceId);
     showSyncMessage(describeImport(result));
@@ -227,7 +283,16 @@ export class ItemCommands {
 }
 
 /** The part an "Open Definition" opens first, by item type. */
-const MAIN_PARTS = ['notebook-content.ipynb', 'notebook-content.py', 'notebook-content.sql', 'notebook-content.scala', 'notebook-content.r', 'pipeline-content.json', 'mashup.pq', 'queryMetadata.json'];
+const MAIN_PARTS = [
+  'notebook-content.ipynb',
+  'notebook-content.py',
+  'notebook-content.sql',
+  'notebook-content.scala',
+  'notebook-content.r',
+  'pipeline-content.json',
+  'mashup.pq',
+  'queryMetadata.json',
+];
 
 function validateName(value: string): string | undefined {
   const name = value.trim();
@@ -264,7 +329,9 @@ function askAboutExisting(prompter: () => Prompter): (existing: ExistingFolder) 
       {
         modal: true,
         detail: [
-          vscode.l10n.t('Overwrite writes the item\'s files over the ones there; files that are not part of the item are kept. Skip leaves the folder as it is.'),
+          vscode.l10n.t(
+            "Overwrite writes the item's files over the ones there; files that are not part of the item are kept. Skip leaves the folder as it is.",
+          ),
           files.length ? `${vscode.l10n.t('It holds:')}\n${shown}` : vscode.l10n.t('It is empty.'),
         ].join('\n\n'),
       },
@@ -298,7 +365,10 @@ function confirmReplacing(prompter: () => Prompter): (items: Item[]) => Promise<
   };
 }
 
-async function withCancellableProgress<T>(title: string, work: (signal: AbortSignal, report: (message: string, increment: number) => void) => Promise<T>): Promise<T> {
+async function withCancellableProgress<T>(
+  title: string,
+  work: (signal: AbortSignal, report: (message: string, increment: number) => void) => Promise<T>,
+): Promise<T> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());

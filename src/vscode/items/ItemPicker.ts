@@ -38,17 +38,27 @@ export class ItemPicker {
       const client = this.getClient();
       const items = await this.pages(
         // Each item once, as its pick's value: the pick keeps the user's place as pages arrive.
-        (token) => client.listItemsPage(workspace.id, { continuationToken: token }).then((page) => ({ ...page, value: page.value.map((i) => ({ ...i, workspaceId: workspace.id })) })),
+        (token) =>
+          client
+            .listItemsPage(workspace.id, { continuationToken: token })
+            .then((page) => ({ ...page, value: page.value.map((i) => ({ ...i, workspaceId: workspace.id })) })),
         (item) => !wanted || wanted.includes(item.type.toLowerCase()),
         (item) => item.id,
         RECENT_ITEMS,
         (item): PickItem<Item> => ({ label: `$(${itemTypeIcon(item.type).id}) ${item.displayName}`, description: itemTypeName(item.type), value: item }),
       );
       const picked = await this.prompter().pick({
-        title, step: 2, totalSteps: 2, canGoBack: true, ...items,
-        placeholder: items.items.length || items.more ? vscode.l10n.t('Pick an item of {0}', workspace.displayName)
-          : types ? vscode.l10n.t('{0} has no {1} items; go Back', workspace.displayName, types.map(itemTypeName).join('/'))
-          : vscode.l10n.t('{0} has no items; go Back', workspace.displayName),
+        title,
+        step: 2,
+        totalSteps: 2,
+        canGoBack: true,
+        ...items,
+        placeholder:
+          items.items.length || items.more
+            ? vscode.l10n.t('Pick an item of {0}', workspace.displayName)
+            : types
+              ? vscode.l10n.t('{0} has no {1} items; go Back', workspace.displayName, types.map(itemTypeName).join('/'))
+              : vscode.l10n.t('{0} has no items; go Back', workspace.displayName),
       });
       if (picked === BACK) continue;
       await this.rememberUse(workspace.id, picked.id);
@@ -80,7 +90,11 @@ export class ItemPicker {
    * recently used first), so a tenant of thousands of workspaces is searchable at once.
    */
   private async pages<T>(
-    read: (token: string | undefined) => Promise<Page<T>>, keep: (value: T) => boolean, keyOf: (value: T) => string, recentKey: string, toPick: (value: T) => PickItem<T>,
+    read: (token: string | undefined) => Promise<Page<T>>,
+    keep: (value: T) => boolean,
+    keyOf: (value: T) => string,
+    recentKey: string,
+    toPick: (value: T) => PickItem<T>,
   ): Promise<{ items: PickItem<T>[]; more?: AsyncIterable<PickItem<T>[]> }> {
     const recent = this.state.get<string[]>(recentKey, []);
     const loaded: T[] = [];

@@ -24,7 +24,11 @@ export class WorkspaceCommands {
   }
 
   async renameWorkspace(node: WorkspaceNode): Promise<void> {
-    const name = await this.askName(node.workspace, { title: vscode.l10n.t('Rename Workspace {0}', node.workspace.displayName), prompt: vscode.l10n.t('New workspace name'), value: node.workspace.displayName });
+    const name = await this.askName(node.workspace, {
+      title: vscode.l10n.t('Rename Workspace {0}', node.workspace.displayName),
+      prompt: vscode.l10n.t('New workspace name'),
+      value: node.workspace.displayName,
+    });
     if (name === node.workspace.displayName) return;
     await this.client().updateWorkspace(node.workspaceId, { displayName: name });
     this.model.refresh();
@@ -33,26 +37,35 @@ export class WorkspaceCommands {
   /** Deletes the workspace once its name has been typed; anything else, or Escape, deletes nothing. */
   async deleteWorkspace(node: WorkspaceNode): Promise<void> {
     const name = node.workspace.displayName;
-    await answerOf(this.prompter().input({
-      title: vscode.l10n.t('Delete Workspace {0}', name),
-      prompt: vscode.l10n.t('This deletes the workspace and every item in it from Fabric. Type "{0}" to confirm.', name),
-      placeholder: name,
-      validate: (typed) => (typed === name ? undefined : vscode.l10n.t('Type "{0}" exactly to delete the workspace.', name)),
-    }));
+    await answerOf(
+      this.prompter().input({
+        title: vscode.l10n.t('Delete Workspace {0}', name),
+        prompt: vscode.l10n.t('This deletes the workspace and every item in it from Fabric. Type "{0}" to confirm.', name),
+        placeholder: name,
+        validate: (typed) => (typed === name ? undefined : vscode.l10n.t('Type "{0}" exactly to delete the workspace.', name)),
+      }),
+    );
     await this.client().deleteWorkspace(node.workspaceId);
     this.model.refresh();
   }
 
   private async askName(renamed: Workspace | undefined, options: Omit<InputOptions, 'validate'>): Promise<string> {
-    const others = this.model.listedWorkspaces().filter((w) => w.id !== renamed?.id).map((w) => w.displayName.toLowerCase());
-    return (await answerOf(this.prompter().input({
-      ...options,
-      validate: (typed) => {
-        const trimmed = typed.trim();
-        if (!trimmed) return vscode.l10n.t('Enter a name.');
-        if (trimmed.length > MAX_WORKSPACE_NAME) return vscode.l10n.t('A workspace name has at most {0} characters.', MAX_WORKSPACE_NAME);
-        return others.includes(trimmed.toLowerCase()) ? vscode.l10n.t('A workspace named "{0}" already exists.', trimmed) : undefined;
-      },
-    }))).trim();
+    const others = this.model
+      .listedWorkspaces()
+      .filter((w) => w.id !== renamed?.id)
+      .map((w) => w.displayName.toLowerCase());
+    return (
+      await answerOf(
+        this.prompter().input({
+          ...options,
+          validate: (typed) => {
+            const trimmed = typed.trim();
+            if (!trimmed) return vscode.l10n.t('Enter a name.');
+            if (trimmed.length > MAX_WORKSPACE_NAME) return vscode.l10n.t('A workspace name has at most {0} characters.', MAX_WORKSPACE_NAME);
+            return others.includes(trimmed.toLowerCase()) ? vscode.l10n.t('A workspace named "{0}" already exists.', trimmed) : undefined;
+          },
+        }),
+      )
+    ).trim();
   }
 }

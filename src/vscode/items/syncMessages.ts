@@ -21,15 +21,24 @@ export function describeExport(result: ExportResult, folder: string): SyncMessag
   const existing = result.existing.length;
   if (existing) {
     const names = listed(result.existing.map(folderOf));
-    lines.push(existing === 1 ? vscode.l10n.t('Left 1 existing folder as it was: {0}.', names) : vscode.l10n.t('Left {0} existing folders as they were: {1}.', existing, names));
+    lines.push(
+      existing === 1
+        ? vscode.l10n.t('Left 1 existing folder as it was: {0}.', names)
+        : vscode.l10n.t('Left {0} existing folders as they were: {1}.', existing, names),
+    );
   }
   const kept = result.kept.flatMap(({ item, files }) => files.map((file) => `${folderOf(item)}/${file}`));
   if (kept.length) {
     const names = listed(kept);
-    lines.push(kept.length === 1 ? vscode.l10n.t('Kept 1 file there that is not part of its item: {0}.', names) : vscode.l10n.t('Kept {0} files there that are not part of their items: {1}.', kept.length, names));
+    lines.push(
+      kept.length === 1
+        ? vscode.l10n.t('Kept 1 file there that is not part of its item: {0}.', names)
+        : vscode.l10n.t('Kept {0} files there that are not part of their items: {1}.', kept.length, names),
+    );
   }
   const skipped = result.skipped.length;
-  if (skipped) lines.push(skipped === 1 ? vscode.l10n.t('1 item has no definition to export.') : vscode.l10n.t('{0} items have no definition to export.', skipped));
+  if (skipped)
+    lines.push(skipped === 1 ? vscode.l10n.t('1 item has no definition to export.') : vscode.l10n.t('{0} items have no definition to export.', skipped));
   if (result.failed.length) lines.push(vscode.l10n.t('Failed: {0}', result.failed.map((f) => `${f.item.displayName}: ${f.error}`).join('; ')));
   return { text: lines.join(' '), warning: result.failed.length > 0 };
 }
@@ -37,11 +46,19 @@ export function describeExport(result: ExportResult, folder: string): SyncMessag
 export function describeImport(result: { imported: ImportResult[]; failed: { folder: string; error: string }[]; skipped: Item[] }): SyncMessage {
   const n = result.imported.length;
   const created = result.imported.filter((r) => r.created).length;
-  const lines = [n === 1 ? vscode.l10n.t('Imported 1 item ({0} created, {1} updated).', created, n - created) : vscode.l10n.t('Imported {0} items ({1} created, {2} updated).', n, created, n - created)];
+  const lines = [
+    n === 1
+      ? vscode.l10n.t('Imported 1 item ({0} created, {1} updated).', created, n - created)
+      : vscode.l10n.t('Imported {0} items ({1} created, {2} updated).', n, created, n - created),
+  ];
   const skipped = result.skipped.length;
   if (skipped) {
     const names = listed(result.skipped.map(folderOf));
-    lines.push(skipped === 1 ? vscode.l10n.t('Left 1 existing item as it was: {0}.', names) : vscode.l10n.t('Left {0} existing items as they were: {1}.', skipped, names));
+    lines.push(
+      skipped === 1
+        ? vscode.l10n.t('Left 1 existing item as it was: {0}.', names)
+        : vscode.l10n.t('Left {0} existing items as they were: {1}.', skipped, names),
+    );
   }
   if (result.failed.length) lines.push(vscode.l10n.t('Failed: {0}', result.failed.map((f) => `${path.basename(f.folder)}: ${f.error}`).join('; ')));
   return { text: lines.join(' '), warning: result.failed.length > 0 };

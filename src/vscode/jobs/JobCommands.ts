@@ -53,8 +53,10 @@ export class JobCommands {
   async runFromFile(name?: string): Promise<TrackedJob> {
     const client = this.connection.requireClient();
     const file = await this.runFiles.read();
-    if (!file || file.runs.length + file.invalid.length === 0) throw new Error(vscode.l10n.t('No {0} in this workspace folder, or it lists no runs.', RUN_FILE_PATH));
-    if (file.runs.length === 0) throw new Error(vscode.l10n.t('{0} has no run that can run: {1}', RUN_FILE_PATH, file.invalid.map(describeInvalidRun).join(' ')));
+    if (!file || file.runs.length + file.invalid.length === 0)
+      throw new Error(vscode.l10n.t('No {0} in this workspace folder, or it lists no runs.', RUN_FILE_PATH));
+    if (file.runs.length === 0)
+      throw new Error(vscode.l10n.t('{0} has no run that can run: {1}', RUN_FILE_PATH, file.invalid.map(describeInvalidRun).join(' ')));
     const invalid = name !== undefined && file.invalid.find((r) => r.name === name);
     if (invalid) throw new Error(describeInvalidRun(invalid));
     const run = name ? file.runs.find((r) => r.name === name) : await this.pickRun(file);
@@ -114,39 +116,51 @@ export class JobCommands {
       last,
       listReferences: async (itemType) => {
         const found = [];
-        for await (const item of client.listItems(target.workspaceId, { type: itemType })) found.push({ id: item.id, displayName: item.displayName, workspaceId: target.workspaceId });
+        for await (const item of client.listItems(target.workspaceId, { type: itemType }))
+          found.push({ id: item.id, displayName: item.displayName, workspaceId: target.workspaceId });
         return found;
       },
     }).run();
   }
 
   private async pickHow(target: RunTarget, last: RunValues | undefined, fileRuns: RunDescription[]): Promise<HowToRun> {
-    return answerOf(this.prompter.pick<HowToRun>({
-      title: vscode.l10n.t('Run {0}', target.item.displayName),
-      placeholder: vscode.l10n.t('How to run it'),
-      items: [
-        ...(last ? [{ label: `$(history) ${vscode.l10n.t('Run with last parameters')}`, description: summarize(last), value: { kind: 'last' } as HowToRun }] : []),
-        { label: `$(list-selection) ${vscode.l10n.t('Set parameters…')}`, value: { kind: 'wizard' } },
-        ...fileRuns.map((run) => ({ label: `$(file) ${run.name}`, description: RUN_FILE_PATH, detail: summarize(run), value: { kind: 'file', run } as HowToRun })),
-      ],
-    }));
+    return answerOf(
+      this.prompter.pick<HowToRun>({
+        title: vscode.l10n.t('Run {0}', target.item.displayName),
+        placeholder: vscode.l10n.t('How to run it'),
+        items: [
+          ...(last
+            ? [{ label: `$(history) ${vscode.l10n.t('Run with last parameters')}`, description: summarize(last), value: { kind: 'last' } as HowToRun }]
+            : []),
+          { label: `$(list-selection) ${vscode.l10n.t('Set parameters…')}`, value: { kind: 'wizard' } },
+          ...fileRuns.map((run) => ({
+            label: `$(file) ${run.name}`,
+            description: RUN_FILE_PATH,
+            detail: summarize(run),
+            value: { kind: 'file', run } as HowToRun,
+          })),
+        ],
+      }),
+    );
   }
 
   /** The valid runs to pick; the invalid ones listed after them, explained, and refused when picked. */
   private async pickRun(file: RunFile): Promise<RunDescription> {
-    const run = await answerOf(this.prompter.pick<RunDescription | InvalidRun>({
-      title: vscode.l10n.t('Run from {0}', RUN_FILE_PATH),
-      placeholder: vscode.l10n.t('Pick a run by name'),
-      items: [
-        ...file.runs.map((r) => ({ label: r.name, description: `${r.item} · ${r.workspace ?? r.workspaceId}`, detail: summarize(r), value: r })),
-        ...file.invalid.map((r) => ({
-          label: `$(error) ${r.name ?? vscode.l10n.t('Run at line {0}', r.line)}`,
-          description: vscode.l10n.t('cannot run: fix line {0}', r.line),
-          detail: r.problems.join('; '),
-          value: r,
-        })),
-      ],
-    }));
+    const run = await answerOf(
+      this.prompter.pick<RunDescription | InvalidRun>({
+        title: vscode.l10n.t('Run from {0}', RUN_FILE_PATH),
+        placeholder: vscode.l10n.t('Pick a run by name'),
+        items: [
+          ...file.runs.map((r) => ({ label: r.name, description: `${r.item} · ${r.workspace ?? r.workspaceId}`, detail: summarize(r), value: r })),
+          ...file.invalid.map((r) => ({
+            label: `$(error) ${r.name ?? vscode.l10n.t('Run at line {0}', r.line)}`,
+            description: vscode.l10n.t('cannot run: fix line {0}', r.line),
+            detail: r.problems.join('; '),
+            value: r,
+          })),
+        ],
+      }),
+    );
     if ('problems' in run) throw new Error(describeInvalidRun(run));
     return run;
   }
@@ -160,12 +174,17 @@ export class JobCommands {
       return job;
     }
     const jobs = this.tree.jobs.filter((j) => !runningOnly || j.status === 'InProgress' || j.status === 'NotStarted');
-    if (jobs.length === 0) throw new Error(runningOnly ? vscode.l10n.t('No Fabric job is running.') : vscode.l10n.t('No Fabric jobs yet: run a notebook, pipeline or dataflow first.'));
-    return answerOf(this.prompter.pick({
-      title: vscode.l10n.t('Fabric Jobs'),
-      placeholder,
-      items: jobs.map((j) => ({ label: `$(${statusIcon(j)}) ${j.itemName}`, description: describeJob(j), value: j })),
-    }));
+    if (jobs.length === 0)
+      throw new Error(
+        runningOnly ? vscode.l10n.t('No Fabric job is running.') : vscode.l10n.t('No Fabric jobs yet: run a notebook, pipeline or dataflow first.'),
+      );
+    return answerOf(
+      this.prompter.pick({
+        title: vscode.l10n.t('Fabric Jobs'),
+        placeholder,
+        items: jobs.map((j) => ({ label: `$(${statusIcon(j)}) ${j.itemName}`, description: describeJob(j), value: j })),
+      }),
+    );
   }
 }
 
@@ -182,10 +201,14 @@ function matches(run: RunDescription, target: RunTarget): boolean {
 
 function kindOf(itemType: string, job: RunDescription['job']): RunKind {
   switch (itemType.toLowerCase()) {
-    case 'notebook': return 'notebook';
-    case 'datapipeline': return 'pipeline';
-    case 'dataflow': return job === 'Publish' ? 'dataflowPublish' : 'dataflowRefresh';
-    default: throw new Error(vscode.l10n.t('{0} items do not run; a run names a Notebook, DataPipeline or Dataflow.', itemType));
+    case 'notebook':
+      return 'notebook';
+    case 'datapipeline':
+      return 'pipeline';
+    case 'dataflow':
+      return job === 'Publish' ? 'dataflowPublish' : 'dataflowRefresh';
+    default:
+      throw new Error(vscode.l10n.t('{0} items do not run; a run names a Notebook, DataPipeline or Dataflow.', itemType));
   }
 }
 
@@ -194,8 +217,14 @@ async function findRunTarget(client: FabricClient, run: RunDescription): Promise
   let workspaceId = run.workspaceId;
   let workspaceName: string | undefined;
   if (!workspaceId) {
-    for await (const w of client.listWorkspaces()) if (w.displayName === run.workspace) { workspaceId = w.id; workspaceName = w.displayName; break; }
-    if (!workspaceId) throw new Error(vscode.l10n.t('Run "{0}": no workspace is named "{1}"; fix "workspace" in {2}.', run.name, run.workspace ?? '', RUN_FILE_PATH));
+    for await (const w of client.listWorkspaces())
+      if (w.displayName === run.workspace) {
+        workspaceId = w.id;
+        workspaceName = w.displayName;
+        break;
+      }
+    if (!workspaceId)
+      throw new Error(vscode.l10n.t('Run "{0}": no workspace is named "{1}"; fix "workspace" in {2}.', run.name, run.workspace ?? '', RUN_FILE_PATH));
   }
   for await (const item of client.listItems(workspaceId, run.type ? { type: run.type } : {})) {
     if (item.displayName === run.item && ['notebook', 'datapipeline', 'dataflow'].includes(item.type.toLowerCase())) {

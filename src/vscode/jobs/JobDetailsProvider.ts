@@ -12,7 +12,10 @@ export class JobDetailsProvider implements vscode.TextDocumentContentProvider, v
   readonly onDidChange = this._onDidChange.event;
   private readonly subscription: vscode.Disposable;
 
-  constructor(monitor: JobMonitor, private readonly find: (id: string) => TrackedJob | undefined) {
+  constructor(
+    monitor: JobMonitor,
+    private readonly find: (id: string) => TrackedJob | undefined,
+  ) {
     this.subscription = monitor.onDidChangeJobs((change) => change && this._onDidChange.fire(uriOf(change.job)));
   }
 

@@ -35,7 +35,10 @@ export class JobEndNotifier implements vscode.Disposable {
   private readonly refreshAfterPublish = new Map<string, TrackedJob>();
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly monitor: JobMonitor, clock: Clock = systemClock) {
+  constructor(
+    private readonly monitor: JobMonitor,
+    clock: Clock = systemClock,
+  ) {
     this.batcher = new JobEndBatcher(clock, (jobs) => void this.notifyEnds(jobs));
     this.subscription = monitor.onDidChangeJobs((change) => {
       if (change?.kind === 'ended' && this.announces(change.job)) this.batcher.add(change.job);
@@ -51,8 +54,7 @@ export class JobEndNotifier implements vscode.Disposable {
   /** Whether the end is told, as the settings are when it ends. */
   private announces(job: TrackedJob): boolean {
     // A publish the user started from a notification is answered whatever the setting: it offers the refresh.
-    return endSeverity(job) !== 'information' || this.refreshAfterPublish.has(job.id)
-      || settings.notifyOnJobSuccess();
+    return endSeverity(job) !== 'information' || this.refreshAfterPublish.has(job.id) || settings.notifyOnJobSuccess();
   }
 
   private async notifyEnds(jobs: TrackedJob[]): Promise<void> {
@@ -105,20 +107,26 @@ export class JobEndNotifier implements vscode.Disposable {
     ].filter(Boolean);
     const showJobs = vscode.l10n.t('Show Jobs');
     const message = vscode.l10n.t('{0} jobs finished: {1}', jobs.length, parts.join(', '));
-    if (await this.show(batchSeverity(jobs), message, showJobs) === showJobs) await vscode.commands.executeCommand('fabricWorkbench.jobs.focus');
+    if ((await this.show(batchSeverity(jobs), message, showJobs)) === showJobs) await vscode.commands.executeCommand('fabricWorkbench.jobs.focus');
   }
 
   /** A timed-out run still runs (and costs capacity): the user may need to cancel it elsewhere. */
   private async notifyCancelFailed(job: TrackedJob, reason: string): Promise<void> {
     const showOutput = vscode.l10n.t('Show Output');
-    const message = vscode.l10n.t('{0} ran past its timeout but could not be cancelled; it is tried again at each status check. {1}', job.itemName, maskSecrets(reason));
-    if (await this.show('warning', message, showOutput) === showOutput) this.monitor.showOutput();
+    const message = vscode.l10n.t(
+      '{0} ran past its timeout but could not be cancelled; it is tried again at each status check. {1}',
+      job.itemName,
+      maskSecrets(reason),
+    );
+    if ((await this.show('warning', message, showOutput)) === showOutput) this.monitor.showOutput();
   }
 
   private show(severity: Severity, message: string, ...actions: string[]): Thenable<string | undefined> {
     this.shown.push({ severity, message, actions });
     this.shown.splice(0, this.shown.length - SHOWN_KEPT);
-    const show = { information: vscode.window.showInformationMessage, warning: vscode.window.showWarningMessage, error: vscode.window.showErrorMessage }[severity];
+    const show = { information: vscode.window.showInformationMessage, warning: vscode.window.showWarningMessage, error: vscode.window.showErrorMessage }[
+      severity
+    ];
     return show(message, ...actions);
   }
 }

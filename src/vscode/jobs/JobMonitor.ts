@@ -112,7 +112,11 @@ export class JobMonitor implements vscode.Disposable {
     this.tracker.kick();
     const { id, client } = this.connection;
     if (id === undefined || !client) this.recheck.clear();
-    else void this.recheck.check(this.tracker.running.filter((j) => j.connection === id), client);
+    else
+      void this.recheck.check(
+        this.tracker.running.filter((j) => j.connection === id),
+        client,
+      );
     this._onDidChangeJobs.fire(undefined);
   }
 

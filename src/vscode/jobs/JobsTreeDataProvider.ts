@@ -55,7 +55,10 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
   get jobs(): TrackedJob[] {
     const tracked = this.monitor.jobs;
     const running = tracked.filter(isRunning);
-    const merged = mergeHistory(tracked.filter((j) => !isRunning(j)), this.listed.filter((j) => !running.some((r) => r.id === j.id)));
+    const merged = mergeHistory(
+      tracked.filter((j) => !isRunning(j)),
+      this.listed.filter((j) => !running.some((r) => r.id === j.id)),
+    );
     return [...running, ...merged];
   }
 
@@ -73,12 +76,16 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
       case 'job': {
         const { job } = node;
         const unchecked = this.monitor.isUnchecked(job);
-        const item = new vscode.TreeItem(job.itemName, job.itemType.toLowerCase() === 'datapipeline' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          job.itemName,
+          job.itemType.toLowerCase() === 'datapipeline' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+        );
         item.id = `job:${job.id}`;
         item.description = unchecked ? `${job.jobType} · ${vscode.l10n.t('checking its status…')}` : describeJob(job);
         item.iconPath = unchecked ? new vscode.ThemeIcon('loading~spin') : themeIcon(job);
-        item.tooltip = `${job.itemName} (${job.itemType}) in ${job.workspaceName ?? job.workspaceId}\n${job.jobType} ${job.id}: `
-          + (unchecked ? vscode.l10n.t('{0} when last seen; reading its status again', job.status) : job.status);
+        item.tooltip =
+          `${job.itemName} (${job.itemType}) in ${job.workspaceName ?? job.workspaceId}\n${job.jobType} ${job.id}: ` +
+          (unchecked ? vscode.l10n.t('{0} when last seen; reading its status again', job.status) : job.status);
         item.contextValue = unchecked ? 'fabricWorkbench.job.checking' : isRunning(job) ? 'fabricWorkbench.job.running' : 'fabricWorkbench.job.ended';
         item.command = { command: 'fabricWorkbench.showJob', title: vscode.l10n.t('Show Job'), arguments: [job.id] };
         return item;
@@ -87,7 +94,9 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
         const { run } = node;
         const item = new vscode.TreeItem(run.activityName);
         item.id = `activity:${node.job.id}:${run.activityRunId}`;
-        item.description = [run.activityType, run.status, run.durationInMs !== undefined ? formatDuration(run.durationInMs) : undefined].filter(Boolean).join(' · ');
+        item.description = [run.activityType, run.status, run.durationInMs !== undefined ? formatDuration(run.durationInMs) : undefined]
+          .filter(Boolean)
+          .join(' · ');
         item.iconPath = new vscode.ThemeIcon(activityIcon(run.status));
         item.tooltip = run.error?.message ? `${run.error.errorCode ?? ''} ${run.error.message}` : undefined;
         item.contextValue = 'fabricWorkbench.activityRun';
@@ -167,10 +176,16 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
 
 function activityIcon(status: string): string {
   switch (status) {
-    case 'Succeeded': return 'pass';
-    case 'Failed': return 'error';
-    case 'Cancelled': case 'Canceled': return 'circle-slash';
-    case 'Skipped': return 'debug-step-over';
-    default: return 'sync~spin';
+    case 'Succeeded':
+      return 'pass';
+    case 'Failed':
+      return 'error';
+    case 'Cancelled':
+    case 'Canceled':
+      return 'circle-slash';
+    case 'Skipped':
+      return 'debug-step-over';
+    default:
+      return 'sync~spin';
   }
 }

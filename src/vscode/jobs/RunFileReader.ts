@@ -45,7 +45,10 @@ export class RunFileReader implements vscode.Disposable {
   private async parse(uri: vscode.Uri, text: string): Promise<RunFile> {
     try {
       const file = await parseRunFile(text);
-      this.diagnostics.set(uri, file.invalid.map((run) => problem(new vscode.Range(positionAt(text, run.offset), positionAt(text, run.offset + run.length)), describeInvalidRun(run))));
+      this.diagnostics.set(
+        uri,
+        file.invalid.map((run) => problem(new vscode.Range(positionAt(text, run.offset), positionAt(text, run.offset + run.length)), describeInvalidRun(run))),
+      );
       return file;
     } catch (error) {
       if (error instanceof RunFileError) {

@@ -5,10 +5,14 @@ import { durationMs, formatDuration, isRunning, parseUtc, type TrackedJob } from
 export function statusIcon(job: TrackedJob): string {
   if (isRunning(job)) return 'sync~spin';
   switch (job.status) {
-    case 'Completed': return 'pass';
-    case 'Cancelled': return 'circle-slash';
-    case 'Deduped': return 'copy';
-    default: return job.lost ? 'question' : 'error';
+    case 'Completed':
+      return 'pass';
+    case 'Cancelled':
+      return 'circle-slash';
+    case 'Deduped':
+      return 'copy';
+    default:
+      return job.lost ? 'question' : 'error';
   }
 }
 

@@ -53,12 +53,29 @@ export function registerJobs(context: vscode.ExtensionContext, deps: JobsDeps): 
   const jobsTreeView = vscode.window.createTreeView('fabricWorkbench.jobs', { treeDataProvider: jobsView });
   const runFiles = new RunFileReader();
   const commands = new JobCommands(
-    connection, monitor, jobsView, details,
-    new ItemPicker(() => connection.requireClient(), context.globalState, () => quickInputPrompter), new LastRunValues(context.globalState), quickInputPrompter, deps.files, runFiles,
+    connection,
+    monitor,
+    jobsView,
+    details,
+    new ItemPicker(
+      () => connection.requireClient(),
+      context.globalState,
+      () => quickInputPrompter,
+    ),
+    new LastRunValues(context.globalState),
+    quickInputPrompter,
+    deps.files,
+    runFiles,
   );
   const command = (id: string, handler: (...args: never[]) => unknown) => registerSafeCommand(id, log, handler);
   context.subscriptions.push(
-    monitor, jobsView, details, statusBar, notifier, jobsTreeView, runFiles,
+    monitor,
+    jobsView,
+    details,
+    statusBar,
+    notifier,
+    jobsTreeView,
+    runFiles,
     vscode.workspace.registerTextDocumentContentProvider(JOB_DETAILS_SCHEME, details),
     ...RUN_COMMANDS.map(([id, kind]) => command(id, (arg?: unknown) => commands.run(kind, arg))),
     command('fabricWorkbench.runFromFile', (name?: string) => commands.runFromFile(typeof name === 'string' ? name : undefined)),

@@ -12,14 +12,22 @@ export interface ItemResolver {
 }
 
 export async function resolveRunTarget(
-  arg: unknown, client: FabricClient, picker: ItemPicker, files: ItemResolver | undefined, title: string, types: readonly string[],
+  arg: unknown,
+  client: FabricClient,
+  picker: ItemPicker,
+  files: ItemResolver | undefined,
+  title: string,
+  types: readonly string[],
 ): Promise<RunTarget> {
   const target = (await fromArgument(arg, files)) ?? (await picker.item(title, types));
   if (!types.some((t) => t.toLowerCase() === target.item.type.toLowerCase())) {
     throw new Error(vscode.l10n.t('{0} is a {1}; this command runs {2} items.', target.item.displayName, target.item.type, types.join(' or ')));
   }
   if (!target.workspaceName) {
-    target.workspaceName = await client.getWorkspace(target.workspaceId).then((w) => w.displayName, () => undefined);
+    target.workspaceName = await client.getWorkspace(target.workspaceId).then(
+      (w) => w.displayName,
+      () => undefined,
+    );
   }
   await picker.rememberUse(target.workspaceId, target.item.id);
   return target;

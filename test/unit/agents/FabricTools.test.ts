@@ -30,7 +30,10 @@ describe('FabricTools', function () {
     assert.equal(answer.isError, true, answer.text);
     return answer.text;
   };
-  const pipelineText = async () => Buffer.from(decodeDefinition(await client.getDefinition(workspaceId, pipeline.id)).find((f) => f.path === 'pipeline-content.json')!.content).toString('utf8');
+  const pipelineText = async () =>
+    Buffer.from(decodeDefinition(await client.getDefinition(workspaceId, pipeline.id)).find((f) => f.path === 'pipeline-content.json')!.content).toString(
+      'utf8',
+    );
 
   before(async () => {
     fixture = await startSampleFixture();
@@ -42,18 +45,29 @@ describe('FabricTools', function () {
 
   it('finds workspaces and items by name (ignoring case) or id, and names the candidates when nothing matches', async () => {
     assert.match(await ok('fabric_listWorkspaces', {}), new RegExp(`"${WORKSPACE}" \\(id ${workspaceId}\\)`));
-    assert.match(await ok('fabric_listItems', { workspace: 'sample WORKSPACE', type: 'DataPipeline' }), new RegExp(`"Load orders" · DataPipeline · id ${pipeline.id}`));
+    assert.match(
+      await ok('fabric_listItems', { workspace: 'sample WORKSPACE', type: 'DataPipeline' }),
+      new RegExp(`"Load orders" · DataPipeline · id ${pipeline.id}`),
+    );
     assert.match(await ok('fabric_readDefinition', { workspace: workspaceId, item: pipeline.id }), /- pipeline-content\.json \(\d+ bytes\)/);
     const missing = await refused('fabric_readDefinition', { workspace: WORKSPACE, item: 'Hello' });
     assert.match(missing, /No item in workspace "Sample workspace" is named "Hello"\. Similar names: "Hello Fabric" \(Notebook, id /);
   });
 
   it('reads a notebook as notebook-content.py', async () => {
-    assert.match(await ok('fabric_readDefinition', { workspace: WORKSPACE, item: 'Hello Fabric', part: 'notebook-content.py' }), /# PARAMETERS CELL \*+\n\nname = "Fabric"\nrepeat = 2/);
+    assert.match(
+      await ok('fabric_readDefinition', { workspace: WORKSPACE, item: 'Hello Fabric', part: 'notebook-content.py' }),
+      /# PARAMETERS CELL \*+\n\nname = "Fabric"\nrepeat = 2/,
+    );
   });
 
   it('refuses an update that a save would refuse, with the line, and saves nothing', async () => {
-    const answer = await refused('fabric_updateDefinition', { workspace: WORKSPACE, item: 'Load orders', part: 'pipeline-content.json', content: '{\n  "properties": {\n' });
+    const answer = await refused('fabric_updateDefinition', {
+      workspace: WORKSPACE,
+      item: 'Load orders',
+      part: 'pipeline-content.json',
+      content: '{\n  "properties": {\n',
+    });
     assert.match(answer, /Nothing was saved: pipeline-content\.json has problems: line \d+, column \d+: /);
     assert.equal(await pipelineText(), PIPELINE_CONTENT);
   });
@@ -76,7 +90,10 @@ describe('FabricTools', function () {
     assert.match(answer, /The run was not started: repeat: .*Integer/);
     assert.match(answer, /name/i);
     assert.match(answer, /"Hello Fabric" declares: name \(Text, default "Fabric"\), repeat \(Integer, default 2\), seconds \(Integer, default 1\)\./);
-    assert.match(await refused('fabric_runItem', { workspace: WORKSPACE, item: 'Load orders', parameters: { day: { when: 'today' } } }), /day: give a text, a number or true\/false, not object/);
+    assert.match(
+      await refused('fabric_runItem', { workspace: WORKSPACE, item: 'Load orders', parameters: { day: { when: 'today' } } }),
+      /day: give a text, a number or true\/false, not object/,
+    );
     assert.match(await refused('fabric_runItem', { workspace: WORKSPACE, item: 'Load orders', type: 'Lakehouse' }), /No item of type Lakehouse/);
   });
 
@@ -93,13 +110,30 @@ describe('FabricTools', function () {
   it('asks before the tools that change or run something, naming the item, the parameters and the connection', async () => {
     assert.equal(await tools.confirmation('fabric_readDefinition', { workspace: WORKSPACE, item: 'Hello Fabric' }), undefined);
     const run = await tools.confirmation('fabric_runItem', { workspace: WORKSPACE, item: 'hello fabric', parameters: { name: 'Ada' } });
-    assert.match(run!, new RegExp(`^Run "Hello Fabric" \\(Notebook, id [0-9a-f-]+\\) in workspace "${WORKSPACE}" with name="Ada", on the local emulator at ${emulator.baseUrl}\\?$`));
-    assert.match((await tools.confirmation('fabric_updateDefinition', { workspace: WORKSPACE, item: 'Load orders', part: 'pipeline-content.json', content: '{}' }))!, /^Replace pipeline-content\.json of "Load orders" \(DataPipeline/);
-    assert.match((await tools.confirmation('fabric_cancelJob', { workspace: WORKSPACE, item: 'Nope', jobId: 'x' }))!, /^Cancel job x of "Nope" in workspace "Sample workspace", on the local emulator/);
+    assert.match(
+      run!,
+      new RegExp(
+        `^Run "Hello Fabric" \\(Notebook, id [0-9a-f-]+\\) in workspace "${WORKSPACE}" with name="Ada", on the local emulator at ${emulator.baseUrl}\\?$`,
+      ),
+    );
+    assert.match(
+      (await tools.confirmation('fabric_updateDefinition', { workspace: WORKSPACE, item: 'Load orders', part: 'pipeline-content.json', content: '{}' }))!,
+      /^Replace pipeline-content\.json of "Load orders" \(DataPipeline/,
+    );
+    assert.match(
+      (await tools.confirmation('fabric_cancelJob', { workspace: WORKSPACE, item: 'Nope', jobId: 'x' }))!,
+      /^Cancel job x of "Nope" in workspace "Sample workspace", on the local emulator/,
+    );
   });
 
   it('answers a failure of the connection as a result, masked', async () => {
-    const offline = new FabricTools({ client: () => { throw new Error(`Not connected (token ${emulator.token})`); }, connectionLabel: () => 'nowhere', ...directJobs });
+    const offline = new FabricTools({
+      client: () => {
+        throw new Error(`Not connected (token ${emulator.token})`);
+      },
+      connectionLabel: () => 'nowhere',
+      ...directJobs,
+    });
     const answer = await offline.invoke('fabric_listWorkspaces', {});
     assert.equal(answer.isError, true);
     assert.match(answer.text, /^Error: Not connected/);

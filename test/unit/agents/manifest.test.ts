@@ -12,7 +12,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'ut
   contributes: { languageModelTools: unknown[]; mcpServerDefinitionProviders: { id: string }[] };
 };
 
-describe('the agents\' manifest', () => {
+describe("the agents' manifest", () => {
   it('contributes every tool spec as a language-model tool, names, descriptions and input schemas alike', () => {
     assert.deepEqual(manifest.contributes.languageModelTools, TOOL_SPECS.map(manifestEntry));
   });
@@ -24,8 +24,11 @@ describe('the agents\' manifest', () => {
     }
   });
 
-  it('registers the MCP server provider and ships dist/mcp.js as the package\'s bin and in the VSIX', () => {
-    assert.deepEqual(manifest.contributes.mcpServerDefinitionProviders.map((p) => p.id), ['fabricWorkbench.mcpServer']);
+  it("registers the MCP server provider and ships dist/mcp.js as the package's bin and in the VSIX", () => {
+    assert.deepEqual(
+      manifest.contributes.mcpServerDefinitionProviders.map((p) => p.id),
+      ['fabricWorkbench.mcpServer'],
+    );
     assert.equal(manifest.bin['fabric-workbench-mcp'], 'dist/mcp.js');
     const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
     assert.ok(ignore.includes('!dist/*.js'), '.vscodeignore keeps dist/*.js, dist/mcp.js with it');

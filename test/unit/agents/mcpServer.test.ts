@@ -37,7 +37,9 @@ describe('the MCP server (dist/mcp.js over stdio)', function () {
       env: { PATH: process.env.PATH ?? '', [TOKEN_VARIABLE]: emulator.token },
       stderr: 'pipe',
     });
-    transport.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+    transport.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
     client = new Client({ name: 'fabric-workbench-tests', version: '0.0.0' });
     await client.connect(transport);
   });
@@ -49,7 +51,10 @@ describe('the MCP server (dist/mcp.js over stdio)', function () {
 
   it('lists the Fabric tools with their input schemas, marking those that change something', async () => {
     const { tools } = await client.listTools();
-    assert.deepEqual(tools.map((t) => t.name), TOOL_SPECS.map((s) => s.name));
+    assert.deepEqual(
+      tools.map((t) => t.name),
+      TOOL_SPECS.map((s) => s.name),
+    );
     const run = tools.find((t) => t.name === 'fabric_runItem')!;
     assert.deepEqual(run.inputSchema.required, ['workspace', 'item']);
     assert.equal(run.annotations?.readOnlyHint, false);

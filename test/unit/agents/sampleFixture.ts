@@ -26,11 +26,15 @@ export async function startSampleFixture(): Promise<SampleFixture> {
   let workspaceId = '';
   for await (const w of client.listWorkspaces()) if (w.displayName === SAMPLE_WORKSPACE) workspaceId = w.id;
   const pipeline = await client.createItem(workspaceId, {
-    displayName: 'Load orders', type: 'DataPipeline',
+    displayName: 'Load orders',
+    type: 'DataPipeline',
     definition: encodeDefinition([{ path: 'pipeline-content.json', content: new TextEncoder().encode(PIPELINE_CONTENT) }]),
   });
   return {
-    emulator, client, workspaceId, pipeline,
+    emulator,
+    client,
+    workspaceId,
+    pipeline,
     async close() {
       await emulator.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -17,7 +17,13 @@ describe('Emitter', () => {
     const emitter = new Emitter<string>();
     const owner = { seen: [] as string[] };
     const disposables: Disposable[] = [];
-    emitter.event(function (this: typeof owner, e) { this.seen.push(e); }, owner, disposables);
+    emitter.event(
+      function (this: typeof owner, e) {
+        this.seen.push(e);
+      },
+      owner,
+      disposables,
+    );
     emitter.fire('a');
     assert.equal(disposables.length, 1);
     disposables[0].dispose();

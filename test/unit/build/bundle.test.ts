@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '../../..');
-const inputsOf = (bundle: string): string[] => (JSON.parse(fs.readFileSync(path.join(root, 'dist', `${bundle}.meta.json`), 'utf8')) as { inputs: string[] }).inputs;
+const inputsOf = (bundle: string): string[] =>
+  (JSON.parse(fs.readFileSync(path.join(root, 'dist', `${bundle}.meta.json`), 'utf8')) as { inputs: string[] }).inputs;
 
 // Activation loads dist/extension.js only: what is there is paid for at every start of VS Code.
 describe('the extension bundle', () => {
@@ -35,7 +36,7 @@ describe('the extension bundle', () => {
     execFileSync(process.execPath, ['-e', script], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
   });
 
-  it('leaves the MCP SDK to dist/mcp.js, the MCP server, which shares @azure/identity\'s lazy module', () => {
+  it("leaves the MCP SDK to dist/mcp.js, the MCP server, which shares @azure/identity's lazy module", () => {
     const activation = inputsOf('extension');
     assert.ok(!activation.some((input) => input.includes('node_modules/@modelcontextprotocol/') || input.includes('node_modules/zod/')));
     const server = inputsOf('mcp');

@@ -25,15 +25,22 @@ describe('test:vscode --desktop', () => {
       const refused = (() => { try { m.parseArgs(['--dekstop']); } catch (e) { return e.message; } })();
       console.log(JSON.stringify({ none: m.parseArgs([]), desktop: m.parseArgs(['--desktop']), refused }));
     `);
-    assert.deepEqual(parsed, { none: { desktop: false }, desktop: { desktop: true }, refused: 'Unknown argument --dekstop: the only one is --desktop (FWB_GREP=pattern selects tests).' });
+    assert.deepEqual(parsed, {
+      none: { desktop: false },
+      desktop: { desktop: true },
+      refused: 'Unknown argument --dekstop: the only one is --desktop (FWB_GREP=pattern selects tests).',
+    });
   });
 
   it('says what to do when no desktop VS Code can be downloaded', () => {
     const cache = mkdtempSync(join(tmpdir(), 'fwb-desktop-cache-'));
     try {
-      const message = inNode(`
+      const message = inNode(
+        `
         try { await m.desktopVSCode(); console.log(JSON.stringify('downloaded')); } catch (e) { console.log(JSON.stringify(e.message)); }
-      `, { npm_config_proxy: 'http://127.0.0.1:9', FWB_VSCODE_DESKTOP_CACHE: cache, FWB_VSCODE_EXECUTABLE: '' }) as string;
+      `,
+        { npm_config_proxy: 'http://127.0.0.1:9', FWB_VSCODE_DESKTOP_CACHE: cache, FWB_VSCODE_EXECUTABLE: '' },
+      ) as string;
       assert.match(message, /^--desktop: no desktop VS Code to run the suites in\. @vscode\/test-electron could not download one \(.*ECONNREFUSED.*\)\./);
       assert.match(message, /set FWB_VSCODE_EXECUTABLE to an installed VS Code executable/);
       assert.match(message, /run without --desktop: the suites then run in code-server, as CI does/);

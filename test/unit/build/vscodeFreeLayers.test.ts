@@ -12,7 +12,9 @@ async function restrictedImportErrors(filePath: string): Promise<number> {
 }
 
 describe('vscode-free layers', () => {
-  const folders = readdirSync('src', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const folders = readdirSync('src', { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
 
   it('refuses an import of vscode in every folder under src/ but src/vscode', async () => {
     const uncovered: string[] = [];

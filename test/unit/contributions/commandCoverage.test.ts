@@ -69,7 +69,11 @@ describe('Command coverage: every command and menu entry of package.json has a t
   it('derives the command and menu pairs VS Code can call', () => {
     const tags = requiredTags({
       commands: [{ command: 'a.shown' }, { command: 'a.hidden' }],
-      menus: { commandPalette: [{ command: 'a.hidden', when: 'false' }], 'view/title': [{ command: 'a.hidden', when: 'view == x' }], 'editor/title': [{ command: 'a.shown' }] },
+      menus: {
+        commandPalette: [{ command: 'a.hidden', when: 'false' }],
+        'view/title': [{ command: 'a.hidden', when: 'view == x' }],
+        'editor/title': [{ command: 'a.shown' }],
+      },
     });
     assert.deepEqual(tags, ['a.hidden', 'a.hidden @ view/title', 'a.shown', 'a.shown @ commandPalette', 'a.shown @ editor/title']);
   });

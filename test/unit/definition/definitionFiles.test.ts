@@ -52,7 +52,10 @@ describe('definition parts', () => {
   it('finds the definition examples of the specs', () => {
     assert.ok(exampleParts.length > 300, `only ${exampleParts.length} parts found`);
     for (const area of ['notebook', 'dataPipeline', 'dataflow', 'platform']) {
-      assert.ok(exampleParts.some((p) => p.example.startsWith(`specs/${area}/`)), `no ${area} example parts`);
+      assert.ok(
+        exampleParts.some((p) => p.example.startsWith(`specs/${area}/`)),
+        `no ${area} example parts`,
+      );
     }
   });
 
@@ -109,15 +112,24 @@ describe('definition parts', () => {
   });
 
   it('omits format when none is given', () => {
-    assert.deepEqual(encodeDefinition([{ path: 'a.txt', content: new Uint8Array([104, 105]) }]), { parts: [{ path: 'a.txt', payload: 'aGk=', payloadType: 'InlineBase64' }] });
+    assert.deepEqual(encodeDefinition([{ path: 'a.txt', content: new Uint8Array([104, 105]) }]), {
+      parts: [{ path: 'a.txt', payload: 'aGk=', payloadType: 'InlineBase64' }],
+    });
   });
 
   it('accepts base64 without padding but refuses anything else that is not base64', () => {
     assert.equal(fileText(decodeDefinition({ parts: [{ path: 'a', payload: 'aGk', payloadType: 'InlineBase64' }] })[0]), 'hi');
     for (const payload of ['aGk=x', 'a', 'aGk==', 'aG k=', 'aGk-', '====', '#'.repeat(8)]) {
       assert.throws(
-        () => decodeDefinition({ parts: [{ path: 'ok.json', payload: 'e30=', payloadType: 'InlineBase64' }, { path: 'broken.json', payload, payloadType: 'InlineBase64' }] }),
-        (error: unknown) => error instanceof DefinitionError && error.path === 'broken.json' && /broken\.json: The payload is not valid base64/.test(error.message),
+        () =>
+          decodeDefinition({
+            parts: [
+              { path: 'ok.json', payload: 'e30=', payloadType: 'InlineBase64' },
+              { path: 'broken.json', payload, payloadType: 'InlineBase64' },
+            ],
+          }),
+        (error: unknown) =>
+          error instanceof DefinitionError && error.path === 'broken.json' && /broken\.json: The payload is not valid base64/.test(error.message),
         payload,
       );
     }
@@ -145,7 +157,8 @@ describe('definition parts', () => {
         const broken = `${payload.slice(0, at)}${bad}${payload.slice(at + 1)}`;
         assert.throws(
           () => decodePayload(broken),
-          (error: unknown) => error instanceof DefinitionError && error.message.includes(`at offset ${at}`) && /big\.bin: The payload is not valid base64/.test(error.message),
+          (error: unknown) =>
+            error instanceof DefinitionError && error.message.includes(`at offset ${at}`) && /big\.bin: The payload is not valid base64/.test(error.message),
           JSON.stringify(bad),
         );
       }

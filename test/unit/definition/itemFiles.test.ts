@@ -31,12 +31,20 @@ describe('item folders and files', () => {
       metadata: { type: 'Notebook', displayName: 'Sales', description: 'Daily load' },
       config: { version: '2.0', logicalId: '11111111-2222-3333-4444-555555555555' },
     });
-    assert.deepEqual(parsePlatformFile(text), { type: 'Notebook', displayName: 'Sales', description: 'Daily load', logicalId: '11111111-2222-3333-4444-555555555555' });
+    assert.deepEqual(parsePlatformFile(text), {
+      type: 'Notebook',
+      displayName: 'Sales',
+      description: 'Daily load',
+      logicalId: '11111111-2222-3333-4444-555555555555',
+    });
     assert.match(parsePlatformFile(writePlatformFile({ type: 'Notebook', displayName: 'x' })).logicalId ?? '', /^[0-9a-f-]{36}$/);
   });
 
   it('refuses a .platform that is not JSON or names no type, with a position', () => {
-    assert.throws(() => parsePlatformFile('{\n  "metadata": {\n    "type": "Notebook",\n  }\n}'), (e: unknown) => e instanceof DefinitionError && e.path === '.platform' && e.line === 4 && e.column === 3);
+    assert.throws(
+      () => parsePlatformFile('{\n  "metadata": {\n    "type": "Notebook",\n  }\n}'),
+      (e: unknown) => e instanceof DefinitionError && e.path === '.platform' && e.line === 4 && e.column === 3,
+    );
     assert.throws(() => parsePlatformFile('{"metadata": {"displayName": "x"}}'), /"metadata\.type" must be a non-empty string/);
     assert.throws(() => parsePlatformFile('{"metadata": {"type": "Notebook", "displayName": 3}}'), /"metadata\.displayName" must be a non-empty string/);
   });
@@ -82,7 +90,9 @@ describe('item folders and files', () => {
 
     it('gives a notebook one empty code cell that runs in Fabric', () => {
       const notebook = parseNotebookPy(files('Notebook').get('notebook-content.py')!);
-      assert.deepEqual(notebook.cells, [{ kind: 'code', source: '', isParameters: false, metadata: { language: 'python', language_group: 'synapse_pyspark' } }]);
+      assert.deepEqual(notebook.cells, [
+        { kind: 'code', source: '', isParameters: false, metadata: { language: 'python', language_group: 'synapse_pyspark' } },
+      ]);
       assert.deepEqual(extractNotebookParameters(notebook), []);
       assert.deepEqual(parsePlatformFile(files('Notebook').get('.platform')!).type, 'Notebook');
     });

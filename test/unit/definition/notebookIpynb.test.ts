@@ -8,8 +8,21 @@ const microsoft = (language: string) => ({ microsoft: { language, language_group
 /** As getDefinition?format=ipynb returns it, with outputs a VS Code session added. */
 const IPYNB = {
   cells: [
-    { cell_type: 'markdown', id: 'a1', metadata: {}, source: ['# Daily load\n', '\n', 'Appends the landing files.'], attachments: { 'chart.png': { 'image/png': 'iVBORw0KGgo=' } } },
-    { cell_type: 'code', execution_count: 3, id: 'b2', metadata: { ...microsoft('python'), tags: ['parameters'] }, outputs: [{ output_type: 'stream', name: 'stdout', text: ['hi\n'] }], source: ['run_date = "2025-01-31T00:00:00Z"\n', 'batch_size = 500'] },
+    {
+      cell_type: 'markdown',
+      id: 'a1',
+      metadata: {},
+      source: ['# Daily load\n', '\n', 'Appends the landing files.'],
+      attachments: { 'chart.png': { 'image/png': 'iVBORw0KGgo=' } },
+    },
+    {
+      cell_type: 'code',
+      execution_count: 3,
+      id: 'b2',
+      metadata: { ...microsoft('python'), tags: ['parameters'] },
+      outputs: [{ output_type: 'stream', name: 'stdout', text: ['hi\n'] }],
+      source: ['run_date = "2025-01-31T00:00:00Z"\n', 'batch_size = 500'],
+    },
     { cell_type: 'code', execution_count: null, id: 'c3', metadata: { ...microsoft('sparksql'), collapsed: false }, outputs: [], source: '%%sql\nSELECT 1' },
     { cell_type: 'raw', id: 'd4', metadata: {}, source: ['raw text'] },
   ],
@@ -80,7 +93,12 @@ describe('notebook-content.ipynb', () => {
   it('refuses text that is not JSON with its line and column', () => {
     assert.throws(
       () => parseIpynb('{\n "cells": [\n  {"cell_type": "code",}\n ]\n}'),
-      (error: unknown) => error instanceof DefinitionError && error.path === 'notebook-content.ipynb' && error.line === 3 && error.column === 24 && /Not valid JSON/.test(error.message),
+      (error: unknown) =>
+        error instanceof DefinitionError &&
+        error.path === 'notebook-content.ipynb' &&
+        error.line === 3 &&
+        error.column === 24 &&
+        /Not valid JSON/.test(error.message),
     );
   });
 

@@ -37,7 +37,12 @@ function refusal(write: () => unknown): DefinitionError | undefined {
   }
 }
 
-const code = (source: string, isParameters = false, metadata: Record<string, unknown> = PY_META): NotebookCell => ({ kind: 'code', source, isParameters, metadata });
+const code = (source: string, isParameters = false, metadata: Record<string, unknown> = PY_META): NotebookCell => ({
+  kind: 'code',
+  source,
+  isParameters,
+  metadata,
+});
 const markdown = (source: string, metadata: Record<string, unknown> = {}): NotebookCell => ({ kind: 'markdown', source, isParameters: false, metadata });
 const notebookOf = (...cells: NotebookCell[]): FabricNotebook => ({ metadata: { kernel_info: { name: 'synapse_pyspark' } }, cells });
 
@@ -139,14 +144,31 @@ describe('notebook cells holding marker-like lines', () => {
     assert.equal(text.split('\n')[problem.line - 1].indexOf('#') + 1, problem.column);
     // Outputs before the source (Jupyter's key order) with brackets and quotes in their strings.
     const withOutputs = JSON.stringify(
-      { cells: [{ cell_type: 'code', execution_count: 1, metadata: { 'a"]': [1, { b: null }] }, outputs: [{ output_type: 'stream', text: ['"]}[{\\', 'x'] }], source: ['a\n', `# CELL ${STARS}`] }], metadata: {}, nbformat: 4, nbformat_minor: 5 },
+      {
+        cells: [
+          {
+            cell_type: 'code',
+            execution_count: 1,
+            metadata: { 'a"]': [1, { b: null }] },
+            outputs: [{ output_type: 'stream', text: ['"]}[{\\', 'x'] }],
+            source: ['a\n', `# CELL ${STARS}`],
+          },
+        ],
+        metadata: {},
+        nbformat: 4,
+        nbformat_minor: 5,
+      },
       null,
       2,
     );
     const [afterOutputs] = validateDefinitionFile('notebook-content.ipynb', withOutputs, 'Notebook');
     assert.equal(withOutputs.split('\n')[afterOutputs.line - 1].trim(), `"# CELL ${STARS}"`);
     // A source held as one string: the line is found inside it.
-    const oneString = JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: `a\nb\n# CELL ${STARS}` }], metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1);
+    const oneString = JSON.stringify(
+      { cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: `a\nb\n# CELL ${STARS}` }], metadata: {}, nbformat: 4, nbformat_minor: 5 },
+      null,
+      1,
+    );
     const [inString] = validateDefinitionFile('notebook-content.ipynb', oneString, 'Notebook');
     assert.equal(oneString.slice(0, oneString.indexOf('# CELL')).split('\n').length, inString.line);
     assert.equal(oneString.split('\n')[inString.line - 1].indexOf('# CELL') + 1, inString.column);

@@ -27,7 +27,10 @@ describe('notebook-content.py', () => {
     it(`writes ${name} back byte for byte, in Fabric's own layout`, () => {
       const nb = parseNotebookPy(text);
       assert.equal(writeNotebookPy(nb), text);
-      assert.ok(nb.cells.every((cell) => cell.pyBlock === undefined), 'a Fabric export needs no kept layout');
+      assert.ok(
+        nb.cells.every((cell) => cell.pyBlock === undefined),
+        'a Fabric export needs no kept layout',
+      );
       assert.equal(writeNotebookPy(withoutLayout(nb), text.startsWith('--') ? '--' : '#'), text);
     });
   }
@@ -43,7 +46,13 @@ describe('notebook-content.py', () => {
     assert.deepEqual((nb.metadata.kernel_info as { name: string }).name, 'synapse_pyspark');
     assert.deepEqual(
       nb.cells.map((c) => [c.kind, c.isParameters, c.metadata.language ?? null]),
-      [['markdown', false, null], ['code', true, 'python'], ['code', false, 'python'], ['code', false, 'sparksql'], ['code', false, 'python']],
+      [
+        ['markdown', false, null],
+        ['code', true, 'python'],
+        ['code', false, 'python'],
+        ['code', false, 'sparksql'],
+        ['code', false, 'python'],
+      ],
     );
     assert.equal(nb.cells[0].source, '# Daily sales load\n\nReads the landing files and appends them to `sales`.\n');
     assert.equal(nb.cells[3].source, '# MAGIC %%sql\n# MAGIC SELECT COUNT(*) AS n\n# MAGIC FROM sales\n# MAGIC \n');
@@ -72,7 +81,11 @@ describe('notebook-content.py', () => {
     nb.cells.push({ kind: 'code', source: 'print(2)', isParameters: false, metadata: defaultCodeCellMetadata(nb) });
     const text = writeNotebookPy(nb);
     assert.ok(!/[^\r]\n/.test(text), 'every line ends with CRLF');
-    assert.ok(text.endsWith('# CELL ********************\r\n\r\nprint(2)\r\n\r\n# METADATA ********************\r\n\r\n# META {\r\n# META   "language": "python",\r\n# META   "language_group": "synapse_pyspark"\r\n# META }\r\n'));
+    assert.ok(
+      text.endsWith(
+        '# CELL ********************\r\n\r\nprint(2)\r\n\r\n# METADATA ********************\r\n\r\n# META {\r\n# META   "language": "python",\r\n# META   "language_group": "synapse_pyspark"\r\n# META }\r\n',
+      ),
+    );
   });
 
   it('gives a new cell the language of the notebook so it runs in Fabric', () => {
@@ -86,7 +99,10 @@ describe('notebook-content.py', () => {
 
     it('a META block whose METADATA marker was deleted is code, as the format says', () => {
       // The format has no other reading: a cell runs to the next marker, so these lines are the cell's.
-      const text = PYSPARK_EXPORT.replace('# METADATA ********************\n\n# META {\n# META   "language": "sparksql"', '# META {\n# META   "language": "sparksql"');
+      const text = PYSPARK_EXPORT.replace(
+        '# METADATA ********************\n\n# META {\n# META   "language": "sparksql"',
+        '# META {\n# META   "language": "sparksql"',
+      );
       const nb = parseNotebookPy(text);
       assert.ok(nb.cells[3].source.includes('# MAGIC FROM sales\n# MAGIC \n\n\n# META {\n# META   "language": "sparksql",'), nb.cells[3].source);
       assert.equal(writeNotebookPy(nb), text);
@@ -94,7 +110,11 @@ describe('notebook-content.py', () => {
 
     it('a marker with the wrong number of stars after a METADATA section', () => {
       const text = PYSPARK_EXPORT.replace('# CELL ********************\n\nfrom pyspark', '# CELL ***************\n\nfrom pyspark');
-      assertDefinitionError(text, lineOf(text, '# CELL ***************\n'), /Only "# META" lines belong in a METADATA section; is a "# CELL \*{20}" marker missing\?/);
+      assertDefinitionError(
+        text,
+        lineOf(text, '# CELL ***************\n'),
+        /Only "# META" lines belong in a METADATA section; is a "# CELL \*{20}" marker missing\?/,
+      );
     });
 
     it('a marker with a space after it', () => {
@@ -105,12 +125,19 @@ describe('notebook-content.py', () => {
     it('META JSON that does not parse, with its line and column', () => {
       const text = PYSPARK_EXPORT.replace('"language": "sparksql",', '"language": "sparksql"');
       const line = lineOf(text, '# META   "language_group": "synapse_pyspark",\n# META   "frozen"');
-      assert.throws(() => parseNotebookPy(text), (error: unknown) => error instanceof DefinitionError && error.line === line && error.column === 10 && /METADATA section: Not valid JSON/.test(error.message));
+      assert.throws(
+        () => parseNotebookPy(text),
+        (error: unknown) =>
+          error instanceof DefinitionError && error.line === line && error.column === 10 && /METADATA section: Not valid JSON/.test(error.message),
+      );
     });
 
     it('a META block that is never closed', () => {
       const text = PYSPARK_EXPORT.slice(0, PYSPARK_EXPORT.lastIndexOf('# META }'));
-      assert.throws(() => parseNotebookPy(text), (error: unknown) => error instanceof DefinitionError && /not valid JSON/i.test(error.message));
+      assert.throws(
+        () => parseNotebookPy(text),
+        (error: unknown) => error instanceof DefinitionError && /not valid JSON/i.test(error.message),
+      );
     });
 
     it('code inside a METADATA section (a CELL marker lost)', () => {
@@ -158,7 +185,10 @@ describe('notebook-content.py', () => {
         const text = writeNotebookPy(nb);
         const read = parseNotebookPy(text);
         assert.deepEqual(content(read), content(nb));
-        assert.ok(read.cells.every((cell) => cell.pyBlock === undefined), 'the writer uses Fabric layout');
+        assert.ok(
+          read.cells.every((cell) => cell.pyBlock === undefined),
+          'the writer uses Fabric layout',
+        );
         assert.equal(writeNotebookPy(read), text);
       }),
       { numRuns: 300 },

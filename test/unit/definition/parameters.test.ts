@@ -67,10 +67,16 @@ describe('declared parameters', () => {
 
   it('finds every generated assignment with its type', () => {
     const name = fc.stringMatching(/^[a-z_][a-z0-9_]{0,12}$/);
-    const text = fc.string({ maxLength: 20 }).filter((t) => !/["'\\\r\n\u2028\u2029]/.test(t) && validateParameterValue('DateTime', t) !== undefined && validateParameterValue('Guid', t) !== undefined);
+    const text = fc
+      .string({ maxLength: 20 })
+      .filter(
+        (t) => !/["'\\\r\n\u2028\u2029]/.test(t) && validateParameterValue('DateTime', t) !== undefined && validateParameterValue('Guid', t) !== undefined,
+      );
     const value: fc.Arbitrary<{ literal: string; expected: Omit<DeclaredParameter, 'name'> }> = fc.oneof(
       fc.integer().map((n) => ({ literal: String(n), expected: { defaultValue: String(n), type: 'Integer' as const } })),
-      fc.tuple(fc.integer({ min: -1e6, max: 1e6 }), fc.nat(9999)).map(([a, b]) => ({ literal: `${a}.${b}`, expected: { defaultValue: `${a}.${b}`, type: 'Number' as const } })),
+      fc
+        .tuple(fc.integer({ min: -1e6, max: 1e6 }), fc.nat(9999))
+        .map(([a, b]) => ({ literal: `${a}.${b}`, expected: { defaultValue: `${a}.${b}`, type: 'Number' as const } })),
       fc.boolean().map((b) => ({ literal: b ? 'True' : 'False', expected: { defaultValue: String(b), type: 'Boolean' as const } })),
       fc.tuple(text, fc.constantFrom('"', "'")).map(([t, q]) => ({ literal: `${q}${t}${q}`, expected: { defaultValue: t, type: 'Text' as const } })),
       fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => {
@@ -82,7 +88,9 @@ describe('declared parameters', () => {
     const assignment = fc.record({ name, value, spacing: fc.constantFrom('=', ' = ', '  =  '), comment: fc.constantFrom('', '  # default', ' #x') });
     fc.assert(
       fc.property(fc.uniqueArray(assignment, { selector: (a) => a.name, maxLength: 8 }), (assignments) => {
-        const source = assignments.flatMap((a, i) => [...(i % 2 ? ['# explain the next one', ''] : []), `${a.name}${a.spacing}${a.value.literal}${a.comment}`]).join('\n');
+        const source = assignments
+          .flatMap((a, i) => [...(i % 2 ? ['# explain the next one', ''] : []), `${a.name}${a.spacing}${a.value.literal}${a.comment}`])
+          .join('\n');
         assert.deepEqual(
           extractNotebookParameters(parametersCell(source)),
           assignments.map((a) => ({ name: a.name, ...a.value.expected })),
@@ -92,7 +100,7 @@ describe('declared parameters', () => {
     );
   });
 
-  it('reads a pipeline\'s properties.parameters with job parameter types', () => {
+  it("reads a pipeline's properties.parameters with job parameter types", () => {
     const pipeline = JSON.stringify({
       properties: {
         activities: [],
@@ -117,17 +125,32 @@ describe('declared parameters', () => {
       { name: 'secret', type: 'Text', defaultValue: '' },
     ]);
     assert.deepEqual(extractPipelineParameters('{"properties":{"activities":[]}}'), []);
-    assert.throws(() => extractPipelineParameters('{"properties":'), (error: unknown) => error instanceof DefinitionError && error.path === 'pipeline-content.json');
+    assert.throws(
+      () => extractPipelineParameters('{"properties":'),
+      (error: unknown) => error instanceof DefinitionError && error.path === 'pipeline-content.json',
+    );
   });
 
   it('checks values by type', () => {
     const ok: [Parameters<typeof validateParameterValue>[0], string][] = [
-      ['Integer', '-42'], ['Number', '3.14'], ['Number', '1e5'], ['Boolean', 'True'], ['Text', ''],
-      ['DateTime', '2024-02-29T23:59:59Z'], ['Guid', '0b5a8f4e-3f7e-4a53-9a55-0b8e1f1c2d3e'],
+      ['Integer', '-42'],
+      ['Number', '3.14'],
+      ['Number', '1e5'],
+      ['Boolean', 'True'],
+      ['Text', ''],
+      ['DateTime', '2024-02-29T23:59:59Z'],
+      ['Guid', '0b5a8f4e-3f7e-4a53-9a55-0b8e1f1c2d3e'],
     ];
     const bad: [Parameters<typeof validateParameterValue>[0], string][] = [
-      ['Integer', '4.2'], ['Integer', '99999999999999999999'], ['Number', 'abc'], ['Number', ''], ['Boolean', 'yes'],
-      ['DateTime', '2025-02-29T00:00:00Z'], ['DateTime', '2025-01-31 08:00:00Z'], ['DateTime', '2025-01-31T08:00:00.000Z'], ['DateTime', '2025-01-31T24:00:00Z'],
+      ['Integer', '4.2'],
+      ['Integer', '99999999999999999999'],
+      ['Number', 'abc'],
+      ['Number', ''],
+      ['Boolean', 'yes'],
+      ['DateTime', '2025-02-29T00:00:00Z'],
+      ['DateTime', '2025-01-31 08:00:00Z'],
+      ['DateTime', '2025-01-31T08:00:00.000Z'],
+      ['DateTime', '2025-01-31T24:00:00Z'],
       ['Guid', '0b5a8f4e3f7e4a539a550b8e1f1c2d3e'],
     ];
     for (const [type, value] of ok) assert.equal(validateParameterValue(type, value), undefined, `${type} ${value}`);

@@ -17,8 +17,10 @@ describe('emulator auth and error shape', () => {
     assert.ok(emulator.port > 0);
   });
 
-  it('cannot be reached on the machine\'s other addresses', async function () {
-    const external = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal);
+  it("cannot be reached on the machine's other addresses", async function () {
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal);
     if (!external) this.skip();
     await assert.rejects(fetch(`http://${external!.address}:${emulator.port}/v1/workspaces`));
   });

@@ -34,7 +34,7 @@ describe('emulator command line', function () {
     await assert.rejects(fetch(`${url}/v1/workspaces`));
   });
 
-  it('without --token prints the data folder\'s random token and the per-user file it left it in, the same after a restart', async () => {
+  it("without --token prints the data folder's random token and the per-user file it left it in, the same after a restart", async () => {
     const tokens: string[] = [];
     for (let run = 0; run < 2; run++) {
       cli = runCli(['--port', '0', '--data', dir, '--empty']);
@@ -67,7 +67,10 @@ describe('emulator command line', function () {
   it('warns that a non-loopback --host is remote code execution', async () => {
     cli = runCli(['--port', '0', '--data', dir, '--empty', '--host', '0.0.0.0']);
     await cli.waitFor(/Fabric emulator listening on/);
-    assert.match(cli.output(), /WARNING: listening on 0\.0\.0\.0, reachable from other machines: anyone who has the token can run code on this machine \(notebooks run as local Python\)\. This is remote code execution/);
+    assert.match(
+      cli.output(),
+      /WARNING: listening on 0\.0\.0\.0, reachable from other machines: anyone who has the token can run code on this machine \(notebooks run as local Python\)\. This is remote code execution/,
+    );
   });
 
   const refusals: [string[], RegExp][] = [

@@ -84,7 +84,12 @@ function itemTypeOf(example: Example): string {
 
 /** A notebook that runs long enough for a cancel to find it running, on the kernel of `compute` (Jupyter by default). */
 function sleepingNotebook(compute?: string): string {
-  const [kernel, group] = compute === 'Spark' ? ['synapse_pyspark', 'synapse_pyspark'] : compute === 'DataWarehouse' ? ['sqldatawarehouse', 'sqldatawarehouse'] : ['jupyter', 'jupyter_python'];
+  const [kernel, group] =
+    compute === 'Spark'
+      ? ['synapse_pyspark', 'synapse_pyspark']
+      : compute === 'DataWarehouse'
+        ? ['sqldatawarehouse', 'sqldatawarehouse']
+        : ['jupyter', 'jupyter_python'];
   return writeNotebookPy({
     metadata: { kernel_info: { name: kernel }, dependencies: {} },
     cells: [{ kind: 'code', source: 'import time\ntime.sleep(2)', isParameters: false, metadata: { language: 'python', language_group: group } }],
@@ -102,7 +107,8 @@ function realContent(path: string, type: string, displayName: string): string | 
 }
 
 /** "IyBGYWJyaWMgbm90ZWJv..." (elided) or "dotPlatformBase64String"-like words stand for real content. */
-const isPlaceholder = (payload: string): boolean => payload.includes('..') || /^[A-Za-z0-9]*Base64String$/.test(Buffer.from(payload, 'base64').toString('utf8'));
+const isPlaceholder = (payload: string): boolean =>
+  payload.includes('..') || /^[A-Za-z0-9]*Base64String$/.test(Buffer.from(payload, 'base64').toString('utf8'));
 
 /** The example's request body, its placeholder payloads replaced. */
 function requestBody(example: Example): Json {
@@ -175,25 +181,35 @@ describe('emulator contract: the spec examples replayed', function () {
           }
           return folderIds.get(exampleId)!;
         };
-        for (const field of ['folderId', 'parentFolderId', 'targetFolderId']) if (typeof body?.[field] === 'string') body[field] = await realFolder(body[field]);
+        for (const field of ['folderId', 'parentFolderId', 'targetFolderId'])
+          if (typeof body?.[field] === 'string') body[field] = await realFolder(body[field]);
         if (Array.isArray(body?.items)) {
           // A move names item ids, a bulk export `{ id }` entries (of items that have a definition).
           const items: Json[] = [];
           for (const [i, entry] of body.items.entries()) {
-            const item = await created(await call(emulator, 'POST', `/workspaces/${ws}/items`, { displayName: `Listed ${i}`, type: typeof entry === 'string' ? 'Lakehouse' : 'DataPipeline' }));
+            const item = await created(
+              await call(emulator, 'POST', `/workspaces/${ws}/items`, {
+                displayName: `Listed ${i}`,
+                type: typeof entry === 'string' ? 'Lakehouse' : 'DataPipeline',
+              }),
+            );
             items.push(typeof entry === 'string' ? item.id : { id: item.id });
           }
           body.items = items;
         }
         let path = example.path.replace('{workspaceId}', ws);
         if (path.includes('{folderId}')) path = path.replace('{folderId}', await realFolder(example.parameters.folderId as string));
-        if (path.includes('{operationId}')) path = path.replace('{operationId}', await operationId(ws, path.endsWith('/result') || /Completed/.test(example.name)));
+        if (path.includes('{operationId}'))
+          path = path.replace('{operationId}', await operationId(ws, path.endsWith('/result') || /Completed/.test(example.name)));
         const idParameter = ITEM_ID_PARAMETER.exec(path)?.[0];
         if (idParameter) {
           const type = itemTypeOf(example);
           // A notebook on the kernel the run asks for: another one is refused with ComputeTypeMismatch.
           const notebook = sleepingNotebook(body?.executionData?.compute);
-          const definition = type === 'Notebook' ? { parts: [{ path: 'notebook-content.py', payload: Buffer.from(notebook).toString('base64'), payloadType: 'InlineBase64' }] } : undefined;
+          const definition =
+            type === 'Notebook'
+              ? { parts: [{ path: 'notebook-content.py', payload: Buffer.from(notebook).toString('base64'), payloadType: 'InlineBase64' }] }
+              : undefined;
           const item = await created(await call(emulator, 'POST', `/workspaces/${ws}/items`, { displayName: REPLAY_TARGET, type, definition }));
           path = path.replace(idParameter, item.id);
           const itemPath = `/workspaces/${ws}/items/${item.id}`;
@@ -205,10 +221,19 @@ describe('emulator contract: the spec examples replayed', function () {
             path = path.replace('{jobInstanceId}', run.headers.get('location')!.split('/').pop()!);
           }
           if (path.includes('{scheduleId}')) {
-            const body = example.method === 'PATCH' ? requestBody(example) : {
-              enabled: true,
-              configuration: { type: 'Cron', interval: 10, startDateTime: '2026-03-28T00:00:00', endDateTime: '2026-03-30T23:59:00', localTimeZoneId: 'Central Standard Time' },
-            };
+            const body =
+              example.method === 'PATCH'
+                ? requestBody(example)
+                : {
+                    enabled: true,
+                    configuration: {
+                      type: 'Cron',
+                      interval: 10,
+                      startDateTime: '2026-03-28T00:00:00',
+                      endDateTime: '2026-03-30T23:59:00',
+                      localTimeZoneId: 'Central Standard Time',
+                    },
+                  };
             const schedule = await call(emulator, 'POST', `${itemPath}/jobs/${jobType}/schedules`, body);
             assert.equal(schedule.status, 201, JSON.stringify(schedule.body));
             path = path.replace('{scheduleId}', schedule.body.id);
@@ -248,7 +273,10 @@ describe('emulator contract: the spec examples replayed', function () {
         it(`${example.spec}/${example.name}: ${example.method} ${example.path}`, async () => {
           const body = requestBody(example);
           const answer = await call(emulator, example.method, await urlFor(example, body), body);
-          assert.ok(successes(example).includes(String(answer.status)), `answered ${answer.status} (documented: ${successes(example).join(', ')}): ${JSON.stringify(answer.body)}`);
+          assert.ok(
+            successes(example).includes(String(answer.status)),
+            `answered ${answer.status} (documented: ${successes(example).join(', ')}): ${JSON.stringify(answer.body)}`,
+          );
           const schema = example.operation.responses[String(answer.status)]?.schema?.$ref;
           if (schema) schemas.check(example.spec, schema, answer.body);
           if (answer.status === 202) await checkAccepted(example, answer);
@@ -290,14 +318,23 @@ describe('emulator contract: the spec examples replayed', function () {
     });
 
     it("a Spark notebook's run as the workspace's Livy session, from listed at once to succeeded; a Python notebook's run is no Livy session", async () => {
-      const spark = (await call(emulator, 'POST', `/workspaces/${ws}/items`, {
-        displayName: 'Spark sleeper', type: 'Notebook',
-        definition: { parts: [{ path: 'notebook-content.py', payload: Buffer.from(sleepingNotebook('Spark')).toString('base64'), payloadType: 'InlineBase64' }] },
-      })).body;
-      const start = async (item: Json) => (await call(emulator, 'POST', `/workspaces/${ws}/items/${item.id}/jobs/instances?jobType=RunNotebook`)).headers.get('location')!.split('/').pop();
+      const spark = (
+        await call(emulator, 'POST', `/workspaces/${ws}/items`, {
+          displayName: 'Spark sleeper',
+          type: 'Notebook',
+          definition: {
+            parts: [{ path: 'notebook-content.py', payload: Buffer.from(sleepingNotebook('Spark')).toString('base64'), payloadType: 'InlineBase64' }],
+          },
+        })
+      ).body;
+      const start = async (item: Json) =>
+        (await call(emulator, 'POST', `/workspaces/${ws}/items/${item.id}/jobs/instances?jobType=RunNotebook`)).headers.get('location')!.split('/').pop();
       const [sparkRun, pythonRun] = [await start(spark), await start(notebook)];
       const sessions = async () => listAll(emulator, `/workspaces/${ws}/spark/livySessions`);
-      assert.ok((await sessions()).some((s) => s.jobInstanceId === sparkRun), 'listed at once');
+      assert.ok(
+        (await sessions()).some((s) => s.jobInstanceId === sparkRun),
+        'listed at once',
+      );
       await waitForJob(emulator, `/workspaces/${ws}/items/${spark.id}/jobs/instances/${sparkRun}`);
       await waitForJob(emulator, `/workspaces/${ws}/items/${notebook.id}/jobs/instances/${pythonRun}`);
       const listed = await sessions();
@@ -306,30 +343,56 @@ describe('emulator contract: the spec examples replayed', function () {
       assert.deepEqual([ended.item.itemId, ended.itemType, ended.itemName], [spark.id, 'Notebook', 'Spark sleeper']);
       assert.ok(ended.runningDuration.value >= 2 && ended.endDateTime);
       assert.ok(!listed.some((s) => s.jobInstanceId === pythonRun));
-      schemas.check('spark', '../common/spark_definitions.json#/definitions/LivySessions', (await call(emulator, 'GET', `/workspaces/${ws}/spark/livySessions`)).body);
+      schemas.check(
+        'spark',
+        '../common/spark_definitions.json#/definitions/LivySessions',
+        (await call(emulator, 'GET', `/workspaces/${ws}/spark/livySessions`)).body,
+      );
       const other = (await call(emulator, 'POST', '/workspaces', { displayName: 'No runs' })).body.id;
       assert.deepEqual((await call(emulator, 'GET', `/workspaces/${other}/spark/livySessions`)).body.value, []);
     });
 
-    it('a bulk export: every part under its item\'s root path (with its folders), indexed by item id', async () => {
+    it("a bulk export: every part under its item's root path (with its folders), indexed by item id", async () => {
       const other = (await call(emulator, 'POST', '/workspaces', { displayName: 'Bulk' })).body.id;
       const folder = (await call(emulator, 'POST', `/workspaces/${other}/folders`, { displayName: 'Team' })).body.id;
-      const pipeline = { parts: [{ path: 'pipeline-content.json', payload: Buffer.from('{"properties":{"activities":[]}}').toString('base64'), payloadType: 'InlineBase64' }] };
-      const inFolder = (await call(emulator, 'POST', `/workspaces/${other}/items`, { displayName: 'Load', type: 'DataPipeline', folderId: folder, definition: pipeline })).body;
+      const pipeline = {
+        parts: [{ path: 'pipeline-content.json', payload: Buffer.from('{"properties":{"activities":[]}}').toString('base64'), payloadType: 'InlineBase64' }],
+      };
+      const inFolder = (
+        await call(emulator, 'POST', `/workspaces/${other}/items`, { displayName: 'Load', type: 'DataPipeline', folderId: folder, definition: pipeline })
+      ).body;
       const atRoot = (await call(emulator, 'POST', `/workspaces/${other}/items`, { displayName: 'Copy', type: 'DataPipeline', definition: pipeline })).body;
       await call(emulator, 'POST', `/workspaces/${other}/items`, { displayName: 'Store', type: 'Warehouse' });
       const answer = await call(emulator, 'POST', `/workspaces/${other}/items/bulkExportDefinitions?beta=true`, { mode: 'All' });
       assert.equal(answer.status, 200, JSON.stringify(answer.body));
       schemas.check('platform', './definitions/platform.json#/definitions/BulkExportItemDefinitionsResponse', answer.body);
-      assert.deepEqual(answer.body.itemDefinitionsIndex, [{ id: inFolder.id, rootPath: '/Team/Load.DataPipeline' }, { id: atRoot.id, rootPath: '/Copy.DataPipeline' }]);
-      assert.deepEqual(answer.body.definitionParts.map((p: Json) => p.path).sort(), ['/Copy.DataPipeline/.platform', '/Copy.DataPipeline/pipeline-content.json', '/Team/Load.DataPipeline/.platform', '/Team/Load.DataPipeline/pipeline-content.json']);
+      assert.deepEqual(answer.body.itemDefinitionsIndex, [
+        { id: inFolder.id, rootPath: '/Team/Load.DataPipeline' },
+        { id: atRoot.id, rootPath: '/Copy.DataPipeline' },
+      ]);
+      assert.deepEqual(answer.body.definitionParts.map((p: Json) => p.path).sort(), [
+        '/Copy.DataPipeline/.platform',
+        '/Copy.DataPipeline/pipeline-content.json',
+        '/Team/Load.DataPipeline/.platform',
+        '/Team/Load.DataPipeline/pipeline-content.json',
+      ]);
 
       const refusals = await Promise.all([
         call(emulator, 'POST', `/workspaces/${other}/items/bulkExportDefinitions`, { mode: 'All' }),
-        call(emulator, 'POST', `/workspaces/${other}/items/bulkExportDefinitions?beta=true`, { mode: 'Selective', items: [{ id: atRoot.id }, { id: atRoot.id }] }),
+        call(emulator, 'POST', `/workspaces/${other}/items/bulkExportDefinitions?beta=true`, {
+          mode: 'Selective',
+          items: [{ id: atRoot.id }, { id: atRoot.id }],
+        }),
         call(emulator, 'POST', `/workspaces/${other}/items/bulkExportDefinitions?beta=true`, { mode: 'Some' }),
       ]);
-      assert.deepEqual(refusals.map((r) => [r.status, r.body.errorCode]), [[400, 'InvalidParameter'], [400, 'ItemReferencedMoreThanOnce'], [400, 'InvalidInput']]);
+      assert.deepEqual(
+        refusals.map((r) => [r.status, r.body.errorCode]),
+        [
+          [400, 'InvalidParameter'],
+          [400, 'ItemReferencedMoreThanOnce'],
+          [400, 'InvalidInput'],
+        ],
+      );
     });
   });
 });

@@ -10,7 +10,10 @@ function filesOf(definition: ItemDefinition): Record<string, string> {
 }
 
 function definitionOf(files: Record<string, string>, format?: string): ItemDefinition {
-  return encodeDefinition(Object.entries(files).map(([path, text]) => textFile(path, text)), format);
+  return encodeDefinition(
+    Object.entries(files).map(([path, text]) => textFile(path, text)),
+    format,
+  );
 }
 
 const platform = (type: string, displayName: string, description?: string) => writePlatformFile({ type, displayName, description });
@@ -60,7 +63,10 @@ describe('emulator definitions (sync mode)', () => {
     assert.deepEqual(Object.keys(files).sort(), ['.platform', 'notebook-content.ipynb']);
     const notebook = JSON.parse(files['notebook-content.ipynb']!);
     const sources = notebook.cells.map((c: Json) => (Array.isArray(c.source) ? c.source.join('') : c.source));
-    assert.ok(sources.some((s: string) => s.includes('greeting = " ".join([f"Hello, {name}!"] * repeat)')), sources.join('\n---\n'));
+    assert.ok(
+      sources.some((s: string) => s.includes('greeting = " ".join([f"Hello, {name}!"] * repeat)')),
+      sources.join('\n---\n'),
+    );
 
     const codeCell = notebook.cells.find((c: Json) => c.cell_type === 'code' && [c.source].flat().join('').includes('notebookutils.notebook.exit'));
     codeCell.source = ['print("one more line")\n', ...[codeCell.source].flat()];
@@ -84,11 +90,18 @@ describe('emulator definitions (sync mode)', () => {
     const url = `/workspaces/${ws}/dataPipelines/${created.body.id}`;
     const content = JSON.stringify({ properties: { activities: [] } });
 
-    assert.equal((await updateDefinition(url, definitionOf({ 'pipeline-content.json': content, '.platform': platform('DataPipeline', 'Ignored') }), false)).status, 200);
+    assert.equal(
+      (await updateDefinition(url, definitionOf({ 'pipeline-content.json': content, '.platform': platform('DataPipeline', 'Ignored') }), false)).status,
+      200,
+    );
     assert.equal((await call(emulator, 'GET', url)).body.displayName, 'Before');
     assert.equal(JSON.parse(filesOf(await getDefinition(url))['.platform']!).metadata.displayName, 'Before');
 
-    const renamed = await updateDefinition(url, definitionOf({ 'pipeline-content.json': content, '.platform': platform('DataPipeline', 'After', 'from git') }), true);
+    const renamed = await updateDefinition(
+      url,
+      definitionOf({ 'pipeline-content.json': content, '.platform': platform('DataPipeline', 'After', 'from git') }),
+      true,
+    );
     assert.equal(renamed.status, 200);
     const item = (await call(emulator, 'GET', url)).body;
     assert.equal(item.displayName, 'After');
@@ -125,12 +138,16 @@ describe('emulator definitions (sync mode)', () => {
       },
       {
         name: 'a .platform whose displayName is not a string',
-        definition: () => definitionOf({ 'notebook-content.py': '# Fabric notebook source\n', '.platform': '{"metadata": {"type": "Notebook", "displayName": 7}}' }),
+        definition: () =>
+          definitionOf({ 'notebook-content.py': '# Fabric notebook source\n', '.platform': '{"metadata": {"type": "Notebook", "displayName": 7}}' }),
         errorCode: 'InvalidPlatformFile',
       },
       {
         name: 'a format that is not a string',
-        definition: () => ({ ...definitionOf({ 'notebook-content.py': '# Fabric notebook source\n' }), format: { nested: { deeper: true } } as unknown as string }),
+        definition: () => ({
+          ...definitionOf({ 'notebook-content.py': '# Fabric notebook source\n' }),
+          format: { nested: { deeper: true } } as unknown as string,
+        }),
         errorCode: 'InvalidDefinitionFormat',
       },
       {
@@ -152,7 +169,11 @@ describe('emulator definitions (sync mode)', () => {
     }
 
     it('a create with a bad definition creates no item', async () => {
-      const answer = await call(emulator, 'POST', `/workspaces/${ws}/items`, { displayName: 'Broken', type: 'Notebook', definition: definitionOf({ '.platform': platform('Notebook', 'Broken') }) });
+      const answer = await call(emulator, 'POST', `/workspaces/${ws}/items`, {
+        displayName: 'Broken',
+        type: 'Notebook',
+        definition: definitionOf({ '.platform': platform('Notebook', 'Broken') }),
+      });
       assert.equal(answer.status, 400);
       const items = (await call(emulator, 'GET', `/workspaces/${ws}/items`)).body.value;
       assert.ok(!items.some((i: Json) => i.displayName === 'Broken'));
@@ -169,7 +190,10 @@ describe('emulator definitions (sync mode)', () => {
   it('stores a legacy dataflow-content.json as mashup.pq and queryMetadata.json', async () => {
     const mashupDocument = 'section Section1;\r\nshared Orders = let\n Source = 1\nin\n Source;\r\n';
     const legacy = JSON.stringify({ editingSessionMashup: { mashupName: 'Orders flow', mashupDocument, documentLocale: 'en-US' } });
-    const created = await call(emulator, 'POST', `/workspaces/${ws}/dataflows`, { displayName: 'Orders flow', definition: definitionOf({ 'dataflow-content.json': legacy }) });
+    const created = await call(emulator, 'POST', `/workspaces/${ws}/dataflows`, {
+      displayName: 'Orders flow',
+      definition: definitionOf({ 'dataflow-content.json': legacy }),
+    });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const files = filesOf(await getDefinition(`/workspaces/${ws}/dataflows/${created.body.id}`));
     assert.deepEqual(Object.keys(files).sort(), ['.platform', 'mashup.pq', 'queryMetadata.json']);

@@ -89,7 +89,10 @@ describe('emulator durability', function () {
         const second = runCli(['--port', '0', '--data', dir, '--empty']);
         clis.push(second);
         assert.deepEqual(await second.exited, { code: 1, signal: null });
-        assert.match(second.output(), new RegExp(`The Fabric emulator could not start: The data folder ${dir} is in use by another Fabric emulator \\(process ${first.child.pid}\\)`));
+        assert.match(
+          second.output(),
+          new RegExp(`The Fabric emulator could not start: The data folder ${dir} is in use by another Fabric emulator \\(process ${first.child.pid}\\)`),
+        );
         const after = (await call(target, 'POST', '/workspaces', { displayName: 'After' })).body;
         first.child.kill('SIGTERM');
         assert.deepEqual(await first.exited, { code: 0, signal: null });
@@ -115,7 +118,11 @@ describe('emulator durability', function () {
       assert.equal(refused.body.isRetriable, true);
       assert.match(refused.body.message, /The disk is full .*ENOSPC.*the change was not saved\. Free some disk space/);
       assert.equal(refused.headers.get('x-ms-public-api-error-code'), 'InsufficientStorage');
-      const refusedItem = await call(emulator, 'POST', `/workspaces/${kept.id}/items`, { displayName: 'Refused pipeline', type: 'DataPipeline', definition: pipeline('refused') });
+      const refusedItem = await call(emulator, 'POST', `/workspaces/${kept.id}/items`, {
+        displayName: 'Refused pipeline',
+        type: 'DataPipeline',
+        definition: pipeline('refused'),
+      });
       assert.equal(refusedItem.status, 507);
       assert.deepEqual(await listAll(emulator, '/workspaces'), [kept], 'a refused create is not served');
       assert.deepEqual(await listAll(emulator, `/workspaces/${kept.id}/items`), []);
@@ -134,7 +141,9 @@ describe('emulator durability', function () {
       const disk = new FillingDisk();
       const emulator = await startTestEmulator({ dataDir: dir, sample: false, lroMode: 'sync', disk });
       const workspace = (await call(emulator, 'POST', '/workspaces', { displayName: 'Kept' })).body;
-      const item = (await call(emulator, 'POST', `/workspaces/${workspace.id}/items`, { displayName: 'Kept pipeline', type: 'DataPipeline', definition: pipeline('kept') })).body;
+      const item = (
+        await call(emulator, 'POST', `/workspaces/${workspace.id}/items`, { displayName: 'Kept pipeline', type: 'DataPipeline', definition: pipeline('kept') })
+      ).body;
       const before = await visibleState(emulator);
 
       disk.failSync = true;
@@ -145,7 +154,10 @@ describe('emulator durability', function () {
         await call(emulator, 'DELETE', `/workspaces/${workspace.id}/items/${item.id}`),
         await call(emulator, 'DELETE', `/workspaces/${workspace.id}`),
       ];
-      assert.deepEqual(attempts.map((a) => [a.status, a.body.errorCode]), attempts.map(() => [503, 'ServiceUnavailable']));
+      assert.deepEqual(
+        attempts.map((a) => [a.status, a.body.errorCode]),
+        attempts.map(() => [503, 'ServiceUnavailable']),
+      );
       assert.deepEqual(await visibleState(emulator), before);
       await emulator.close();
 
@@ -165,7 +177,10 @@ describe('emulator durability', function () {
       disk.free = 0;
       const notices: string[] = [];
       const second = await startTestEmulator({ dataDir: dir, sample: false, disk, log: (m) => notices.push(m) });
-      assert.equal(notices[0], `Cut off an incomplete last change (${torn.length} bytes) from ${join(dir, 'journal.ndjson')}: a write interrupted by a crash, never acknowledged.`);
+      assert.equal(
+        notices[0],
+        `Cut off an incomplete last change (${torn.length} bytes) from ${join(dir, 'journal.ndjson')}: a write interrupted by a crash, never acknowledged.`,
+      );
       assert.match(notices[1]!, /Could not write the snapshot .*ENOSPC.*the journal keeps every change/);
       assert.deepEqual(await listAll(second, '/workspaces'), [kept]);
       disk.free = Number.POSITIVE_INFINITY;
@@ -176,7 +191,7 @@ describe('emulator durability', function () {
       assert.deepEqual(await listAll(third, '/workspaces'), [kept, added]);
     });
 
-    it('keeps running when a job\'s end cannot be saved: the job keeps its last saved state, reported interrupted after a restart', async () => {
+    it("keeps running when a job's end cannot be saved: the job keeps its last saved state, reported interrupted after a restart", async () => {
       const dir = tempDir();
       const disk = new FillingDisk();
       let finishRun: (outcome: JobOutcome) => void = () => undefined;
@@ -234,7 +249,11 @@ describe('emulator durability', function () {
         const acknowledged: string[] = [];
         const big = (n: number) => pipeline(`${n} ${'x'.repeat(40_000)}`);
         for (let n = 0; ; n++) {
-          const answer = await call(emulator, 'POST', `/workspaces/${workspace.id}/items`, { displayName: `Pipeline ${n}`, type: 'DataPipeline', definition: big(n) });
+          const answer = await call(emulator, 'POST', `/workspaces/${workspace.id}/items`, {
+            displayName: `Pipeline ${n}`,
+            type: 'DataPipeline',
+            definition: big(n),
+          });
           if (answer.status === 507) break;
           assert.equal(answer.status, 201, JSON.stringify(answer.body));
           acknowledged.push(answer.body.displayName);
@@ -244,7 +263,11 @@ describe('emulator durability', function () {
         assert.deepEqual(await listed(emulator), acknowledged);
 
         rmSync(ballast);
-        const afterFree = await call(emulator, 'POST', `/workspaces/${workspace.id}/items`, { displayName: 'After space was freed', type: 'DataPipeline', definition: big(-1) });
+        const afterFree = await call(emulator, 'POST', `/workspaces/${workspace.id}/items`, {
+          displayName: 'After space was freed',
+          type: 'DataPipeline',
+          definition: big(-1),
+        });
         assert.equal(afterFree.status, 201);
         acknowledged.push('After space was freed');
         await emulator.close();
@@ -261,12 +284,17 @@ describe('emulator durability', function () {
     const answered = [await visibleState(emulator)];
     const workspace = (await call(emulator, 'POST', '/workspaces', { displayName: 'W' })).body;
     answered.push(await visibleState(emulator));
-    const first = (await call(emulator, 'POST', `/workspaces/${workspace.id}/items`, { displayName: 'First', type: 'DataPipeline', definition: pipeline('first') })).body;
+    const first = (
+      await call(emulator, 'POST', `/workspaces/${workspace.id}/items`, { displayName: 'First', type: 'DataPipeline', definition: pipeline('first') })
+    ).body;
     answered.push(await visibleState(emulator));
     await call(emulator, 'POST', `/workspaces/${workspace.id}/items`, { displayName: 'Second', type: 'DataPipeline', definition: pipeline('second') });
     answered.push(await visibleState(emulator));
     const update = await call(emulator, 'POST', `/workspaces/${workspace.id}/items/${first.id}/updateDefinition?updateMetadata=true`, {
-      definition: encodeDefinition([pipelineContent('updated'), textFile('.platform', JSON.stringify({ metadata: { type: 'DataPipeline', displayName: 'First renamed' } }))]),
+      definition: encodeDefinition([
+        pipelineContent('updated'),
+        textFile('.platform', JSON.stringify({ metadata: { type: 'DataPipeline', displayName: 'First renamed' } })),
+      ]),
     });
     assert.equal(update.status, 200, JSON.stringify(update.body));
     answered.push(await visibleState(emulator));
@@ -281,7 +309,13 @@ describe('emulator durability', function () {
       const copy = tempDir();
       cpSync(dir, copy, { recursive: true });
       rmSync(join(copy, 'emulator.lock'), { force: true });
-      writeFileSync(join(copy, 'journal.ndjson'), lines.slice(0, kept).map((l) => `${l}\n`).join(''));
+      writeFileSync(
+        join(copy, 'journal.ndjson'),
+        lines
+          .slice(0, kept)
+          .map((l) => `${l}\n`)
+          .join(''),
+      );
       const reopened = await startTestEmulator({ dataDir: copy, sample: false, lroMode: 'sync' });
       assert.deepEqual(await visibleState(reopened), answered[kept], `after ${kept} journal lines`);
     }
@@ -317,7 +351,11 @@ describe('emulator durability', function () {
             try {
               const workspace = await call(target, 'POST', '/workspaces', { displayName: name });
               assert.equal(workspace.status, 201);
-              const item = await call(target, 'POST', `/workspaces/${workspace.body.id}/items`, { displayName: 'P', type: 'DataPipeline', definition: pipeline(name) });
+              const item = await call(target, 'POST', `/workspaces/${workspace.body.id}/items`, {
+                displayName: 'P',
+                type: 'DataPipeline',
+                definition: pipeline(name),
+              });
               assert.equal(item.status, 201);
               acknowledged.set(name, { id: workspace.body.id, definition: name, description: 0 });
               for (let d = 1; d <= 3; d++) {
@@ -345,11 +383,17 @@ describe('emulator durability', function () {
           const workspace = workspaces.get(name);
           assert.ok(workspace, `${name} was acknowledged`);
           // A PATCH cut off by the kill may have landed just before it: one step further at most.
-          assert.ok([expected.description, expected.description + 1].includes(Number(workspace.description || 0)), `${name}: description ${workspace.description}, acknowledged ${expected.description}`);
+          assert.ok(
+            [expected.description, expected.description + 1].includes(Number(workspace.description || 0)),
+            `${name}: description ${workspace.description}, acknowledged ${expected.description}`,
+          );
           expected.description = Number(workspace.description || 0);
           const [item] = await listAll(target, `/workspaces/${expected.id}/items`);
           const definition = (await call(target, 'POST', `/workspaces/${expected.id}/items/${item.id}/getDefinition`)).body.definition;
-          assert.deepEqual(definition.parts.filter((p: Json) => p.path !== '.platform'), pipeline(expected.definition).parts);
+          assert.deepEqual(
+            definition.parts.filter((p: Json) => p.path !== '.platform'),
+            pipeline(expected.definition).parts,
+          );
         }
       }
       assert.ok(existsSync(join(dir, 'emulator.lock')));

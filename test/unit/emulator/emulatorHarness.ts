@@ -55,7 +55,7 @@ export async function call(emulator: Target, method: string, path: string, body?
 /** Every record of a paged list, following continuationUri. */
 export async function listAll(emulator: Target, path: string): Promise<Json[]> {
   const records: Json[] = [];
-  for (let url: string | undefined = path; url; ) {
+  for (let url: string | undefined = path; url;) {
     const answer = await call(emulator, 'GET', url);
     if (answer.status !== 200) throw new Error(`GET ${url} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     records.push(...answer.body.value);
@@ -75,7 +75,11 @@ export async function sampleWorkspace(emulator: Target): Promise<{ workspaceId: 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls a job instance URL until the job has ended; returns the last answer's body. */
-export async function waitForJob(emulator: Target, url: string, until: (status: JobStatus) => boolean = (s) => TERMINAL_JOB_STATUSES.includes(s)): Promise<Json> {
+export async function waitForJob(
+  emulator: Target,
+  url: string,
+  until: (status: JobStatus) => boolean = (s) => TERMINAL_JOB_STATUSES.includes(s),
+): Promise<Json> {
   for (;;) {
     const answer = await call(emulator, 'GET', url);
     if (answer.status !== 200) throw new Error(`GET ${url} answered ${answer.status}: ${JSON.stringify(answer.body)}`);

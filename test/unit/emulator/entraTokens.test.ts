@@ -42,12 +42,18 @@ describe('emulator Entra-shaped tokens (--accept-entra-tokens), over HTTPS', fun
     assert.equal(answer.body.value[0].displayName, 'Sample workspace');
   });
 
-  it("accepts the Power BI audience, which Fabric accepts and which `fab` and `az account get-access-token` hand out", async () => {
+  it('accepts the Power BI audience, which Fabric accepts and which `fab` and `az account get-access-token` hand out', async () => {
     assert.equal((await listWith(createDevEntraToken({ audience: 'https://analysis.windows.net/powerbi/api' }))).status, 200);
   });
 
   it('accepts an unsigned (alg: none) token with an empty signature and the longest lifetime Entra issues, 28 hours', async () => {
-    const unsigned = [{ alg: 'none', typ: 'JWT' }, { aud: FABRIC_AUDIENCE, iat: now(), nbf: now(), exp: now() + 28 * 3600 }].map((part) => Buffer.from(JSON.stringify(part)).toString('base64url')).join('.') + '.';
+    const unsigned =
+      [
+        { alg: 'none', typ: 'JWT' },
+        { aud: FABRIC_AUDIENCE, iat: now(), nbf: now(), exp: now() + 28 * 3600 },
+      ]
+        .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
+        .join('.') + '.';
     assert.equal((await listWith(unsigned)).status, 200);
   });
 
@@ -61,10 +67,21 @@ describe('emulator Entra-shaped tokens (--accept-entra-tokens), over HTTPS', fun
     ['an expired token', () => createDevEntraToken({ issuedAt: now() - 7200 }), 'TokenExpired'],
     ['a token without exp', () => jwt({ aud: FABRIC_AUDIENCE }), 'InvalidToken'],
     ['a token not valid before tomorrow', () => jwt({ aud: FABRIC_AUDIENCE, nbf: now() + 86_400, exp: now() + 90_000 }), 'InvalidToken'],
-    ['an alg:none token with an empty signature valid for centuries', () => [{ alg: 'none' }, { aud: FABRIC_AUDIENCE, iat: now(), exp: now() + 100 * 365 * 86_400 }].map((part) => Buffer.from(JSON.stringify(part)).toString('base64url')).join('.') + '.', 'InvalidToken'],
+    [
+      'an alg:none token with an empty signature valid for centuries',
+      () =>
+        [{ alg: 'none' }, { aud: FABRIC_AUDIENCE, iat: now(), exp: now() + 100 * 365 * 86_400 }]
+          .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
+          .join('.') + '.',
+      'InvalidToken',
+    ],
     ['a token without iat or nbf that expires in 29 hours', () => jwt({ aud: FABRIC_AUDIENCE, exp: now() + 29 * 3600 }), 'InvalidToken'],
     ['a token issued yesterday that lives 48 hours', () => createDevEntraToken({ issuedAt: now() - 86_400, lifetimeSeconds: 48 * 3600 }), 'InvalidToken'],
-    ['a token issued in the future that lives an hour but expires in centuries', () => jwt({ aud: FABRIC_AUDIENCE, iat: now() + 3e9, exp: now() + 3e9 + 3600 }), 'InvalidToken'],
+    [
+      'a token issued in the future that lives an hour but expires in centuries',
+      () => jwt({ aud: FABRIC_AUDIENCE, iat: now() + 3e9, exp: now() + 3e9 + 3600 }),
+      'InvalidToken',
+    ],
     ['three segments that are not JSON', () => 'abc.def.ghi', 'InvalidToken'],
     ['garbage', () => 'not a token at all', 'InvalidToken'],
   ];
@@ -90,7 +107,7 @@ describe('emulator without --accept-entra-tokens', () => {
   });
 });
 
-describe('the project\'s FabricClient against an emulator accepting Entra tokens', () => {
+describe("the project's FabricClient against an emulator accepting Entra tokens", () => {
   after(stopTestEmulators);
 
   it('gets a new token after TokenExpired and succeeds', async () => {

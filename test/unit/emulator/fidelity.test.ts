@@ -79,7 +79,12 @@ describe('emulator RunNotebook rules (seed 001, notebook/swagger.json)', () => {
   });
 
   it('refuses DataWarehouse with a computeConfiguration', async () => {
-    await refused('?beta=false', { executionData: { compute: 'DataWarehouse', computeConfiguration: { numCores: 4 } } }, 'InvalidParameter', /does not support a computeConfiguration/);
+    await refused(
+      '?beta=false',
+      { executionData: { compute: 'DataWarehouse', computeConfiguration: { numCores: 4 } } },
+      'InvalidParameter',
+      /does not support a computeConfiguration/,
+    );
   });
 
   it('refuses executionData without compute, which the spec requires', async () => {
@@ -122,13 +127,18 @@ describe('emulator queryactivityruns (seed 004)', () => {
   let url: string;
   let pipelineId: string;
   let workspaceId: string;
-  const window = () => ({ lastUpdatedAfter: new Date(Date.now() - 3_600_000).toISOString(), lastUpdatedBefore: new Date(Date.now() + 3_600_000).toISOString() });
+  const window = () => ({
+    lastUpdatedAfter: new Date(Date.now() - 3_600_000).toISOString(),
+    lastUpdatedBefore: new Date(Date.now() + 3_600_000).toISOString(),
+  });
   before(async () => {
     emulator = await startTestEmulator({ lroMode: 'sync' });
     const sample = await sampleWorkspace(emulator);
     workspaceId = sample.workspaceId;
     pipelineId = sample.items['Daily load']!.id;
-    const run = await call(emulator, 'POST', `/workspaces/${workspaceId}/items/${pipelineId}/jobs/Pipeline/instances`, { executionData: { parameters: { waitSeconds: '0', who: 'Bob' } } });
+    const run = await call(emulator, 'POST', `/workspaces/${workspaceId}/items/${pipelineId}/jobs/Pipeline/instances`, {
+      executionData: { parameters: { waitSeconds: '0', who: 'Bob' } },
+    });
     const job = await waitForJob(emulator, run.headers.get('location')!);
     assert.equal(job.status, 'Completed', JSON.stringify(job.failureReason));
     url = `/workspaces/${workspaceId}/datapipelines/pipelineruns/${job.id}/queryactivityruns`;
@@ -138,19 +148,47 @@ describe('emulator queryactivityruns (seed 004)', () => {
   it("answers every field of seed 004's example, pipelineName being the pipeline's item id", async () => {
     const answer = await call(emulator, 'POST', url, { filters: [], orderBy: [{ orderBy: 'ActivityRunStart', order: 'DESC' }], ...window() });
     assert.equal(answer.status, 200);
-    const fields = ['pipelineName', 'pipelineRunId', 'activityName', 'activityType', 'activityRunId', 'linkedServiceName', 'status', 'activityRunStart', 'activityRunEnd',
-      'durationInMs', 'input', 'output', 'error', 'retryAttempt', 'iterationHash', 'userProperties', 'recoveryStatus', 'integrationRuntimeNames', 'executionDetails', 'id'];
+    const fields = [
+      'pipelineName',
+      'pipelineRunId',
+      'activityName',
+      'activityType',
+      'activityRunId',
+      'linkedServiceName',
+      'status',
+      'activityRunStart',
+      'activityRunEnd',
+      'durationInMs',
+      'input',
+      'output',
+      'error',
+      'retryAttempt',
+      'iterationHash',
+      'userProperties',
+      'recoveryStatus',
+      'integrationRuntimeNames',
+      'executionDetails',
+      'id',
+    ];
     for (const run of answer.body) {
-      assert.deepEqual(fields.filter((f) => !(f in run)), [], JSON.stringify(run));
+      assert.deepEqual(
+        fields.filter((f) => !(f in run)),
+        [],
+        JSON.stringify(run),
+      );
       assert.equal(run.pipelineName, pipelineId);
       assert.equal(run.recoveryStatus, 'None');
-      assert.equal(run.id, `/SUBSCRIPTIONS/${workspaceId}/RESOURCEGROUPS/${workspaceId}/PROVIDERS/MICROSOFT.TRIDENT/WORKSPACES/${workspaceId}/pipelineruns/${run.pipelineRunId}/activityruns/${run.activityRunId}`);
+      assert.equal(
+        run.id,
+        `/SUBSCRIPTIONS/${workspaceId}/RESOURCEGROUPS/${workspaceId}/PROVIDERS/MICROSOFT.TRIDENT/WORKSPACES/${workspaceId}/pipelineruns/${run.pipelineRunId}/activityruns/${run.activityRunId}`,
+      );
       assert.deepEqual(Object.keys(run.error).sort(), ['details', 'errorCode', 'failureType', 'message', 'target']);
     }
   });
 
   it('sorts by orderBy and keeps what the filters let through', async () => {
-    const names = async (body: object) => ((await call(emulator, 'POST', url, { ...body, ...window() })).body as { activityName: string }[]).map((r) => r.activityName);
+    const names = async (body: object) =>
+      ((await call(emulator, 'POST', url, { ...body, ...window() })).body as { activityName: string }[]).map((r) => r.activityName);
     assert.deepEqual(await names({ orderBy: [{ orderBy: 'ActivityName', order: 'ASC' }] }), ['Say hello', 'Wait a little']);
     assert.deepEqual(await names({ orderBy: [{ orderBy: 'ActivityName', order: 'DESC' }] }), ['Wait a little', 'Say hello']);
     assert.deepEqual(await names({ filters: [{ operand: 'ActivityName', operator: 'Equals', values: ['Say hello'] }] }), ['Say hello']);

@@ -142,7 +142,11 @@ describe('emulator folders', () => {
     assert.deepEqual(await items(`?rootFolderId=${sales.id}`), ['In Q1', 'In sales']);
     assert.deepEqual(await items(`?rootFolderId=${sales.id}&recursive=false`), ['In sales']);
     assert.deepEqual(await items(`?rootFolderId=${q1.id}&type=Notebook`), ['In Q1']);
-    const missing = await call(emulator, 'POST', `/workspaces/${ws}/items`, { displayName: 'Lost', type: 'Notebook', folderId: '00000000-0000-0000-0000-000000000000' });
+    const missing = await call(emulator, 'POST', `/workspaces/${ws}/items`, {
+      displayName: 'Lost',
+      type: 'Notebook',
+      folderId: '00000000-0000-0000-0000-000000000000',
+    });
     assert.equal(missing.status, 404);
     assert.equal(missing.body.errorCode, 'FolderNotFound');
     assert.deepEqual(await items(''), ['In Q1', 'In sales', 'Top'], 'nothing created');
@@ -159,7 +163,10 @@ describe('emulator folders', () => {
     assert.equal(bulk.status, 200);
     assert.deepEqual(bulk.body.value, [one, two], 'both at the root');
 
-    const withUnknown = await call(emulator, 'POST', `/workspaces/${ws}/items/bulkMove`, { targetFolderId: target.id, items: [one.id, '00000000-0000-0000-0000-000000000000'] });
+    const withUnknown = await call(emulator, 'POST', `/workspaces/${ws}/items/bulkMove`, {
+      targetFolderId: target.id,
+      items: [one.id, '00000000-0000-0000-0000-000000000000'],
+    });
     assert.equal(withUnknown.status, 404);
     assert.equal(withUnknown.body.errorCode, 'ItemNotFound');
     assert.equal((await call(emulator, 'GET', `/workspaces/${ws}/items/${one.id}`)).body.folderId, undefined, 'no item moved');
@@ -167,7 +174,10 @@ describe('emulator folders', () => {
     const unknownFolder = await call(emulator, 'POST', `/workspaces/${ws}/items/${one.id}/move`, { targetFolderId: '00000000-0000-0000-0000-000000000000' });
     assert.equal(unknownFolder.body.errorCode, 'FolderNotFound');
 
-    const tooMany = await call(emulator, 'POST', `/workspaces/${ws}/items/bulkMove`, { targetFolderId: target.id, items: Array.from({ length: 51 }, () => one.id) });
+    const tooMany = await call(emulator, 'POST', `/workspaces/${ws}/items/bulkMove`, {
+      targetFolderId: target.id,
+      items: Array.from({ length: 51 }, () => one.id),
+    });
     assert.equal(tooMany.status, 400);
     assert.match(tooMany.body.message, /50 items/);
   });

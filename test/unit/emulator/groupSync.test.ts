@@ -48,7 +48,10 @@ describe('emulator journal: group sync', () => {
 
     disk.failSync = true;
     persistence.commit([{ c: 'workspaces', id: 'kept', v: { name: 'renamed' } }]);
-    persistence.commit([{ c: 'workspaces', id: 'new', v: { name: 'new' } }, { c: 'workspaces', id: 'kept' }]);
+    persistence.commit([
+      { c: 'workspaces', id: 'new', v: { name: 'new' } },
+      { c: 'workspaces', id: 'kept' },
+    ]);
     await assert.rejects(persistence.durable(), /The disk failed \(EIO/);
     assert.deepEqual({ ...persistence.data.workspaces }, { kept: { name: 'kept' } });
     assert.deepEqual(reverted, ['kept', 'new', 'kept'], 'newest first');

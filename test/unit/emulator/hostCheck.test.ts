@@ -8,11 +8,21 @@ import { startTestEmulator, stopTestEmulators, type Answer } from './emulatorHar
 /** A request with the right token and the given `Host` header, as a DNS-rebinding page sends it. */
 function requestWithHost(emulator: Emulator, host: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const request = http.request(`${emulator.baseUrl}/workspaces`, { method: 'POST', headers: { Host: host, Authorization: `Bearer ${emulator.token}`, 'Content-Type': 'application/json' } }, (response) => {
-      let text = '';
-      response.on('data', (chunk) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: new Headers(response.headers as Record<string, string>), body: text ? JSON.parse(text) : undefined }));
-    });
+    const request = http.request(
+      `${emulator.baseUrl}/workspaces`,
+      { method: 'POST', headers: { Host: host, Authorization: `Bearer ${emulator.token}`, 'Content-Type': 'application/json' } },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode!,
+            headers: new Headers(response.headers as Record<string, string>),
+            body: text ? JSON.parse(text) : undefined,
+          }),
+        );
+      },
+    );
     request.on('error', reject);
     request.end(JSON.stringify({ displayName: `From ${host} ${randomUUID()}` }));
   });
@@ -39,7 +49,10 @@ describe('emulator Host check (DNS rebinding)', () => {
   it('creates nothing for a refused request', async () => {
     await requestWithHost(emulator, `attacker.example:${emulator.port}`);
     const list = await requestWithHostGet(emulator);
-    assert.deepEqual(list.value.filter((w: { displayName: string }) => w.displayName.includes('attacker')), []);
+    assert.deepEqual(
+      list.value.filter((w: { displayName: string }) => w.displayName.includes('attacker')),
+      [],
+    );
   });
 
   for (const host of ['127.0.0.1:PORT', 'localhost:PORT', 'LOCALHOST:PORT', '[::1]:PORT', '127.0.0.1']) {
@@ -62,5 +75,7 @@ describe('emulator Host check (DNS rebinding)', () => {
 });
 
 function requestWithHostGet(emulator: Emulator): Promise<{ value: { displayName: string }[] }> {
-  return fetch(`${emulator.baseUrl}/workspaces`, { headers: { Authorization: `Bearer ${emulator.token}` } }).then((r) => r.json() as Promise<{ value: { displayName: string }[] }>);
+  return fetch(`${emulator.baseUrl}/workspaces`, { headers: { Authorization: `Bearer ${emulator.token}` } }).then(
+    (r) => r.json() as Promise<{ value: { displayName: string }[] }>,
+  );
 }

@@ -14,12 +14,13 @@ describe('emulator over HTTPS', function () {
   this.timeout(20_000);
   let emulator: Emulator;
   let ca: Buffer;
-  const get = (url: string, options: TlsCallOptions = {}) => tlsCall('GET', url.startsWith('https:') ? url : `${emulator.baseUrl}${url}`, { ca, token: emulator.token, ...options });
+  const get = (url: string, options: TlsCallOptions = {}) =>
+    tlsCall('GET', url.startsWith('https:') ? url : `${emulator.baseUrl}${url}`, { ca, token: emulator.token, ...options });
   const post = (path: string, body?: unknown) => tlsCall('POST', `${emulator.baseUrl}${path}`, { ca, token: emulator.token, body });
   /** Every record of a list, following each continuationUri over TLS. */
   const listAll = async (path: string): Promise<Json[]> => {
     const records: Json[] = [];
-    for (let url: string | undefined = path; url; ) {
+    for (let url: string | undefined = path; url;) {
       const page = await get(url);
       records.push(...page.body.value);
       url = page.body.continuationUri;
@@ -66,7 +67,9 @@ describe('emulator over HTTPS', function () {
   it('runs Hello Fabric to Completed, following an https Location', async () => {
     const ws = (await listAll('/workspaces')).find((w) => w.displayName === 'Sample workspace').id;
     const hello = (await listAll(`/workspaces/${ws}/notebooks`)).find((i) => i.displayName === 'Hello Fabric');
-    const run = await post(`/workspaces/${ws}/notebooks/${hello.id}/jobs/execute/instances?beta=false`, { parameters: [{ name: 'seconds', type: 'Integer', value: 0 }] });
+    const run = await post(`/workspaces/${ws}/notebooks/${hello.id}/jobs/execute/instances?beta=false`, {
+      parameters: [{ name: 'seconds', type: 'Integer', value: 0 }],
+    });
     assert.equal(run.status, 202);
     const location = run.headers.location!;
     assert.ok(location.startsWith(`https://127.0.0.1:${emulator.port}/v1/workspaces/${ws}/items/${hello.id}/jobs/instances/`), location);
@@ -125,7 +128,7 @@ describe('emulator certificates', function () {
     assert.deepEqual(readFileSync(files.caFile), caBefore);
     assert.deepEqual(readFileSync(files.certFile), certBefore);
     const answer = await tlsCall('GET', `${second.baseUrl}/workspaces`, { ca: caBefore, token: second.token });
-    assert.equal(answer.status, 200, 'a client configured with the first start\'s CA still connects');
+    assert.equal(answer.status, 200, "a client configured with the first start's CA still connects");
   });
 
   it('makes a new server certificate, signed by the same CA, when the old one expires within 30 days', () => {
@@ -149,7 +152,7 @@ describe('emulator certificates', function () {
     assert.ok(new X509Certificate(readFileSync(files.certFile)).verify(ca.publicKey));
   });
 
-  it('serves the user\'s own certificate and key, with no CA file of its own', async () => {
+  it("serves the user's own certificate and key, with no CA file of its own", async () => {
     const own = ensureLocalCertificate(newDir());
     const dir = newDir();
     copyFileSync(own.certFile, join(dir, 'mine.pem'));

@@ -37,7 +37,12 @@ describe('emulator input checks', () => {
   it('checks every id in a path: item, job instance, schedule and operation ids', async () => {
     const ws = (await call(emulator, 'POST', '/workspaces', { displayName: 'Ids' })).body.id;
     const item = (await call(emulator, 'POST', `/workspaces/${ws}/items`, { displayName: 'Nb', type: 'Notebook' })).body.id;
-    for (const path of [`/workspaces/${ws}/items/constructor`, `/workspaces/${ws}/items/${item}/jobs/instances/toString`, `/workspaces/${ws}/items/${item}/jobs/Execute/schedules/__proto__`, '/operations/__proto__']) {
+    for (const path of [
+      `/workspaces/${ws}/items/constructor`,
+      `/workspaces/${ws}/items/${item}/jobs/instances/toString`,
+      `/workspaces/${ws}/items/${item}/jobs/Execute/schedules/__proto__`,
+      '/operations/__proto__',
+    ]) {
       const answer = await call(emulator, 'GET', path);
       assert.equal(answer.status, 400, path);
       assert.equal(answer.body.errorCode, 'InvalidParameter', path);

@@ -16,7 +16,13 @@ describe('emulator item index', () => {
       const existing = Object.values(all);
       const roll = random();
       if (roll < 0.5 || existing.length === 0) {
-        const item: Item = { id: `i${step}`, type: pick(['Notebook', 'DataPipeline']), displayName: `${pick(names)}${step}`, description: '', workspaceId: pick(workspaces) };
+        const item: Item = {
+          id: `i${step}`,
+          type: pick(['Notebook', 'DataPipeline']),
+          displayName: `${pick(names)}${step}`,
+          description: '',
+          workspaceId: pick(workspaces),
+        };
         index.update(undefined, item);
         all[item.id] = item;
       } else if (roll < 0.8) {

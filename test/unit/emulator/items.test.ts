@@ -86,7 +86,10 @@ describe('emulator items', () => {
       page = (await call(emulator, 'GET', page.continuationUri)).body;
     }
     assert.equal(new Set(names).size, names.length);
-    assert.ok(['N1', 'N2', 'N3', 'Shared name', 'To rename'].every((n) => names.includes(n)), names.join());
+    assert.ok(
+      ['N1', 'N2', 'N3', 'Shared name', 'To rename'].every((n) => names.includes(n)),
+      names.join(),
+    );
   });
 
   it('lists only notebooks under /notebooks and hides other types behind the alias (404 ItemNotFound)', async () => {
@@ -111,7 +114,7 @@ describe('emulator items', () => {
     assert.equal(renameThroughAlias.status, 404);
   });
 
-  it('creates the alias\'s type through the alias', async () => {
+  it("creates the alias's type through the alias", async () => {
     const answer = await create({ displayName: 'Via alias' }, 'notebooks');
     assert.equal(answer.status, 201);
     assert.equal(answer.body.type, 'Notebook');
@@ -128,7 +131,7 @@ describe('emulator items', () => {
     assert.equal(unknownWorkspace.body.errorCode, 'WorkspaceNotFound');
   });
 
-  it('deletes a workspace\'s items with it', async () => {
+  it("deletes a workspace's items with it", async () => {
     const doomed = (await call(emulator, 'POST', '/workspaces', { displayName: 'Doomed' })).body.id;
     const item = (await call(emulator, 'POST', `/workspaces/${doomed}/items`, { displayName: 'Orphan', type: 'Notebook' })).body;
     await call(emulator, 'DELETE', `/workspaces/${doomed}`);
@@ -141,7 +144,7 @@ describe('emulator items', () => {
 describe('emulator items, asynchronous create', () => {
   after(stopTestEmulators);
 
-  it('answers 202 with Location, x-ms-operation-id and Retry-After; the operation\'s result is the new item', async () => {
+  it("answers 202 with Location, x-ms-operation-id and Retry-After; the operation's result is the new item", async () => {
     const emulator = await startTestEmulator({ sample: false, faults: 'lro=50ms' });
     const ws = (await call(emulator, 'POST', '/workspaces', { displayName: 'Async' })).body.id;
     const answer = await call(emulator, 'POST', `/workspaces/${ws}/items`, { displayName: 'Later', type: 'Notebook' });

@@ -56,7 +56,10 @@ describe('emulator jobs (real runners)', function () {
 
   it('reports the compute a run asked for on the notebook endpoint', async () => {
     const hello = items['Hello Fabric']!;
-    const answer = await executeNotebook(hello, { parameters: helloParameters('Jo'), executionData: { compute: 'Jupyter', computeConfiguration: { numCores: 4 } } });
+    const answer = await executeNotebook(hello, {
+      parameters: helloParameters('Jo'),
+      executionData: { compute: 'Jupyter', computeConfiguration: { numCores: 4 } },
+    });
     assert.equal(answer.status, 202, JSON.stringify(answer.body));
     const notebookUrl = `/workspaces/${ws}/notebooks/${hello.id}/jobs/execute/instances/${jobIdOf(answer)}?beta=false`;
     const job = await waitForJob(emulator, notebookUrl);
@@ -91,10 +94,19 @@ describe('emulator jobs (real runners)', function () {
 
   describe('refuses a bad run request and creates no job', () => {
     const cases: { name: string; body: unknown; message?: RegExp }[] = [
-      { name: 'an Integer parameter that is not a whole number', body: { parameters: [{ name: 'repeat', type: 'Integer', value: 'twice' }] }, message: /repeat/ },
+      {
+        name: 'an Integer parameter that is not a whole number',
+        body: { parameters: [{ name: 'repeat', type: 'Integer', value: 'twice' }] },
+        message: /repeat/,
+      },
       {
         name: 'two parameters whose names differ only in case',
-        body: { parameters: [{ name: 'name', type: 'Text', value: 'a' }, { name: 'Name', type: 'Text', value: 'b' }] },
+        body: {
+          parameters: [
+            { name: 'name', type: 'Text', value: 'a' },
+            { name: 'Name', type: 'Text', value: 'b' },
+          ],
+        },
       },
       { name: 'an unknown parameter type', body: { parameters: [{ name: 'name', type: 'Colour', value: 'red' }] } },
       { name: 'Spark driverCores 5', body: { executionData: { compute: 'Spark', computeConfiguration: { driverCores: 5 } } }, message: /driverCores/ },
@@ -146,7 +158,7 @@ describe('emulator jobs (real runners)', function () {
     assert.equal(answer.body.errorCode, 'JobInstanceNotFound');
   });
 
-  it('lists an item\'s job instances newest first, paged', async () => {
+  it("lists an item's job instances newest first, paged", async () => {
     const notebook = await newNotebook('Listed');
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
@@ -158,7 +170,10 @@ describe('emulator jobs (real runners)', function () {
     assert.equal(first.body.value.length, 2);
     assert.ok(first.body.continuationUri);
     const listed = await listAll(emulator, `/workspaces/${ws}/items/${notebook.id}/jobs/instances`);
-    assert.deepEqual(listed.map((j) => j.id), [...ids].reverse());
+    assert.deepEqual(
+      listed.map((j) => j.id),
+      [...ids].reverse(),
+    );
     for (const id of ids) await waitForJob(emulator, `/workspaces/${ws}/items/${notebook.id}/jobs/instances/${id}`);
   });
 
@@ -181,14 +196,20 @@ describe('emulator jobs (real runners)', function () {
     assert.equal(runs.status, 200);
     assert.ok(Array.isArray(runs.body));
     assert.deepEqual(runs.body.map((r: Json) => r.activityName).sort(), ['Say hello', 'Wait a little']);
-    assert.ok(runs.body.every((r: Json) => r.status === 'Succeeded' && r.pipelineRunId === job.id), JSON.stringify(runs.body));
+    assert.ok(
+      runs.body.every((r: Json) => r.status === 'Succeeded' && r.pipelineRunId === job.id),
+      JSON.stringify(runs.body),
+    );
 
     const helloRuns = await listAll(emulator, `/workspaces/${ws}/items/${items['Hello Fabric']!.id}/jobs/instances`);
     // The activity passes only `name`: the notebook's own repeat = 2 stays.
-    assert.ok(helloRuns.some((r) => r.exitValue === 'Hello, Bob! Hello, Bob!'), JSON.stringify(helloRuns.map((r) => r.exitValue)));
+    assert.ok(
+      helloRuns.some((r) => r.exitValue === 'Hello, Bob! Hello, Bob!'),
+      JSON.stringify(helloRuns.map((r) => r.exitValue)),
+    );
   });
 
-  it('refreshes a new dataflow only once published (the sample\'s Customers comes published)', async () => {
+  it("refreshes a new dataflow only once published (the sample's Customers comes published)", async () => {
     const mashup = 'section Section1;\r\nshared Query = let\n Source = 1\nin\n Source;\r\n';
     const definition = encodeDefinition([textFile('mashup.pq', mashup), textFile('queryMetadata.json', '{}')]);
     const dataflow = (await call(emulator, 'POST', `/workspaces/${ws}/dataflows`, { displayName: 'New flow', definition })).body;

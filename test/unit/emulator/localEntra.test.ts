@@ -20,7 +20,9 @@ const claimsOf = (token: string): Json => JSON.parse(Buffer.from(token.split('.'
 function certificateFile(dir: string, name: string): { file: string; certificate: string } {
   const key = join(dir, `${name}-key.pem`);
   const cert = join(dir, `${name}-cert.pem`);
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', `/CN=${name}`], { stdio: 'ignore' });
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', `/CN=${name}`], {
+    stdio: 'ignore',
+  });
   const file = join(dir, `${name}.pem`);
   writeFileSync(file, readFileSync(cert, 'utf8') + readFileSync(key, 'utf8'));
   return { file, certificate: readFileSync(cert, 'utf8') };
@@ -33,7 +35,7 @@ describe('emulator local Entra token endpoint (entraApps), with @azure/identity'
   let registered: { file: string; certificate: string };
   let unregistered: { file: string; certificate: string };
   /** Pointed at the emulator as the extension points it (authorityHost, no instance discovery), trusting its CA. */
-  const options = (): TokenCredentialOptions => ({ authorityHost: emulator.url, disableInstanceDiscovery: true, tlsOptions: { ca } } as TokenCredentialOptions);
+  const options = (): TokenCredentialOptions => ({ authorityHost: emulator.url, disableInstanceDiscovery: true, tlsOptions: { ca } }) as TokenCredentialOptions;
   const listWith = (token: string, target = emulator) => tlsCall('GET', `${target.baseUrl}/workspaces`, { ca: readFileSync(target.caFile!), token });
 
   before(async () => {
@@ -51,7 +53,7 @@ describe('emulator local Entra token endpoint (entraApps), with @azure/identity'
   });
   after(stopTestEmulators);
 
-  it('issues a token for a client secret that lists workspaces, for the Fabric audience or the emulator\'s own address', async () => {
+  it("issues a token for a client secret that lists workspaces, for the Fabric audience or the emulator's own address", async () => {
     const credential = new ClientSecretCredential(TENANT, CLIENT, SECRET, options());
     for (const audience of [FABRIC_AUDIENCE, emulator.url]) {
       const token = await credential.getToken(`${audience}/.default`);
@@ -75,13 +77,41 @@ describe('emulator local Entra token endpoint (entraApps), with @azure/identity'
   });
 
   const refusals: [string, () => Promise<unknown>, RegExp][] = [
-    ['a wrong secret', () => new ClientSecretCredential(TENANT, CLIENT, 'wrong', options()).getToken(`${FABRIC_AUDIENCE}/.default`), /invalid_client.*AADSTS7000215/],
-    ['another application\'s secret', () => new ClientSecretCredential(TENANT, CLIENT, 'other', options()).getToken(`${FABRIC_AUDIENCE}/.default`), /AADSTS7000215/],
-    ['an unknown client id', () => new ClientSecretCredential(TENANT, '00000000-0000-4000-8000-000000000000', SECRET, options()).getToken(`${FABRIC_AUDIENCE}/.default`), /AADSTS700016/],
-    ['an unknown tenant', () => new ClientSecretCredential('00000000-0000-4000-8000-000000000001', CLIENT, SECRET, options()).getToken(`${FABRIC_AUDIENCE}/.default`), /AADSTS90002/],
-    ['a certificate that is not the registered one', () => new ClientCertificateCredential(TENANT, CLIENT, { certificatePath: unregistered.file }, options()).getToken(`${FABRIC_AUDIENCE}/.default`), /AADSTS700027/],
-    ['a certificate for an application that has none', () => new ClientCertificateCredential(TENANT, OTHER_CLIENT, { certificatePath: registered.file }, options()).getToken(`${FABRIC_AUDIENCE}/.default`), /AADSTS700027/],
-    ['a resource the emulator is not', () => new ClientSecretCredential(TENANT, CLIENT, SECRET, options()).getToken('https://management.azure.com/.default'), /invalid_resource.*AADSTS500011/],
+    [
+      'a wrong secret',
+      () => new ClientSecretCredential(TENANT, CLIENT, 'wrong', options()).getToken(`${FABRIC_AUDIENCE}/.default`),
+      /invalid_client.*AADSTS7000215/,
+    ],
+    [
+      "another application's secret",
+      () => new ClientSecretCredential(TENANT, CLIENT, 'other', options()).getToken(`${FABRIC_AUDIENCE}/.default`),
+      /AADSTS7000215/,
+    ],
+    [
+      'an unknown client id',
+      () => new ClientSecretCredential(TENANT, '00000000-0000-4000-8000-000000000000', SECRET, options()).getToken(`${FABRIC_AUDIENCE}/.default`),
+      /AADSTS700016/,
+    ],
+    [
+      'an unknown tenant',
+      () => new ClientSecretCredential('00000000-0000-4000-8000-000000000001', CLIENT, SECRET, options()).getToken(`${FABRIC_AUDIENCE}/.default`),
+      /AADSTS90002/,
+    ],
+    [
+      'a certificate that is not the registered one',
+      () => new ClientCertificateCredential(TENANT, CLIENT, { certificatePath: unregistered.file }, options()).getToken(`${FABRIC_AUDIENCE}/.default`),
+      /AADSTS700027/,
+    ],
+    [
+      'a certificate for an application that has none',
+      () => new ClientCertificateCredential(TENANT, OTHER_CLIENT, { certificatePath: registered.file }, options()).getToken(`${FABRIC_AUDIENCE}/.default`),
+      /AADSTS700027/,
+    ],
+    [
+      'a resource the emulator is not',
+      () => new ClientSecretCredential(TENANT, CLIENT, SECRET, options()).getToken('https://management.azure.com/.default'),
+      /invalid_resource.*AADSTS500011/,
+    ],
   ];
   for (const [what, request, error] of refusals) {
     it(`refuses ${what} as Entra does`, async () => {
@@ -99,10 +129,13 @@ describe('emulator local Entra token endpoint (entraApps), with @azure/identity'
     assert.equal((await tlsCall('GET', `${emulator.baseUrl}/workspaces`, { ca })).status, 401);
   });
 
-  it('accepts only the tokens it signed: not another emulator\'s, nor one with its signature changed', async () => {
+  it("accepts only the tokens it signed: not another emulator's, nor one with its signature changed", async () => {
     const other = await startTestEmulator({ https: true, entraApps: [{ tenantId: TENANT, clientId: CLIENT, secret: SECRET }] });
-    const foreign = await new ClientSecretCredential(TENANT, CLIENT, SECRET, { ...options(), authorityHost: other.url, tlsOptions: { ca: readFileSync(other.caFile!, 'utf8') } } as TokenCredentialOptions)
-      .getToken(`${FABRIC_AUDIENCE}/.default`);
+    const foreign = await new ClientSecretCredential(TENANT, CLIENT, SECRET, {
+      ...options(),
+      authorityHost: other.url,
+      tlsOptions: { ca: readFileSync(other.caFile!, 'utf8') },
+    } as TokenCredentialOptions).getToken(`${FABRIC_AUDIENCE}/.default`);
     assert.equal((await listWith(foreign.token, other)).status, 200);
     const refused = await listWith(foreign.token);
     assert.equal(refused.status, 401);
@@ -114,13 +147,26 @@ describe('emulator local Entra token endpoint (entraApps), with @azure/identity'
 
   it('is started from the command line with --entra-app, for a secret or a certificate', async () => {
     const dataDir = tempDir();
-    const cli = runCli(['--port', '0', '--data', dataDir, '--https', '--entra-app', `${TENANT}:${CLIENT}:${SECRET}`, '--entra-app', `${TENANT}:${OTHER_CLIENT}:@${registered.file}`]);
+    const cli = runCli([
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--https',
+      '--entra-app',
+      `${TENANT}:${CLIENT}:${SECRET}`,
+      '--entra-app',
+      `${TENANT}:${OTHER_CLIENT}:@${registered.file}`,
+    ]);
     try {
       const [, url] = await cli.waitFor(/Fabric emulator listening on (https:\/\/127\.0\.0\.1:\d+)\n/);
       assert.match(cli.output(), new RegExp(`Local Entra token endpoint: authorityHost ${url}`));
       const cliCa = readFileSync(join(dataDir, 'tls', 'ca.pem'), 'utf8');
       const at = { authorityHost: url, disableInstanceDiscovery: true, tlsOptions: { ca: cliCa } } as TokenCredentialOptions;
-      for (const credential of [new ClientSecretCredential(TENANT, CLIENT, SECRET, at), new ClientCertificateCredential(TENANT, OTHER_CLIENT, { certificatePath: registered.file }, at)]) {
+      for (const credential of [
+        new ClientSecretCredential(TENANT, CLIENT, SECRET, at),
+        new ClientCertificateCredential(TENANT, OTHER_CLIENT, { certificatePath: registered.file }, at),
+      ]) {
         const token = await credential.getToken(`${url}/.default`);
         assert.equal((await tlsCall('GET', `${url}/v1/workspaces`, { ca: cliCa, token: token.token })).status, 200);
       }
@@ -154,10 +200,20 @@ describe('emulator local Entra token endpoint: hostile requests', function () {
   function rawRequest(emulator: Emulator, path: string, method = 'GET', body?: Buffer): Promise<number> {
     return new Promise((resolve, reject) => {
       const url = new URL(emulator.url);
-      const req = request({ host: url.hostname, port: url.port, path, method, ca: readFileSync(emulator.caFile!), headers: body ? { 'Content-Length': String(body.length) } : {} }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path,
+          method,
+          ca: readFileSync(emulator.caFile!),
+          headers: body ? { 'Content-Length': String(body.length) } : {},
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });

@@ -7,7 +7,10 @@ import { itemRoutes } from '../../../src/emulator/routes/items';
 describe('emulator long-running operations', () => {
   it('forgets a finished operation and its result once the retention window has passed, without being asked', () => {
     let now = 1_000_000;
-    const operations = new Operations(() => 2000, () => now);
+    const operations = new Operations(
+      () => 2000,
+      () => now,
+    );
     const read = operations.start({ definition: { parts: [] } });
     now += 2000 + RETENTION_MS - 1;
     assert.equal(operations.get(read.id), read, 'kept until the window ends');
@@ -26,7 +29,10 @@ describe('emulator long-running operations', () => {
 
   it('keeps a running operation however long it runs', () => {
     let now = 0;
-    const operations = new Operations(() => 3 * RETENTION_MS, () => now);
+    const operations = new Operations(
+      () => 3 * RETENTION_MS,
+      () => now,
+    );
     const slow = operations.start();
     now += 3 * RETENTION_MS - 1;
     operations.start();
@@ -42,7 +48,10 @@ describe('emulator operation state answers', () => {
     const origin = 'http://127.0.0.1:1';
     for (let durationMs = 1; durationMs <= 6; durationMs++) {
       let now = 0;
-      const operations = new Operations(() => durationMs, () => now++);
+      const operations = new Operations(
+        () => durationMs,
+        () => now++,
+      );
       const router = new Router();
       itemRoutes(router, { operations } as unknown as EmulatorContext);
       const operation = operations.start({ id: 'the result' });

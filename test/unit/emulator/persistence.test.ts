@@ -19,7 +19,10 @@ describe('emulator persistence', function () {
     await call(first, 'PATCH', `/workspaces/${ws.id}/items/${pipeline.id}`, { displayName: 'Renamed pipeline' });
     await call(first, 'DELETE', `/workspaces/${sample.workspaceId}/items/${sample.items['Sales']!.id}`);
     const run = await call(first, 'POST', `/workspaces/${sample.workspaceId}/notebooks/${sample.items['Hello Fabric']!.id}/jobs/execute/instances?beta=false`, {
-      parameters: [{ name: 'seconds', type: 'Integer', value: 0 }, { name: 'repeat', type: 'Integer', value: 1 }],
+      parameters: [
+        { name: 'seconds', type: 'Integer', value: 0 },
+        { name: 'repeat', type: 'Integer', value: 1 },
+      ],
     });
     const job = await waitForJob(first, run.headers.get('location')!);
     assert.equal(job.status, 'Completed');
@@ -31,7 +34,10 @@ describe('emulator persistence', function () {
     assert.deepEqual(workspacesAfter, workspacesBefore);
     assert.equal(workspacesAfter.filter((w) => w.displayName === 'Sample workspace').length, 1);
     const items = await listAll(second, `/workspaces/${ws.id}/items`);
-    assert.deepEqual(items.map((i) => i.displayName), ['Renamed pipeline']);
+    assert.deepEqual(
+      items.map((i) => i.displayName),
+      ['Renamed pipeline'],
+    );
     const stored = await call(second, 'POST', `/workspaces/${ws.id}/items/${pipeline.id}/getDefinition`);
     assert.deepEqual(
       stored.body.definition.parts.filter((p: Json) => p.path === 'pipeline-content.json'),

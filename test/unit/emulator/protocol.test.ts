@@ -27,21 +27,36 @@ describe('emulator protocol robustness', () => {
     ['HTTP/1.0 without a Host', () => request('GET /v1/workspaces HTTP/1.0\r\n')],
     ['HTTP/1.1 without a Host', () => request('GET /v1/workspaces HTTP/1.1\r\n')],
     ['an HTTP/2 preface', () => 'PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\x00\x00\x12\x04\x00\x00\x00\x00\x00'],
-    ['Content-Length and Transfer-Encoding together', () => request('POST /v1/workspaces HTTP/1.1\r\nHost: HOST\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n', '0\r\n\r\n')],
+    [
+      'Content-Length and Transfer-Encoding together',
+      () => request('POST /v1/workspaces HTTP/1.1\r\nHost: HOST\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n', '0\r\n\r\n'),
+    ],
     ['two different Content-Lengths', () => request('POST /v1/workspaces HTTP/1.1\r\nHost: HOST\r\nContent-Length: 2\r\nContent-Length: 3\r\n', '{}')],
     ['a header of 20 KB', () => get('/v1/workspaces', `X-Big: ${'b'.repeat(20_000)}\r\n`)],
     ['a 20 KB bearer token', () => get('/v1/workspaces', `Authorization: Bearer ${'t'.repeat(20_000)}\r\n`)],
     ['bad chunked encoding', () => request('POST /v1/workspaces HTTP/1.1\r\nHost: HOST\r\nTransfer-Encoding: chunked\r\n', 'zz\r\n{}\r\n')],
-    ['a Content-Length longer than the body', () => request(`POST /v1/workspaces HTTP/1.1\r\nHost: HOST\r\nAuthorization: Bearer ${emulator.token}\r\nContent-Length: 100\r\n`, '{"displayName"')],
+    [
+      'a Content-Length longer than the body',
+      () => request(`POST /v1/workspaces HTTP/1.1\r\nHost: HOST\r\nAuthorization: Bearer ${emulator.token}\r\nContent-Length: 100\r\n`, '{"displayName"'),
+    ],
     ['a header without a colon', () => get('/v1/workspaces', 'NoColonHere\r\n')],
     ['a NUL in a header value', () => get('/v1/workspaces', 'X-Nul: a\x00b\r\n')],
     ['binary garbage', () => Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 7919) % 256))],
     ['a method that does not exist', () => request('BREW /v1/workspaces HTTP/1.1\r\nHost: HOST\r\n')],
-    ['a body that is JSON 100,000 levels deep', () => {
-      const body = deep(100_000);
-      return request(`POST /v1/workspaces HTTP/1.1\r\nHost: HOST\r\nAuthorization: Bearer ${emulator.token}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n`, body);
-    }],
-    ['a body that is not UTF-8', () => request(`POST /v1/workspaces HTTP/1.1\r\nHost: HOST\r\nAuthorization: Bearer ${emulator.token}\r\nContent-Length: 4\r\n`, '\xff\xfe\xfd\xfc')],
+    [
+      'a body that is JSON 100,000 levels deep',
+      () => {
+        const body = deep(100_000);
+        return request(
+          `POST /v1/workspaces HTTP/1.1\r\nHost: HOST\r\nAuthorization: Bearer ${emulator.token}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n`,
+          body,
+        );
+      },
+    ],
+    [
+      'a body that is not UTF-8',
+      () => request(`POST /v1/workspaces HTTP/1.1\r\nHost: HOST\r\nAuthorization: Bearer ${emulator.token}\r\nContent-Length: 4\r\n`, '\xff\xfe\xfd\xfc'),
+    ],
   ];
 
   for (const [name, bytes] of shapes) {
@@ -49,7 +64,7 @@ describe('emulator protocol robustness', () => {
       const payload = bytes();
       const answer = await exchange(emulator.port, typeof payload === 'string' ? Buffer.from(payload.replaceAll('HOST', host), 'latin1') : payload);
       if (answer) assert.match(answer, /^HTTP\/1\.[01] \d{3} /, 'whatever it answers is an HTTP answer');
-      assert.doesNotMatch(answer, /^HTTP\/1\.[01] 5\d\d /, 'a malformed request is the client\'s error, not the server\'s');
+      assert.doesNotMatch(answer, /^HTTP\/1\.[01] 5\d\d /, "a malformed request is the client's error, not the server's");
       const normal = await call(emulator, 'GET', '/workspaces');
       assert.equal(normal.status, 200);
     });
@@ -71,7 +86,9 @@ describe('emulator protocol robustness', () => {
 
   it('refuses a declared body over the limit with 413 before reading it, and closes the connection', async () => {
     const raw = await openRaw(emulator.port);
-    raw.socket.write(`POST /v1/workspaces HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${emulator.token}\r\nContent-Type: application/json\r\nContent-Length: ${200 * 1024 * 1024}\r\n\r\n{"displayName":`);
+    raw.socket.write(
+      `POST /v1/workspaces HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${emulator.token}\r\nContent-Type: application/json\r\nContent-Length: ${200 * 1024 * 1024}\r\n\r\n{"displayName":`,
+    );
     const answer = await raw.waitFor(/\r\n\r\n\{.*\}$/s);
     assert.match(answer, /^HTTP\/1\.1 413 /);
     assert.match(answer, /x-ms-public-api-error-code: RequestBodyTooLarge/i);
@@ -82,7 +99,9 @@ describe('emulator protocol robustness', () => {
 
   it('refuses a chunked body once it passes the limit, without waiting for its end', async () => {
     const raw = await openRaw(emulator.port);
-    raw.socket.write(`POST /v1/workspaces HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${emulator.token}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`);
+    raw.socket.write(
+      `POST /v1/workspaces HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${emulator.token}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+    );
     const chunk = 'x'.repeat(64 * 1024);
     let sent = 0;
     while (!/\r\n\r\n/.test(raw.received()) && !raw.socket.destroyed && sent < 4 * 1024 * 1024) {

@@ -4,7 +4,14 @@ import { call, listAll, startTestEmulator, stopTestEmulators, type Json } from '
 
 const cron = (change: Json = {}): Json => ({
   enabled: true,
-  configuration: { type: 'Cron', interval: 10, startDateTime: '2026-03-28T00:00:00', endDateTime: '2026-03-30T23:59:00', localTimeZoneId: 'Central Standard Time', ...change },
+  configuration: {
+    type: 'Cron',
+    interval: 10,
+    startDateTime: '2026-03-28T00:00:00',
+    endDateTime: '2026-03-30T23:59:00',
+    localTimeZoneId: 'Central Standard Time',
+    ...change,
+  },
 });
 
 describe('emulator schedules', () => {
@@ -21,7 +28,7 @@ describe('emulator schedules', () => {
   });
   after(stopTestEmulators);
 
-  it('creates (201 with the schedule\'s Location), gets, lists, updates and deletes a schedule', async () => {
+  it("creates (201 with the schedule's Location), gets, lists, updates and deletes a schedule", async () => {
     const created = await call(emulator, 'POST', schedules, cron());
     assert.equal(created.status, 201);
     const { id, createdDateTime, owner, ...rest } = created.body;
@@ -46,10 +53,16 @@ describe('emulator schedules', () => {
 
   it('accepts weekly and monthly schedules with their own fields', async () => {
     const base = cron().configuration;
-    const weekly = await call(emulator, 'POST', schedules, { enabled: true, configuration: { ...base, type: 'Weekly', times: ['07:00'], weekdays: ['Monday', 'Friday'] } });
+    const weekly = await call(emulator, 'POST', schedules, {
+      enabled: true,
+      configuration: { ...base, type: 'Weekly', times: ['07:00'], weekdays: ['Monday', 'Friday'] },
+    });
     assert.equal(weekly.status, 201, JSON.stringify(weekly.body));
     const occurrence = { occurrenceType: 'OrdinalWeekday', weekIndex: 'First', weekday: 'Tuesday' };
-    const monthly = await call(emulator, 'POST', schedules, { enabled: true, configuration: { ...base, type: 'Monthly', times: ['07:00'], recurrence: 1, occurrence } });
+    const monthly = await call(emulator, 'POST', schedules, {
+      enabled: true,
+      configuration: { ...base, type: 'Monthly', times: ['07:00'], recurrence: 1, occurrence },
+    });
     assert.equal(monthly.status, 201, JSON.stringify(monthly.body));
   });
 
@@ -65,7 +78,14 @@ describe('emulator schedules', () => {
       ['a Cron interval over 5270400', cron({ interval: 5270401 }), /interval/],
       ['a Daily time that is not hh:mm', { enabled: true, configuration: { ...base, type: 'Daily', times: ['25:00'] } }, /times/],
       ['a Weekly schedule without weekdays', { enabled: true, configuration: { ...base, type: 'Weekly', times: ['07:00'] } }, /weekdays/],
-      ['a Monthly day 32', { enabled: true, configuration: { ...base, type: 'Monthly', times: ['07:00'], recurrence: 1, occurrence: { occurrenceType: 'DayOfMonth', dayOfMonth: 32 } } }, /dayOfMonth/],
+      [
+        'a Monthly day 32',
+        {
+          enabled: true,
+          configuration: { ...base, type: 'Monthly', times: ['07:00'], recurrence: 1, occurrence: { occurrenceType: 'DayOfMonth', dayOfMonth: 32 } },
+        },
+        /dayOfMonth/,
+      ],
     ];
     for (const [name, body, message] of cases) {
       it(name, async () => {
@@ -85,7 +105,7 @@ describe('emulator schedules', () => {
     assert.equal(answer.body.errorCode, 'InvalidJobType');
   });
 
-  it('does not find a schedule through another job type\'s path', async () => {
+  it("does not find a schedule through another job type's path", async () => {
     const { id } = (await call(emulator, 'POST', schedules, cron())).body;
     assert.equal((await call(emulator, 'GET', `/workspaces/${ws}/items/${notebook}/jobs/DefaultJob/schedules/${id}`)).status, 404);
   });

@@ -21,7 +21,8 @@ function adapt(node: Schema): Schema {
   const schema: Schema = { ...node };
   if (typeof schema.discriminator === 'string') delete schema.discriminator;
   for (const key of ['allOf', 'anyOf', 'oneOf'] as const) if (Array.isArray(schema[key])) schema[key] = (schema[key] as Schema[]).map(adapt);
-  for (const key of ['items', 'additionalProperties'] as const) if (typeof schema[key] === 'object' && schema[key] !== null) schema[key] = adapt(schema[key] as Schema);
+  for (const key of ['items', 'additionalProperties'] as const)
+    if (typeof schema[key] === 'object' && schema[key] !== null) schema[key] = adapt(schema[key] as Schema);
   if (typeof schema.properties === 'object' && schema.properties !== null) {
     const required = new Set((schema.required as string[] | undefined) ?? []);
     const properties = adaptMap(schema.properties as Record<string, Schema>);

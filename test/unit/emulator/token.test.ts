@@ -25,7 +25,7 @@ describe('emulator token', () => {
     assert.equal((await call(again, 'GET', '/workspaces')).status, 200);
   });
 
-  it('uses the token it is given instead, and leaves the data folder\'s alone', async () => {
+  it("uses the token it is given instead, and leaves the data folder's alone", async () => {
     const dir = tempDir();
     const emulator = await startTestEmulator({ dataDir: dir, sample: false, token: 'given-token' });
     assert.equal(emulator.token, 'given-token');

@@ -31,12 +31,22 @@ describe('authentication', () => {
     server.on('GET', '/workspaces/ws', (request) => ({
       status: 400,
       headers: { requestid: 'rq-echo' },
-      body: { errorCode: 'InvalidInput', message: `Bad header: ${request.headers.authorization}`, requestId: 'rq-echo', moreDetails: [{ errorCode: 'Echo', message: `token=${TEST_TOKEN}` }] },
+      body: {
+        errorCode: 'InvalidInput',
+        message: `Bad header: ${request.headers.authorization}`,
+        requestId: 'rq-echo',
+        moreDetails: [{ errorCode: 'Echo', message: `token=${TEST_TOKEN}` }],
+      },
     }));
     const { client, logs } = testClient(server.baseUrl);
-    const error = await client.getWorkspace('ws').then(() => assert.fail('expected a failure'), (e: unknown) => e);
+    const error = await client.getWorkspace('ws').then(
+      () => assert.fail('expected a failure'),
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof FabricError);
-    const everything = [inspect(error, { depth: 10, showHidden: true }), JSON.stringify(error), error.message, error.userMessage, error.stack, ...logs].join('\n');
+    const everything = [inspect(error, { depth: 10, showHidden: true }), JSON.stringify(error), error.message, error.userMessage, error.stack, ...logs].join(
+      '\n',
+    );
     assert.ok(!everything.includes(TEST_TOKEN), everything);
     assert.ok(!everything.includes('c2VjcmV0LXNpZ25hdHVyZQ'), 'not even the signature part');
     assert.match(error.message, /Bad header: Bearer \*\*\*/);
@@ -45,7 +55,10 @@ describe('authentication', () => {
 
   it('masks an opaque (non-JWT) token the server echoes', async () => {
     const provider = new CountingProvider();
-    server.on('GET', '/workspaces/ws', (request) => ({ status: 403, body: { errorCode: 'InsufficientPrivileges', message: `raw ${String(request.headers.authorization).slice(7)}` } }));
+    server.on('GET', '/workspaces/ws', (request) => ({
+      status: 403,
+      body: { errorCode: 'InsufficientPrivileges', message: `raw ${String(request.headers.authorization).slice(7)}` },
+    }));
     const { client, logs } = testClient(server.baseUrl, { tokenProvider: provider });
     const error = (await client.getWorkspace('ws').catch((e: unknown) => e)) as FabricError;
     assert.equal(error.message, 'raw ***');
@@ -57,10 +70,13 @@ describe('authentication', () => {
     server.on('GET', '/workspaces/ws', { status: 401, headers: { 'x-ms-public-api-error-code': 'TokenExpired' }, body: '' }, { body: WORKSPACE });
     const { client } = testClient(server.baseUrl, { tokenProvider: provider });
     assert.deepEqual(await client.getWorkspace('ws'), WORKSPACE);
-    assert.deepEqual(server.requests.map((r) => r.headers.authorization), ['Bearer secret-token-1', 'Bearer secret-token-2']);
+    assert.deepEqual(
+      server.requests.map((r) => r.headers.authorization),
+      ['Bearer secret-token-1', 'Bearer secret-token-2'],
+    );
   });
 
-  it('refreshes only once: a second TokenExpired is the caller\'s error', async () => {
+  it("refreshes only once: a second TokenExpired is the caller's error", async () => {
     const provider = new CountingProvider();
     server.on('GET', '/workspaces/ws', { status: 401, body: { errorCode: 'TokenExpired', message: 'Token expired.' } });
     const { client } = testClient(server.baseUrl, { tokenProvider: provider });
@@ -84,12 +100,16 @@ describe('authentication', () => {
   });
 
   it('turns a provider failure into a FabricError asking to sign in again', async () => {
-    const { client } = testClient(server.baseUrl, { tokenProvider: new FunctionTokenProvider(async () => { throw new Error('No session.'); }) });
+    const { client } = testClient(server.baseUrl, {
+      tokenProvider: new FunctionTokenProvider(async () => {
+        throw new Error('No session.');
+      }),
+    });
     await assert.rejects(client.getWorkspace('ws'), (e: FabricError) => e.errorCode === 'AuthenticationFailed' && /Sign in again/.test(e.userMessage));
     assert.equal(server.requests.length, 0);
   });
 
-  it('reads a function token\'s expiry from its JWT exp claim', async () => {
+  it("reads a function token's expiry from its JWT exp claim", async () => {
     const exp = Math.floor(Date.now() / 1000) + 3600;
     const jwt = ['e30', Buffer.from(JSON.stringify({ exp })).toString('base64url'), 'sig'].join('.');
     const token = await new FunctionTokenProvider(async () => jwt).getToken();

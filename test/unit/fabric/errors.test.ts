@@ -15,7 +15,10 @@ describe('FabricError', () => {
     server.reset();
     server.on('GET', '/workspaces/ws/items/it1', reply);
     const { client } = testClient(server.baseUrl, { retry: { maxRetries: 0 } });
-    const error = await client.getItem('ws', 'it1').then(() => assert.fail('expected a failure'), (e: unknown) => e);
+    const error = await client.getItem('ws', 'it1').then(
+      () => assert.fail('expected a failure'),
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof FabricError);
     return error;
   }
@@ -24,7 +27,10 @@ describe('FabricError', () => {
     const e = await failure({
       status: 404,
       body: {
-        requestId: 'rq-1', errorCode: 'ItemNotFound', message: 'The requested item was not found.', isRetriable: false,
+        requestId: 'rq-1',
+        errorCode: 'ItemNotFound',
+        message: 'The requested item was not found.',
+        isRetriable: false,
         relatedResource: { resourceId: 'it1', resourceType: 'Item' },
         moreDetails: [{ errorCode: 'Detail', message: 'More.', relatedResource: { resourceId: 'ws', resourceType: 'Workspace' } }],
       },
@@ -54,7 +60,11 @@ describe('FabricError', () => {
   });
 
   it('says how long to wait when throttled', async () => {
-    const e = await failure({ status: 429, headers: { 'retry-after': '55' }, body: { errorCode: 'RequestBlocked', message: 'Request is blocked.', requestId: 'rq-t' } });
+    const e = await failure({
+      status: 429,
+      headers: { 'retry-after': '55' },
+      body: { errorCode: 'RequestBlocked', message: 'Request is blocked.', requestId: 'rq-t' },
+    });
     assert.equal(e.retryAfterSeconds, 55);
     assert.equal(e.isRetriable, true);
     assert.match(e.userMessage, /throttling.*retry after 55 s.*Request ID: rq-t/);
@@ -75,7 +85,12 @@ describe('FabricError', () => {
 
 describe('describeError', () => {
   it("shows a FabricError's userMessage, any other error's message, anything else as text", () => {
-    const fabric = new FabricError({ status: 409, errorCode: 'ItemDisplayNameAlreadyInUse', message: 'Requested display name is already taken', requestId: 'r-1' });
+    const fabric = new FabricError({
+      status: 409,
+      errorCode: 'ItemDisplayNameAlreadyInUse',
+      message: 'Requested display name is already taken',
+      requestId: 'r-1',
+    });
     assert.equal(describeError(fabric), fabric.userMessage);
     assert.notEqual(fabric.userMessage, fabric.message);
     assert.equal(describeError(new Error('disk full')), 'disk full');

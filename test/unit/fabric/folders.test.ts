@@ -49,7 +49,10 @@ describe('FabricClient folders, moves and workspaces', () => {
     assert.deepEqual(names(await collect(client.listItems(ws, { recursive: false }))), ['Top']);
 
     const moved = await client.moveItem(ws, atRoot.id, folder.id);
-    assert.deepEqual(moved.map((i) => [i.id, i.folderId]), [[atRoot.id, folder.id]]);
+    assert.deepEqual(
+      moved.map((i) => [i.id, i.folderId]),
+      [[atRoot.id, folder.id]],
+    );
     assert.deepEqual(names(await collect(client.listItems(ws, { rootFolderId: folder.id, type: 'Notebook' }))), ['Load', 'Top']);
   });
 
@@ -67,7 +70,10 @@ describe('FabricClient folders, moves and workspaces', () => {
   it('refuses deleting a folder that is not empty with a message that says what to do, and deletes nothing', async () => {
     const folder = await client.createFolder(ws, { displayName: 'Full' });
     await client.createFolder(ws, { displayName: 'Inside', parentFolderId: folder.id });
-    const error = await client.deleteFolder(ws, folder.id).then(() => undefined, (e: unknown) => e);
+    const error = await client.deleteFolder(ws, folder.id).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(isFabricError(error));
     assert.equal(error.errorCode, 'FolderNotEmpty');
     assert.match(error.userMessage, /not empty.*Move or delete its items and subfolders first/);
@@ -77,7 +83,11 @@ describe('FabricClient folders, moves and workspaces', () => {
   it('says clearly why a folder name or place is refused', async () => {
     const a = await client.createFolder(ws, { displayName: 'A' });
     const child = await client.createFolder(ws, { displayName: 'Child', parentFolderId: a.id });
-    const refusal = (promise: Promise<unknown>) => promise.then(() => assert.fail('accepted'), (e: unknown) => (isFabricError(e) ? e.userMessage : String(e)));
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => assert.fail('accepted'),
+        (e: unknown) => (isFabricError(e) ? e.userMessage : String(e)),
+      );
     assert.match(await refusal(client.createFolder(ws, { displayName: 'a' })), /already exists in the same place/);
     assert.match(await refusal(client.createFolder(ws, { displayName: 'a.b' })), /name is not allowed/);
     assert.match(await refusal(client.moveFolder(ws, a.id, child.id)), /cannot be moved into itself or into one of its subfolders/);

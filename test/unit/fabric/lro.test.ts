@@ -19,13 +19,20 @@ describe('long-running operations', () => {
   it('follows 202 → Running → Succeeded → /result for createItem', async () => {
     server
       .on('POST', '/workspaces/ws/items', accepted(server, 'op1', '1'))
-      .on('GET', '/operations/op1', operationState(server, 'op1', 'NotStarted'), operationState(server, 'op1', 'Running'), operationState(server, 'op1', 'Succeeded', { withResult: true }))
+      .on(
+        'GET',
+        '/operations/op1',
+        operationState(server, 'op1', 'NotStarted'),
+        operationState(server, 'op1', 'Running'),
+        operationState(server, 'op1', 'Succeeded', { withResult: true }),
+      )
       .on('GET', '/operations/op1/result', { body: ITEM });
     const { client } = testClient(server.baseUrl);
     assert.deepEqual(await client.createItem('ws', { displayName: 'Hello', type: 'Notebook' }), ITEM);
-    assert.deepEqual(server.requests.map((r) => `${r.method} ${r.path}`), [
-      'POST /workspaces/ws/items', 'GET /operations/op1', 'GET /operations/op1', 'GET /operations/op1', 'GET /operations/op1/result',
-    ]);
+    assert.deepEqual(
+      server.requests.map((r) => `${r.method} ${r.path}`),
+      ['POST /workspaces/ws/items', 'GET /operations/op1', 'GET /operations/op1', 'GET /operations/op1', 'GET /operations/op1/result'],
+    );
     assert.deepEqual(JSON.parse(server.requests[0]!.body), { displayName: 'Hello', type: 'Notebook' });
   });
 
@@ -68,7 +75,9 @@ describe('long-running operations', () => {
   });
 
   it('treats an Undefined status as a failure', async () => {
-    server.on('POST', '/workspaces/ws/items/it1/updateDefinition', accepted(server, 'op5')).on('GET', '/operations/op5', operationState(server, 'op5', 'Undefined'));
+    server
+      .on('POST', '/workspaces/ws/items/it1/updateDefinition', accepted(server, 'op5'))
+      .on('GET', '/operations/op5', operationState(server, 'op5', 'Undefined'));
     const { client } = testClient(server.baseUrl);
     await assert.rejects(client.updateDefinition('ws', 'it1', DEFINITION as never), { name: 'FabricError', errorCode: 'OperationUndefined' });
   });

@@ -46,13 +46,21 @@ describe('LroPollBudget', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 60 }),
-        fc.array(fc.record({ startMs: fc.integer({ min: 0, max: 120_000 }), durationMs: fc.integer({ min: 500, max: 180_000 }) }), { minLength: 1, maxLength: 80 }),
+        fc.array(fc.record({ startMs: fc.integer({ min: 0, max: 120_000 }), durationMs: fc.integer({ min: 500, max: 180_000 }) }), {
+          minLength: 1,
+          maxLength: 80,
+        }),
         (pollsPerWindow, specs) => {
           const clock = { now: 0 };
           const budget = new LroPollBudget({ pollsPerMinute: pollsPerWindow, now: () => clock.now });
           const operations = specs.map((s) => ({ ...s, polls: [] as number[] }));
           simulate(operations, budget, clock, 30_000);
-          assert.ok(maxInAnyWindow(operations.flatMap((op) => op.polls), MINUTE) <= pollsPerWindow);
+          assert.ok(
+            maxInAnyWindow(
+              operations.flatMap((op) => op.polls),
+              MINUTE,
+            ) <= pollsPerWindow,
+          );
           for (const op of operations) assert.ok(op.polls.at(-1)! >= op.startMs + op.durationMs, 'the end is noticed');
         },
       ),
@@ -70,7 +78,11 @@ describe('LroPollBudget', () => {
     );
   });
 
-  for (const [count, durationMs, lateMs] of [[16, 2000, 3000], [40, 20_000, 8000], [75, 5 * MINUTE, 15_000]] as const) {
+  for (const [count, durationMs, lateMs] of [
+    [16, 2000, 3000],
+    [40, 20_000, 8000],
+    [75, 5 * MINUTE, 15_000],
+  ] as const) {
     it(`shares it fairly: ${count} operations of ${durationMs / 1000} s started together are all noticed within ${lateMs / 1000} s`, () => {
       const clock = { now: 0 };
       const operations = Array.from({ length: count }, () => ({ startMs: 0, durationMs, polls: [] as number[] }));

@@ -31,7 +31,10 @@ describe('paging', () => {
         server.reset();
         server.on('GET', '/workspaces', pagedWorkspaces(server, total, pageSize, mode));
         const ids = (await collect(client.listWorkspaces())).map((w) => w.id);
-        assert.deepEqual(ids, Array.from({ length: total }, (_, i) => `w${i}`));
+        assert.deepEqual(
+          ids,
+          Array.from({ length: total }, (_, i) => `w${i}`),
+        );
       }),
       { numRuns: 40 },
     );
@@ -41,22 +44,36 @@ describe('paging', () => {
     server.on('GET', '/workspaces', pagedWorkspaces(server, 5, 2, 'uri'));
     const { client } = testClient(server.baseUrl);
     const first = await client.listWorkspacesPage();
-    assert.deepEqual(first.value.map((w) => w.id), ['w0', 'w1']);
+    assert.deepEqual(
+      first.value.map((w) => w.id),
+      ['w0', 'w1'],
+    );
     assert.equal(first.continuationToken, '2');
     const last = await client.listWorkspacesPage({ continuationToken: '4' });
-    assert.deepEqual(last.value.map((w) => w.id), ['w4']);
+    assert.deepEqual(
+      last.value.map((w) => w.id),
+      ['w4'],
+    );
     assert.equal(last.continuationToken, undefined);
   });
 
   it('keeps the filters on every page', async () => {
     server.on('GET', '/workspaces/ws1/items', (request) => {
       const page = Number(request.query.get('continuationToken') ?? '0');
-      return { body: { value: [{ id: `i${page}`, type: 'Notebook', displayName: 'N', workspaceId: 'ws1' }], ...(page < 2 ? { continuationToken: String(page + 1) } : {}) } };
+      return {
+        body: {
+          value: [{ id: `i${page}`, type: 'Notebook', displayName: 'N', workspaceId: 'ws1' }],
+          ...(page < 2 ? { continuationToken: String(page + 1) } : {}),
+        },
+      };
     });
     server.on('GET', '/workspaces', { body: { value: [] } });
     const { client } = testClient(server.baseUrl);
     assert.equal((await collect(client.listItems('ws1', { type: 'Notebook' }))).length, 3);
-    assert.deepEqual(server.calls('GET', '/workspaces/ws1/items').map((r) => r.query.get('type')), ['Notebook', 'Notebook', 'Notebook']);
+    assert.deepEqual(
+      server.calls('GET', '/workspaces/ws1/items').map((r) => r.query.get('type')),
+      ['Notebook', 'Notebook', 'Notebook'],
+    );
     await collect(client.listWorkspaces({ roles: ['Admin', 'Member'] }));
     assert.equal(server.calls('GET', '/workspaces')[0]!.query.get('roles'), 'Admin,Member');
   });
@@ -69,11 +86,17 @@ describe('paging', () => {
   });
 
   it('follows the job instance list to its end', async () => {
-    server.on('GET', '/workspaces/ws/items/it/jobs/instances',
+    server.on(
+      'GET',
+      '/workspaces/ws/items/it/jobs/instances',
       { body: { value: [{ id: 'j1' }], continuationUri: `${server.baseUrl}/workspaces/ws/items/it/jobs/instances?continuationToken=t2` } },
-      { body: { value: [{ id: 'j2' }] } });
+      { body: { value: [{ id: 'j2' }] } },
+    );
     const { client } = testClient(server.baseUrl);
-    assert.deepEqual((await collect(client.listJobInstances('ws', 'it'))).map((j) => j.id), ['j1', 'j2']);
+    assert.deepEqual(
+      (await collect(client.listJobInstances('ws', 'it'))).map((j) => j.id),
+      ['j1', 'j2'],
+    );
     assert.equal(server.requests[1]!.query.get('continuationToken'), 't2');
   });
 });

@@ -44,7 +44,10 @@ describe('lroPollDelayMs', () => {
         const times = pollTimes(retryAfterMs, count);
         times.forEach((t, i) => {
           const gap = t - (i === 0 ? 0 : times[i - 1]!);
-          assert.ok(gap > 0 && gap <= Math.max(DEFAULT_LRO_POLL.firstDelayMs, Math.min(retryAfterMs, DEFAULT_LRO_POLL.maxDelayMs)) + 1e-6, `gap ${gap} before poll ${i + 1}`);
+          assert.ok(
+            gap > 0 && gap <= Math.max(DEFAULT_LRO_POLL.firstDelayMs, Math.min(retryAfterMs, DEFAULT_LRO_POLL.maxDelayMs)) + 1e-6,
+            `gap ${gap} before poll ${i + 1}`,
+          );
         });
       }),
     );
@@ -104,7 +107,10 @@ describe('the job poll schedule', () => {
           const perMinute = delays.reduce((sum, d) => sum + 60_000 / d, 0);
           assert.ok(perMinute <= o.budgetPerMinute + 1e-6, `${perMinute} polls a minute`);
           const ratios = delays.map((d, i) => d / wanted[i]!);
-          assert.ok(ratios.every((r) => Math.abs(r - ratios[0]!) < 1e-9), 'one factor for all: who wants sooner still gets sooner');
+          assert.ok(
+            ratios.every((r) => Math.abs(r - ratios[0]!) < 1e-9),
+            'one factor for all: who wants sooner still gets sooner',
+          );
         }),
       );
     });

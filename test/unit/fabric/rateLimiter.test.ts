@@ -24,7 +24,7 @@ describe('rate limiter', () => {
     assert.equal(started, 5);
   });
 
-  it('holds a client\'s calls beyond the quota, and an abort releases them', async () => {
+  it("holds a client's calls beyond the quota, and an abort releases them", async () => {
     const server = new ScriptedServer().on('GET', '/workspaces', { body: { value: [] } });
     await server.start();
     try {
@@ -33,7 +33,13 @@ describe('rate limiter', () => {
       const controller = new AbortController();
       const outcomes: string[] = [];
       const calls = Array.from({ length: 5 }, () =>
-        collect(client.listWorkspaces({}, { signal: controller.signal })).then(() => 'done', (e: Error) => e.name).then((outcome) => outcomes.push(outcome)));
+        collect(client.listWorkspaces({}, { signal: controller.signal }))
+          .then(
+            () => 'done',
+            (e: Error) => e.name,
+          )
+          .then((outcome) => outcomes.push(outcome)),
+      );
       for (let i = 0; i < 100 && outcomes.length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 5));
       assert.deepEqual(outcomes, ['done', 'done', 'done']);
       controller.abort();

@@ -38,7 +38,10 @@ describe('masking', () => {
     });
     for (const token of [TEST_TOKEN, OPAQUE_TOKEN]) {
       const { client, logs } = testClient(server.baseUrl, { tokenProvider: new StaticTokenProvider(token) });
-      const error = await client.getWorkspace('ws').then(() => assert.fail('expected a failure'), (e: unknown) => e as FabricError);
+      const error = await client.getWorkspace('ws').then(
+        () => assert.fail('expected a failure'),
+        (e: unknown) => e as FabricError,
+      );
       assert.equal(error.errorCode, 'InvalidInput');
       assertNoToken([error, error.message, error.userMessage, error.stack, JSON.stringify(error.moreDetails), ...logs], token);
       assert.match(error.message, /Bad header: (Bearer )?\*\*\*/);
@@ -46,11 +49,18 @@ describe('masking', () => {
   });
 
   it('masks the error of a failed long-running operation', async () => {
-    server
-      .on('POST', '/workspaces/ws/items/it1/updateDefinition', accepted(server, 'op1'))
-      .on('GET', '/operations/op1', operationState(server, 'op1', 'Failed', { error: { errorCode: 'Echo', message: `token ${OPAQUE_TOKEN}`, moreDetails: [{ errorCode: 'Jwt', message: TEST_TOKEN }] } }));
+    server.on('POST', '/workspaces/ws/items/it1/updateDefinition', accepted(server, 'op1')).on(
+      'GET',
+      '/operations/op1',
+      operationState(server, 'op1', 'Failed', {
+        error: { errorCode: 'Echo', message: `token ${OPAQUE_TOKEN}`, moreDetails: [{ errorCode: 'Jwt', message: TEST_TOKEN }] },
+      }),
+    );
     const { client, logs } = testClient(server.baseUrl, { tokenProvider: new StaticTokenProvider(OPAQUE_TOKEN) });
-    const error = await client.updateDefinition('ws', 'it1', { parts: [] }).then(() => assert.fail('expected a failure'), (e: unknown) => e as FabricError);
+    const error = await client.updateDefinition('ws', 'it1', { parts: [] }).then(
+      () => assert.fail('expected a failure'),
+      (e: unknown) => e as FabricError,
+    );
     assert.equal(error.errorCode, 'Echo');
     assertNoToken([error, error.userMessage, ...logs], OPAQUE_TOKEN);
     assertNoToken([error], TEST_TOKEN);

@@ -7,7 +7,11 @@ import { testClient } from './testClient';
 const WORKSPACE = { id: 'ws', displayName: 'Sales', description: '' };
 const ITEM = { id: 'it1', type: 'Notebook', displayName: 'Hello', workspaceId: 'ws' };
 const serverError = { status: 500, body: { errorCode: 'InternalServerError', message: 'Something broke.' } };
-const throttled = (retryAfter: string) => ({ status: 429, headers: { 'retry-after': retryAfter }, body: { errorCode: 'RequestBlocked', message: 'Request is blocked by the upstream service.' } });
+const throttled = (retryAfter: string) => ({
+  status: 429,
+  headers: { 'retry-after': retryAfter },
+  body: { errorCode: 'RequestBlocked', message: 'Request is blocked by the upstream service.' },
+});
 
 describe('retries', () => {
   let server: ScriptedServer;
@@ -18,7 +22,10 @@ describe('retries', () => {
     const { client, logs } = testClient(server.baseUrl);
     assert.deepEqual(await client.getWorkspace('ws'), WORKSPACE);
     assert.equal(server.requests.length, 3);
-    assert.ok(logs.some((l) => /retry 1 of 4 in 500 ms after 429/.test(l)), logs.join('\n'));
+    assert.ok(
+      logs.some((l) => /retry 1 of 4 in 500 ms after 429/.test(l)),
+      logs.join('\n'),
+    );
   });
 
   it('retries a GET after a 5xx', async () => {
@@ -28,7 +35,7 @@ describe('retries', () => {
     assert.equal(server.requests.length, 3);
   });
 
-  it('gives up after the last retry with the server\'s error', async () => {
+  it("gives up after the last retry with the server's error", async () => {
     server.on('GET', '/workspaces/ws', serverError);
     const { client } = testClient(server.baseUrl, { retry: { maxRetries: 2 } });
     await assert.rejects(client.getWorkspace('ws'), { name: 'FabricError', status: 500, errorCode: 'InternalServerError' });
@@ -114,7 +121,10 @@ describe('retries', () => {
     assert.deepEqual(await client.getWorkspace('ws'), WORKSPACE);
   });
 
-  for (const [retryAfter, waitScale] of [['3600', 0.001], ['2200000', 1]] as const) {
+  for (const [retryAfter, waitScale] of [
+    ['3600', 0.001],
+    ['2200000', 1],
+  ] as const) {
     it(`fails at once, saying when to try again, when Retry-After (${retryAfter} s) is beyond the longest wait`, async () => {
       server.on('GET', '/workspaces/ws', throttled(retryAfter), { body: WORKSPACE });
       const { client } = testClient(server.baseUrl, { waitScale });
@@ -126,13 +136,19 @@ describe('retries', () => {
   it('reports a long wait to the caller, whose cancel aborts the request', async () => {
     server.on('GET', '/workspaces/ws', throttled('42'), { body: WORKSPACE });
     const waits: RetryWait[] = [];
-    const { client } = testClient(server.baseUrl, { waitScale: 1, onRetryWait: (wait) => {
-      waits.push(wait);
-      wait.cancel();
-    } });
+    const { client } = testClient(server.baseUrl, {
+      waitScale: 1,
+      onRetryWait: (wait) => {
+        waits.push(wait);
+        wait.cancel();
+      },
+    });
     await assert.rejects(client.getWorkspace('ws'), { name: 'AbortError' });
     await waits[0]?.done;
-    assert.deepEqual(waits.map(({ request, throttled, delayMs }) => ({ request, throttled, delayMs })), [{ request: 'GET /v1/workspaces/ws', throttled: true, delayMs: 42_000 }]);
+    assert.deepEqual(
+      waits.map(({ request, throttled, delayMs }) => ({ request, throttled, delayMs })),
+      [{ request: 'GET /v1/workspaces/ws', throttled: true, delayMs: 42_000 }],
+    );
     assert.equal(server.requests.length, 1);
   });
 
@@ -147,9 +163,18 @@ describe('retries', () => {
   it('backs off with full jitter, capped', () => {
     const error = new FabricError({ status: 503, errorCode: 'ServiceUnavailable', message: 'busy' });
     const options = { maxRetries: 10, baseDelayMs: 100, maxDelayMs: 1000, maxRetryAfterMs: 60_000 };
-    assert.equal(retryDelayMs(error, 3, 'idempotent', options, () => 1), 800);
-    assert.equal(retryDelayMs(error, 6, 'idempotent', options, () => 1), 1000);
-    assert.equal(retryDelayMs(error, 6, 'idempotent', options, () => 0.25), 250);
+    assert.equal(
+      retryDelayMs(error, 3, 'idempotent', options, () => 1),
+      800,
+    );
+    assert.equal(
+      retryDelayMs(error, 6, 'idempotent', options, () => 1),
+      1000,
+    );
+    assert.equal(
+      retryDelayMs(error, 6, 'idempotent', options, () => 0.25),
+      250,
+    );
     assert.equal(retryDelayMs(error, 0, 'once', options), undefined);
     assert.equal(retryDelayMs(error, 10, 'idempotent', options), undefined);
   });

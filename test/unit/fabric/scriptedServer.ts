@@ -84,7 +84,11 @@ export class ScriptedServer {
       };
       this.requests.push(request);
       const route = this.routes.find((r) => r.method === request.method && matches(r.path, request.path));
-      const answer = route ? (route.answers.length > 1 ? route.answers.shift()! : route.answers[0]!) : { status: 404, body: { errorCode: 'EntityNotFound', message: `No route ${request.path}` } };
+      const answer = route
+        ? route.answers.length > 1
+          ? route.answers.shift()!
+          : route.answers[0]!
+        : { status: 404, body: { errorCode: 'EntityNotFound', message: `No route ${request.path}` } };
       const reply = typeof answer === 'function' ? answer(request) : answer;
       if (reply.destroy) {
         req.socket.destroy();
@@ -110,7 +114,11 @@ export function accepted(server: ScriptedServer, id: string, retryAfter = '0'): 
 /** The state of operation `id`; on success with a result, Location points at /result. */
 export function operationState(server: ScriptedServer, id: string, status: string, extra: { error?: unknown; withResult?: boolean } = {}): Reply {
   const location = extra.withResult ? `${server.baseUrl}/operations/${id}/result` : undefined;
-  return { status: 200, headers: location ? { location } : {}, body: { status, percentComplete: status === 'Succeeded' ? 100 : 50, ...(extra.error ? { error: extra.error } : {}) } };
+  return {
+    status: 200,
+    headers: location ? { location } : {},
+    body: { status, percentComplete: status === 'Succeeded' ? 100 : 50, ...(extra.error ? { error: extra.error } : {}) },
+  };
 }
 
 /** Gives each test of the calling suite a fresh, started server, closed after the test. */

@@ -5,8 +5,18 @@ import type { Clock } from '../../../src/jobs/JobTracker';
 import type { TrackedJob } from '../../../src/jobs/TrackedJob';
 
 const job = (id: string, fields: Partial<TrackedJob> = {}): TrackedJob => ({
-  id, workspaceId: 'w', itemId: 'i', itemName: 'Hello Fabric', itemType: 'Notebook', kind: 'notebook', jobType: 'RunNotebook',
-  parameters: [], status: 'Completed', submittedAt: 1_000, noticedAt: 5_000, ...fields,
+  id,
+  workspaceId: 'w',
+  itemId: 'i',
+  itemName: 'Hello Fabric',
+  itemType: 'Notebook',
+  kind: 'notebook',
+  jobType: 'RunNotebook',
+  parameters: [],
+  status: 'Completed',
+  submittedAt: 1_000,
+  noticedAt: 5_000,
+  ...fields,
 });
 
 /** A clock whose time moves only when the test says. */
@@ -69,7 +79,11 @@ describe('JobEndBatcher', () => {
     }
     clock.advance(END_BATCH_WINDOW_MS);
     assert.ok(batches.length >= 4, `${batches.length} batches`);
-    assert.deepEqual(batches.flat(), Array.from({ length: 20 }, (_, n) => `j${n}`), 'every end told once, in order');
+    assert.deepEqual(
+      batches.flat(),
+      Array.from({ length: 20 }, (_, n) => `j${n}`),
+      'every end told once, in order',
+    );
   });
 
   it('tells nothing after it is disposed', () => {
@@ -82,7 +96,13 @@ describe('JobEndBatcher', () => {
 
 describe('countEnds and batchSeverity', () => {
   it('count how a batch went and announce it as loudly as its worst end', () => {
-    const jobs = [job('a'), job('b'), job('c', { status: 'Failed' }), job('d', { status: 'Cancelled', cancelRequested: true }), job('e', { status: 'InProgress', lost: true })];
+    const jobs = [
+      job('a'),
+      job('b'),
+      job('c', { status: 'Failed' }),
+      job('d', { status: 'Cancelled', cancelRequested: true }),
+      job('e', { status: 'InProgress', lost: true }),
+    ];
     assert.deepEqual(countEnds(jobs), { succeeded: 2, failed: 1, cancelled: 1, other: 1 });
     assert.equal(batchSeverity(jobs), 'error');
     assert.equal(batchSeverity([job('a'), job('e', { status: 'InProgress', lost: true })]), 'warning');

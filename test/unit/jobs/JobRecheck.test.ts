@@ -6,8 +6,17 @@ import { JobRecheck } from '../../../src/jobs/JobRecheck';
 import type { TrackedJob } from '../../../src/jobs/TrackedJob';
 
 const job = (id: string): TrackedJob => ({
-  id, connection: 'c', workspaceId: 'w', itemId: 'i', itemName: 'Hello Fabric', itemType: 'Notebook', kind: 'notebook', jobType: 'RunNotebook',
-  parameters: [], status: 'InProgress', submittedAt: 1_000,
+  id,
+  connection: 'c',
+  workspaceId: 'w',
+  itemId: 'i',
+  itemName: 'Hello Fabric',
+  itemType: 'Notebook',
+  kind: 'notebook',
+  jobType: 'RunNotebook',
+  parameters: [],
+  status: 'InProgress',
+  submittedAt: 1_000,
 });
 
 /** The service's answers, by job id: a status, or an error to throw. */
@@ -26,7 +35,10 @@ describe('JobRecheck', () => {
     const recheck = new JobRecheck();
     let changes = 0;
     recheck.onDidChange(() => changes++);
-    const checking = recheck.check([job('runs'), job('ended'), job('unreadable')], api({ runs: 'InProgress', ended: 'Completed', unreadable: new Error('offline') }));
+    const checking = recheck.check(
+      [job('runs'), job('ended'), job('unreadable')],
+      api({ runs: 'InProgress', ended: 'Completed', unreadable: new Error('offline') }),
+    );
     assert.ok(recheck.has('runs') && recheck.has('ended') && recheck.has('unreadable'), 'unchecked at once, before any answer');
     await checking;
     assert.equal(recheck.has('runs'), false, 'still running: shown as running again');
@@ -44,7 +56,7 @@ describe('JobRecheck', () => {
     assert.equal(recheck.has('a'), false);
     await recheck.check([job('a')], api({ a: new Error('offline') }));
     await recheck.check([job('b')], api({ b: new Error('offline') }));
-    assert.equal(recheck.has('a'), false, 'the other connection\'s job is not this one\'s concern');
+    assert.equal(recheck.has('a'), false, "the other connection's job is not this one's concern");
     assert.equal(recheck.has('b'), true);
   });
 });

@@ -43,9 +43,14 @@ class JobsServer {
     if (status === 'error400' || status === 'notFound') return status;
     const ended = ['Completed', 'Failed', 'Cancelled'].includes(status);
     return {
-      id, itemId, jobType: 'RunNotebook', invokeType: 'Manual', status: status as ItemJobInstance['status'],
-      startTimeUtc: '2025-01-01T00:00:00.0000000', endTimeUtc: ended ? '2025-01-01T00:00:12.0000000' : null,
-      failureReason: ended ? script.failureReason ?? null : null,
+      id,
+      itemId,
+      jobType: 'RunNotebook',
+      invokeType: 'Manual',
+      status: status as ItemJobInstance['status'],
+      startTimeUtc: '2025-01-01T00:00:00.0000000',
+      endTimeUtc: ended ? '2025-01-01T00:00:12.0000000' : null,
+      failureReason: ended ? (script.failureReason ?? null) : null,
     };
   }
 
@@ -76,18 +81,36 @@ class JobsServer {
     }
     if (/^\/v1\/workspaces\/[^/]+\/spark\/livySessions$/.test(url.pathname)) {
       if (!this.livy) return send(404, { errorCode: 'EntityNotFound', message: 'No such API' });
-      const states: Record<string, string> = { Completed: 'Succeeded', Failed: 'Failed', Cancelled: 'Cancelled', InProgress: 'InProgress', NotStarted: 'NotStarted' };
-      const value = [...this.scripts.entries()].filter(([, script]) => !script.notSpark).map(([id]) => {
-        const itemId = id.split('-')[0]!;
-        const instance = this.instance(id, itemId);
-        if (typeof instance !== 'object') return undefined;
-        return { jobInstanceId: id, state: states[instance.status], item: { workspaceId: 'ws', itemId }, startDateTime: instance.startTimeUtc, endDateTime: instance.endTimeUtc ?? undefined };
-      }).filter(Boolean);
+      const states: Record<string, string> = {
+        Completed: 'Succeeded',
+        Failed: 'Failed',
+        Cancelled: 'Cancelled',
+        InProgress: 'InProgress',
+        NotStarted: 'NotStarted',
+      };
+      const value = [...this.scripts.entries()]
+        .filter(([, script]) => !script.notSpark)
+        .map(([id]) => {
+          const itemId = id.split('-')[0]!;
+          const instance = this.instance(id, itemId);
+          if (typeof instance !== 'object') return undefined;
+          return {
+            jobInstanceId: id,
+            state: states[instance.status],
+            item: { workspaceId: 'ws', itemId },
+            startDateTime: instance.startTimeUtc,
+            endDateTime: instance.endTimeUtc ?? undefined,
+          };
+        })
+        .filter(Boolean);
       return send(200, { value });
     }
     m = /^\/v1\/workspaces\/([^/]+)\/items\/([^/]+)\/jobs\/instances$/.exec(url.pathname);
     if (m) {
-      const value = [...this.scripts.keys()].filter((id) => id.startsWith(m![2]!)).map((id) => this.instance(id, m![2]!)).filter((i) => typeof i === 'object');
+      const value = [...this.scripts.keys()]
+        .filter((id) => id.startsWith(m![2]!))
+        .map((id) => this.instance(id, m![2]!))
+        .filter((i) => typeof i === 'object');
       return send(200, { value });
     }
     send(404, { errorCode: 'EntityNotFound', message: url.pathname });
@@ -96,8 +119,17 @@ class JobsServer {
 
 function job(id: string, itemId: string, kind: TrackedJob['kind'] = 'notebook', extra: Partial<TrackedJob> = {}): TrackedJob {
   return {
-    id, workspaceId: 'ws', itemId, itemName: 'Hello Fabric', itemType: 'Notebook', kind, jobType: 'RunNotebook',
-    parameters: [], status: 'NotStarted', submittedAt: Date.now(), ...extra,
+    id,
+    workspaceId: 'ws',
+    itemId,
+    itemName: 'Hello Fabric',
+    itemType: 'Notebook',
+    kind,
+    jobType: 'RunNotebook',
+    parameters: [],
+    status: 'NotStarted',
+    submittedAt: Date.now(),
+    ...extra,
   };
 }
 
@@ -105,14 +137,22 @@ function job(id: string, itemId: string, kind: TrackedJob['kind'] = 'notebook', 
 function countingClock(): Clock & { pending: number } {
   const handles = new Set<unknown>();
   return {
-    get pending() { return handles.size; },
+    get pending() {
+      return handles.size;
+    },
     now: systemClock.now,
     setTimeout(callback, ms) {
-      const handle = systemClock.setTimeout(() => { handles.delete(handle); callback(); }, ms);
+      const handle = systemClock.setTimeout(() => {
+        handles.delete(handle);
+        callback();
+      }, ms);
       handles.add(handle);
       return handle;
     },
-    clearTimeout(handle) { handles.delete(handle); systemClock.clearTimeout(handle); },
+    clearTimeout(handle) {
+      handles.delete(handle);
+      systemClock.clearTimeout(handle);
+    },
   };
 }
 
@@ -150,14 +190,20 @@ describe('JobTracker', () => {
     assert.equal(ended.status, 'Completed');
     assert.equal(ended.exitValue, '42');
     assert.deepEqual(changes, ['added:NotStarted', 'status:InProgress', 'status:Completed', 'ended:Completed']);
-    assert.ok(server.requests.every((r) => r.includes('/notebooks/nb1/jobs/execute/instances/nb1-a')), 'notebook jobs are read from the notebook endpoint');
+    assert.ok(
+      server.requests.every((r) => r.includes('/notebooks/nb1/jobs/execute/instances/nb1-a')),
+      'notebook jobs are read from the notebook endpoint',
+    );
     assert.equal(clock.pending, 0, 'no poll is scheduled once nothing runs');
     assert.equal(tracker.running.length, 0);
   });
 
-  it('polls several jobs of one item with one list call and keeps each one\'s outcome', async () => {
+  it("polls several jobs of one item with one list call and keeps each one's outcome", async () => {
     server.scripts.set('pl1-a', { statuses: ['InProgress', 'InProgress', 'Completed'] });
-    server.scripts.set('pl1-b', { statuses: ['InProgress', 'Failed'], failureReason: { errorCode: 'ActivityFailed', message: 'Wait1 failed', requestId: 'r-9' } });
+    server.scripts.set('pl1-b', {
+      statuses: ['InProgress', 'Failed'],
+      failureReason: { errorCode: 'ActivityFailed', message: 'Wait1 failed', requestId: 'r-9' },
+    });
     tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger });
     tracker.track(job('pl1-a', 'pl1', 'pipeline'));
     tracker.track(job('pl1-b', 'pl1', 'pipeline'));
@@ -176,24 +222,37 @@ describe('JobTracker', () => {
     tracker.track(job('nb2-a', 'nb2', 'pipeline'));
     await until(() => tracker!.running.length === 0, 'the job ends');
     assert.equal(tracker.get('nb2-a')!.status, 'Completed');
-    assert.ok(warnings.some((w) => w.includes('nb2-a')), 'the failed poll is logged');
+    assert.ok(
+      warnings.some((w) => w.includes('nb2-a')),
+      'the failed poll is logged',
+    );
   });
 
   it('gives up a job the service keeps not finding, but not before its instance had a fair time to appear, saying why', async () => {
     server.scripts.set('nb3-a', { statuses: ['notFound'] });
     const infos: string[] = [];
-    tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: { ...FAST, lostAfterMs: 300 }, logger: { ...logger, info: (m) => infos.push(m) } });
+    tracker = new JobTracker({
+      connection: () => ({ id: 'A', api: client }),
+      schedule: { ...FAST, lostAfterMs: 300 },
+      logger: { ...logger, info: (m) => infos.push(m) },
+    });
     const submitted = tracker.track(job('nb3-a', 'nb3', 'pipeline'));
     await until(() => tracker!.running.length === 0, 'the tracker gives up');
     const lost = tracker.get('nb3-a')!;
     assert.equal(lost.lost, true);
     assert.ok(lost.noticedAt! - submitted.submittedAt >= 300, 'not before the fair time');
     assert.ok(server.requests.filter((r) => r.endsWith('/nb3-a')).length > 3, 'three 404s alone did not give it up');
-    assert.ok(infos.some((m) => /^Job nb3-a of Hello Fabric is not found \(yet\): .*Still checking/.test(m)), infos.join('\n'));
-    assert.ok(warnings.some((m) => /nb3-a .*given up as lost: the service did not find it in \d+ reads in a row, \d+ s after its submission/.test(m)), warnings.join('\n'));
+    assert.ok(
+      infos.some((m) => /^Job nb3-a of Hello Fabric is not found \(yet\): .*Still checking/.test(m)),
+      infos.join('\n'),
+    );
+    assert.ok(
+      warnings.some((m) => /nb3-a .*given up as lost: the service did not find it in \d+ reads in a row, \d+ s after its submission/.test(m)),
+      warnings.join('\n'),
+    );
   });
 
-  it('checks a job first as the budget allows, not after the submission\'s Retry-After, when nothing says it is long', async () => {
+  it("checks a job first as the budget allows, not after the submission's Retry-After, when nothing says it is long", async () => {
     server.scripts.set('nb11-a', { statuses: ['Completed'] });
     tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger });
     tracker.track(job('nb11-a', 'nb11', 'pipeline', { retryAfterSeconds: 60 }));
@@ -202,7 +261,10 @@ describe('JobTracker', () => {
 
   it('follows the Spark jobs of several items of a workspace with one Livy sessions call, reading each outcome once at its end', async () => {
     server.scripts.set('nb12-a', { statuses: ['InProgress', 'InProgress', 'Completed'], exitValue: 'a' });
-    server.scripts.set('nb13-b', { statuses: ['InProgress', 'InProgress', 'InProgress', 'Failed'], failureReason: { errorCode: 'SparkFailed', message: 'boom' } });
+    server.scripts.set('nb13-b', {
+      statuses: ['InProgress', 'InProgress', 'InProgress', 'Failed'],
+      failureReason: { errorCode: 'SparkFailed', message: 'boom' },
+    });
     tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger });
     tracker.track(job('nb12-a', 'nb12'));
     tracker.track(job('nb13-b', 'nb13'));
@@ -226,7 +288,10 @@ describe('JobTracker', () => {
     tracker.track(job('nb15-b', 'nb15'));
     await until(() => tracker!.running.length === 0, 'both jobs end');
     assert.equal(server.requests.filter((r) => r.endsWith('/spark/livySessions')).length, 1, 'asked once');
-    assert.ok(infos.some((m) => m.includes('cannot be listed')), infos.join('\n'));
+    assert.ok(
+      infos.some((m) => m.includes('cannot be listed')),
+      infos.join('\n'),
+    );
 
     server.livy = true;
     server.scripts.set('nb16-a', { statuses: ['InProgress', 'InProgress', 'InProgress', 'InProgress', 'InProgress', 'Completed'], notSpark: true });
@@ -237,7 +302,10 @@ describe('JobTracker', () => {
     tracker.track(job('nb17-b', 'nb17'));
     await until(() => tracker!.running.length === 0, 'both jobs end');
     assert.equal(tracker.get('nb16-a')!.status, 'Completed');
-    assert.ok(infos.some((m) => m.includes('nb16-a') && m.includes('not among its workspace\'s Livy sessions')), infos.join('\n'));
+    assert.ok(
+      infos.some((m) => m.includes('nb16-a') && m.includes("not among its workspace's Livy sessions")),
+      infos.join('\n'),
+    );
   });
 
   it('cancels a run past its timeout', async () => {
@@ -255,7 +323,12 @@ describe('JobTracker', () => {
   it('resumes a persisted running job in a new tracker (a window reload)', async () => {
     server.scripts.set('nb5-a', { statuses: ['InProgress'] });
     let saved: TrackedJob[] = [];
-    const store = { load: () => saved, save: (jobs: TrackedJob[]) => { saved = jobs; } };
+    const store = {
+      load: () => saved,
+      save: (jobs: TrackedJob[]) => {
+        saved = jobs;
+      },
+    };
     tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger, store });
     tracker.track(job('nb5-a', 'nb5', 'pipeline'));
     await until(() => saved.some((j) => j.status === 'InProgress'), 'the running status is saved');
@@ -268,10 +341,15 @@ describe('JobTracker', () => {
     assert.equal(saved.find((j) => j.id === 'nb5-a')!.status, 'Completed');
   });
 
-  it('restores the cancel request a refused cancel set, so the run\'s timeout still cancels it', async () => {
+  it("restores the cancel request a refused cancel set, so the run's timeout still cancels it", async () => {
     server.scripts.set('nb6-a', { statuses: ['InProgress'], refuseCancels: 1 });
     let saved: TrackedJob[] = [];
-    const store = { load: () => saved, save: (jobs: TrackedJob[]) => { saved = jobs; } };
+    const store = {
+      load: () => saved,
+      save: (jobs: TrackedJob[]) => {
+        saved = jobs;
+      },
+    };
     tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger, store });
     tracker.track(job('nb6-a', 'nb6', 'pipeline'));
     await until(() => tracker!.get('nb6-a')!.status === 'InProgress', 'the job runs');
@@ -287,12 +365,17 @@ describe('JobTracker', () => {
     server.scripts.set('nb7-a', { statuses: ['InProgress'], refuseCancels: 2 });
     const changes: string[] = [];
     tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger });
-    tracker.onDidChange((c) => changes.push(c.kind === 'cancelFailed' && c.reason.includes('The caller may not cancel this job.') ? 'cancelFailed with the reason' : c.kind));
+    tracker.onDidChange((c) =>
+      changes.push(c.kind === 'cancelFailed' && c.reason.includes('The caller may not cancel this job.') ? 'cancelFailed with the reason' : c.kind),
+    );
     tracker.track(job('nb7-a', 'nb7', 'pipeline', { timeoutAt: Date.now() }));
     await until(() => tracker!.running.length === 0, 'the third cancel succeeds');
     assert.equal(tracker.get('nb7-a')!.status, 'Cancelled');
     assert.equal(server.requests.filter((r) => r.endsWith('/nb7-a/cancel')).length, 3);
-    assert.deepEqual(changes.filter((c) => c !== 'status'), ['added', 'timedOut', 'cancelFailed with the reason', 'ended']);
+    assert.deepEqual(
+      changes.filter((c) => c !== 'status'),
+      ['added', 'timedOut', 'cancelFailed with the reason', 'ended'],
+    );
   });
 
   it('polls a job only through its own connection, keeps it while another one is current, and resumes on return', async () => {
@@ -314,17 +397,21 @@ describe('JobTracker', () => {
       tracker.kick();
       tracker.track(job('nb9-b', 'nb9', 'pipeline'));
       await until(() => tracker!.get('nb9-b')!.status === 'Completed', 'a job of B ends while B is current');
-      assert.deepEqual(other.requests.filter((r) => r.includes('nb8')), [], 'A\'s job is never asked of B');
+      assert.deepEqual(
+        other.requests.filter((r) => r.includes('nb8')),
+        [],
+        "A's job is never asked of B",
+      );
       const waiting = tracker.get('nb8-a')!;
       assert.equal(waiting.status, 'InProgress');
-      assert.ok(!waiting.lost, 'A\'s job is not given up');
-      assert.ok(tracker.waitsForConnection(waiting), 'A\'s job waits for its connection');
+      assert.ok(!waiting.lost, "A's job is not given up");
+      assert.ok(tracker.waitsForConnection(waiting), "A's job waits for its connection");
       assert.ok(!changes.includes('ended:nb8-a'));
 
       server.scripts.set('nb8-a', { statuses: ['Completed'] });
       current = 'A';
       tracker.kick();
-      await until(() => tracker!.get('nb8-a')!.status === 'Completed', 'A\'s job ends once A is current again');
+      await until(() => tracker!.get('nb8-a')!.status === 'Completed', "A's job ends once A is current again");
       assert.ok(!tracker.waitsForConnection(tracker.get('nb8-a')!));
     } finally {
       await other.close();
@@ -334,7 +421,12 @@ describe('JobTracker', () => {
   it('gives a job saved without a connection to the first connection that polls it', async () => {
     server.scripts.set('nb10-a', { statuses: ['Completed'] });
     let saved: TrackedJob[] = [job('nb10-a', 'nb10', 'pipeline', { status: 'InProgress' })];
-    const store = { load: () => saved, save: (jobs: TrackedJob[]) => { saved = jobs; } };
+    const store = {
+      load: () => saved,
+      save: (jobs: TrackedJob[]) => {
+        saved = jobs;
+      },
+    };
     tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger, store });
     await until(() => tracker!.running.length === 0, 'the job ends');
     assert.equal(saved[0]!.connection, 'A');

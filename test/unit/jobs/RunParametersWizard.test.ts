@@ -13,11 +13,22 @@ describe('RunParametersWizard', () => {
   it('runs with the declared defaults, typed, when the user picks Run at once', async () => {
     const prompter = new ScriptedPrompter([pickLabel('Run')]);
     const values = await new RunParametersWizard(prompter, { title: 'Run Hello Fabric', kind: 'notebook', declared }).run();
-    assert.deepEqual(values, { parameters: [{ name: 'rows', type: 'Integer', value: 10 }, { name: 'label', type: 'Text', value: 'hello' }] });
+    assert.deepEqual(values, {
+      parameters: [
+        { name: 'rows', type: 'Integer', value: 10 },
+        { name: 'label', type: 'Text', value: 'hello' },
+      ],
+    });
     const hub = prompter.seen[0] as ShownPick;
     assert.equal(hub.title, 'Run Hello Fabric');
-    assert.ok(hub.items.some((i) => i.label.includes('rows') && i.description === 'Integer = 10 (default)'), 'an Integer shows as typed, unquoted');
-    assert.ok(hub.items.some((i) => i.label.includes('label') && i.description === 'Text = "hello" (default)'), 'a Text shows quoted');
+    assert.ok(
+      hub.items.some((i) => i.label.includes('rows') && i.description === 'Integer = 10 (default)'),
+      'an Integer shows as typed, unquoted',
+    );
+    assert.ok(
+      hub.items.some((i) => i.label.includes('label') && i.description === 'Text = "hello" (default)'),
+      'a Text shows quoted',
+    );
   });
 
   it('refuses a bad Integer as the user types and sends the corrected value', async () => {
@@ -25,7 +36,15 @@ describe('RunParametersWizard', () => {
     const prompter = new ScriptedPrompter([
       pickLabel('rows'),
       pickLabel('Change the value'),
-      { input: (o) => { validation = o.validate; assert.equal(o.step, 3); assert.equal(o.totalSteps, 3); assert.equal(o.canGoBack, true); return '25'; } },
+      {
+        input: (o) => {
+          validation = o.validate;
+          assert.equal(o.step, 3);
+          assert.equal(o.totalSteps, 3);
+          assert.equal(o.canGoBack, true);
+          return '25';
+        },
+      },
       pickLabel('Run'),
     ]);
     const values = await new RunParametersWizard(prompter, { title: 'Run', kind: 'notebook', declared }).run();
@@ -36,15 +55,12 @@ describe('RunParametersWizard', () => {
   });
 
   it('goes back from the value step to the action step, then removes the parameter', async () => {
-    const prompter = new ScriptedPrompter([
-      pickLabel('label'),
-      pickLabel('Change the value'),
-      { input: () => BACK },
-      pickLabel('Remove'),
-      pickLabel('Run'),
-    ]);
+    const prompter = new ScriptedPrompter([pickLabel('label'), pickLabel('Change the value'), { input: () => BACK }, pickLabel('Remove'), pickLabel('Run')]);
     const values = await new RunParametersWizard(prompter, { title: 'Run', kind: 'notebook', declared }).run();
-    assert.deepEqual(values.parameters.map((p) => p.name), ['rows']);
+    assert.deepEqual(
+      values.parameters.map((p) => p.name),
+      ['rows'],
+    );
     assert.ok(prompter.done);
   });
 
@@ -53,9 +69,21 @@ describe('RunParametersWizard', () => {
     let valueCheck: InputOptions['validate'];
     const prompter = new ScriptedPrompter([
       pickLabel('Add a parameter'),
-      { input: (o) => { nameCheck = o.validate; assert.equal(o.step, 2); assert.equal(o.totalSteps, 4); return 'when'; } },
+      {
+        input: (o) => {
+          nameCheck = o.validate;
+          assert.equal(o.step, 2);
+          assert.equal(o.totalSteps, 4);
+          return 'when';
+        },
+      },
       pickLabel('DateTime'),
-      { input: (o) => { valueCheck = o.validate; return '2025-01-31T08:00:00Z'; } },
+      {
+        input: (o) => {
+          valueCheck = o.validate;
+          return '2025-01-31T08:00:00Z';
+        },
+      },
       pickLabel('Run'),
     ]);
     const values = await new RunParametersWizard(prompter, { title: 'Run', kind: 'notebook', declared }).run();
@@ -70,8 +98,18 @@ describe('RunParametersWizard', () => {
     const at = (o: { step?: number; totalSteps?: number }) => positions.push(`${o.step}/${o.totalSteps}`);
     const prompter = new ScriptedPrompter([
       pickLabel('Add a parameter'),
-      { input: (o) => { at(o); return 'region'; } },
-      { input: (o) => { at(o); return 'west'; } },
+      {
+        input: (o) => {
+          at(o);
+          return 'region';
+        },
+      },
+      {
+        input: (o) => {
+          at(o);
+          return 'west';
+        },
+      },
       pickLabel('Run'),
     ]);
     const values = await new RunParametersWizard(prompter, { title: 'Refresh Sales', kind: 'dataflowRefresh', declared: [] }).run();
@@ -83,8 +121,18 @@ describe('RunParametersWizard', () => {
     const positions: string[] = [];
     const prompter = new ScriptedPrompter([
       pickLabel('rows'),
-      { pick: (o) => { positions.push(`${o.step}/${o.totalSteps}`); return 'type'; } },
-      { pick: (o) => { positions.push(`${o.step}/${o.totalSteps}`); return 'Text'; } },
+      {
+        pick: (o) => {
+          positions.push(`${o.step}/${o.totalSteps}`);
+          return 'type';
+        },
+      },
+      {
+        pick: (o) => {
+          positions.push(`${o.step}/${o.totalSteps}`);
+          return 'Text';
+        },
+      },
       pickLabel('Run'),
     ]);
     await new RunParametersWizard(prompter, { title: 'Run', kind: 'notebook', declared }).run();
@@ -92,10 +140,15 @@ describe('RunParametersWizard', () => {
     assert.deepEqual(positions, ['2/undefined', '3/4']);
   });
 
-  it('starts from the last run\'s values and will not run while one is invalid for its type', async () => {
+  it("starts from the last run's values and will not run while one is invalid for its type", async () => {
     const last = { parameters: [{ name: 'ROWS', type: 'Integer' as const, value: 'many' }] };
     const prompter = new ScriptedPrompter([
-      { pick: (o) => { assert.match(o.items[0]!.label, /Fix the parameters/); return o.items[0]!.value; } },
+      {
+        pick: (o) => {
+          assert.match(o.items[0]!.label, /Fix the parameters/);
+          return o.items[0]!.value;
+        },
+      },
       pickLabel('Change the value'),
       type('7'),
       pickLabel('Run'),
@@ -109,9 +162,25 @@ describe('RunParametersWizard', () => {
       pickLabel('Compute'),
       pickLabel('Spark'),
       pickLabel('Driver cores'),
-      { pick: (o) => { assert.deepEqual(o.items.map((i) => i.label), ['Not set', '4', '8', '16', '32', '64']); return 8; } },
+      {
+        pick: (o) => {
+          assert.deepEqual(
+            o.items.map((i) => i.label),
+            ['Not set', '4', '8', '16', '32', '64'],
+          );
+          return 8;
+        },
+      },
       pickLabel('Executor memory'),
-      { pick: (o) => { assert.deepEqual(o.items.slice(1).map((i) => i.label), ['28g', '56g', '112g', '224g', '400g']); return '56g'; } },
+      {
+        pick: (o) => {
+          assert.deepEqual(
+            o.items.slice(1).map((i) => i.label),
+            ['28g', '56g', '112g', '224g', '400g'],
+          );
+          return '56g';
+        },
+      },
       pickLabel('Default lakehouse'),
       pickLabel('Sales LH'),
       pickLabel('session tag'),
@@ -134,9 +203,18 @@ describe('RunParametersWizard', () => {
 
   it('offers no compute step for pipelines', async () => {
     const prompter = new ScriptedPrompter([
-      { pick: (o) => { assert.ok(!o.items.some((i) => i.label.includes('Compute'))); return o.items[0]!.value; } },
+      {
+        pick: (o) => {
+          assert.ok(!o.items.some((i) => i.label.includes('Compute')));
+          return o.items[0]!.value;
+        },
+      },
     ]);
-    const values = await new RunParametersWizard(prompter, { title: 'Run', kind: 'pipeline', declared: [{ name: 'waitSec', type: 'Int', defaultValue: 1 }] }).run();
+    const values = await new RunParametersWizard(prompter, {
+      title: 'Run',
+      kind: 'pipeline',
+      declared: [{ name: 'waitSec', type: 'Int', defaultValue: 1 }],
+    }).run();
     assert.deepEqual(values, { parameters: [{ name: 'waitSec', type: 'Integer', value: 1 }] });
   });
 });

@@ -4,8 +4,18 @@ import { endSeverity } from '../../../src/jobs/jobLog';
 import type { TrackedJob } from '../../../src/jobs/TrackedJob';
 
 const job = (fields: Partial<TrackedJob>): TrackedJob => ({
-  id: 'j', workspaceId: 'w', itemId: 'i', itemName: 'Hello Fabric', itemType: 'Notebook', kind: 'notebook', jobType: 'RunNotebook',
-  parameters: [], status: 'Completed', submittedAt: 1_000, noticedAt: 5_000, ...fields,
+  id: 'j',
+  workspaceId: 'w',
+  itemId: 'i',
+  itemName: 'Hello Fabric',
+  itemType: 'Notebook',
+  kind: 'notebook',
+  jobType: 'RunNotebook',
+  parameters: [],
+  status: 'Completed',
+  submittedAt: 1_000,
+  noticedAt: 5_000,
+  ...fields,
 });
 
 describe('endSeverity', () => {

@@ -6,9 +6,7 @@ import { BACK } from '../../../src/base/prompter';
 /** A pick as the user sees it: its items arrived. */
 export type ShownPick = PickOptions<unknown> & { items: readonly PickItem<unknown>[] };
 
-export type Answer =
-  | { pick: (options: ShownPick) => unknown }
-  | { input: (options: InputOptions) => string | typeof BACK };
+export type Answer = { pick: (options: ShownPick) => unknown } | { input: (options: InputOptions) => string | typeof BACK };
 
 export class ScriptedPrompter implements Prompter {
   readonly seen: (ShownPick | InputOptions)[] = [];

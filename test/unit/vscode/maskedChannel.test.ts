@@ -17,7 +17,13 @@ describe('maskedChannel', () => {
     log.show();
     assert.equal(log.name, 'Fabric Workbench');
     assert.equal(log.logLevel, 2);
-    assert.ok(written.every((line) => !line.includes(TEST_TOKEN.slice(0, 20)) && !line.includes('c2VjcmV0')), written.join('\n'));
-    assert.deepEqual(written.map((line) => line.split('\n')[0]), ['token ***', 'escaped ***', 'Error: failed with Bearer ***', 'exit value {"t":"***"}', 'shown']);
+    assert.ok(
+      written.every((line) => !line.includes(TEST_TOKEN.slice(0, 20)) && !line.includes('c2VjcmV0')),
+      written.join('\n'),
+    );
+    assert.deepEqual(
+      written.map((line) => line.split('\n')[0]),
+      ['token ***', 'escaped ***', 'Error: failed with Bearer ***', 'exit value {"t":"***"}', 'shown'],
+    );
   });
 });

@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { SETTINGS, SETTINGS_SECTION, type SettingName } from '../../../src/vscode/common/settingsSchema';
 
-const contributed = (JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { configuration: { properties: Record<string, { default?: unknown }> } } })
-  .contributes.configuration.properties;
+const contributed = (
+  JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { configuration: { properties: Record<string, { default?: unknown }> } } }
+).contributes.configuration.properties;
 const names = Object.keys(SETTINGS) as SettingName[];
 
 describe('settings', () => {

@@ -20,7 +20,11 @@ describe('DefinitionCache against the emulator', () => {
 
   async function pipeline(name: string): Promise<Item> {
     const content = JSON.stringify({ properties: { activities: [] } });
-    const item = await fx.client.createItem(workspaceId, { displayName: name, type: 'DataPipeline', definition: encodeDefinition([{ path: 'pipeline-content.json', content: bytes(content) }]) });
+    const item = await fx.client.createItem(workspaceId, {
+      displayName: name,
+      type: 'DataPipeline',
+      definition: encodeDefinition([{ path: 'pipeline-content.json', content: bytes(content) }]),
+    });
     fx.calls.clear();
     return { ...item, workspaceId };
   }
@@ -54,7 +58,9 @@ describe('DefinitionCache against the emulator', () => {
     const cache = new DefinitionCache(() => fx.counted);
     await cache.readPart(item, 'pipeline-content.json');
     const theirs = JSON.stringify({ properties: { activities: [], description: 'theirs' } });
-    const current = decodeDefinition(await fx.client.getDefinition(workspaceId, item.id)).map((f) => (f.path === 'pipeline-content.json' ? { ...f, content: bytes(theirs) } : f));
+    const current = decodeDefinition(await fx.client.getDefinition(workspaceId, item.id)).map((f) =>
+      f.path === 'pipeline-content.json' ? { ...f, content: bytes(theirs) } : f,
+    );
     await fx.client.updateDefinition(workspaceId, item.id, encodeDefinition(current));
     fx.calls.clear();
     const mine = JSON.stringify({ properties: { activities: [], description: 'mine' } });
@@ -80,7 +86,11 @@ describe('DefinitionCache against the emulator', () => {
 
   it('saves parts saved together one after another: no edit is lost, the waiting ones go up together', async () => {
     const parts = ['pipeline-content.json', 'a.json', 'b.json', 'c.json'];
-    const created = await fx.client.createItem(workspaceId, { displayName: 'Saved together', type: 'DataPipeline', definition: encodeDefinition(parts.map((p) => ({ path: p, content: bytes('{"properties":{"activities":[]}}') }))) });
+    const created = await fx.client.createItem(workspaceId, {
+      displayName: 'Saved together',
+      type: 'DataPipeline',
+      definition: encodeDefinition(parts.map((p) => ({ path: p, content: bytes('{"properties":{"activities":[]}}') }))),
+    });
     const item = { ...created, workspaceId };
     const cache = new DefinitionCache(() => fx.counted);
     for (const part of parts) await cache.readPart(item, part);
@@ -93,12 +103,18 @@ describe('DefinitionCache against the emulator', () => {
   });
 
   it('rejects only the save whose copy is stale when saves go up together', async () => {
-    const created = await fx.client.createItem(workspaceId, { displayName: 'Partly stale', type: 'DataPipeline', definition: encodeDefinition(['pipeline-content.json', 'a.json', 'b.json'].map((p) => ({ path: p, content: bytes('{}') }))) });
+    const created = await fx.client.createItem(workspaceId, {
+      displayName: 'Partly stale',
+      type: 'DataPipeline',
+      definition: encodeDefinition(['pipeline-content.json', 'a.json', 'b.json'].map((p) => ({ path: p, content: bytes('{}') }))),
+    });
     const item = { ...created, workspaceId };
     const cache = new DefinitionCache(() => fx.counted);
     await cache.readPart(item, 'a.json');
     // Changed elsewhere; then b.json is read afresh, so only a.json's editor shows the old copy.
-    const theirs = decodeDefinition(await fx.client.getDefinition(workspaceId, item.id)).map((f) => (f.path === 'pipeline-content.json' ? { ...f, content: bytes('{"theirs":1}') } : f));
+    const theirs = decodeDefinition(await fx.client.getDefinition(workspaceId, item.id)).map((f) =>
+      f.path === 'pipeline-content.json' ? { ...f, content: bytes('{"theirs":1}') } : f,
+    );
     await fx.client.updateDefinition(workspaceId, item.id, encodeDefinition(theirs));
     cache.invalidate(workspaceId, item.id);
     await cache.readPart(item, 'b.json');
@@ -125,9 +141,21 @@ describe('DefinitionCache against the emulator', () => {
   });
 
   it('lists the folders and files of a definition', () => {
-    const files = new Map([['.platform', bytes('')], ['definition/model.tmdl', bytes('')], ['definition/tables/T.tmdl', bytes('')], ['definition.pbism', bytes('')]]);
-    assert.deepEqual(listFolder(files, ''), [['.platform', false], ['definition', true], ['definition.pbism', false]]);
-    assert.deepEqual(listFolder(files, 'definition'), [['model.tmdl', false], ['tables', true]]);
+    const files = new Map([
+      ['.platform', bytes('')],
+      ['definition/model.tmdl', bytes('')],
+      ['definition/tables/T.tmdl', bytes('')],
+      ['definition.pbism', bytes('')],
+    ]);
+    assert.deepEqual(listFolder(files, ''), [
+      ['.platform', false],
+      ['definition', true],
+      ['definition.pbism', false],
+    ]);
+    assert.deepEqual(listFolder(files, 'definition'), [
+      ['model.tmdl', false],
+      ['tables', true],
+    ]);
     // Names VS Code would resolve to another place are left out.
     const hostile = new Map([...files, ['../../x.txt', bytes('')], ['definition/../y.txt', bytes('')], ['./z', bytes('')], ['a//b', bytes('')]]);
     assert.deepEqual(listFolder(hostile, ''), listFolder(files, ''));

@@ -52,7 +52,11 @@ describe('DefinitionSaver: where a save goes, against the emulator', () => {
 
   function start(): void {
     const pending = new PendingChanges(storage);
-    cache = new DefinitionCache(() => client, undefined, DefinitionSaver.overlay(pending, () => connection));
+    cache = new DefinitionCache(
+      () => client,
+      undefined,
+      DefinitionSaver.overlay(pending, () => connection),
+    );
     saver = new DefinitionSaver(cache, pending, { connection: () => connection, uploadDelayMs: () => delayMs });
     saver.onConflict((e) => conflicts.push(e));
     saver.onDidFailUpload((e) => failures.push(e));
@@ -86,9 +90,12 @@ describe('DefinitionSaver: where a save goes, against the emulator', () => {
     const checked: number[] = [];
     saver.onDidCheck(({ problems }) => checked.push(problems.length));
     await saver.write(item, PART, bytes('{ "properties": { '), 'auto');
-    assert.deepEqual(saver.pending.list().map((c) => c.reason.kind), ['invalid']);
+    assert.deepEqual(
+      saver.pending.list().map((c) => c.reason.kind),
+      ['invalid'],
+    );
     assert.match((saver.pending.list()[0]!.reason as { problem: string }).problem, /line 1/);
-    assert.equal(text(await cache.readPart(item, PART)), '{ "properties": { ', 'a reopened editor shows the user\'s text');
+    assert.equal(text(await cache.readPart(item, PART)), '{ "properties": { ', "a reopened editor shows the user's text");
     await saver.write(item, PART, bytes(pipelineJson('fixed')), 'auto');
     await saver.uploadWaiting();
     assert.equal(fx.calls.get('updateDefinition'), 1);
@@ -97,7 +104,7 @@ describe('DefinitionSaver: where a save goes, against the emulator', () => {
     assert.deepEqual(checked, [1, 0]);
   });
 
-  it('uploads several auto-saves of an item\'s parts once, when its saves pause', async () => {
+  it("uploads several auto-saves of an item's parts once, when its saves pause", async () => {
     delayMs = 50;
     const item = await pipeline('Coalesced', { [PART]: pipelineJson('a'), 'settings.json': '{}' });
     for (let n = 1; n <= 5; n++) {
@@ -112,12 +119,15 @@ describe('DefinitionSaver: where a save goes, against the emulator', () => {
 
   it('refuses a manual save Fabric would refuse, keeping nothing', async () => {
     const item = await pipeline('Refused');
-    await assert.rejects(saver.write(item, PART, bytes('{ nope'), 'manual'), (error: unknown) => error instanceof InvalidPartError && /line 1/.test(error.message));
+    await assert.rejects(
+      saver.write(item, PART, bytes('{ nope'), 'manual'),
+      (error: unknown) => error instanceof InvalidPartError && /line 1/.test(error.message),
+    );
     assert.deepEqual(saver.pending.list(), []);
     assert.equal(fx.calls.get('updateDefinition'), undefined);
   });
 
-  it('a manual save takes the item\'s waiting auto-saves along in its one upload', async () => {
+  it("a manual save takes the item's waiting auto-saves along in its one upload", async () => {
     const item = await pipeline('Along', { [PART]: pipelineJson('a'), 'settings.json': '{}' });
     await saver.write(item, 'settings.json', bytes('{"along":true}'), 'auto');
     await saver.write(item, PART, bytes(pipelineJson('manual')), 'manual');
@@ -137,12 +147,20 @@ describe('DefinitionSaver: where a save goes, against the emulator', () => {
 
   it('keeps a save that meets a change made in Fabric as a conflict, without throwing; Overwrite uploads it', async () => {
     const item = await pipeline('Conflict');
-    const theirs = decodeDefinition(await fx.client.getDefinition(workspaceId, item.id)).map((f) => (f.path === PART ? { ...f, content: bytes(pipelineJson('theirs')) } : f));
+    const theirs = decodeDefinition(await fx.client.getDefinition(workspaceId, item.id)).map((f) =>
+      f.path === PART ? { ...f, content: bytes(pipelineJson('theirs')) } : f,
+    );
     await fx.client.updateDefinition(workspaceId, item.id, encodeDefinition(theirs));
     await saver.write(item, PART, bytes(pipelineJson('mine')), 'manual');
     assert.match(await remote(item), /theirs/);
-    assert.deepEqual(saver.pending.list().map((c) => c.reason.kind), ['conflict']);
-    assert.deepEqual(conflicts.map((c) => c.paths), [[PART]]);
+    assert.deepEqual(
+      saver.pending.list().map((c) => c.reason.kind),
+      ['conflict'],
+    );
+    assert.deepEqual(
+      conflicts.map((c) => c.paths),
+      [[PART]],
+    );
     assert.match(text(conflicts[0]!.remote.files.get(PART)), /theirs/);
     // Auto-saves of the conflicting text do not ask again.
     await saver.write(item, PART, bytes(pipelineJson('mine, more')), 'auto');
@@ -153,7 +171,7 @@ describe('DefinitionSaver: where a save goes, against the emulator', () => {
     assert.deepEqual(saver.pending.list(), []);
   });
 
-  it('Discard drops the text; reads show Fabric\'s copy', async () => {
+  it("Discard drops the text; reads show Fabric's copy", async () => {
     const item = await pipeline('Discarded');
     await saver.write(item, PART, bytes('{ half'), 'auto');
     await saver.discard(item, PART);
@@ -166,14 +184,21 @@ describe('DefinitionSaver: where a save goes, against the emulator', () => {
     let fail = true;
     client = new Proxy(fx.counted, {
       get(target, name, receiver) {
-        if (name === 'updateDefinition' && fail) return async () => Promise.reject(Object.assign(new Error('boom'), { userMessage: 'Fabric is down (request id 42)' }));
+        if (name === 'updateDefinition' && fail)
+          return async () => Promise.reject(Object.assign(new Error('boom'), { userMessage: 'Fabric is down (request id 42)' }));
         return Reflect.get(target, name, receiver);
       },
     });
     await saver.write(item, PART, bytes(pipelineJson('later')), 'auto');
     await saver.uploadWaiting();
-    assert.deepEqual(saver.pending.list().map((c) => c.reason), [{ kind: 'failed', message: 'Fabric is down (request id 42)' }]);
-    assert.deepEqual(failures.map((f) => f.message), ['Fabric is down (request id 42)']);
+    assert.deepEqual(
+      saver.pending.list().map((c) => c.reason),
+      [{ kind: 'failed', message: 'Fabric is down (request id 42)' }],
+    );
+    assert.deepEqual(
+      failures.map((f) => f.message),
+      ['Fabric is down (request id 42)'],
+    );
     await assert.rejects(saver.write(item, 'settings.json', bytes('{}'), 'manual'), /boom/, 'a manual save that fails throws');
     fail = false;
     await saver.uploadNow(item);
@@ -185,7 +210,9 @@ describe('DefinitionSaver: where a save goes, against the emulator', () => {
     const item = await pipeline('Restored');
     await saver.write(item, PART, bytes(pipelineJson('before reload')), 'auto');
     saver.dispose();
-    const theirs = decodeDefinition(await fx.client.getDefinition(workspaceId, item.id)).map((f) => (f.path === PART ? { ...f, content: bytes(pipelineJson('theirs')) } : f));
+    const theirs = decodeDefinition(await fx.client.getDefinition(workspaceId, item.id)).map((f) =>
+      f.path === PART ? { ...f, content: bytes(pipelineJson('theirs')) } : f,
+    );
     await fx.client.updateDefinition(workspaceId, item.id, encodeDefinition(theirs));
     start();
     assert.equal(await saver.restore(), 1);
@@ -202,14 +229,17 @@ describe('DefinitionSaver: where a save goes, against the emulator', () => {
     const renamed = { ...item, ...(await fx.client.updateItem(workspaceId, item.id, { displayName: 'After rename' })), workspaceId };
     cache.invalidate(workspaceId, item.id);
     await saver.followRename(renamed, before);
-    assert.deepEqual(saver.pending.list().map((c) => c.item.displayName), ['After rename']);
+    assert.deepEqual(
+      saver.pending.list().map((c) => c.item.displayName),
+      ['After rename'],
+    );
     await saver.uploadNow(renamed);
     assert.deepEqual(conflicts, []);
     assert.match(await remote(item), /mine/);
     assert.equal((await fx.client.getItem(workspaceId, item.id)).displayName, 'After rename');
   });
 
-  it('neither shows nor uploads another connection\'s pending text', async () => {
+  it("neither shows nor uploads another connection's pending text", async () => {
     const item = await pipeline('Other connection');
     await saver.write(item, PART, bytes(pipelineJson('through a')), 'auto');
     connection = 'another';

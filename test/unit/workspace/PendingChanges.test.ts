@@ -1,6 +1,12 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { PendingChanges, UnreadablePendingChangesError, type PendingChange, type PendingReason, type PendingStorage } from '../../../src/workspace/PendingChanges';
+import {
+  PendingChanges,
+  UnreadablePendingChangesError,
+  type PendingChange,
+  type PendingReason,
+  type PendingStorage,
+} from '../../../src/workspace/PendingChanges';
 
 /** Storage in memory, as a file would be: the last text saved, and what was set aside. */
 class MemoryStorage implements PendingStorage {
@@ -21,7 +27,12 @@ class MemoryStorage implements PendingStorage {
   }
 }
 
-const reasons: PendingReason[] = [{ kind: 'waiting' }, { kind: 'conflict' }, { kind: 'invalid', problem: 'Expected comma (line 3)' }, { kind: 'failed', message: 'Fabric answered 500' }];
+const reasons: PendingReason[] = [
+  { kind: 'waiting' },
+  { kind: 'conflict' },
+  { kind: 'invalid', problem: 'Expected comma (line 3)' },
+  { kind: 'failed', message: 'Fabric answered 500' },
+];
 
 function change(overrides: Partial<PendingChange> = {}): PendingChange {
   return {
@@ -38,7 +49,12 @@ function change(overrides: Partial<PendingChange> = {}): PendingChange {
 
 const arbitraryChange = fc.record({
   connection: fc.constantFrom('emulator a', 'microsoft b tenant'),
-  item: fc.record({ workspaceId: fc.constantFrom('w1', 'w2'), id: fc.constantFrom('i1', 'i2', 'i3'), displayName: fc.string(), type: fc.constantFrom('DataPipeline', 'Notebook') }),
+  item: fc.record({
+    workspaceId: fc.constantFrom('w1', 'w2'),
+    id: fc.constantFrom('i1', 'i2', 'i3'),
+    displayName: fc.string(),
+    type: fc.constantFrom('DataPipeline', 'Notebook'),
+  }),
   path: fc.constantFrom('pipeline-content.json', '.platform', 'a/b.json', 'é ü.json'),
   content: fc.uint8Array({ maxLength: 64 }),
   base: fc.string({ minLength: 1, maxLength: 8 }),
@@ -48,28 +64,33 @@ const arbitraryChange = fc.record({
 
 describe('PendingChanges: saved text not in Fabric yet', () => {
   it('restores every entry it stored, byte for byte, in a new session', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(arbitraryChange, { maxLength: 12 }), async (changes) => {
-      const storage = new MemoryStorage();
-      const first = new PendingChanges(storage);
-      for (const c of changes) await first.set(c);
-      const second = new PendingChanges(storage);
-      await second.restore();
-      const byKey = (list: PendingChange[]) => new Map(list.map((c) => [JSON.stringify([c.connection, c.item.workspaceId, c.item.id, c.path]), c]));
-      const expected = byKey(changes); // the last save of a part wins
-      const restored = byKey(second.list());
-      assert.equal(restored.size, expected.size);
-      for (const [key, c] of expected) {
-        const r = restored.get(key)!;
-        assert.deepEqual({ ...r, item: { ...r.item }, content: [...r.content] }, { ...c, item: { ...c.item }, content: [...c.content] });
-      }
-    }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(arbitraryChange, { maxLength: 12 }), async (changes) => {
+        const storage = new MemoryStorage();
+        const first = new PendingChanges(storage);
+        for (const c of changes) await first.set(c);
+        const second = new PendingChanges(storage);
+        await second.restore();
+        const byKey = (list: PendingChange[]) => new Map(list.map((c) => [JSON.stringify([c.connection, c.item.workspaceId, c.item.id, c.path]), c]));
+        const expected = byKey(changes); // the last save of a part wins
+        const restored = byKey(second.list());
+        assert.equal(restored.size, expected.size);
+        for (const [key, c] of expected) {
+          const r = restored.get(key)!;
+          assert.deepEqual({ ...r, item: { ...r.item }, content: [...r.content] }, { ...c, item: { ...c.item }, content: [...c.content] });
+        }
+      }),
+    );
   });
 
   it('keeps entries of every connection; a connection sees only its own', async () => {
     const store = new PendingChanges(new MemoryStorage());
     await store.set(change({ connection: 'a' }), change({ connection: 'b' }));
     assert.equal(store.list().length, 2);
-    assert.deepEqual(store.list('a').map((c) => c.connection), ['a']);
+    assert.deepEqual(
+      store.list('a').map((c) => c.connection),
+      ['a'],
+    );
     assert.equal(store.get('b', { workspaceId: 'ws', id: 'item' }, 'pipeline-content.json')?.connection, 'b');
   });
 
@@ -97,7 +118,16 @@ describe('PendingChanges: saved text not in Fabric yet', () => {
     await writing;
     const reread = new PendingChanges(storage);
     await reread.restore();
-    assert.deepEqual(reread.list().map((c) => [c.path, [...c.content]]).sort(), [['kept.json', [...change().content]], ['pipeline-content.json', [2]]]);
+    assert.deepEqual(
+      reread
+        .list()
+        .map((c) => [c.path, [...c.content]])
+        .sort(),
+      [
+        ['kept.json', [...change().content]],
+        ['pipeline-content.json', [2]],
+      ],
+    );
   });
 
   it('sets aside stored text it cannot read rather than overwriting it', async () => {

@@ -23,7 +23,11 @@ describe('WorkspaceSync against the emulator', () => {
     target = (await fx.client.createWorkspace({ displayName: 'Target' })).id;
     for (let i = 0; i < 12; i++) {
       const content = JSON.stringify({ properties: { activities: [], description: `pipeline ${i}` } });
-      await fx.client.createItem(source, { displayName: `P${i}`, type: 'DataPipeline', definition: encodeDefinition([{ path: 'pipeline-content.json', content: bytes(content) }]) });
+      await fx.client.createItem(source, {
+        displayName: `P${i}`,
+        type: 'DataPipeline',
+        definition: encodeDefinition([{ path: 'pipeline-content.json', content: bytes(content) }]),
+      });
     }
     await fx.client.createItem(source, { displayName: 'Nb', type: 'Notebook' });
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-export-'));
@@ -67,23 +71,41 @@ describe('WorkspaceSync against the emulator', () => {
     try {
       const ws = (await noBulk.client.createWorkspace({ displayName: 'No bulk' })).id;
       for (let i = 0; i < 3; i++) {
-        await noBulk.client.createItem(ws, { displayName: `P${i}`, type: 'DataPipeline', definition: encodeDefinition([{ path: 'pipeline-content.json', content: pipelineJson(`p${i}`) }]) });
+        await noBulk.client.createItem(ws, {
+          displayName: `P${i}`,
+          type: 'DataPipeline',
+          definition: encodeDefinition([{ path: 'pipeline-content.json', content: pipelineJson(`p${i}`) }]),
+        });
       }
       const result = await exportWorkspace(noBulk.counted, ws, outs[0]!);
       assert.equal(result.exported.length, 3);
       assert.deepEqual([noBulk.calls.get('bulkExportDefinitions'), noBulk.calls.get('getDefinition')], [1, 3]);
       await exportWorkspace(fx.client, source, outs[1]!);
       for (const name of ['P0.DataPipeline', 'P1.DataPipeline']) {
-        assert.equal(fs.readFileSync(path.join(outs[0]!, name, 'pipeline-content.json'), 'utf8'), JSON.stringify({ properties: { activities: [], description: `p${name[1]}` } }));
+        assert.equal(
+          fs.readFileSync(path.join(outs[0]!, name, 'pipeline-content.json'), 'utf8'),
+          JSON.stringify({ properties: { activities: [], description: `p${name[1]}` } }),
+        );
       }
 
       const mixed = (await fx.client.createWorkspace({ displayName: 'Mixed' })).id;
       await fx.client.createItem(mixed, { displayName: 'Store', type: 'Warehouse' });
-      await fx.client.createItem(mixed, { displayName: 'Load', type: 'DataPipeline', definition: encodeDefinition([{ path: 'pipeline-content.json', content: pipelineJson('load') }]) });
+      await fx.client.createItem(mixed, {
+        displayName: 'Load',
+        type: 'DataPipeline',
+        definition: encodeDefinition([{ path: 'pipeline-content.json', content: pipelineJson('load') }]),
+      });
       fx.calls.clear();
       const partly = await exportWorkspace(fx.counted, mixed, outs[2]!);
-      assert.deepEqual(partly.exported.map((i) => i.displayName), ['Load']);
-      assert.deepEqual(partly.skipped.map((s) => s.item.displayName), ['Store'], 'the item without a definition is reported as such');
+      assert.deepEqual(
+        partly.exported.map((i) => i.displayName),
+        ['Load'],
+      );
+      assert.deepEqual(
+        partly.skipped.map((s) => s.item.displayName),
+        ['Store'],
+        'the item without a definition is reported as such',
+      );
       assert.equal(fx.calls.get('getDefinition'), 2);
     } finally {
       await noBulk.close();
@@ -96,7 +118,10 @@ describe('WorkspaceSync against the emulator', () => {
     const first = await importItemFolders(fx.client, target, folders);
     assert.deepEqual(first.failed, []);
     assert.equal(first.imported.filter((r) => r.created).length, 3);
-    fs.writeFileSync(path.join(folder, 'P1.DataPipeline', 'pipeline-content.json'), JSON.stringify({ properties: { activities: [], description: 'edited locally' } }));
+    fs.writeFileSync(
+      path.join(folder, 'P1.DataPipeline', 'pipeline-content.json'),
+      JSON.stringify({ properties: { activities: [], description: 'edited locally' } }),
+    );
     const second = await importItemFolders(fx.client, target, folders.slice(0, 1));
     assert.equal(second.imported[0].created, false);
     const files = decodeDefinition(await fx.client.getDefinition(target, second.imported[0].item.id));
@@ -117,11 +142,20 @@ describe('WorkspaceSync against the emulator', () => {
 
     before(async () => {
       hostile = (await fx.client.createWorkspace({ displayName: 'Hostile' })).id;
-      const create = async (displayName: string, parts: [string, Uint8Array][]) =>
-        ({ ...(await fx.client.createItem(hostile, { displayName, type: 'DataPipeline', definition: encodeDefinition(parts.map(([p, content]) => ({ path: p, content }))) })), workspaceId: hostile });
+      const create = async (displayName: string, parts: [string, Uint8Array][]) => ({
+        ...(await fx.client.createItem(hostile, {
+          displayName,
+          type: 'DataPipeline',
+          definition: encodeDefinition(parts.map(([p, content]) => ({ path: p, content }))),
+        })),
+        workspaceId: hostile,
+      });
       items = [
         await create('../victim', [['pipeline-content.json', pipelineJson('escaped by name')]]),
-        await create('Evil', [['pipeline-content.json', pipelineJson('evil')], ['../../x.txt', bytes('escaped by part')]]),
+        await create('Evil', [
+          ['pipeline-content.json', pipelineJson('evil')],
+          ['../../x.txt', bytes('escaped by part')],
+        ]),
         await create('CON', [['pipeline-content.json', pipelineJson('a device on Windows')]]),
         await create('Fine', [['pipeline-content.json', pipelineJson('fine')]]),
       ];
@@ -131,7 +165,7 @@ describe('WorkspaceSync against the emulator', () => {
       chosen = path.join(base, 'chosen');
       fs.mkdirSync(chosen);
       fs.mkdirSync(path.join(base, 'victim.DataPipeline'));
-      fs.writeFileSync(path.join(base, 'victim.DataPipeline', 'keep.txt'), 'the user\'s file beside the chosen folder');
+      fs.writeFileSync(path.join(base, 'victim.DataPipeline', 'keep.txt'), "the user's file beside the chosen folder");
     });
     afterEach(() => fs.rmSync(base, { recursive: true, force: true }));
 
@@ -139,9 +173,13 @@ describe('WorkspaceSync against the emulator', () => {
       const outside = snapshot(base);
       const result = await exportWorkspace(fx.client, hostile, chosen);
       const after = snapshot(base);
-      for (const [name, content] of after) if (!name.startsWith(`chosen${path.sep}`) && name !== 'chosen') assert.equal(outside.get(name), content, `${name} appeared or changed`);
+      for (const [name, content] of after)
+        if (!name.startsWith(`chosen${path.sep}`) && name !== 'chosen') assert.equal(outside.get(name), content, `${name} appeared or changed`);
       for (const [name, content] of outside) assert.equal(after.get(name), content, `${name} was deleted or changed`);
-      assert.deepEqual(result.exported.map((i) => i.displayName), ['Fine']);
+      assert.deepEqual(
+        result.exported.map((i) => i.displayName),
+        ['Fine'],
+      );
       assert.deepEqual(fs.readdirSync(chosen), ['Fine.DataPipeline']);
       const failures = new Map(result.failed.map((f) => [f.item.displayName, f.error]));
       assert.match(failures.get('../victim') ?? '', /"\.\.\/victim\.DataPipeline" is not a safe folder name/);
@@ -151,7 +189,12 @@ describe('WorkspaceSync against the emulator', () => {
 
     it('writes nothing through a link in the chosen folder', async () => {
       fs.symlinkSync(path.join(base, 'victim.DataPipeline'), path.join(chosen, 'Fine.DataPipeline'));
-      const result = await exportItems(fx.client, items.filter((i) => i.displayName === 'Fine'), chosen, { onExisting: async () => 'overwrite' });
+      const result = await exportItems(
+        fx.client,
+        items.filter((i) => i.displayName === 'Fine'),
+        chosen,
+        { onExisting: async () => 'overwrite' },
+      );
       assert.match(result.failed[0]?.error ?? '', /is a link/);
       assert.deepEqual(fs.readdirSync(path.join(base, 'victim.DataPipeline')), ['keep.txt']);
     });
@@ -182,7 +225,14 @@ describe('WorkspaceSync against the emulator', () => {
     const folder = () => path.join(chosen, 'Kept.DataPipeline');
 
     before(async () => {
-      item = { ...(await fx.client.createItem(source, { displayName: 'Kept', type: 'DataPipeline', definition: encodeDefinition([{ path: 'pipeline-content.json', content: pipelineJson('from Fabric') }]) })), workspaceId: source };
+      item = {
+        ...(await fx.client.createItem(source, {
+          displayName: 'Kept',
+          type: 'DataPipeline',
+          definition: encodeDefinition([{ path: 'pipeline-content.json', content: pipelineJson('from Fabric') }]),
+        })),
+        workspaceId: source,
+      };
     });
     beforeEach(() => {
       chosen = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-existing-'));
@@ -202,12 +252,18 @@ describe('WorkspaceSync against the emulator', () => {
     it('is asked about with its files; Skip keeps it, Overwrite writes the parts and keeps the other files', async () => {
       const asked: ExistingFolder[] = [];
       const skipped = await exportItems(fx.client, [item], chosen, { onExisting: async (existing) => (asked.push(existing), 'skip') });
-      assert.deepEqual(asked.map((a) => [a.item.displayName, a.folder, a.files, a.remaining]), [['Kept', folder(), ['notes/todo.md', 'pipeline-content.json'], 0]]);
+      assert.deepEqual(
+        asked.map((a) => [a.item.displayName, a.folder, a.files, a.remaining]),
+        [['Kept', folder(), ['notes/todo.md', 'pipeline-content.json'], 0]],
+      );
       assert.deepEqual(skipped.existing, [item]);
       assert.equal(fs.readFileSync(path.join(folder(), 'pipeline-content.json'), 'utf8'), 'my local edit');
 
       const overwritten = await exportItems(fx.client, [item], chosen, { onExisting: async () => 'overwrite' });
-      assert.deepEqual(overwritten.exported.map((i) => i.id), [item.id]);
+      assert.deepEqual(
+        overwritten.exported.map((i) => i.id),
+        [item.id],
+      );
       assert.match(fs.readFileSync(path.join(folder(), 'pipeline-content.json'), 'utf8'), /from Fabric/);
       assert.equal(fs.readFileSync(path.join(folder(), 'notes', 'todo.md'), 'utf8'), 'my notes');
       assert.deepEqual(overwritten.kept, [{ item, files: ['notes/todo.md'] }]);
@@ -215,7 +271,14 @@ describe('WorkspaceSync against the emulator', () => {
 
     it('writes nothing when the question is cancelled', async () => {
       const fresh = { ...(await fx.client.createItem(source, { displayName: 'Fresh', type: 'DataPipeline' })), workspaceId: source };
-      await assert.rejects(exportItems(fx.client, [fresh, item], chosen, { onExisting: async () => { throw new Error('cancelled'); } }), /cancelled/);
+      await assert.rejects(
+        exportItems(fx.client, [fresh, item], chosen, {
+          onExisting: async () => {
+            throw new Error('cancelled');
+          },
+        }),
+        /cancelled/,
+      );
       assert.deepEqual(fs.readdirSync(chosen), ['Kept.DataPipeline']);
       assert.equal(fs.readFileSync(path.join(folder(), 'pipeline-content.json'), 'utf8'), 'my local edit');
     });

@@ -6,17 +6,21 @@ import { startFixture, type Fixture } from './emulatorFixture';
 /** Resolves with the root's children once `done` holds for them, checking again at each change the model announces. */
 function rootsOnce(model: WorkspaceTreeModel, done: (roots: TreeNode[]) => boolean): Promise<TreeNode[]> {
   return new Promise((resolve, reject) => {
-    const check = () => model.getChildren().then((roots) => {
-      if (!done(roots)) return;
-      subscription.dispose();
-      resolve(roots);
-    }, reject);
+    const check = () =>
+      model.getChildren().then((roots) => {
+        if (!done(roots)) return;
+        subscription.dispose();
+        resolve(roots);
+      }, reject);
     const subscription = model.onDidChange(() => void check());
     void check();
   });
 }
 
-const labels = (nodes: TreeNode[]) => nodes.map((n) => (n.kind === 'workspace' ? n.workspace.displayName : n.kind === 'itemType' ? `[${n.itemType}]` : n.kind === 'item' ? n.item.displayName : n.kind));
+const labels = (nodes: TreeNode[]) =>
+  nodes.map((n) =>
+    n.kind === 'workspace' ? n.workspace.displayName : n.kind === 'itemType' ? `[${n.itemType}]` : n.kind === 'item' ? n.item.displayName : n.kind,
+  );
 
 describe('WorkspaceTreeModel against the emulator', () => {
   let fx: Fixture;
@@ -30,11 +34,19 @@ describe('WorkspaceTreeModel against the emulator', () => {
       if (name === 'Sales') salesId = ws.id;
       if (name === 'Finance') labId = ws.id;
     }
-    for (const [name, type] of [['Load', 'DataPipeline'], ['Clean', 'Notebook'], ['Report prep', 'Notebook']]) {
+    for (const [name, type] of [
+      ['Load', 'DataPipeline'],
+      ['Clean', 'Notebook'],
+      ['Report prep', 'Notebook'],
+    ]) {
       await fx.client.createItem(salesId, { displayName: name, type });
     }
     // Two notebooks fill the first page of two: the lakehouse is only on the second.
-    for (const [name, type] of [['One', 'Notebook'], ['Two', 'Notebook'], ['Lake', 'Lakehouse']]) {
+    for (const [name, type] of [
+      ['One', 'Notebook'],
+      ['Two', 'Notebook'],
+      ['Lake', 'Lakehouse'],
+    ]) {
       await fx.client.createItem(labId, { displayName: name, type });
     }
   });
@@ -71,7 +83,7 @@ describe('WorkspaceTreeModel against the emulator', () => {
     model.dispose();
   });
 
-  it('groups a workspace\'s items by type from all its pages, with stable ids', async () => {
+  it("groups a workspace's items by type from all its pages, with stable ids", async () => {
     const model = new WorkspaceTreeModel(() => fx.counted, { groupBy: 'type' });
     const roots = await rootsOnce(model, (nodes) => nodes.some((n) => n.kind === 'workspace' && n.workspaceId === salesId));
     const sales = roots.find((n) => n.kind === 'workspace' && n.workspaceId === salesId) as WorkspaceNode;
@@ -132,7 +144,10 @@ describe('WorkspaceTreeModel in folder mode', () => {
   let sales: string;
   let bronze: string;
 
-  const folderLabels = (nodes: TreeNode[]) => nodes.map((n) => (n.kind === 'folder' ? `${n.folder.displayName}/` : n.kind === 'item' ? n.item.displayName : n.kind === 'empty' ? `(${n.message})` : n.kind));
+  const folderLabels = (nodes: TreeNode[]) =>
+    nodes.map((n) =>
+      n.kind === 'folder' ? `${n.folder.displayName}/` : n.kind === 'item' ? n.item.displayName : n.kind === 'empty' ? `(${n.message})` : n.kind,
+    );
 
   before(async () => {
     fx = await startFixture({ pageSize: 2 });
@@ -140,7 +155,10 @@ describe('WorkspaceTreeModel in folder mode', () => {
     sales = (await fx.client.createFolder(wsId, { displayName: 'Sales' })).id;
     bronze = (await fx.client.createFolder(wsId, { displayName: 'Bronze', parentFolderId: sales })).id;
     await fx.client.createFolder(wsId, { displayName: 'Archive' });
-    const [load, clean] = [await fx.client.createItem(wsId, { displayName: 'Load', type: 'DataPipeline' }), await fx.client.createItem(wsId, { displayName: 'Clean', type: 'Notebook' })];
+    const [load, clean] = [
+      await fx.client.createItem(wsId, { displayName: 'Load', type: 'DataPipeline' }),
+      await fx.client.createItem(wsId, { displayName: 'Clean', type: 'Notebook' }),
+    ];
     await fx.client.createItem(wsId, { displayName: 'At the root', type: 'Notebook' });
     await fx.client.moveItem(wsId, load.id, sales);
     await fx.client.moveItem(wsId, clean.id, bronze);
@@ -169,7 +187,7 @@ describe('WorkspaceTreeModel in folder mode', () => {
     assert.deepEqual(fx.calls, calls, 'the folders below the workspace came with it');
     assert.equal(model.getParent(inBronze[0]), inSales[0]);
     assert.equal(model.getParent(inSales[0])!.id, top[1]!.id);
-    assert.equal(inBronze[0]!.id, `ws:${wsId}/item:${(inBronze[0] as { item: { id: string } }).item.id}`, 'an item\'s id does not depend on where it sits');
+    assert.equal(inBronze[0]!.id, `ws:${wsId}/item:${(inBronze[0] as { item: { id: string } }).item.id}`, "an item's id does not depend on where it sits");
     assert.equal(model.findItem(wsId, (inBronze[0] as { item: { id: string } }).item.id)?.parent.id, inSales[0]!.id);
     model.dispose();
   });

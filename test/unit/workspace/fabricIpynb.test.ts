@@ -7,7 +7,13 @@ const fabricNotebook = {
   metadata: { kernel_info: { name: 'synapse_pyspark' }, language_info: { name: 'python' }, dependencies: { lakehouse: { default_lakehouse: 'lh-1' } } },
   cells: [
     { cell_type: 'markdown', metadata: {}, source: ['# Title'] },
-    { cell_type: 'code', metadata: { microsoft: { language: 'python', language_group: 'synapse_pyspark' }, tags: ['parameters'] }, source: ['x = 1'], outputs: [{ output_type: 'stream', text: ['hi'] }], execution_count: 3 },
+    {
+      cell_type: 'code',
+      metadata: { microsoft: { language: 'python', language_group: 'synapse_pyspark' }, tags: ['parameters'] },
+      source: ['x = 1'],
+      outputs: [{ output_type: 'stream', text: ['hi'] }],
+      execution_count: 3,
+    },
   ],
 };
 
@@ -32,10 +38,13 @@ describe('prepareIpynbForFabric', () => {
   });
 
   it('takes the language group from the cells when the notebook metadata has none (Python notebooks)', () => {
-    const python = { metadata: {}, cells: [
-      { cell_type: 'code', metadata: { microsoft: { language: 'python', language_group: 'jupyter_python' } }, source: [], outputs: [] },
-      { cell_type: 'code', metadata: {}, source: [], outputs: [] },
-    ] };
+    const python = {
+      metadata: {},
+      cells: [
+        { cell_type: 'code', metadata: { microsoft: { language: 'python', language_group: 'jupyter_python' } }, source: [], outputs: [] },
+        { cell_type: 'code', metadata: {}, source: [], outputs: [] },
+      ],
+    };
     const out = JSON.parse(prepareIpynbForFabric(JSON.stringify(python)));
     assert.equal(out.cells[1].metadata.microsoft.language_group, 'jupyter_python');
   });

@@ -6,7 +6,13 @@ import { startFixture, type Fixture } from './emulatorFixture';
 
 const folder = (id: string, parentFolderId?: string): Folder => ({ id, displayName: id.toUpperCase(), workspaceId: 'w', parentFolderId });
 const FOLDERS = [folder('a'), folder('b', 'a'), folder('c', 'b'), folder('d')];
-const movable = (kind: Movable['kind'], id: string, folderId?: string, workspaceId = 'w'): Movable => ({ kind, id, folderId, workspaceId, name: id.toUpperCase() });
+const movable = (kind: Movable['kind'], id: string, folderId?: string, workspaceId = 'w'): Movable => ({
+  kind,
+  id,
+  folderId,
+  workspaceId,
+  name: id.toUpperCase(),
+});
 
 describe('Moving items and folders', () => {
   it('refuses a folder into itself or below itself, and a move out of the workspace, before any request', () => {

@@ -13,7 +13,15 @@ const anyPath = fc.array(segment, { minLength: 1, maxLength: 5 }).map((segments)
 
 describe('localPaths: what may touch the disk', () => {
   it('accepts the part paths Fabric uses', () => {
-    for (const p of ['.platform', 'notebook-content.py', 'notebook-content.ipynb', 'pipeline-content.json', 'mashup.pq', 'definition/tables/Sales Orders.tmdl', 'StaticResources/RegisteredResources/logo (1).png']) {
+    for (const p of [
+      '.platform',
+      'notebook-content.py',
+      'notebook-content.ipynb',
+      'pipeline-content.json',
+      'mashup.pq',
+      'definition/tables/Sales Orders.tmdl',
+      'StaticResources/RegisteredResources/logo (1).png',
+    ]) {
       assert.equal(partPathProblem(p), undefined, p);
     }
     assert.equal(itemFolderProblem('Sales report v2.1', 'Notebook'), undefined);
@@ -51,32 +59,44 @@ describe('localPaths: what may touch the disk', () => {
   });
 
   it('property: an accepted part path resolves inside the folder, on POSIX and on Windows', () => {
-    fc.assert(fc.property(anyPath, (p) => {
-      if (partPathProblem(p)) return;
-      const posixRoot = '/home/me/export/Item.Notebook';
-      const posix = path.posix.resolve(posixRoot, ...p.split('/'));
-      assert.ok(posix.startsWith(`${posixRoot}/`), `${p} → ${posix}`);
-      const winRoot = 'C:\\Users\\me\\export\\Item.Notebook';
-      const win = path.win32.resolve(winRoot, ...p.split('/'));
-      assert.ok(win.toLowerCase().startsWith(`${winRoot.toLowerCase()}\\`), `${p} → ${win}`);
-      assert.equal(path.win32.normalize(win), win, `${p}: Windows would rewrite the name`);
-      assert.ok(staysInside(p));
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(anyPath, (p) => {
+        if (partPathProblem(p)) return;
+        const posixRoot = '/home/me/export/Item.Notebook';
+        const posix = path.posix.resolve(posixRoot, ...p.split('/'));
+        assert.ok(posix.startsWith(`${posixRoot}/`), `${p} → ${posix}`);
+        const winRoot = 'C:\\Users\\me\\export\\Item.Notebook';
+        const win = path.win32.resolve(winRoot, ...p.split('/'));
+        assert.ok(win.toLowerCase().startsWith(`${winRoot.toLowerCase()}\\`), `${p} → ${win}`);
+        assert.equal(path.win32.normalize(win), win, `${p}: Windows would rewrite the name`);
+        assert.ok(staysInside(p));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('property: a path with a "..", "." or empty segment is refused, wherever it is', () => {
-    fc.assert(fc.property(fc.array(segment, { maxLength: 3 }), fc.constantFrom('..', '.', ''), fc.array(segment, { maxLength: 3 }), (before, bad, after) => {
-      const p = [...before, bad, ...after].join('/');
-      assert.ok(partPathProblem(p), p);
-      assert.equal(staysInside(p), false, p);
-    }));
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 3 }), fc.constantFrom('..', '.', ''), fc.array(segment, { maxLength: 3 }), (before, bad, after) => {
+        const p = [...before, bad, ...after].join('/');
+        assert.ok(partPathProblem(p), p);
+        assert.equal(staysInside(p), false, p);
+      }),
+    );
   });
 
   it('property: device names are refused in any case, with any extension', () => {
-    fc.assert(fc.property(fc.constantFrom('con', 'prn', 'aux', 'nul', 'com1', 'com9', 'lpt1', 'lpt²'), fc.boolean(), fc.stringMatching(/^[a-z]{0,4}$/), (device, upper, extension) => {
-      const name = (upper ? device.toUpperCase() : device) + (extension ? `.${extension}` : '');
-      assert.match(nameProblem(name) ?? '', /device name/);
-    }));
+    fc.assert(
+      fc.property(
+        fc.constantFrom('con', 'prn', 'aux', 'nul', 'com1', 'com9', 'lpt1', 'lpt²'),
+        fc.boolean(),
+        fc.stringMatching(/^[a-z]{0,4}$/),
+        (device, upper, extension) => {
+          const name = (upper ? device.toUpperCase() : device) + (extension ? `.${extension}` : '');
+          assert.match(nameProblem(name) ?? '', /device name/);
+        },
+      ),
+    );
     assert.equal(nameProblem('console.py'), undefined);
     assert.equal(nameProblem('com10.json'), undefined);
   });

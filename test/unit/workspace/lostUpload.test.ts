@@ -15,7 +15,10 @@ const contentOf = (definition: ItemDefinition): string => Buffer.from(decodeDefi
 const sent = (body: string): ItemDefinition => (JSON.parse(body) as { definition: ItemDefinition }).definition;
 
 /** How the first upload's answer is lost. */
-const LOST: [string, Reply][] = [['the connection drops', { destroy: true }], ['Fabric answers 500', { status: 500, body: { errorCode: 'InternalServerError', message: 'Oops.' } }]];
+const LOST: [string, Reply][] = [
+  ['the connection drops', { destroy: true }],
+  ['Fabric answers 500', { status: 500, body: { errorCode: 'InternalServerError', message: 'Oops.' } }],
+];
 
 describe('a save whose answer was lost', () => {
   let server: ScriptedServer;
@@ -88,7 +91,12 @@ describe('updateDefinition without an outcome check', () => {
   });
 
   it('is sent again after a 429: Fabric did nothing', async () => {
-    server.on('POST', '/workspaces/ws/items/it1/updateDefinition', { status: 429, headers: { 'retry-after': '1' }, body: { errorCode: 'RequestBlocked', message: 'Blocked.' } }, { status: 200 });
+    server.on(
+      'POST',
+      '/workspaces/ws/items/it1/updateDefinition',
+      { status: 429, headers: { 'retry-after': '1' }, body: { errorCode: 'RequestBlocked', message: 'Blocked.' } },
+      { status: 200 },
+    );
     const { client } = testClient(server.baseUrl);
     await client.updateDefinition('ws', 'it1', definitionOf('{}'));
     assert.equal(server.requests.length, 2);

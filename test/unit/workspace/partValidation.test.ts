@@ -27,7 +27,8 @@ describe('validatePart', () => {
   });
 
   it('rejects a notebook-content.py whose markers are broken', async () => {
-    const good = '# Fabric notebook source\n\n# METADATA ********************\n\n# META {\n# META   "kernel_info": {\n# META     "name": "synapse_pyspark"\n# META   }\n# META }\n\n# CELL ********************\n\nx = 1\n\n# METADATA ********************\n\n# META {\n# META   "language": "python",\n# META   "language_group": "synapse_pyspark"\n# META }\n';
+    const good =
+      '# Fabric notebook source\n\n# METADATA ********************\n\n# META {\n# META   "kernel_info": {\n# META     "name": "synapse_pyspark"\n# META   }\n# META }\n\n# CELL ********************\n\nx = 1\n\n# METADATA ********************\n\n# META {\n# META   "language": "python",\n# META   "language_group": "synapse_pyspark"\n# META }\n';
     assert.deepEqual(await check('notebook-content.py', good, 'Notebook'), []);
     const broken = good.replace('# META }\n\n# CELL', '# META \n\n# CELL');
     assert.equal((await check('notebook-content.py', broken, 'Notebook')).length, 1);
@@ -35,7 +36,11 @@ describe('validatePart', () => {
 
   it('refuses a notebook cell line that notebook-content.py cannot hold, at that line', async () => {
     const marker = `# CELL ${'*'.repeat(20)}`;
-    const ipynb = JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: ['x = 1\n', `${marker}\n`, 'y = 2'] }], metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1);
+    const ipynb = JSON.stringify(
+      { cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: ['x = 1\n', `${marker}\n`, 'y = 2'] }], metadata: {}, nbformat: 4, nbformat_minor: 5 },
+      null,
+      1,
+    );
     const [problem] = await check('notebook-content.ipynb', ipynb, 'Notebook');
     assert.match(problem.message, /^Cell 1, line 2: "# CELL \*{20}" is the section marker of notebook-content\.py/);
     assert.equal(ipynb.split('\n')[problem.line].slice(problem.column), `${marker}\\n",`);

@@ -29,13 +29,26 @@ function runSuites(config) {
         say(`${passed} passed, ${failed} failed${pending ? `, ${pending} skipped` : ''}`);
         resolve({ passed, failed, pending, report: lines.join('\n') });
       });
-      runner.on('suite', (suite) => { if (suite.title) say(`${depth(suite)}${suite.title}`); });
-      runner.on('pass', (test) => { passed++; say(`${depth(test)}✔ ${test.title} (${test.duration} ms)`); });
-      runner.on('pending', (test) => { pending++; say(`${depth(test)}- ${test.title}`); });
+      runner.on('suite', (suite) => {
+        if (suite.title) say(`${depth(suite)}${suite.title}`);
+      });
+      runner.on('pass', (test) => {
+        passed++;
+        say(`${depth(test)}✔ ${test.title} (${test.duration} ms)`);
+      });
+      runner.on('pending', (test) => {
+        pending++;
+        say(`${depth(test)}- ${test.title}`);
+      });
       runner.on('fail', (test, err) => {
         failed++;
         say(`${depth(test)}✘ ${test.fullTitle()}`);
-        say(String(err && err.stack ? err.stack : err).split('\n').map((l) => `      ${l}`).join('\n'));
+        say(
+          String(err && err.stack ? err.stack : err)
+            .split('\n')
+            .map((l) => `      ${l}`)
+            .join('\n'),
+        );
       });
     } catch (err) {
       say(`The test runner could not start: ${err && err.stack ? err.stack : err}`);

@@ -14,7 +14,8 @@ describe('Extension activation', () => {
     assert.ok(api.activationMs > 0, 'activate() reports how long it took');
     assert.ok(api.moduleLoadMs > 0, 'and how long its modules took to load before');
     // The benchmark's cold-start figures.
-    if (process.env.FWB_ACTIVATION_OUT) fs.writeFileSync(process.env.FWB_ACTIVATION_OUT, JSON.stringify({ activationMs: api.activationMs, moduleLoadMs: api.moduleLoadMs }));
+    if (process.env.FWB_ACTIVATION_OUT)
+      fs.writeFileSync(process.env.FWB_ACTIVATION_OUT, JSON.stringify({ activationMs: api.activationMs, moduleLoadMs: api.moduleLoadMs }));
   });
 
   it('registers its commands, all prefixed fabricWorkbench.', async () => {
@@ -31,8 +32,9 @@ describe('Extension activation', () => {
     await vscode.commands.executeCommand('fabricWorkbench.showLog');
     // The output view shows the channel; its model is a document with the output scheme.
     await waitFor(
-      () => vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'output' && d.uri.path.includes('Fabric Workbench'))
-        || vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'output'),
+      () =>
+        vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'output' && d.uri.path.includes('Fabric Workbench')) ||
+        vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'output'),
       'the Fabric Workbench output channel opens',
       10_000,
     );

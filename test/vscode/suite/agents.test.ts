@@ -47,7 +47,7 @@ describe('Agents: the Fabric language-model tools', function () {
 
   after(() => fixture?.close());
 
-  it('lists the workspaces and a workspace\'s items, named by name', async () => {
+  it("lists the workspaces and a workspace's items, named by name", async () => {
     const workspaces = await invoke('fabric_listWorkspaces', {});
     assert.match(workspaces, new RegExp(`"${WORKSPACE}" \\(id ${workspaceId}\\)`));
     const items = await invoke('fabric_listItems', { workspace: WORKSPACE });
@@ -67,7 +67,12 @@ describe('Agents: the Fabric language-model tools', function () {
     const before = await invoke('fabric_readDefinition', { workspace: WORKSPACE, item: 'Load orders', part: 'pipeline-content.json' });
     assert.match(before, /"activities":\[\]/);
     const content = JSON.stringify({ properties: { activities: [], parameters: { day: { type: 'String', defaultValue: 'today' } } } }, null, 2);
-    const { asked, answer } = await invokeConfirmed('fabric_updateDefinition', { workspace: WORKSPACE, item: 'Load orders', part: 'pipeline-content.json', content });
+    const { asked, answer } = await invokeConfirmed('fabric_updateDefinition', {
+      workspace: WORKSPACE,
+      item: 'Load orders',
+      part: 'pipeline-content.json',
+      content,
+    });
     assert.match(asked, /Update a Fabric item definition\?/);
     assert.match(asked, /pipeline-content\.json of "Load orders" \(DataPipeline, id [0-9a-f-]+\) in workspace "Sample workspace"/);
     assert.match(asked, /the local emulator at http:\/\/127\.0\.0\.1:\d+\/v1/);
@@ -91,10 +96,13 @@ describe('Agents: the Fabric language-model tools', function () {
     assert.match(answer, /^Started RunNotebook job/);
     const jobId = jobIdOf(answer);
     const tracked = await waitFor(() => jobs.jobsView.jobs.find((j) => j.id === jobId), 'the job is in the Jobs view');
-    assert.deepEqual(tracked.parameters, [{ name: 'name', type: 'Text', value: 'Ada' }, { name: 'seconds', type: 'Integer', value: 0 }]);
+    assert.deepEqual(tracked.parameters, [
+      { name: 'name', type: 'Text', value: 'Ada' },
+      { name: 'seconds', type: 'Integer', value: 0 },
+    ]);
     const job = await invoke('fabric_getJob', { workspace: WORKSPACE, item: 'Hello Fabric', jobId, waitSeconds: 60 });
     assert.match(job, /Status: +Completed/);
-    await waitFor(() => /Hello Fabric Completed/.test(jobs.statusBar.text), 'the status bar shows the job\'s end');
+    await waitFor(() => /Hello Fabric Completed/.test(jobs.statusBar.text), "the status bar shows the job's end");
     assert.match(job, /## Exit value\nHello, Ada! Hello, Ada!/);
     assert.match(await invoke('fabric_listJobs', { workspace: WORKSPACE, item: 'Hello Fabric' }), new RegExp(`- ${jobId} · \\w+ · Completed · started `));
   });
@@ -103,7 +111,10 @@ describe('Agents: the Fabric language-model tools', function () {
     const { answer } = await invokeConfirmed('fabric_runItem', { workspace: WORKSPACE, item: 'Hello Fabric', parameters: { seconds: 60 } });
     const jobId = jobIdOf(answer);
     const cancel = await invokeConfirmed('fabric_cancelJob', { workspace: WORKSPACE, item: 'Hello Fabric', jobId });
-    assert.match(cancel.asked, new RegExp(`Cancel job ${jobId} of "Hello Fabric" \\(Notebook, id [0-9a-f-]+\\) in workspace "Sample workspace", on the local emulator`));
+    assert.match(
+      cancel.asked,
+      new RegExp(`Cancel job ${jobId} of "Hello Fabric" \\(Notebook, id [0-9a-f-]+\\) in workspace "Sample workspace", on the local emulator`),
+    );
     assert.match(cancel.answer, /^Cancel requested for job/);
     const job = await invoke('fabric_getJob', { workspace: WORKSPACE, item: 'Hello Fabric', jobId, waitSeconds: 60 });
     assert.match(job, /Status: +Cancelled/);

@@ -76,7 +76,14 @@ describe('Commands: the Workspaces view', function () {
     for (const name of ['Alpha', 'Beta', 'Gamma']) await client.createWorkspace({ displayName: name });
     workspaceId = (await client.createWorkspace({ displayName: 'Commands suite' })).id;
     const pipelineJson = JSON.stringify({ properties: { activities: [] } }, null, 2);
-    pipeline = { ...(await client.createItem(workspaceId, { displayName: 'Load', type: 'DataPipeline', definition: encodeDefinition([{ path: 'pipeline-content.json', content: bytes(pipelineJson) }]) })), workspaceId };
+    pipeline = {
+      ...(await client.createItem(workspaceId, {
+        displayName: 'Load',
+        type: 'DataPipeline',
+        definition: encodeDefinition([{ path: 'pipeline-content.json', content: bytes(pipelineJson) }]),
+      })),
+      workspaceId,
+    };
     await client.createItem(workspaceId, { displayName: 'Clean', type: 'Notebook' });
 
     ({ explorer, jobs } = await connectScripted(prompter, failures, emulator));
@@ -104,11 +111,18 @@ describe('Commands: the Workspaces view', function () {
     assert.ok((await allRoots()).some((n) => n.kind === 'workspace' && n.workspaceId === created.id));
     const names: string[] = [];
     for await (const w of client.listWorkspaces()) names.push(w.displayName);
-    assert.deepEqual((await allRoots()).filter((n) => n.kind === 'workspace').map(labelOf).sort(), names.sort(), 'the tree lists what Fabric lists');
+    assert.deepEqual(
+      (await allRoots())
+        .filter((n) => n.kind === 'workspace')
+        .map(labelOf)
+        .sort(),
+      names.sort(),
+      'the tree lists what Fabric lists',
+    );
     assert.deepEqual(failures, []);
   });
 
-  it('[fabricWorkbench.refreshNode @ view/item/context] reloads one workspace\'s items', async () => {
+  it("[fabricWorkbench.refreshNode @ view/item/context] reloads one workspace's items", async () => {
     const ws = await workspaceNode();
     assert.ok(!(await allChildren(ws)).map(labelOf).includes('Added elsewhere'));
     await client.createItem(workspaceId, { displayName: 'Added elsewhere', type: 'Dataflow' });
@@ -159,7 +173,11 @@ describe('Commands: the Workspaces view', function () {
     const [, box] = prompter.asked.slice(-2);
     assert.match(String(box!.checks![0]), /exists/);
     assert.equal(box!.checks![1], undefined);
-    assert.deepEqual(prompter.asked.at(-2)!.labels, ['Notebook', 'Data pipeline', 'Dataflow', 'Lakehouse', 'Environment', 'Spark job definition'], 'types by their display names');
+    assert.deepEqual(
+      prompter.asked.at(-2)!.labels,
+      ['Notebook', 'Data pipeline', 'Dataflow', 'Lakehouse', 'Environment', 'Spark job definition'],
+      'types by their display names',
+    );
     // A type group, as the tree shows it when grouped by type.
     tree().model.setGroupBy('type');
     try {
@@ -170,7 +188,7 @@ describe('Commands: the Workspaces view', function () {
     } finally {
       tree().model.setGroupBy('folder');
     }
-    assert.ok(await remoteNamed('Second pipeline', 'DataPipeline'), 'the group\'s type was used');
+    assert.ok(await remoteNamed('Second pipeline', 'DataPipeline'), "the group's type was used");
     assert.equal(prompter.asked.at(-1)!.title, 'Create Data pipeline', 'the same name for the type as everywhere');
     assert.deepEqual(failures, []);
   });
@@ -209,7 +227,7 @@ describe('Commands: the Workspaces view', function () {
     const checks = prompter.asked.at(-1)!.checks!;
     assert.match(String(checks[0]), /exists/, 'another pipeline is named Load');
     assert.match(String(checks[1]), /exists/, 'the name is trimmed');
-    assert.equal(checks[2], undefined, 'a notebook\'s name is free for a pipeline');
+    assert.equal(checks[2], undefined, "a notebook's name is free for a pipeline");
     assert.deepEqual(failures, []);
   });
 
@@ -241,9 +259,12 @@ describe('Commands: the Workspaces view', function () {
     assert.equal(await remoteNamed('From the palette', 'Dataflow'), undefined);
   });
 
-  it('[fabricWorkbench.openDefinition @ view/item/context] [fabricWorkbench.openDefinition @ commandPalette] opens the main definition file with Fabric\'s content', async () => {
+  it("[fabricWorkbench.openDefinition @ view/item/context] [fabricWorkbench.openDefinition @ commandPalette] opens the main definition file with Fabric's content", async () => {
     await vscode.commands.executeCommand('fabricWorkbench.openDefinition', await itemNode('Load', 'DataPipeline'));
-    const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/Load.DataPipeline/pipeline-content.json') && vscode.window.activeTextEditor, 'the pipeline opens');
+    const editor = await waitFor(
+      () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/Load.DataPipeline/pipeline-content.json') && vscode.window.activeTextEditor,
+      'the pipeline opens',
+    );
     const remote = decodeDefinition(await client.getDefinition(workspaceId, pipeline.id)).find((f) => f.path === 'pipeline-content.json');
     assert.equal(editor.document.getText(), text(remote?.content));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -252,7 +273,7 @@ describe('Commands: the Workspaces view', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('[fabricWorkbench.copyId @ view/item/context] [fabricWorkbench.copyId @ commandPalette] copies the item\'s or workspace\'s id', async () => {
+  it("[fabricWorkbench.copyId @ view/item/context] [fabricWorkbench.copyId @ commandPalette] copies the item's or workspace's id", async () => {
     await vscode.commands.executeCommand('fabricWorkbench.copyId', await itemNode('Load', 'DataPipeline'));
     assert.equal(await vscode.env.clipboard.readText(), pipeline.id);
     await vscode.commands.executeCommand('fabricWorkbench.copyId', await workspaceNode());
@@ -277,18 +298,22 @@ describe('Commands: the Workspaces view', function () {
     }
   });
 
-  it('[fabricWorkbench.compareWithRemote @ editor/title] [fabricWorkbench.overwriteRemote] [fabricWorkbench.discardLocalChanges] compares with Fabric\'s copy, overwrites it, discards', async () => {
+  it("[fabricWorkbench.compareWithRemote @ editor/title] [fabricWorkbench.overwriteRemote] [fabricWorkbench.discardLocalChanges] compares with Fabric's copy, overwrites it, discards", async () => {
     const uri = vscode.Uri.from({ scheme: 'fabricwb', authority: workspaceId, path: '/Load.DataPipeline/pipeline-content.json' });
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), JSON.stringify({ properties: { activities: [], description: 'mine' } }, null, 2));
     assert.ok(await vscode.workspace.applyEdit(edit));
-    const theirs = decodeDefinition(await client.getDefinition(workspaceId, pipeline.id))
-      .map((f) => (f.path === 'pipeline-content.json' ? { ...f, content: bytes(JSON.stringify({ properties: { activities: [], description: 'theirs' } })) } : f));
+    const theirs = decodeDefinition(await client.getDefinition(workspaceId, pipeline.id)).map((f) =>
+      f.path === 'pipeline-content.json' ? { ...f, content: bytes(JSON.stringify({ properties: { activities: [], description: 'theirs' } })) } : f,
+    );
     await client.updateDefinition(workspaceId, pipeline.id, encodeDefinition(theirs));
     assert.ok(await document.save(), 'the conflicting text is kept pending, nothing uploaded');
-    assert.match(text(decodeDefinition(await client.getDefinition(workspaceId, pipeline.id)).find((f) => f.path === 'pipeline-content.json')?.content), /theirs/);
+    assert.match(
+      text(decodeDefinition(await client.getDefinition(workspaceId, pipeline.id)).find((f) => f.path === 'pipeline-content.json')?.content),
+      /theirs/,
+    );
 
     await vscode.commands.executeCommand('fabricWorkbench.compareWithRemote', uri, { groupId: 0 });
     const diff = await waitFor(() => {
@@ -296,7 +321,7 @@ describe('Commands: the Workspaces view', function () {
       return input instanceof vscode.TabInputTextDiff ? input : undefined;
     }, 'a diff editor opens');
     assert.equal(diff.modified.toString(), uri.toString());
-    assert.match((await vscode.workspace.openTextDocument(diff.original)).getText(), /theirs/, 'the left side is Fabric\'s copy');
+    assert.match((await vscode.workspace.openTextDocument(diff.original)).getText(), /theirs/, "the left side is Fabric's copy");
 
     await vscode.commands.executeCommand('fabricWorkbench.overwriteRemote', uri);
     const saved = decodeDefinition(await client.getDefinition(workspaceId, pipeline.id)).find((f) => f.path === 'pipeline-content.json');
@@ -310,15 +335,16 @@ describe('Commands: the Workspaces view', function () {
     assert.ok(await vscode.workspace.applyEdit(edit2));
     await vscode.commands.executeCommand('fabricWorkbench.discardLocalChanges', uri);
     assert.equal(document.isDirty, false);
-    assert.match(document.getText(), /mine/, 'the editor shows Fabric\'s copy again');
+    assert.match(document.getText(), /mine/, "the editor shows Fabric's copy again");
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     assert.deepEqual(failures, []);
   });
 
   it('[fabricWorkbench.discardLocalChanges] discards changes made in the Compare diff while it is the only editor of the file', async () => {
     const uri = vscode.Uri.from({ scheme: 'fabricwb', authority: workspaceId, path: '/Load.DataPipeline/pipeline-content.json' });
-    const theirs = decodeDefinition(await client.getDefinition(workspaceId, pipeline.id))
-      .map((f) => (f.path === 'pipeline-content.json' ? { ...f, content: bytes(JSON.stringify({ properties: { activities: [], description: 'changed in Fabric' } })) } : f));
+    const theirs = decodeDefinition(await client.getDefinition(workspaceId, pipeline.id)).map((f) =>
+      f.path === 'pipeline-content.json' ? { ...f, content: bytes(JSON.stringify({ properties: { activities: [], description: 'changed in Fabric' } })) } : f,
+    );
     await client.updateDefinition(workspaceId, pipeline.id, encodeDefinition(theirs));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('fabricWorkbench.compareWithRemote', uri, { groupId: 0 });
@@ -335,7 +361,7 @@ describe('Commands: the Workspaces view', function () {
 
     await vscode.commands.executeCommand('fabricWorkbench.discardLocalChanges', uri);
     assert.equal(document.isDirty, false);
-    assert.match(document.getText(), /changed in Fabric/, 'the editor shows Fabric\'s copy');
+    assert.match(document.getText(), /changed in Fabric/, "the editor shows Fabric's copy");
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     assert.deepEqual(failures, []);
   });
@@ -403,7 +429,11 @@ describe('Commands: the Workspaces view', function () {
 
     async function pipelineDescribed(displayName: string, description: string): Promise<void> {
       const content = JSON.stringify({ properties: { activities: [], description } });
-      await client.createItem(workspaceId, { displayName, type: 'DataPipeline', definition: encodeDefinition([{ path: 'pipeline-content.json', content: bytes(content) }]) });
+      await client.createItem(workspaceId, {
+        displayName,
+        type: 'DataPipeline',
+        definition: encodeDefinition([{ path: 'pipeline-content.json', content: bytes(content) }]),
+      });
     }
 
     it('[fabricWorkbench.exportToFolder @ view/item/context] exports the workspace or the item right-clicked into the chosen folder', async () => {
@@ -430,7 +460,7 @@ describe('Commands: the Workspaces view', function () {
       assert.deepEqual(failures, []);
     });
 
-    it('[fabricWorkbench.importFromFolder @ view/item/context] creates the new items of the chosen folder and replaces the existing one\'s definition', async () => {
+    it("[fabricWorkbench.importFromFolder @ view/item/context] creates the new items of the chosen folder and replaces the existing one's definition", async () => {
       await pipelineDescribed('Imported over', 'in Fabric');
       prompter.answer({ folders: [localPipelines({ 'Imported over': 'from disk', 'Imported new': 'new from disk' })] }, { confirm: 'Replace' });
       await vscode.commands.executeCommand('fabricWorkbench.importFromFolder', await workspaceNode());
@@ -470,7 +500,9 @@ describe('Commands: the Workspaces view', function () {
       await fromPalette(() => vscode.commands.executeCommand('fabricWorkbench.importFromFolder'), 'Commands suite');
       assert.equal((await remoteItems()).length, before);
       const folders = localPipelines({ 'From palette one': 'one', 'From palette two': 'two' });
-      prompter.answer({ folders: [vscode.Uri.joinPath(folders, 'From palette one.DataPipeline'), vscode.Uri.joinPath(folders, 'From palette two.DataPipeline')] });
+      prompter.answer({
+        folders: [vscode.Uri.joinPath(folders, 'From palette one.DataPipeline'), vscode.Uri.joinPath(folders, 'From palette two.DataPipeline')],
+      });
       await fromPalette(() => vscode.commands.executeCommand('fabricWorkbench.importFromFolder'), 'Commands suite');
       assert.equal(await remoteDescription('From palette one'), 'one');
       assert.equal(await remoteDescription('From palette two'), 'two');

@@ -39,14 +39,19 @@ describe('Commands: runs and jobs', function () {
   const failures: string[] = [];
 
   const stepInput = () => jobs.currentStepInput();
-  const uriOf = (item: Item, part: string) => vscode.Uri.from({ scheme: 'fabricwb', authority: item.workspaceId, path: `/${item.displayName}.${item.type}/${part}` });
+  const uriOf = (item: Item, part: string) =>
+    vscode.Uri.from({ scheme: 'fabricwb', authority: item.workspaceId, path: `/${item.displayName}.${item.type}/${part}` });
 
   /** The job instance as Fabric reports it once it ended. */
   async function endedInFabric(item: Item, jobId: string): Promise<ItemJobInstance> {
-    return waitFor(async () => {
-      const instance = await client.getJobInstance(item.workspaceId, item.id, jobId);
-      return TERMINAL.includes(instance.status) ? (instance as ItemJobInstance) : undefined;
-    }, `job ${jobId} of ${item.displayName} ends`, 60_000);
+    return waitFor(
+      async () => {
+        const instance = await client.getJobInstance(item.workspaceId, item.id, jobId);
+        return TERMINAL.includes(instance.status) ? (instance as ItemJobInstance) : undefined;
+      },
+      `job ${jobId} of ${item.displayName} ends`,
+      60_000,
+    );
   }
 
   async function treeNode(workspaceName: string, displayName: string, type: string): Promise<ExplorerNode> {
@@ -70,27 +75,56 @@ describe('Commands: runs and jobs', function () {
       const definition = encodeDefinition(Object.entries(files).map(([p, content]) => ({ path: p, content: bytes(content) })));
       items[displayName] = { ...(await client.createItem(workspaceId, { displayName, type, definition })), workspaceId };
     };
-    await create('Echo', 'Notebook', { 'notebook-content.py': writeNotebookPy({
-      metadata: { kernel_info: { name: 'synapse_pyspark' } },
-      cells: [
-        { kind: 'code', source: 'who = "nobody"\n', isParameters: true, metadata: { language: 'python' } },
-        { kind: 'code', source: 'notebookutils.notebook.exit(who)\n', isParameters: false, metadata: { language: 'python' } },
-      ],
-    }) });
-    await create('Sleeper', 'Notebook', { 'notebook-content.py': writeNotebookPy({
-      metadata: { kernel_info: { name: 'synapse_pyspark' } },
-      cells: [{ kind: 'code', source: 'import time\ntime.sleep(60)\n', isParameters: false, metadata: { language: 'python' } }],
-    }) });
-    await create('Greets', 'DataPipeline', { 'pipeline-content.json': JSON.stringify({
-      properties: {
-        parameters: { who: { type: 'string', defaultValue: 'pipeline' }, times: { type: 'int', defaultValue: 1 } },
-        variables: { greeting: { type: 'String' } },
-        activities: [{ name: 'Remember', type: 'SetVariable', dependsOn: [], typeProperties: { variableName: 'greeting', value: { value: '@pipeline().parameters.who', type: 'Expression' } } }],
-      },
-    }, null, 2) });
-    const metadata = (name: string) => JSON.stringify({ formatVersion: '202502', computeEngineSettings: {}, name, queriesMetadata: { Query1: { queryId: '00000000-0000-0000-0000-000000000001', queryName: 'Query1' } } });
-    await create('Good flow', 'Dataflow', { 'mashup.pq': 'section Section1;\nshared Query1 = let Source = 1 in Source;\n', 'queryMetadata.json': metadata('Good flow') });
-    await create('Broken flow', 'Dataflow', { 'mashup.pq': 'section Section1;\nshared Query1 = let Source = in Source;\n', 'queryMetadata.json': metadata('Broken flow') });
+    await create('Echo', 'Notebook', {
+      'notebook-content.py': writeNotebookPy({
+        metadata: { kernel_info: { name: 'synapse_pyspark' } },
+        cells: [
+          { kind: 'code', source: 'who = "nobody"\n', isParameters: true, metadata: { language: 'python' } },
+          { kind: 'code', source: 'notebookutils.notebook.exit(who)\n', isParameters: false, metadata: { language: 'python' } },
+        ],
+      }),
+    });
+    await create('Sleeper', 'Notebook', {
+      'notebook-content.py': writeNotebookPy({
+        metadata: { kernel_info: { name: 'synapse_pyspark' } },
+        cells: [{ kind: 'code', source: 'import time\ntime.sleep(60)\n', isParameters: false, metadata: { language: 'python' } }],
+      }),
+    });
+    await create('Greets', 'DataPipeline', {
+      'pipeline-content.json': JSON.stringify(
+        {
+          properties: {
+            parameters: { who: { type: 'string', defaultValue: 'pipeline' }, times: { type: 'int', defaultValue: 1 } },
+            variables: { greeting: { type: 'String' } },
+            activities: [
+              {
+                name: 'Remember',
+                type: 'SetVariable',
+                dependsOn: [],
+                typeProperties: { variableName: 'greeting', value: { value: '@pipeline().parameters.who', type: 'Expression' } },
+              },
+            ],
+          },
+        },
+        null,
+        2,
+      ),
+    });
+    const metadata = (name: string) =>
+      JSON.stringify({
+        formatVersion: '202502',
+        computeEngineSettings: {},
+        name,
+        queriesMetadata: { Query1: { queryId: '00000000-0000-0000-0000-000000000001', queryName: 'Query1' } },
+      });
+    await create('Good flow', 'Dataflow', {
+      'mashup.pq': 'section Section1;\nshared Query1 = let Source = 1 in Source;\n',
+      'queryMetadata.json': metadata('Good flow'),
+    });
+    await create('Broken flow', 'Dataflow', {
+      'mashup.pq': 'section Section1;\nshared Query1 = let Source = in Source;\n',
+      'queryMetadata.json': metadata('Broken flow'),
+    });
 
     const api = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as { explorer: Explorer; jobs: JobsTestApi };
     explorer = api.explorer;
@@ -131,7 +165,10 @@ describe('Commands: runs and jobs', function () {
     const fromTitle = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.runNotebook', uri, { groupId: 0 });
     await pickByLabel(stepInput, 'Run with last parameters');
     const job = await fromTitle;
-    assert.equal((await client.getNotebookJobInstance(workspaceId, items.Echo!.id, (await endedInFabric(items.Echo!, job.id)).id)).properties?.exitValue, 'the tree');
+    assert.equal(
+      (await client.getNotebookJobInstance(workspaceId, items.Echo!.id, (await endedInFabric(items.Echo!, job.id)).id)).properties?.exitValue,
+      'the tree',
+    );
     const fromToolbar = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.runNotebook', { notebookEditor: { notebookUri: uri }, ui: true });
     await pickByLabel(stepInput, 'Run with last parameters');
     assert.equal((await endedInFabric(items.Echo!, (await fromToolbar).id)).status, 'Completed');
@@ -162,9 +199,12 @@ describe('Commands: runs and jobs', function () {
     assert.deepEqual(failures, []);
   });
 
-  it('[fabricWorkbench.showLog @ commandPalette] shows the extension\'s log', async () => {
+  it("[fabricWorkbench.showLog @ commandPalette] shows the extension's log", async () => {
     await vscode.commands.executeCommand('fabricWorkbench.showLog');
-    await waitFor(() => vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'output' && /Fabric/.test(e.document.uri.toString())), 'the log shows');
+    await waitFor(
+      () => vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'output' && /Fabric/.test(e.document.uri.toString())),
+      'the log shows',
+    );
   });
 
   it('[fabricWorkbench.runPipeline @ view/item/context] runs a pipeline with a parameter set in the wizard; the run uses it', async () => {
@@ -183,8 +223,15 @@ describe('Commands: runs and jobs', function () {
     assert.ok(job, 'submitted');
     assert.equal((await endedInFabric(items.Greets!, job.id)).status, 'Completed');
     const now = new Date();
-    const runs = await client.queryActivityRuns(workspaceId, job.id, { lastUpdatedAfter: new Date(now.getTime() - 3_600_000).toISOString(), lastUpdatedBefore: new Date(now.getTime() + 3_600_000).toISOString() });
-    assert.deepEqual(runs.map((r) => r.output), [{ name: 'greeting', value: 'commands' }], 'the pipeline ran with who = "commands"');
+    const runs = await client.queryActivityRuns(workspaceId, job.id, {
+      lastUpdatedAfter: new Date(now.getTime() - 3_600_000).toISOString(),
+      lastUpdatedBefore: new Date(now.getTime() + 3_600_000).toISOString(),
+    });
+    assert.deepEqual(
+      runs.map((r) => r.output),
+      [{ name: 'greeting', value: 'commands' }],
+      'the pipeline ran with who = "commands"',
+    );
   });
 
   it('[fabricWorkbench.runPipeline @ editor/title] [fabricWorkbench.runPipeline @ commandPalette] runs the open pipeline with the last values', async () => {
@@ -204,7 +251,7 @@ describe('Commands: runs and jobs', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('[fabricWorkbench.refreshDataflow @ view/item/context] refreshes the emulator\'s sample dataflow on a fresh emulator', async () => {
+  it("[fabricWorkbench.refreshDataflow @ view/item/context] refreshes the emulator's sample dataflow on a fresh emulator", async () => {
     const node = await treeNode('Sample workspace', 'Customers', 'Dataflow');
     const running = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.refreshDataflow', node);
     await pickByLabel(stepInput, 'Run');
@@ -247,16 +294,19 @@ describe('Commands: runs and jobs', function () {
 
   it('[fabricWorkbench.runFromFile @ commandPalette] runs a valid named run next to an invalid one, which is explained and marked in Problems; an unreadable file is refused with its line', async () => {
     fs.mkdirSync(path.dirname(runFile), { recursive: true });
-    fs.writeFileSync(runFile, [
-      '{',
-      '  // Comments and trailing commas, as in VS Code\'s own JSON files.',
-      '  "runs": [',
-      '    { "name": "Echo for the team", "workspace": "Runs suite", "item": "Echo", "type": "Notebook", "parameters": { "who": "the team" } },',
-      '    { "name": "No item", "workspace": "Runs suite" },',
-      '    { "name": "Echo for me", "workspace": "Runs suite", "item": "Echo", "type": "Notebook", "parameters": { "who": "me" } },',
-      '  ],',
-      '}',
-    ].join('\n'));
+    fs.writeFileSync(
+      runFile,
+      [
+        '{',
+        "  // Comments and trailing commas, as in VS Code's own JSON files.",
+        '  "runs": [',
+        '    { "name": "Echo for the team", "workspace": "Runs suite", "item": "Echo", "type": "Notebook", "parameters": { "who": "the team" } },',
+        '    { "name": "No item", "workspace": "Runs suite" },',
+        '    { "name": "Echo for me", "workspace": "Runs suite", "item": "Echo", "type": "Notebook", "parameters": { "who": "me" } },',
+        '  ],',
+        '}',
+      ].join('\n'),
+    );
     const running = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.runFromFile');
     const picker = await waitFor(() => {
       const input = stepInput();
@@ -273,7 +323,11 @@ describe('Commands: runs and jobs', function () {
     assert.equal(ended.status, 'Completed');
     assert.equal(ended.exitValue ?? (await client.getNotebookJobInstance(workspaceId, items.Echo!.id, job.id)).properties?.exitValue, 'me');
     const problems = vscode.languages.getDiagnostics(vscode.Uri.file(runFile));
-    assert.deepEqual(problems.map((d) => d.range.start.line + 1), [5], 'one problem, on the invalid run\'s line');
+    assert.deepEqual(
+      problems.map((d) => d.range.start.line + 1),
+      [5],
+      "one problem, on the invalid run's line",
+    );
     assert.match(problems[0]!.message, /No item/);
 
     fs.writeFileSync(runFile, '{\n  "runs": [\n    { "name": "No comma" "item": "Echo" }\n  ]\n}\n');
@@ -319,12 +373,18 @@ describe('Commands: runs and jobs', function () {
   it('[fabricWorkbench.refreshJobs @ view/title] [fabricWorkbench.refreshJobs @ commandPalette] lists a job started elsewhere', async () => {
     const elsewhere = await client.runItemJob(workspaceId, items.Echo!.id, 'RunNotebook');
     await vscode.commands.executeCommand('fabricWorkbench.refreshJobs');
-    assert.ok(jobs.jobsView.jobs.some((j) => j.id === elsewhere.jobInstanceId), 'the job started through the API is listed');
+    assert.ok(
+      jobs.jobsView.jobs.some((j) => j.id === elsewhere.jobInstanceId),
+      'the job started through the API is listed',
+    );
   });
 
-  it('[fabricWorkbench.showJobsOutput @ view/title] [fabricWorkbench.showJobsOutput @ commandPalette] shows the jobs output with the runs\' lines', async () => {
+  it("[fabricWorkbench.showJobsOutput @ view/title] [fabricWorkbench.showJobsOutput @ commandPalette] shows the jobs output with the runs' lines", async () => {
     await vscode.commands.executeCommand('fabricWorkbench.showJobsOutput');
-    const output = await waitFor(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'output' && /Greets/.test(e.document.getText())), 'the output panel shows');
+    const output = await waitFor(
+      () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'output' && /Greets/.test(e.document.getText())),
+      'the output panel shows',
+    );
     assert.match(output.document.getText(), /Completed/);
   });
 

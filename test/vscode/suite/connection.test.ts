@@ -40,7 +40,7 @@ describe('Connection: sign in and out', function () {
     const changed = new Promise<void>((resolve) => explorer.connection.onDidChangeConnection(() => resolve()));
     const signingIn = vscode.commands.executeCommand('fabricWorkbench.signIn');
     await ui({ quickInputShows: 'Sign In to Microsoft Fabric', type: 'Local emulator', press: 'Enter' });
-    await ui({ quickInputShows: 'The emulator\'s address', press: 'Enter' }); // the address (from the setting)
+    await ui({ quickInputShows: "The emulator's address", press: 'Enter' }); // the address (from the setting)
     // No token prompt: the running emulator left its token for this user.
     await signingIn;
     await changed;
@@ -85,7 +85,14 @@ describe('Connection: sign in and out', function () {
     const state = new Map<string, unknown>([['fabricWorkbench.connection', { kind: 'emulator', url: 'http://127.0.0.1:9' }]]);
     const context = {
       globalState: { get: (key: string) => state.get(key), update: async (key: string, value: unknown) => void state.set(key, value) },
-      secrets: { get: async () => { await secretsAnswer; return 'the remembered token'; }, store: async () => undefined, delete: async () => undefined },
+      secrets: {
+        get: async () => {
+          await secretsAnswer;
+          return 'the remembered token';
+        },
+        store: async () => undefined,
+        delete: async () => undefined,
+      },
     } as unknown as vscode.ExtensionContext;
     const log = vscode.window.createOutputChannel('Fabric Workbench restore test', { log: true });
     const manager = new ConnectionManager(context, log, 'fabric-workbench-tests');

@@ -30,13 +30,19 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
   let notebook: Item;
   const confirmations: string[] = [];
   const prompter: Prompter = {
-    pick: async () => { throw new UserCancelled(); },
-    input: async () => { throw new UserCancelled(); },
+    pick: async () => {
+      throw new UserCancelled();
+    },
+    input: async () => {
+      throw new UserCancelled();
+    },
     confirm: async (message, _options, ...actions) => {
       confirmations.push(message);
       return actions[0];
     },
-    openDialog: async () => { throw new UserCancelled(); },
+    openDialog: async () => {
+      throw new UserCancelled();
+    },
   };
 
   const uriOf = (item: Pick<Item, 'displayName' | 'type'>, part?: string) =>
@@ -60,7 +66,14 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
     for (const name of ['Alpha', 'Beta', 'Gamma']) await client.createWorkspace({ displayName: name });
     workspaceId = (await client.createWorkspace({ displayName: 'Explorer suite' })).id;
     const pipelineJson = JSON.stringify({ properties: { activities: [] } }, null, 2);
-    pipeline = { ...(await client.createItem(workspaceId, { displayName: 'Load', type: 'DataPipeline', definition: encodeDefinition([{ path: 'pipeline-content.json', content: bytes(pipelineJson) }]) })), workspaceId };
+    pipeline = {
+      ...(await client.createItem(workspaceId, {
+        displayName: 'Load',
+        type: 'DataPipeline',
+        definition: encodeDefinition([{ path: 'pipeline-content.json', content: bytes(pipelineJson) }]),
+      })),
+      workspaceId,
+    };
     dataflow = { ...(await client.createItem(workspaceId, { displayName: 'Flow', type: 'Dataflow' })), workspaceId };
     notebook = { ...(await client.createItem(workspaceId, { displayName: 'Clean', type: 'Notebook' })), workspaceId };
 
@@ -94,11 +107,12 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
       explorer.setPrompter(prompter);
     }
     const found = await new Promise<ExplorerNode[]>((resolve, reject) => {
-      const check = () => tree.getChildren().then((roots) => {
-        if (roots.length !== 1 || roots[0]!.kind !== 'workspace') return;
-        subscription.dispose();
-        resolve(roots);
-      }, reject);
+      const check = () =>
+        tree.getChildren().then((roots) => {
+          if (roots.length !== 1 || roots[0]!.kind !== 'workspace') return;
+          subscription.dispose();
+          resolve(roots);
+        }, reject);
       const subscription = tree.onDidChangeTreeData(() => void check());
       void check();
     });
@@ -130,7 +144,10 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
     const ws = roots.find((n) => n.kind === 'workspace' && n.workspaceId === workspaceId)!;
     assert.equal(tree.getTreeItem(ws).contextValue, 'fabricWorkbench.workspace');
     const groups = await tree.getChildren(ws);
-    assert.deepEqual(groups.map((g) => tree.getTreeItem(g).label), ['Dataflows', 'Data pipelines', 'Notebooks']);
+    assert.deepEqual(
+      groups.map((g) => tree.getTreeItem(g).label),
+      ['Dataflows', 'Data pipelines', 'Notebooks'],
+    );
     const pipelines = groups.find((g) => tree.getTreeItem(g).label === 'Data pipelines')!;
     const [load] = await tree.getChildren(pipelines);
     const treeItem = tree.getTreeItem(load);
@@ -139,7 +156,10 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
     assert.equal((load as { item: Item }).item.id, pipeline.id);
     assert.match((treeItem.tooltip as vscode.MarkdownString).value, new RegExp(pipeline.id.replace(/-/g, '\\\\?-')));
     const files = await tree.getChildren(load);
-    assert.deepEqual(files.map((f) => path.basename((f as { uri: vscode.Uri }).uri.path)), ['.platform', 'pipeline-content.json']);
+    assert.deepEqual(
+      files.map((f) => path.basename((f as { uri: vscode.Uri }).uri.path)),
+      ['.platform', 'pipeline-content.json'],
+    );
     const fileItem = tree.getTreeItem(files[1]);
     assert.equal(fileItem.command?.command, 'vscode.open');
     assert.equal(tree.getParent(files[1] as ExplorerNode), load);
@@ -202,8 +222,9 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
   it('uploads nothing when Fabric changed underneath, keeps the text pending, then Overwrite uploads', async () => {
     const uri = uriOf(pipeline, 'pipeline-content.json');
     const document = await vscode.workspace.openTextDocument(uri);
-    const theirs = decodeDefinition(await client.getDefinition(workspaceId, pipeline.id))
-      .map((f) => (f.path === 'pipeline-content.json' ? { ...f, content: bytes(JSON.stringify({ properties: { activities: [], description: 'theirs' } })) } : f));
+    const theirs = decodeDefinition(await client.getDefinition(workspaceId, pipeline.id)).map((f) =>
+      f.path === 'pipeline-content.json' ? { ...f, content: bytes(JSON.stringify({ properties: { activities: [], description: 'theirs' } })) } : f,
+    );
     await client.updateDefinition(workspaceId, pipeline.id, encodeDefinition(theirs));
     await replaceText(document, JSON.stringify({ properties: { activities: [], description: 'mine' } }, null, 2));
     assert.ok(await document.save(), 'the text is kept as a pending change, not lost');
@@ -220,7 +241,9 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
     const document = await vscode.workspace.openNotebookDocument(uri);
     assert.equal(document.notebookType, 'jupyter-notebook');
     const edit = new vscode.WorkspaceEdit();
-    edit.set(uri, [vscode.NotebookEdit.insertCells(document.cellCount, [new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'added_in_vscode = 1', 'python')])]);
+    edit.set(uri, [
+      vscode.NotebookEdit.insertCells(document.cellCount, [new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'added_in_vscode = 1', 'python')]),
+    ]);
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.ok(await document.save());
     const saved = JSON.parse(await remotePart(notebook, 'notebook-content.ipynb', 'ipynb'));
@@ -242,9 +265,11 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
     const renamed = vscode.Uri.from({ scheme: 'fabricwb', authority: workspaceId, path: '/Renamed.Notebook' });
     await vscode.workspace.fs.rename(folder, renamed);
     assert.equal((await client.getItem(workspaceId, created.id)).displayName, 'Renamed');
-    await assert.rejects(Promise.resolve(vscode.workspace.fs.rename(renamed, vscode.Uri.from({ scheme: 'fabricwb', authority: workspaceId, path: '/Renamed.DataPipeline' }))));
+    await assert.rejects(
+      Promise.resolve(vscode.workspace.fs.rename(renamed, vscode.Uri.from({ scheme: 'fabricwb', authority: workspaceId, path: '/Renamed.DataPipeline' }))),
+    );
     await vscode.workspace.fs.delete(renamed, { recursive: true });
-    assert.equal(confirmations.length, 0, 'the file system does not ask: VS Code\'s Explorer and Delete Item ask before');
+    assert.equal(confirmations.length, 0, "the file system does not ask: VS Code's Explorer and Delete Item ask before");
     assert.equal(await findItem('Renamed', 'Notebook'), undefined);
   });
 

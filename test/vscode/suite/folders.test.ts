@@ -72,7 +72,11 @@ describe('Folders and workspaces in the Workspaces view', function () {
     client = new FabricClient({ baseUrl: emulator.baseUrl, tokenProvider: new StaticTokenProvider(emulator.token), userAgent: 'folders-suite' });
     for (const name of ['Alpha', 'Beta']) await client.createWorkspace({ displayName: name });
     workspaceId = (await client.createWorkspace({ displayName: 'Folders suite' })).id;
-    for (const [name, type] of [['Load', 'DataPipeline'], ['Clean', 'Notebook'], ['Spare', 'Notebook']] as const) {
+    for (const [name, type] of [
+      ['Load', 'DataPipeline'],
+      ['Clean', 'Notebook'],
+      ['Spare', 'Notebook'],
+    ] as const) {
       items[name] = await client.createItem(workspaceId, { displayName: name, type });
     }
     ({ explorer } = await connectScripted(prompter, failures, emulator));
@@ -91,7 +95,7 @@ describe('Folders and workspaces in the Workspaces view', function () {
     await vscode.commands.executeCommand('fabricWorkbench.createFolder', await workspaceNode());
     const sales = await remoteFolder('Sales');
     assert.ok(sales, 'created in Fabric');
-    assert.equal(sales.parentFolderId ?? undefined, undefined, 'at the workspace\'s root');
+    assert.equal(sales.parentFolderId ?? undefined, undefined, "at the workspace's root");
     const [empty, slash, space, reserved, fine] = prompter.asked.at(-1)!.checks!;
     assert.match(String(empty), /Enter a name/);
     assert.match(String(slash), /cannot contain/);
@@ -105,7 +109,7 @@ describe('Folders and workspaces in the Workspaces view', function () {
     prompter.answer({ input: undefined, typed: ['sales', 'Sales 2'] });
     await vscode.commands.executeCommand('fabricWorkbench.createFolder', await workspaceNode());
     const [taken, free] = prompter.asked.at(-1)!.checks!;
-    assert.match(String(taken), /already there/, 'a sibling\'s name, whatever its case');
+    assert.match(String(taken), /already there/, "a sibling's name, whatever its case");
     assert.equal(free, undefined);
     assert.equal((await remoteFolders()).length, 2, 'a cancel creates nothing');
     assert.deepEqual((await allChildren(await workspaceNode())).map(labelOf), ['Sales', 'Clean', 'Load', 'Spare'], 'folders first, then the items at the root');
@@ -131,7 +135,7 @@ describe('Folders and workspaces in the Workspaces view', function () {
     const dnd = explorer.dragAndDrop;
     let transfer = new vscode.DataTransfer();
     await dnd.handleDrag([await nodeAt('Spare')], transfer, token);
-    assert.ok(transfer.get(MIME), 'the drag carries the view\'s own MIME type');
+    assert.ok(transfer.get(MIME), "the drag carries the view's own MIME type");
     await dnd.handleDrop(await nodeAt('Sales', 'Bronze'), transfer, token);
     const bronze = (await remoteFolder('Bronze'))!;
     assert.equal((await client.getItem(workspaceId, items.Spare!.id)).folderId, bronze.id);
@@ -155,7 +159,7 @@ describe('Folders and workspaces in the Workspaces view', function () {
     assert.equal(failures.length, 1);
   });
 
-  it('[fabricWorkbench.renameFolder @ view/item/context] renames a folder; a sibling\'s name is refused as you type', async () => {
+  it("[fabricWorkbench.renameFolder @ view/item/context] renames a folder; a sibling's name is refused as you type", async () => {
     prompter.answer({ input: 'Sales 2024', typed: ['Bronze', 'Sales'] });
     await vscode.commands.executeCommand('fabricWorkbench.renameFolder', await nodeAt('Sales'));
     assert.ok(await remoteFolder('Sales 2024'));
@@ -198,7 +202,11 @@ describe('Folders and workspaces in the Workspaces view', function () {
     await vscode.commands.executeCommand('fabricWorkbench.clearFilter');
     assert.equal(tree().getTreeItem(await workspaceNode()).collapsibleState, vscode.TreeItemCollapsibleState.Expanded, 'the workspace comes back expanded');
     assert.equal(tree().getTreeItem(await nodeAt('Sales 2024')).collapsibleState, vscode.TreeItemCollapsibleState.Expanded, 'and so does its folder');
-    assert.equal(tree().getTreeItem(await nodeAt('Spare')).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'what was never expanded stays collapsed');
+    assert.equal(
+      tree().getTreeItem(await nodeAt('Spare')).collapsibleState,
+      vscode.TreeItemCollapsibleState.Collapsed,
+      'what was never expanded stays collapsed',
+    );
   });
 
   it('[fabricWorkbench.createWorkspace @ view/title] [fabricWorkbench.createWorkspace @ commandPalette] creates a workspace; a taken name is refused as you type', async () => {
@@ -210,7 +218,10 @@ describe('Folders and workspaces in the Workspaces view', function () {
     assert.match(String(taken), /already exists/);
     assert.match(String(blank), /Enter a name/);
     assert.equal(free, undefined);
-    assert.ok((await allChildren()).some((n) => n.kind === 'workspace' && n.workspaceId === made.id), 'the tree shows it');
+    assert.ok(
+      (await allChildren()).some((n) => n.kind === 'workspace' && n.workspaceId === made.id),
+      'the tree shows it',
+    );
     assert.deepEqual(failures, []);
   });
 
@@ -230,7 +241,10 @@ describe('Folders and workspaces in the Workspaces view', function () {
     const [wrongCase, exact] = prompter.asked.at(-1)!.checks!;
     assert.match(String(wrongCase), /Type "Made and renamed" exactly/);
     assert.equal(exact, undefined);
-    assert.ok((await remoteWorkspaces()).some((w) => w.id === made.id), 'a dismissed box deletes nothing');
+    assert.ok(
+      (await remoteWorkspaces()).some((w) => w.id === made.id),
+      'a dismissed box deletes nothing',
+    );
     prompter.answer({ input: 'Made and renamed' });
     await vscode.commands.executeCommand('fabricWorkbench.deleteWorkspace', await workspaceNode(made.id));
     assert.ok(!(await remoteWorkspaces()).some((w) => w.id === made.id), 'deleted in Fabric');

@@ -23,12 +23,13 @@ const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
 const bytes = (s: string) => Buffer.from(s, 'utf8');
 
 function notebookPy(cells: { source: string; isParameters?: boolean }[]): Uint8Array {
-  return bytes(writeNotebookPy({
-    metadata: { kernel_info: { name: 'synapse_pyspark' } },
-    cells: cells.map((c) => ({ kind: 'code', source: c.source, isParameters: !!c.isParameters, metadata: { language: 'python' } })),
-  }));
+  return bytes(
+    writeNotebookPy({
+      metadata: { kernel_info: { name: 'synapse_pyspark' } },
+      cells: cells.map((c) => ({ kind: 'code', source: c.source, isParameters: !!c.isParameters, metadata: { language: 'python' } })),
+    }),
+  );
 }
-
 
 describe('Jobs: run, wizard, monitor and Jobs view', function () {
   this.timeout(90_000);
@@ -41,7 +42,8 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
   const items: Record<string, Item> = {};
 
   const target = (item: Item) => ({ workspaceId, workspaceName: 'Jobs suite', item });
-  const ended = (job: TrackedJob) => waitFor(() => jobs.monitor.tracker.get(job.id)?.noticedAt !== undefined && jobs.monitor.tracker.get(job.id), `${job.itemName} ends`, 60_000);
+  const ended = (job: TrackedJob) =>
+    waitFor(() => jobs.monitor.tracker.get(job.id)?.noticedAt !== undefined && jobs.monitor.tracker.get(job.id), `${job.itemName} ends`, 60_000);
 
   const choose = (label: string) => pickByLabel(jobs.currentStepInput, label);
   const enter = (value: string) => enterText(jobs.currentStepInput, value);
@@ -54,32 +56,74 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
     const create = async (displayName: string, type: string, files: { path: string; content: Uint8Array }[]) => {
       items[displayName] = { ...(await client.createItem(workspaceId, { displayName, type, definition: encodeDefinition(files) })), workspaceId };
     };
-    await create('Doubler', 'Notebook', [{ path: 'notebook-content.py', content: notebookPy([
-      { source: 'rows = 10\n', isParameters: true },
-      { source: 'notebookutils.notebook.exit(str(rows * 2))\n' },
-    ]) }]);
+    await create('Doubler', 'Notebook', [
+      {
+        path: 'notebook-content.py',
+        content: notebookPy([{ source: 'rows = 10\n', isParameters: true }, { source: 'notebookutils.notebook.exit(str(rows * 2))\n' }]),
+      },
+    ]);
     await create('Broken', 'Notebook', [{ path: 'notebook-content.py', content: notebookPy([{ source: 'raise ValueError("the input table is empty")\n' }]) }]);
     await create('Sleeper', 'Notebook', [{ path: 'notebook-content.py', content: notebookPy([{ source: 'import time\ntime.sleep(60)\n' }]) }]);
-    await create('Waits', 'DataPipeline', [{ path: 'pipeline-content.json', content: bytes(JSON.stringify({
-      properties: {
-        activities: [
-          { name: 'First wait', type: 'Wait', dependsOn: [], typeProperties: { waitTimeInSeconds: 1 } },
-          { name: 'Second wait', type: 'Wait', dependsOn: [{ activity: 'First wait', dependencyConditions: ['Succeeded'] }], typeProperties: { waitTimeInSeconds: 1 } },
-        ],
+    await create('Waits', 'DataPipeline', [
+      {
+        path: 'pipeline-content.json',
+        content: bytes(
+          JSON.stringify({
+            properties: {
+              activities: [
+                { name: 'First wait', type: 'Wait', dependsOn: [], typeProperties: { waitTimeInSeconds: 1 } },
+                {
+                  name: 'Second wait',
+                  type: 'Wait',
+                  dependsOn: [{ activity: 'First wait', dependencyConditions: ['Succeeded'] }],
+                  typeProperties: { waitTimeInSeconds: 1 },
+                },
+              ],
+            },
+          }),
+        ),
       },
-    })) }]);
+    ]);
     // Runs until the test creates its gate file, then fails when asked to.
-    await create('Trio', 'Notebook', [{ path: 'notebook-content.py', content: notebookPy([
-      { source: 'gate = ""\nfail = False\n', isParameters: true },
-      { source: 'import os, time\nwhile not os.path.exists(gate):\n    time.sleep(0.05)\nif fail:\n    raise ValueError("asked to fail")\nnotebookutils.notebook.exit("passed")\n' },
-    ]) }]);
+    await create('Trio', 'Notebook', [
+      {
+        path: 'notebook-content.py',
+        content: notebookPy([
+          { source: 'gate = ""\nfail = False\n', isParameters: true },
+          {
+            source:
+              'import os, time\nwhile not os.path.exists(gate):\n    time.sleep(0.05)\nif fail:\n    raise ValueError("asked to fail")\nnotebookutils.notebook.exit("passed")\n',
+          },
+        ]),
+      },
+    ]);
     await create('Fresh flow', 'Dataflow', [
       { path: 'mashup.pq', content: bytes('section Section1;\nshared Query1 = let Source = 1 in Source;\n') },
-      { path: 'queryMetadata.json', content: bytes(JSON.stringify({ formatVersion: '202502', computeEngineSettings: {}, name: 'Fresh flow', queriesMetadata: { Query1: { queryId: '00000000-0000-0000-0000-000000000001', queryName: 'Query1' } } })) },
+      {
+        path: 'queryMetadata.json',
+        content: bytes(
+          JSON.stringify({
+            formatVersion: '202502',
+            computeEngineSettings: {},
+            name: 'Fresh flow',
+            queriesMetadata: { Query1: { queryId: '00000000-0000-0000-0000-000000000001', queryName: 'Query1' } },
+          }),
+        ),
+      },
     ]);
     await create('Bad flow', 'Dataflow', [
       { path: 'mashup.pq', content: bytes('section Section1;\nshared Query1 = let Source = in Source;\n') },
-      { path: 'queryMetadata.json', content: bytes(JSON.stringify({ formatVersion: '202502', computeEngineSettings: {}, name: 'Bad flow', queriesMetadata: { Query1: { queryId: '00000000-0000-0000-0000-000000000001', queryName: 'Query1' } } })) },
+      {
+        path: 'queryMetadata.json',
+        content: bytes(
+          JSON.stringify({
+            formatVersion: '202502',
+            computeEngineSettings: {},
+            name: 'Bad flow',
+            queriesMetadata: { Query1: { queryId: '00000000-0000-0000-0000-000000000001', queryName: 'Query1' } },
+          }),
+        ),
+      },
     ]);
 
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
@@ -109,7 +153,10 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
     const done = await ended(job);
     assert.equal(done.status, 'Completed');
     assert.equal(done.exitValue, '6', 'the notebook ran with rows = 3');
-    assert.ok(jobs.monitor.outputLines.some((l) => l.includes(job.id) && l.includes('Exit value: "6"')), jobs.monitor.outputLines.join('\n'));
+    assert.ok(
+      jobs.monitor.outputLines.some((l) => l.includes(job.id) && l.includes('Exit value: "6"')),
+      jobs.monitor.outputLines.join('\n'),
+    );
     const nodes = await jobs.jobsView.getChildren();
     const node = nodes.find((n): n is Extract<JobsNode, { kind: 'job' }> => n.kind === 'job' && n.job.id === job.id);
     assert.ok(node, 'the job is in the Jobs view');
@@ -118,7 +165,8 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
 
   it('lists the parameters the sample notebook "Hello Fabric" declares', async () => {
     const sample = await (async () => {
-      for await (const w of client.listWorkspaces()) for await (const i of client.listItems(w.id, { type: 'Notebook' })) if (i.displayName === 'Hello Fabric') return { ...i, workspaceId: w.id };
+      for await (const w of client.listWorkspaces())
+        for await (const i of client.listItems(w.id, { type: 'Notebook' })) if (i.displayName === 'Hello Fabric') return { ...i, workspaceId: w.id };
       return undefined;
     })();
     assert.ok(sample, 'the emulator\'s sample has the notebook "Hello Fabric"');
@@ -126,14 +174,17 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
     const hub = await waitFor(() => {
       const input = jobs.currentStepInput();
       return input && 'items' in input && input.items.some((i) => i.label.includes('Add a parameter')) ? input : undefined;
-    }, 'the wizard\'s hub');
+    }, "the wizard's hub");
     assert.equal(hub.step, 1);
-    assert.ok(hub.items.some((i) => i.label.includes('$(symbol-parameter)') && /\(default\)/.test(i.description ?? '')), hub.items.map((i) => `${i.label} ${i.description}`).join('\n'));
+    assert.ok(
+      hub.items.some((i) => i.label.includes('$(symbol-parameter)') && /\(default\)/.test(i.description ?? '')),
+      hub.items.map((i) => `${i.label} ${i.description}`).join('\n'),
+    );
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.equal(await running, undefined, 'closing the wizard cancels silently');
   });
 
-  it('shows a failing notebook\'s reason in the output and the job details', async () => {
+  it("shows a failing notebook's reason in the output and the job details", async () => {
     const job = await jobs.monitor.submit(client, target(items.Broken!), { kind: 'notebook', parameters: [] });
     const done = await ended(job);
     assert.equal(done.status, 'Failed');
@@ -174,7 +225,9 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
     const memento: vscode.Memento = {
       keys: () => [...state.keys()],
       get: <T>(key: string, fallback?: T) => (state.has(key) ? (state.get(key) as T) : fallback) as T,
-      update: async (key: string, value: unknown) => { state.set(key, value); },
+      update: async (key: string, value: unknown) => {
+        state.set(key, value);
+      },
     };
     const log = vscode.window.createOutputChannel('Fabric Jobs suite log', { log: true });
     const reloaded = new JobMonitor(memento, connection, log);
@@ -192,9 +245,18 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
   it('keeps a job of another connection waiting, never asks the other service about it, and finishes it back on its own', async () => {
     // A notebook on this suite's emulator (A) that runs until the test releases it.
     const gate = path.join(dataDir, 'release-the-gate');
-    const gateItem = await client.createItem(workspaceId, { displayName: 'Gate', type: 'Notebook', definition: encodeDefinition([{ path: 'notebook-content.py', content: notebookPy([
-      { source: `import os, time\nwhile not os.path.exists(${JSON.stringify(gate)}):\n    time.sleep(0.05)\nnotebookutils.notebook.exit("released")\n` },
-    ]) }]) });
+    const gateItem = await client.createItem(workspaceId, {
+      displayName: 'Gate',
+      type: 'Notebook',
+      definition: encodeDefinition([
+        {
+          path: 'notebook-content.py',
+          content: notebookPy([
+            { source: `import os, time\nwhile not os.path.exists(${JSON.stringify(gate)}):\n    time.sleep(0.05)\nnotebookutils.notebook.exit("released")\n` },
+          ]),
+        },
+      ]),
+    });
     const job = await jobs.monitor.submit(client, target({ ...gateItem, workspaceId }), { kind: 'notebook', parameters: [] });
     await waitFor(() => jobs.monitor.tracker.get(job.id)?.status === 'InProgress', 'the gate notebook runs on A');
 
@@ -203,23 +265,49 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
     try {
       const otherClient = new FabricClient({ baseUrl: other.baseUrl, tokenProvider: new StaticTokenProvider(other.token), userAgent: 'jobs-suite' });
       const otherWorkspace = await otherClient.createWorkspace({ displayName: 'Other' });
-      const longWait = await otherClient.createItem(otherWorkspace.id, { displayName: 'Long wait', type: 'DataPipeline', definition: encodeDefinition([{ path: 'pipeline-content.json', content: bytes(JSON.stringify({
-        properties: { activities: [{ name: 'Wait', type: 'Wait', dependsOn: [], typeProperties: { waitTimeInSeconds: 600 } }] },
-      })) }]) });
+      const longWait = await otherClient.createItem(otherWorkspace.id, {
+        displayName: 'Long wait',
+        type: 'DataPipeline',
+        definition: encodeDefinition([
+          {
+            path: 'pipeline-content.json',
+            content: bytes(
+              JSON.stringify({
+                properties: { activities: [{ name: 'Wait', type: 'Wait', dependsOn: [], typeProperties: { waitTimeInSeconds: 600 } }] },
+              }),
+            ),
+          },
+        ]),
+      });
 
       await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: other.baseUrl, token: other.token });
-      assert.ok(jobs.monitor.tracker.waitsForConnection(jobs.monitor.tracker.get(job.id)!), 'A\'s job waits for A');
-      assert.ok(!jobs.jobsView.jobs.some((j) => j.id === job.id), 'B\'s Jobs view does not list A\'s job');
+      assert.ok(jobs.monitor.tracker.waitsForConnection(jobs.monitor.tracker.get(job.id)!), "A's job waits for A");
+      assert.ok(!jobs.jobsView.jobs.some((j) => j.id === job.id), "B's Jobs view does not list A's job");
 
       // While B is current, the monitor polls B's own job several times: A's job must stay out of it.
-      const otherJob = await jobs.monitor.submit(otherClient, { workspaceId: otherWorkspace.id, workspaceName: 'Other', item: { ...longWait, workspaceId: otherWorkspace.id } }, { kind: 'pipeline', parameters: [] });
-      const pipelinePolls = () => Object.entries(other.stats.byRoute).filter(([route]) => /^GET .*\/items\/\{id\}\/jobs\/instances\/\{id\}$/.test(route)).reduce((n, [, count]) => n + count, 0);
-      await waitFor(() => pipelinePolls() >= 4, 'B\'s job is polled four times', 60_000);
-      assert.deepEqual(Object.keys(other.stats.byRoute).filter((route) => route.includes('/notebooks/')), [], 'nothing asks B about A\'s notebook job');
+      const otherJob = await jobs.monitor.submit(
+        otherClient,
+        { workspaceId: otherWorkspace.id, workspaceName: 'Other', item: { ...longWait, workspaceId: otherWorkspace.id } },
+        { kind: 'pipeline', parameters: [] },
+      );
+      const pipelinePolls = () =>
+        Object.entries(other.stats.byRoute)
+          .filter(([route]) => /^GET .*\/items\/\{id\}\/jobs\/instances\/\{id\}$/.test(route))
+          .reduce((n, [, count]) => n + count, 0);
+      await waitFor(() => pipelinePolls() >= 4, "B's job is polled four times", 60_000);
+      assert.deepEqual(
+        Object.keys(other.stats.byRoute).filter((route) => route.includes('/notebooks/')),
+        [],
+        "nothing asks B about A's notebook job",
+      );
       const waiting = jobs.monitor.tracker.get(job.id)!;
       assert.equal(waiting.status, 'InProgress');
-      assert.ok(!waiting.lost, 'A\'s job is not given up');
-      assert.deepEqual(jobs.monitor.outputLines.filter((l) => l.includes(job.id) && !l.includes('Submitted') && !l.includes('→')), [], 'nothing announces A\'s job ended');
+      assert.ok(!waiting.lost, "A's job is not given up");
+      assert.deepEqual(
+        jobs.monitor.outputLines.filter((l) => l.includes(job.id) && !l.includes('Submitted') && !l.includes('→')),
+        [],
+        "nothing announces A's job ended",
+      );
 
       await vscode.commands.executeCommand('fabricWorkbench.cancelJob', otherJob.id);
       assert.equal((await ended(otherJob)).status, 'Cancelled');
@@ -237,19 +325,32 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
 
   /** Runs of Trio that wait for `gate`, the ones in `failing` failing once it opens, all running. */
   async function trioRuns(gate: string, failing: boolean[]): Promise<TrackedJob[]> {
-    const started = await Promise.all(failing.map((fail) => jobs.monitor.submit(client, target(items.Trio!), { kind: 'notebook', parameters: [
-      { name: 'gate', type: 'Text', value: gate }, { name: 'fail', type: 'Boolean', value: fail },
-    ] })));
+    const started = await Promise.all(
+      failing.map((fail) =>
+        jobs.monitor.submit(client, target(items.Trio!), {
+          kind: 'notebook',
+          parameters: [
+            { name: 'gate', type: 'Text', value: gate },
+            { name: 'fail', type: 'Boolean', value: fail },
+          ],
+        }),
+      ),
+    );
     await waitFor(() => started.every((j) => jobs.monitor.tracker.get(j.id)?.status === 'InProgress'), 'the runs wait at the gate');
     return started;
   }
 
-  const endedInFabric = (job: TrackedJob) => waitFor(async () => {
-    const instance = await client.getJobInstance(workspaceId, job.itemId, job.id);
-    return ['Completed', 'Failed', 'Cancelled'].includes(instance.status) && instance;
-  }, `${job.itemName} ends in Fabric`, 60_000);
+  const endedInFabric = (job: TrackedJob) =>
+    waitFor(
+      async () => {
+        const instance = await client.getJobInstance(workspaceId, job.itemId, job.id);
+        return ['Completed', 'Failed', 'Cancelled'].includes(instance.status) && instance;
+      },
+      `${job.itemName} ends in Fabric`,
+      60_000,
+    );
 
-  it('after Sign Out shows none of the connection\'s jobs; back on it, a job that ended meanwhile never shows as running', async () => {
+  it("after Sign Out shows none of the connection's jobs; back on it, a job that ended meanwhile never shows as running", async () => {
     const gate = path.join(dataDir, 'gate-sign-out');
     const [job] = await trioRuns(gate, [false]);
     const node = { kind: 'job' as const, job: job! };
@@ -296,7 +397,11 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
       assert.equal(summary.message, '3 jobs finished: 2 succeeded, 1 failed');
       assert.equal(summary.severity, 'error', 'as loud as its failure');
       assert.deepEqual(summary.actions, ['Show Jobs']);
-      assert.deepEqual(jobs.notifier.shown.slice(before).filter((n) => n.message.startsWith('Trio')), [], 'no notification per job');
+      assert.deepEqual(
+        jobs.notifier.shown.slice(before).filter((n) => n.message.startsWith('Trio')),
+        [],
+        'no notification per job',
+      );
       await vscode.commands.executeCommand('workbench.view.explorer');
       await waitFor(() => !jobs.jobsTreeView.visible, 'the Jobs view is hidden');
       await ui({ notificationButton: { message: '3 jobs finished', button: 'Show Jobs' } });
@@ -320,11 +425,19 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
       return all;
     };
     await ui({ notificationButton: { message: 'Fresh flow Failed', button: 'Publish Dataflow' } });
-    await waitFor(async () => (await instances()).some((i) => i.id !== refresh.id && i.jobType !== refresh.jobType && i.status === 'Completed'), 'the dataflow is published', 60_000);
+    await waitFor(
+      async () => (await instances()).some((i) => i.id !== refresh.id && i.jobType !== refresh.jobType && i.status === 'Completed'),
+      'the dataflow is published',
+      60_000,
+    );
     const offer = await waitFor(() => jobs.notifier.shown.find((n) => n.message.startsWith('Fresh flow is published')), 'the refresh is offered again');
     assert.deepEqual(offer.actions, ['Refresh Dataflow', 'Show Output']);
     await ui({ notificationButton: { message: 'Fresh flow is published', button: 'Refresh Dataflow' } });
-    await waitFor(async () => (await instances()).some((i) => i.id !== refresh.id && i.jobType === refresh.jobType && i.status === 'Completed'), 'the refresh runs again and succeeds', 60_000);
+    await waitFor(
+      async () => (await instances()).some((i) => i.id !== refresh.id && i.jobType === refresh.jobType && i.status === 'Completed'),
+      'the refresh runs again and succeeds',
+      60_000,
+    );
   });
 
   it('keeps only the latest job lines of a long session in memory', async () => {
@@ -332,7 +445,9 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
     const memento: vscode.Memento = {
       keys: () => [...state.keys()],
       get: <T>(key: string, fallback?: T) => (state.has(key) ? (state.get(key) as T) : fallback) as T,
-      update: async (key: string, value: unknown) => { state.set(key, value); },
+      update: async (key: string, value: unknown) => {
+        state.set(key, value);
+      },
     };
     const signedOut = new vscode.EventEmitter<void>();
     const log = vscode.window.createOutputChannel('Fabric Jobs suite log', { log: true });
@@ -341,8 +456,17 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
       const submissions = OUTPUT_LINES_KEPT + 500;
       for (let n = 0; n < submissions; n++) {
         monitor.tracker.track({
-          id: `job-${n}`, connection: 'elsewhere', workspaceId, itemId: 'item', itemName: 'Doubler', itemType: 'Notebook', kind: 'notebook',
-          jobType: 'RunNotebook', parameters: [], status: 'NotStarted', submittedAt: Date.now(),
+          id: `job-${n}`,
+          connection: 'elsewhere',
+          workspaceId,
+          itemId: 'item',
+          itemName: 'Doubler',
+          itemType: 'Notebook',
+          kind: 'notebook',
+          jobType: 'RunNotebook',
+          parameters: [],
+          status: 'NotStarted',
+          submittedAt: Date.now(),
         });
       }
       assert.ok(monitor.outputLines.length <= OUTPUT_LINES_KEPT, `${monitor.outputLines.length} lines kept`);

@@ -20,5 +20,7 @@ export async function startTrustedEmulator(options: Pick<EmulatorOptions, 'entra
 
 /** The workspaces the view lists (an error node as `error: <its message>`). */
 export async function treeWorkspaces(explorer: Explorer): Promise<string[]> {
-  return (await explorer.tree.getChildren()).map((node) => (node.kind === 'workspace' ? node.workspace.displayName : node.kind === 'error' ? `error: ${node.message}` : node.kind));
+  return (await explorer.tree.getChildren()).map((node) =>
+    node.kind === 'workspace' ? node.workspace.displayName : node.kind === 'error' ? `error: ${node.message}` : node.kind,
+  );
 }

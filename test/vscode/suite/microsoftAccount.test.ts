@@ -27,7 +27,10 @@ class StandInMicrosoftProvider implements vscode.AuthenticationProvider {
   readonly onDidChangeSessions = this.changes.event;
   readonly sessions: (vscode.AuthenticationSession & { tenant: string })[] = [];
 
-  constructor(private readonly authority: string, private readonly ca: Buffer) {}
+  constructor(
+    private readonly authority: string,
+    private readonly ca: Buffer,
+  ) {}
 
   async getSessions(scopes?: readonly string[]): Promise<vscode.AuthenticationSession[]> {
     const key = scopes ? [...scopes].sort().join(' ') : undefined;
@@ -95,13 +98,17 @@ describe('Microsoft account: sign-in and Switch Tenant through the real quick in
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('signs in with a Microsoft account, for the configured API\'s scope, and lists the workspaces', async () => {
+  it("signs in with a Microsoft account, for the configured API's scope, and lists the workspaces", async () => {
     const signingIn = vscode.commands.executeCommand('fabricWorkbench.signIn');
     await ui({ quickInputShows: 'Sign In to Microsoft Fabric', type: 'Microsoft account', press: 'Enter' });
     await ui({ dialogButton: 'Allow' });
     await signingIn;
     assert.deepEqual(connection.info, { kind: 'microsoft', tenantId: undefined, account: ACCOUNT });
-    assert.deepEqual(provider.sessions.map((s) => s.scopes), [[`${emulator.url}/.default`]], 'the token is asked for the configured API, not the public one');
+    assert.deepEqual(
+      provider.sessions.map((s) => s.scopes),
+      [[`${emulator.url}/.default`]],
+      'the token is asked for the configured API, not the public one',
+    );
     assert.deepEqual(await treeWorkspaces(explorer), ['Sample workspace']);
   });
 
@@ -118,7 +125,7 @@ describe('Microsoft account: sign-in and Switch Tenant through the real quick in
     assert.deepEqual(await treeWorkspaces(explorer), ['Sample workspace']);
   });
 
-  it('keeps the connection when the new tenant\'s sign-in is cancelled', async () => {
+  it("keeps the connection when the new tenant's sign-in is cancelled", async () => {
     const before = connection.info;
     const switching = vscode.commands.executeCommand('fabricWorkbench.switchTenant');
     await ui({ quickInputShows: 'Enter a tenant id or domain', type: 'Enter a tenant', press: 'Enter' });

@@ -50,7 +50,9 @@ describe('Saving while typing, and changes not in Fabric yet', function () {
   }
 
   async function changeInFabric(item: Item, description: string): Promise<void> {
-    const parts = decodeDefinition(await client.getDefinition(workspaceId, item.id)).map((f) => (f.path === PART ? { ...f, content: bytes(pipelineJson(description)) } : f));
+    const parts = decodeDefinition(await client.getDefinition(workspaceId, item.id)).map((f) =>
+      f.path === PART ? { ...f, content: bytes(pipelineJson(description)) } : f,
+    );
     await client.updateDefinition(workspaceId, item.id, encodeDefinition(parts));
   }
 
@@ -144,7 +146,11 @@ describe('Saving while typing, and changes not in Fabric yet', function () {
       const [change] = await waitFor(() => pendingOf(item).length === 1 && pendingOf(item), 'the text is pending');
       assert.equal(change!.reason.kind, 'invalid');
       assert.equal(fabricProblems(uri).length, 1, 'the Problems panel shows why');
-      assert.match(String(explorer.saving.pendingView.provideFileDecoration(uri)?.tooltip), /^Not in Fabric yet: .*\(line \d+\)$/, 'the file says why it is not in Fabric');
+      assert.match(
+        String(explorer.saving.pendingView.provideFileDecoration(uri)?.tooltip),
+        /^Not in Fabric yet: .*\(line \d+\)$/,
+        'the file says why it is not in Fabric',
+      );
       assert.match(await remote(item), /in Fabric/);
       assert.equal(uploads(), before, 'no updateDefinition reached Fabric');
       const shown = await notifications();
@@ -154,7 +160,10 @@ describe('Saving while typing, and changes not in Fabric yet', function () {
       const restarted = new PendingChanges(new PendingChangesFile(vscode.Uri.joinPath(explorer.saving.pendingFile, '..')));
       await restarted.restore();
       const stored = restarted.list().filter((c) => c.item.id === item.id);
-      assert.deepEqual(stored.map((c) => [c.path, c.reason.kind, Buffer.from(c.content).toString('utf8')]), [[PART, 'invalid', document.getText()]]);
+      assert.deepEqual(
+        stored.map((c) => [c.path, c.reason.kind, Buffer.from(c.content).toString('utf8')]),
+        [[PART, 'invalid', document.getText()]],
+      );
 
       await typeAndLetAutoSave(document, pipelineJson('fixed while typing'));
       await waitFor(() => pendingOf(item).length === 0, 'the fixed text is uploaded');
@@ -163,7 +172,7 @@ describe('Saving while typing, and changes not in Fabric yet', function () {
       assert.equal(fabricProblems(uri).length, 0, 'the problem is gone');
     });
 
-    it('uploads several auto-saves of an item\'s parts in one updateDefinition, once its saves pause', async () => {
+    it("uploads several auto-saves of an item's parts in one updateDefinition, once its saves pause", async () => {
       // Long enough that the auto-saves below (a few hundred ms apart) are one burst on a busy machine.
       await settings('fabricWorkbench').update('save.autoSaveUploadDelaySeconds', 8, vscode.ConfigurationTarget.Global);
       const item = await pipeline('Burst', { [PART]: pipelineJson('in Fabric'), 'settings.json': '{}' });
@@ -191,7 +200,10 @@ describe('Saving while typing, and changes not in Fabric yet', function () {
     const error = (await notifications()).find((m) => m.startsWith('Failed to save'));
     assert.ok(error, 'VS Code says the save failed');
     // VS Code frames the reason: "Failed to save '<file>': Unable to write file '<uri>' (<reason>)".
-    assert.match(error, /^Failed to save 'pipeline-content\.json': Unable to write file '[^']+' \(Not saved to Fabric: Not valid JSON: [^()]+ \(line 1\)\. Fix it, then save again; the Problems panel shows where\.\)$/);
+    assert.match(
+      error,
+      /^Failed to save 'pipeline-content\.json': Unable to write file '[^']+' \(Not saved to Fabric: Not valid JSON: [^()]+ \(line 1\)\. Fix it, then save again; the Problems panel shows where\.\)$/,
+    );
     assert.doesNotMatch(error, /FileSystemError|NoPermissions|Unavailable/);
   });
 
@@ -224,12 +236,12 @@ describe('Saving while typing, and changes not in Fabric yet', function () {
       assert.deepEqual(pendingOf(item), []);
     });
 
-    it('[fabricWorkbench.showPendingChanges @ commandPalette] [fabricWorkbench.discardLocalChanges] lists it, and Discard shows Fabric\'s copy', async () => {
+    it("[fabricWorkbench.showPendingChanges @ commandPalette] [fabricWorkbench.discardLocalChanges] lists it, and Discard shows Fabric's copy", async () => {
       prompter.answer({ pick: `${item.displayName}.DataPipeline/${PART}` }, { pick: 'Discard My Changes' });
       await vscode.commands.executeCommand('fabricWorkbench.showPendingChanges');
       assert.deepEqual(prompter.asked.at(-1)?.labels, ['Open', 'Compare with the Copy in Fabric', 'Upload Now', 'Discard My Changes']);
       assert.deepEqual(pendingOf(item), []);
-      await waitFor(() => /theirs/.test(document.getText()), 'the editor shows Fabric\'s copy');
+      await waitFor(() => /theirs/.test(document.getText()), "the editor shows Fabric's copy");
       assert.equal(document.isDirty, false);
       assert.match(await remote(item), /theirs/);
     });

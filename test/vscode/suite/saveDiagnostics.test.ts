@@ -13,7 +13,11 @@ describe('Save diagnostics: rechecked as the file is edited', function () {
   let document: vscode.TextDocument;
 
   const problem = (message: string): PartProblem[] => [{ line: 0, column: 0, message }];
-  const shown = () => diagnostics.get(document.uri).map((d) => d.message).join();
+  const shown = () =>
+    diagnostics
+      .get(document.uri)
+      .map((d) => d.message)
+      .join();
   const checkOf = (text: string) => waitFor(() => checks.find((c) => c.text === text), `"${text}" is checked`);
   async function type(text: string): Promise<void> {
     const edit = new vscode.WorkspaceEdit();
@@ -41,7 +45,7 @@ describe('Save diagnostics: rechecked as the file is edited', function () {
     const check = await checkOf(`typing ${edits}`);
     assert.ok(checks.length < edits, `${checks.length} checks for ${edits} edits`);
     check.answer(problem('still wrong'));
-    await waitFor(() => shown() === 'still wrong', 'the final check\'s problem is shown');
+    await waitFor(() => shown() === 'still wrong', "the final check's problem is shown");
   });
 
   it('never lets an older check that ends last overwrite a newer one', async () => {
@@ -50,7 +54,7 @@ describe('Save diagnostics: rechecked as the file is edited', function () {
     await type('newer');
     const newer = await checkOf('newer');
     newer.answer(problem('newer problem'));
-    await waitFor(() => shown() === 'newer problem', 'the newer check\'s problem is shown');
+    await waitFor(() => shown() === 'newer problem', "the newer check's problem is shown");
     older.answer(problem('older problem'));
     await new Promise((resolve) => setImmediate(resolve)); // lets the older check's answer be handled
     assert.equal(shown(), 'newer problem');

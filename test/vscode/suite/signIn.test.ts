@@ -35,7 +35,9 @@ function scripted(answers: ((items: readonly PickItem<unknown>[]) => unknown)[])
   return {
     pick: async (options) => next(await options.items) as never,
     input: async () => next() as string,
-    confirm: async () => { throw new UserCancelled(); },
+    confirm: async () => {
+      throw new UserCancelled();
+    },
     openDialog: async () => next() as vscode.Uri[],
     left: () => answers.length,
   };
@@ -46,7 +48,9 @@ const type = (text: string) => () => text;
 /** A stand-in `az`: checks its arguments as the real one parses them and gets the token from the local Entra. */
 function standInAz(dir: string, authority: string): void {
   const script = path.join(dir, 'az.js');
-  fs.writeFileSync(script, `
+  fs.writeFileSync(
+    script,
+    `
 const args = process.argv.slice(2);
 const fail = (message) => { process.stderr.write(message + '\\n'); process.exit(2); };
 if (args[0] !== 'account' || args[1] !== 'get-access-token') fail("ERROR: 'az " + args.join(' ') + "' is not what the stand-in answers");
@@ -73,7 +77,8 @@ fetch(${JSON.stringify(authority)} + '/' + tenant + '/oauth2/v2.0/token', { meth
     tokenType: 'Bearer',
   }, null, 2) + '\\n');
 }, (error) => fail('ERROR: ' + error.message));
-`);
+`,
+  );
   const az = path.join(dir, 'az');
   fs.writeFileSync(az, `#!/bin/sh\nexec "${process.execPath}" "${script}" "$@"\n`);
   fs.chmodSync(az, 0o755);
@@ -93,7 +98,10 @@ describe('Sign-in with @azure/identity against the local Entra endpoint (package
   before(async () => {
     const certificate = makeCertificate();
     ({ emulator, dir } = await startTrustedEmulator({
-      entraApps: [{ tenantId: TENANT, clientId: CLIENT, secret: SECRET, certificate }, { tenantId: TENANT, clientId: CLI_CLIENT, secret: CLI_SECRET }],
+      entraApps: [
+        { tenantId: TENANT, clientId: CLIENT, secret: SECRET, certificate },
+        { tenantId: TENANT, clientId: CLI_CLIENT, secret: CLI_SECRET },
+      ],
     }));
     fs.mkdirSync(path.join(dir, 'bin'));
     standInAz(path.join(dir, 'bin'), emulator.url);
@@ -107,7 +115,11 @@ describe('Sign-in with @azure/identity against the local Entra endpoint (package
   function makeCertificate(): string {
     certificateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-sign-in-certificate-'));
     const [keyFile, certFile] = [path.join(certificateDir, 'key.pem'), path.join(certificateDir, 'cert.pem')];
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=fabric-workbench-tests'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=fabric-workbench-tests'],
+      { stdio: 'ignore' },
+    );
     const certificate = fs.readFileSync(certFile, 'utf8');
     certificateFile = path.join(certificateDir, 'service-principal.pem');
     fs.writeFileSync(certificateFile, certificate + fs.readFileSync(keyFile, 'utf8'));
@@ -138,7 +150,13 @@ describe('Sign-in with @azure/identity against the local Entra endpoint (package
   });
 
   it('signs in as a service principal with a certificate and lists the workspaces', async () => {
-    const prompter = scripted([pickKind('servicePrincipal'), type(TENANT), type(CLIENT), (items) => items.find((i) => i.value === false)?.value, () => [vscode.Uri.file(certificateFile)]]);
+    const prompter = scripted([
+      pickKind('servicePrincipal'),
+      type(TENANT),
+      type(CLIENT),
+      (items) => items.find((i) => i.value === false)?.value,
+      () => [vscode.Uri.file(certificateFile)],
+    ]);
     explorer.setPrompter(prompter);
     await vscode.commands.executeCommand('fabricWorkbench.signIn');
     assert.equal(prompter.left(), 0);
@@ -148,7 +166,9 @@ describe('Sign-in with @azure/identity against the local Entra endpoint (package
 
   it('refuses a wrong secret with what Entra said, and stays as it was', async () => {
     await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.url, token: emulator.token });
-    explorer.setPrompter(scripted([pickKind('servicePrincipal'), type(TENANT), type(CLIENT), (items) => items.find((i) => i.value === true)?.value, type('not the secret')]));
+    explorer.setPrompter(
+      scripted([pickKind('servicePrincipal'), type(TENANT), type(CLIENT), (items) => items.find((i) => i.value === true)?.value, type('not the secret')]),
+    );
     await vscode.commands.executeCommand('fabricWorkbench.signIn');
     assert.equal(connection.label, 'Local emulator', 'the connection before the failed sign-in stays');
     await assert.rejects(
@@ -169,7 +189,14 @@ describe('Sign-in with @azure/identity against the local Entra endpoint (package
 
   it('offers no managed identity on a host without one', async () => {
     let offered: string[] = [];
-    explorer.setPrompter(scripted([(items) => { offered = items.map((i) => String(i.value)); return undefined; }]));
+    explorer.setPrompter(
+      scripted([
+        (items) => {
+          offered = items.map((i) => String(i.value));
+          return undefined;
+        },
+      ]),
+    );
     await vscode.commands.executeCommand('fabricWorkbench.signIn');
     assert.deepEqual(offered, ['microsoft', 'servicePrincipal', 'azureCli', 'emulator']);
   });

@@ -12,7 +12,6 @@ import { waitFor } from './support/wait';
 
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
 
-
 describe('Throttling: long retry waits', function () {
   this.timeout(60_000);
   let emulator: Awaited<ReturnType<typeof startEmulator>>;
@@ -38,7 +37,12 @@ describe('Throttling: long retry waits', function () {
     const notifier = explorer.connection.retryWaits;
     // From now on one call a minute: the next ones are answered 429 with Retry-After up to 60 s.
     emulator.setFaults({ throttlePerMinute: 1 });
-    const outcomes = [client.listWorkspacesPage(), client.listWorkspacesPage()].map((call) => call.then(() => 'answered', (error: Error) => error.name));
+    const outcomes = [client.listWorkspacesPage(), client.listWorkspacesPage()].map((call) =>
+      call.then(
+        () => 'answered',
+        (error: Error) => error.name,
+      ),
+    );
     await waitFor(() => notifier.message !== undefined, 'the wait is shown');
     assert.match(notifier.message!, /^Throttled by Fabric, retrying in \d+ s$/);
     notifier.cancelAll();

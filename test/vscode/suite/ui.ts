@@ -36,7 +36,10 @@ let sequence = 0;
 /** Plays `request`; resolves with what it asked to read (the dialog's text, the notifications). */
 export async function ui(request: UiRequest): Promise<UiResult> {
   const dir = process.env.FWB_UI_DIR;
-  if (!dir) throw new Error('This test plays keystrokes in VS Code\'s own dialogs, which only the code-server runner can: run it with npm run test:vscode (without --desktop).');
+  if (!dir)
+    throw new Error(
+      "This test plays keystrokes in VS Code's own dialogs, which only the code-server runner can: run it with npm run test:vscode (without --desktop).",
+    );
   const id = `${String(++sequence).padStart(4, '0')}-${process.pid}`;
   const done = path.join(dir, `${id}.done.json`);
   fs.writeFileSync(path.join(dir, `${id}.tmp`), JSON.stringify(request));

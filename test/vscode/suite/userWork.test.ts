@@ -21,7 +21,7 @@ const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
 const bytes = (s: string) => Buffer.from(s, 'utf8');
 const json = (value: unknown) => bytes(JSON.stringify(value, null, 2));
 
-describe('The user\'s work: saves, export and import', function () {
+describe("The user's work: saves, export and import", function () {
   this.timeout(60_000);
   let emulator: Awaited<ReturnType<typeof startEmulator>>;
   let dataDir: string;
@@ -36,8 +36,12 @@ describe('The user\'s work: saves, export and import', function () {
   let chosenFolder: string | undefined;
 
   const prompter: Prompter = {
-    pick: async () => { throw new UserCancelled(); },
-    input: async () => { throw new UserCancelled(); },
+    pick: async () => {
+      throw new UserCancelled();
+    },
+    input: async () => {
+      throw new UserCancelled();
+    },
     confirm: async (message, options, ...actions) => {
       confirmations.push({ message, detail: options.detail, actions });
       const answer = answers.length > 1 ? answers.shift() : answers[0];
@@ -59,7 +63,9 @@ describe('The user\'s work: saves, export and import', function () {
   }
 
   async function pipelineWith(displayName: string, parts: Record<string, unknown>, ws = workspaceId): Promise<Item> {
-    const definition = encodeDefinition(Object.entries(parts).map(([p, value]) => ({ path: p, content: typeof value === 'string' ? bytes(value) : json(value) })));
+    const definition = encodeDefinition(
+      Object.entries(parts).map(([p, value]) => ({ path: p, content: typeof value === 'string' ? bytes(value) : json(value) })),
+    );
     const item = { ...(await client.createItem(ws, { displayName, type: 'DataPipeline', definition })), workspaceId: ws };
     explorer.files.refresh(ws);
     return item;
@@ -133,7 +139,14 @@ describe('The user\'s work: saves, export and import', function () {
       await edit(folderUri(item, 'pipeline-content.json'), JSON.stringify({ properties: { activities: [], description: 'edit one' } }, null, 2));
       await edit(folderUri(item, 'settings.json'), JSON.stringify({ retries: 2 }, null, 2));
       const saved = await vscode.workspace.saveAll();
-      assert.equal(saved, true, `every save succeeded; still dirty: ${vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.path).join(', ')}`);
+      assert.equal(
+        saved,
+        true,
+        `every save succeeded; still dirty: ${vscode.workspace.textDocuments
+          .filter((d) => d.isDirty)
+          .map((d) => d.uri.path)
+          .join(', ')}`,
+      );
       const remote = await remoteParts(item);
       assert.match(remote.get('pipeline-content.json') ?? '', /edit one/);
       assert.deepEqual(JSON.parse(remote.get('settings.json') ?? '{}'), { retries: 2 });
@@ -142,10 +155,16 @@ describe('The user\'s work: saves, export and import', function () {
 
     it('saves started together (as auto-save does) all reach Fabric', async () => {
       const parts = ['a.json', 'b.json', 'c.json', 'd.json'];
-      const item = await pipelineWith('Four parts', Object.fromEntries([['pipeline-content.json', { properties: { activities: [] } }], ...parts.map((p) => [p, {}])]));
+      const item = await pipelineWith(
+        'Four parts',
+        Object.fromEntries([['pipeline-content.json', { properties: { activities: [] } }], ...parts.map((p) => [p, {}])]),
+      );
       const documents = [];
       for (const part of parts) documents.push(await edit(folderUri(item, part), JSON.stringify({ edited: part })));
-      assert.deepEqual(await Promise.all(documents.map((d) => d.save())), parts.map(() => true));
+      assert.deepEqual(
+        await Promise.all(documents.map((d) => d.save())),
+        parts.map(() => true),
+      );
       const remote = await remoteParts(item);
       for (const part of parts) assert.equal(remote.get(part), JSON.stringify({ edited: part }), part);
       assert.ok(documents.every((d) => !d.isDirty));
@@ -153,7 +172,7 @@ describe('The user\'s work: saves, export and import', function () {
     });
   });
 
-  describe('Export to Local Folder… from VS Code\'s Explorer', () => {
+  describe("Export to Local Folder… from VS Code's Explorer", () => {
     it('[fabricWorkbench.exportToFolder @ explorer/context] exports the item whose folder was right-clicked into the folder chosen in the picker', async () => {
       const item = await pipelineWith('Explorer export', { 'pipeline-content.json': { properties: { activities: [], description: 'from the explorer' } } });
       chosenFolder = scratch;
@@ -185,7 +204,7 @@ describe('The user\'s work: saves, export and import', function () {
     });
   });
 
-  describe('export into a folder that holds the user\'s files', () => {
+  describe("export into a folder that holds the user's files", () => {
     let ws: string;
     let items: Item[];
     const folderOf = (name: string) => path.join(scratch, `${name}.DataPipeline`);
@@ -204,7 +223,7 @@ describe('The user\'s work: saves, export and import', function () {
 
     const exportWorkspace = () => vscode.commands.executeCommand<ExportResult | undefined>('fabricWorkbench.exportToFolder', { workspaceId: ws });
 
-    it('asks per folder, listing its files; Skip leaves it, Overwrite writes the parts and keeps the user\'s files', async () => {
+    it("asks per folder, listing its files; Skip leaves it, Overwrite writes the parts and keeps the user's files", async () => {
       answers = ['Skip', 'Overwrite'];
       const result = await exportWorkspace();
       assert.equal(confirmations.length, 2);
@@ -215,7 +234,10 @@ describe('The user\'s work: saves, export and import', function () {
       assert.equal(fs.readFileSync(path.join(folderOf('First'), 'pipeline-content.json'), 'utf8'), 'First: my local edit');
       assert.match(fs.readFileSync(path.join(folderOf('Second'), 'pipeline-content.json'), 'utf8'), /Second in Fabric/);
       assert.equal(fs.readFileSync(path.join(folderOf('Second'), 'notes', 'todo.md'), 'utf8'), 'my notes');
-      assert.equal(describeExport(result!, scratch).text, `Exported 1 item to ${scratch}. Left 1 existing folder as it was: First.DataPipeline. Kept 1 file there that is not part of its item: Second.DataPipeline/notes/todo.md.`);
+      assert.equal(
+        describeExport(result!, scratch).text,
+        `Exported 1 item to ${scratch}. Left 1 existing folder as it was: First.DataPipeline. Kept 1 file there that is not part of its item: Second.DataPipeline/notes/todo.md.`,
+      );
     });
 
     it('"Overwrite All" answers every folder after it', async () => {
@@ -248,7 +270,11 @@ describe('The user\'s work: saves, export and import', function () {
       ws = (await client.createWorkspace({ displayName: 'Hostile names' })).id;
       await pipelineWith('victim', { 'pipeline-content.json': { properties: { activities: [], description: 'the real victim' } } }, ws);
       await pipelineWith('../victim', { 'pipeline-content.json': { properties: { activities: [], description: 'escaped by name' } } }, ws);
-      await pipelineWith('Evil', { 'pipeline-content.json': { properties: { activities: [] } }, '../../x.txt': 'escaped by part', '../Other.DataPipeline/pipeline-content.json': '{}' }, ws);
+      await pipelineWith(
+        'Evil',
+        { 'pipeline-content.json': { properties: { activities: [] } }, '../../x.txt': 'escaped by part', '../Other.DataPipeline/pipeline-content.json': '{}' },
+        ws,
+      );
       await pipelineWith('NUL', { 'pipeline-content.json': { properties: { activities: [] } } }, ws);
     });
     beforeEach(() => {
@@ -256,7 +282,7 @@ describe('The user\'s work: saves, export and import', function () {
       chosen = path.join(base, 'chosen');
       fs.mkdirSync(chosen);
       fs.mkdirSync(path.join(base, 'victim.DataPipeline'));
-      fs.writeFileSync(path.join(base, 'victim.DataPipeline', 'keep.txt'), 'the user\'s file beside the chosen folder');
+      fs.writeFileSync(path.join(base, 'victim.DataPipeline', 'keep.txt'), "the user's file beside the chosen folder");
       chosenFolder = chosen;
     });
 

@@ -17,14 +17,15 @@ function readNotebook(item: RunnableItem): FabricNotebook | undefined {
 }
 
 function failureMessage(result: Extract<DriverResult, { status: 'Failed' }>): string {
-  const summary = result.noSpark
-    ? `The notebook needs Spark: ${result.message}`
-    : `${result.errorType}: ${result.message}`;
+  const summary = result.noSpark ? `The notebook needs Spark: ${result.message}` : `${result.errorType}: ${result.message}`;
   return `${summary}\n\n${result.traceback}`;
 }
 
 export class NotebookRunner implements JobRunner {
-  constructor(private readonly python: string, private readonly limits: NotebookLimits) {}
+  constructor(
+    private readonly python: string,
+    private readonly limits: NotebookLimits,
+  ) {}
 
   async run(item: RunnableItem, _jobType: string, ctx: JobContext): Promise<JobOutcome> {
     let notebook: FabricNotebook | undefined;
@@ -44,10 +45,13 @@ export class NotebookRunner implements JobRunner {
     }
     const ended = await runNotebookProcess(this.python, cells, ctx.signal, this.limits);
     const outcome: JobOutcome =
-      ended.kind === 'cancelled' ? cancelled()
-      : ended.kind === 'crashed' ? failed(NOTEBOOK_FAILED, ended.reason)
-      : ended.result.status === 'Completed' ? completed(ended.result.exitValue)
-      : failed(NOTEBOOK_FAILED, failureMessage(ended.result));
+      ended.kind === 'cancelled'
+        ? cancelled()
+        : ended.kind === 'crashed'
+          ? failed(NOTEBOOK_FAILED, ended.reason)
+          : ended.result.status === 'Completed'
+            ? completed(ended.result.exitValue)
+            : failed(NOTEBOOK_FAILED, failureMessage(ended.result));
     return ended.output ? { ...outcome, output: ended.output } : outcome;
   }
 }

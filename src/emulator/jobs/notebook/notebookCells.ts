@@ -64,7 +64,9 @@ export function planNotebookCells(notebook: FabricNotebook, parameters: readonly
     const { language, source } = resolveLanguage(stripMagicPrefix(cell.source), cell.metadata ?? {});
     if (language === 'configure') return; // Spark session settings: nothing to configure locally.
     if (!PYTHON_LANGUAGES.has(language)) {
-      throw new UnrunnableCellError(`Cell ${cellNumber} is a ${language} cell: the local emulator cannot run ${language} cells: no Spark here. It runs Python cells only.`);
+      throw new UnrunnableCellError(
+        `Cell ${cellNumber} is a ${language} cell: the local emulator cannot run ${language} cells: no Spark here. It runs Python cells only.`,
+      );
     }
     cells.push({ name: `cell ${cellNumber}`, source });
     if (cell.isParameters && parameterCell && !injected) {

@@ -13,8 +13,7 @@ import { NOTEBOOK_DRIVER_SOURCE } from './notebookDriverSource';
 
 /** What the driver writes to its result file (see notebookDriverSource.ts). */
 export type DriverResult =
-  | { status: 'Completed'; exitValue?: string }
-  | { status: 'Failed'; errorType: string; message: string; traceback: string; noSpark: boolean };
+  { status: 'Completed'; exitValue?: string } | { status: 'Failed'; errorType: string; message: string; traceback: string; noSpark: boolean };
 
 export type NotebookProcessResult =
   | { kind: 'finished'; result: DriverResult; output: string }
@@ -32,7 +31,22 @@ export interface NotebookLimits {
 export const DEFAULT_NOTEBOOK_LIMITS: NotebookLimits = { timeMs: 60 * 60_000, memoryBytes: 4 * 1024 ** 3 };
 
 /** The variables the run inherits: what finds and runs Python, nothing else (no tokens, no keys). */
-const INHERITED = ['PATH', 'PATHEXT', 'SYSTEMROOT', 'WINDIR', 'LANG', 'LANGUAGE', 'LC_ALL', 'LC_CTYPE', 'TZ', 'VIRTUAL_ENV', 'CONDA_PREFIX', 'PYTHONPATH', 'PYTHONHOME', 'PYTHONUSERBASE'];
+const INHERITED = [
+  'PATH',
+  'PATHEXT',
+  'SYSTEMROOT',
+  'WINDIR',
+  'LANG',
+  'LANGUAGE',
+  'LC_ALL',
+  'LC_CTYPE',
+  'TZ',
+  'VIRTUAL_ENV',
+  'CONDA_PREFIX',
+  'PYTHONPATH',
+  'PYTHONHOME',
+  'PYTHONUSERBASE',
+];
 
 function runEnvironment(home: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -104,7 +118,10 @@ function spawnDriver(python: string, paths: { spec: string; result: string; work
     child.on('error', (error: NodeJS.ErrnoException) => {
       signal.removeEventListener('abort', onAbort);
       clearTimeout(timeLimit);
-      const reason = error.code === 'ENOENT' ? `${python} was not found: the local emulator runs notebooks with Python 3 (python3 on the PATH).` : `Could not start ${python}: ${error.message}`;
+      const reason =
+        error.code === 'ENOENT'
+          ? `${python} was not found: the local emulator runs notebooks with Python 3 (python3 on the PATH).`
+          : `Could not start ${python}: ${error.message}`;
       resolve({ kind: 'notStarted', reason, output: output.toString() });
     });
     child.on('close', (code, exitSignal) => {
@@ -132,7 +149,12 @@ async function readDriverResult(resultPath: string): Promise<DriverResult | unde
 }
 
 /** Runs the cells in order in one `python` process; resolves once the process is gone. */
-export async function runNotebookProcess(python: string, cells: readonly DriverCell[], signal: AbortSignal, limits: NotebookLimits = DEFAULT_NOTEBOOK_LIMITS): Promise<NotebookProcessResult> {
+export async function runNotebookProcess(
+  python: string,
+  cells: readonly DriverCell[],
+  signal: AbortSignal,
+  limits: NotebookLimits = DEFAULT_NOTEBOOK_LIMITS,
+): Promise<NotebookProcessResult> {
   const dir = await mkdtemp(join(tmpdir(), 'fabric-notebook-'));
   try {
     const paths = { spec: join(dir, 'spec.json'), result: join(dir, 'result.json'), work: join(dir, 'work') };
@@ -141,7 +163,12 @@ export async function runNotebookProcess(python: string, cells: readonly DriverC
     const end = await spawnDriver(python, paths, limits.timeMs, signal);
     if (end.kind === 'cancelled') return end;
     if (end.kind === 'notStarted') return { kind: 'crashed', reason: end.reason, output: end.output };
-    if (end.kind === 'timedOut') return { kind: 'crashed', reason: `The notebook ran longer than the emulator's limit of ${Math.round(limits.timeMs / 1000)} s and was stopped.`, output: end.output };
+    if (end.kind === 'timedOut')
+      return {
+        kind: 'crashed',
+        reason: `The notebook ran longer than the emulator's limit of ${Math.round(limits.timeMs / 1000)} s and was stopped.`,
+        output: end.output,
+      };
     const result = await readDriverResult(paths.result);
     if (result) return { kind: 'finished', result, output: end.output };
     return { kind: 'crashed', reason: `The Python process ${end.how} before the notebook finished.`, output: end.output };

@@ -17,10 +17,7 @@ export interface ActivityResult {
 }
 
 /** How a list of activities (the pipeline's, or an IfCondition branch) ended. */
-export type ContainerResult =
-  | { status: 'Succeeded' }
-  | { status: 'Failed'; activityName: string; error: ActivityError }
-  | { status: 'Cancelled' };
+export type ContainerResult = { status: 'Succeeded' } | { status: 'Failed'; activityName: string; error: ActivityError } | { status: 'Cancelled' };
 
 export class PipelineRun {
   readonly results = new Map<string, ActivityResult>();

@@ -62,7 +62,8 @@ export class PipelineRunner implements JobRunner {
     const variables = Object.fromEntries(Object.entries(definition.variables).map(([name, declared]) => [name, declared?.defaultValue ?? null]));
     const result = await runActivities(definition.activities, new PipelineRun(item, ctx, parameters, variables));
     if (result.status === 'Cancelled') return cancelled();
-    if (result.status === 'Failed') return failed(result.error.errorCode || 'ActivityFailed', `Operation on target ${result.activityName} failed: ${result.error.message}`);
+    if (result.status === 'Failed')
+      return failed(result.error.errorCode || 'ActivityFailed', `Operation on target ${result.activityName} failed: ${result.error.message}`);
     return completed();
   }
 }

@@ -39,13 +39,15 @@ function notebookParameters(parameters: unknown): JobParameter[] {
 /** A child job's end as the activity's result. */
 function childResult(outcome: JobOutcome, env: ActivityEnv, output: unknown): ActivityResult {
   if (outcome.status === 'Completed') return { status: 'Succeeded', output };
-  if (outcome.status === 'Cancelled') return env.run.ctx.signal.aborted ? { status: 'Cancelled' } : failure('ChildJobCancelled', 'The child job was cancelled.');
+  if (outcome.status === 'Cancelled')
+    return env.run.ctx.signal.aborted ? { status: 'Cancelled' } : failure('ChildJobCancelled', 'The child job was cancelled.');
   return failure(outcome.failureReason?.errorCode ?? 'ChildJobFailed', outcome.failureReason?.message ?? 'The child job failed.');
 }
 
 const wait: Executor = async (_activity, input, env) => {
   const seconds = Number(input.waitTimeInSeconds);
-  if (!Number.isFinite(seconds) || seconds < 0) return failure('InvalidWaitTime', `waitTimeInSeconds must be a number of seconds, not ${JSON.stringify(input.waitTimeInSeconds)}.`);
+  if (!Number.isFinite(seconds) || seconds < 0)
+    return failure('InvalidWaitTime', `waitTimeInSeconds must be a number of seconds, not ${JSON.stringify(input.waitTimeInSeconds)}.`);
   const finished = await delay(seconds * 1000 * env.run.ctx.timeScale, env.run.ctx.signal);
   return finished ? { status: 'Succeeded', output: {} } : { status: 'Cancelled' };
 };
@@ -63,11 +65,15 @@ const fail: Executor = async (_activity, input) => failure(String(input.errorCod
 
 const ifCondition: Executor = async (activity, input, env) => {
   const condition = input.expression;
-  if (typeof condition !== 'boolean') return failure('InvalidTemplate', `The IfCondition expression must evaluate to a boolean, but it gave ${JSON.stringify(condition)}.`);
+  if (typeof condition !== 'boolean')
+    return failure('InvalidTemplate', `The IfCondition expression must evaluate to a boolean, but it gave ${JSON.stringify(condition)}.`);
   const branch = (condition ? activity.typeProperties?.ifTrueActivities : activity.typeProperties?.ifFalseActivities) ?? [];
   const result = await env.runActivities(branch as PipelineActivity[]);
   if (result.status === 'Failed') {
-    return failure(result.error.errorCode, `Activity failed because an inner activity failed; Inner activity name: ${result.activityName}, Error: ${result.error.message}`);
+    return failure(
+      result.error.errorCode,
+      `Activity failed because an inner activity failed; Inner activity name: ${result.activityName}, Error: ${result.error.message}`,
+    );
   }
   return result.status === 'Cancelled' ? { status: 'Cancelled' } : { status: 'Succeeded', output: { ifExpressionResult: condition } };
 };

@@ -54,7 +54,13 @@ class ActivityRecorder {
       durationInMs: end.getTime() - this.start.getTime(),
       input,
       output: result.output ?? {},
-      error: { errorCode: result.error?.errorCode ?? '', message: result.error?.message ?? '', failureType: result.error ? 'UserError' : '', target: this.activity.name, details: '' },
+      error: {
+        errorCode: result.error?.errorCode ?? '',
+        message: result.error?.message ?? '',
+        failureType: result.error ? 'UserError' : '',
+        target: this.activity.name,
+        details: '',
+      },
     });
   }
 }
@@ -95,7 +101,11 @@ function decidingFailure(activities: PipelineActivity[], run: PipelineRun): Cont
       }
       return { status: 'Succeeded' };
     }
-    return { status: 'Failed', activityName: activity.name, error: result.error ?? { errorCode: 'ActivityFailed', message: `The activity ended ${result.status}.` } };
+    return {
+      status: 'Failed',
+      activityName: activity.name,
+      error: result.error ?? { errorCode: 'ActivityFailed', message: `The activity ended ${result.status}.` },
+    };
   };
   for (const leaf of activities.filter((a) => !dependedOn.has(a.name))) {
     const verdict = judge(leaf);

@@ -99,9 +99,30 @@ function arity(fn: string, args: unknown[], min: number, max = min): void {
 
 /** The supported functions (lower case, as names are case-insensitive) and their [min, max] argument counts. */
 const FUNCTION_ARITY: Record<string, [number, number?]> = {
-  pipeline: [0], activity: [1], variables: [1], equals: [2], not: [1], greater: [2], greaterorequals: [2], less: [2],
-  lessorequals: [2], bool: [1], int: [1], float: [1], string: [1], if: [3], empty: [1], contains: [2], tolower: [1],
-  toupper: [1], length: [1], utcnow: [0, 1], and: [2, Infinity], or: [2, Infinity], concat: [1, Infinity], coalesce: [1, Infinity],
+  pipeline: [0],
+  activity: [1],
+  variables: [1],
+  equals: [2],
+  not: [1],
+  greater: [2],
+  greaterorequals: [2],
+  less: [2],
+  lessorequals: [2],
+  bool: [1],
+  int: [1],
+  float: [1],
+  string: [1],
+  if: [3],
+  empty: [1],
+  contains: [2],
+  tolower: [1],
+  toupper: [1],
+  length: [1],
+  utcnow: [0, 1],
+  and: [2, Infinity],
+  or: [2, Infinity],
+  concat: [1, Infinity],
+  coalesce: [1, Infinity],
 };
 
 function callFunction(name: string, args: unknown[], scope: ExpressionScope): unknown {
@@ -158,7 +179,11 @@ function callFunction(name: string, args: unknown[], scope: ExpressionScope): un
     case 'empty':
       return a === null || a === undefined || (typeof a === 'object' ? Object.keys(a).length === 0 : stringify(a) === '');
     case 'contains':
-      return typeof a === 'string' ? a.includes(stringify(b)) : Array.isArray(a) ? a.some((x) => deepEquals(x, b)) : typeof a === 'object' && a !== null && stringify(b) in a;
+      return typeof a === 'string'
+        ? a.includes(stringify(b))
+        : Array.isArray(a)
+          ? a.some((x) => deepEquals(x, b))
+          : typeof a === 'object' && a !== null && stringify(b) in a;
     case 'tolower':
       return stringify(a).toLowerCase();
     case 'toupper':
@@ -187,7 +212,11 @@ function property(target: unknown, key: string, optional: boolean, path: string)
 class Parser {
   private pos = 0;
 
-  constructor(private readonly tokens: Token[], private readonly text: string, private readonly scope: ExpressionScope) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly text: string,
+    private readonly scope: ExpressionScope,
+  ) {}
 
   parseAll(): unknown {
     const value = this.expression();

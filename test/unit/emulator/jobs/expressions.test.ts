@@ -24,7 +24,7 @@ describe('pipeline expressions', () => {
 
   it('evaluates logic, comparison and conversion functions, case-insensitively', () => {
     assert.equal(evaluate("@equals(pipeline().parameters.env, 'prod')"), true);
-    assert.equal(evaluate("@and(greater(pipeline().parameters.count, 2), less(1, 2), not(bool(pipeline().parameters.flags.dryRun)))"), true);
+    assert.equal(evaluate('@and(greater(pipeline().parameters.count, 2), less(1, 2), not(bool(pipeline().parameters.flags.dryRun)))'), true);
     assert.equal(evaluate('@or(false, lessOrEquals(3, 2))'), false);
     assert.equal(evaluate("@Equals(int(activity('Notebook').output.result.exitValue), 42)"), true);
     assert.equal(evaluate("@if(greaterOrEquals(float('2.5'), 2), 'big', 'small')"), 'big');
@@ -32,9 +32,12 @@ describe('pipeline expressions', () => {
   });
 
   it('interpolates @{…}, unescapes @@, evaluates Expression objects, and leaves plain values alone', () => {
-    assert.equal(evaluate("Run @{pipeline().Pipeline} in @{toUpper(pipeline().parameters.env)}"), 'Run Nightly in PROD');
+    assert.equal(evaluate('Run @{pipeline().Pipeline} in @{toUpper(pipeline().parameters.env)}'), 'Run Nightly in PROD');
     assert.equal(evaluate('@@not-an-expression'), '@not-an-expression');
-    assert.deepEqual(resolveValue({ a: { value: '@pipeline().parameters.count', type: 'Expression' }, b: [true, 'plain'] }, scope), { a: 3, b: [true, 'plain'] });
+    assert.deepEqual(resolveValue({ a: { value: '@pipeline().parameters.count', type: 'Expression' }, b: [true, 'plain'] }, scope), {
+      a: 3,
+      b: [true, 'plain'],
+    });
   });
 
   it('throws ExpressionError with a useful message', () => {
@@ -42,7 +45,7 @@ describe('pipeline expressions', () => {
     assert.throws(() => evaluate('@pipeline().parameters.nope'), /has no property 'nope'/);
     assert.throws(() => evaluate("@not('yes')"), /'not' expects booleans/);
     assert.throws(() => evaluate("@activity('Later').output"), /has not run yet/);
-    assert.throws(() => evaluate("@equals(1)"), /takes 2 argument\(s\), but got 1/);
-    assert.throws(() => evaluate("@equals(1, 2"), ExpressionError);
+    assert.throws(() => evaluate('@equals(1)'), /takes 2 argument\(s\), but got 1/);
+    assert.throws(() => evaluate('@equals(1, 2'), ExpressionError);
   });
 });

@@ -16,33 +16,38 @@ function notebook(tenant: TestTenant, cells: FixtureCell[]) {
 describe('emulator notebook sandbox', () => {
   afterEach(() => delete process.env[SECRET_NAME]);
 
-  it('runs without the emulator\'s environment, in a temporary working folder, HOME and TMPDIR that are gone afterwards', async () => {
+  it("runs without the emulator's environment, in a temporary working folder, HOME and TMPDIR that are gone afterwards", async () => {
     process.env[SECRET_NAME] = SECRET;
     const tenant = new TestTenant();
     const marker = `fwb-sandbox-${process.pid}-${Date.now()}.txt`;
-    const item = notebook(tenant, [{
-      kind: 'code',
-      source: [
-        'import json, os, tempfile',
-        `open("${marker}", "w").write("relative")`,
-        `open(os.path.join(os.path.expanduser("~"), "${marker}"), "w").write("home")`,
-        'handle, temporary = tempfile.mkstemp()',
-        'os.close(handle)',
-        'notebookutils.notebook.exit(json.dumps({"env": dict(os.environ), "cwd": os.getcwd(), "home": os.path.expanduser("~"), "temporary": temporary}))',
-      ].join('\n'),
-    }]);
+    const item = notebook(tenant, [
+      {
+        kind: 'code',
+        source: [
+          'import json, os, tempfile',
+          `open("${marker}", "w").write("relative")`,
+          `open(os.path.join(os.path.expanduser("~"), "${marker}"), "w").write("home")`,
+          'handle, temporary = tempfile.mkstemp()',
+          'os.close(handle)',
+          'notebookutils.notebook.exit(json.dumps({"env": dict(os.environ), "cwd": os.getcwd(), "home": os.path.expanduser("~"), "temporary": temporary}))',
+        ].join('\n'),
+      },
+    ]);
     const outcome = await tenant.run(item, 'RunNotebook');
     assert.equal(outcome.status, 'Completed', outcome.failureReason?.message);
     const seen = JSON.parse(outcome.exitValue!) as { env: Record<string, string>; cwd: string; home: string; temporary: string };
     assert.equal(seen.env[SECRET_NAME], undefined);
     assert.doesNotMatch(JSON.stringify(seen.env), new RegExp(SECRET));
-    assert.deepEqual(Object.keys(seen.env).filter((name) => /TOKEN|SECRET|KEY|PASSWORD|AZURE|GITHUB/i.test(name)), []);
+    assert.deepEqual(
+      Object.keys(seen.env).filter((name) => /TOKEN|SECRET|KEY|PASSWORD|AZURE|GITHUB/i.test(name)),
+      [],
+    );
     assert.notEqual(seen.cwd, process.cwd());
     assert.notEqual(seen.home, homedir());
     assert.ok(seen.temporary.startsWith(seen.home), `${seen.temporary} is under the run's own folder`);
     for (const path of [seen.cwd, seen.home, seen.temporary, join(seen.cwd, marker)]) assert.equal(existsSync(path), false, `${path} was removed`);
-    assert.equal(existsSync(join(process.cwd(), marker)), false, 'nothing written in the emulator\'s working folder');
-    assert.equal(existsSync(join(homedir(), marker)), false, 'nothing written in the user\'s home');
+    assert.equal(existsSync(join(process.cwd(), marker)), false, "nothing written in the emulator's working folder");
+    assert.equal(existsSync(join(homedir(), marker)), false, "nothing written in the user's home");
   });
 
   it('fails a run that allocates past the memory limit with MemoryError, where the OS enforces one', async function () {

@@ -17,7 +17,9 @@ function endOf(runs: ActivityRun[], activityName: string): ActivityRun {
   return runs.filter((run) => run.activityName === activityName).at(-1)!;
 }
 
-const after = (activity: string, ...dependencyConditions: string[]) => [{ activity, dependencyConditions: dependencyConditions.length ? dependencyConditions : ['Succeeded'] }];
+const after = (activity: string, ...dependencyConditions: string[]) => [
+  { activity, dependencyConditions: dependencyConditions.length ? dependencyConditions : ['Succeeded'] },
+];
 
 describe('emulator pipeline runner', () => {
   it('runs Wait, SetVariable, TridentNotebook and IfCondition in dependency order, with expressions', async () => {
@@ -38,12 +40,19 @@ describe('emulator pipeline runner', () => {
           dependsOn: after('Notebook'),
           typeProperties: {
             expression: { value: "@equals(activity('Notebook').output.result.exitValue, 'HELLO ADA HELLO ADA')", type: 'Expression' },
-            ifTrueActivities: [{ name: 'Matched', type: 'SetVariable', typeProperties: { variableName: 'verdict', value: '@{variables(\'greeting\')} matched' } }],
+            ifTrueActivities: [
+              { name: 'Matched', type: 'SetVariable', typeProperties: { variableName: 'verdict', value: "@{variables('greeting')} matched" } },
+            ],
             ifFalseActivities: [{ name: 'Mismatch', type: 'Fail', typeProperties: { message: 'no match', errorCode: '400' } }],
           },
         },
         { name: 'Pause', type: 'Wait', typeProperties: { waitTimeInSeconds: { value: '@pipeline().parameters.waitSeconds', type: 'Expression' } } },
-        { name: 'Greet', type: 'SetVariable', dependsOn: after('Pause'), typeProperties: { variableName: 'greeting', value: "@concat('hello ', pipeline().parameters.who)" } },
+        {
+          name: 'Greet',
+          type: 'SetVariable',
+          dependsOn: after('Pause'),
+          typeProperties: { variableName: 'greeting', value: "@concat('hello ', pipeline().parameters.who)" },
+        },
         {
           name: 'Notebook',
           type: 'TridentNotebook',
@@ -61,18 +70,34 @@ describe('emulator pipeline runner', () => {
 
     assert.equal(outcome.status, 'Completed', outcome.failureReason?.message);
     assert.deepEqual(timeline(tenant.activityRuns), [
-      'Pause:InProgress', 'Pause:Succeeded',
-      'Greet:InProgress', 'Greet:Succeeded',
-      'Notebook:InProgress', 'Notebook:Succeeded',
-      'Check:InProgress', 'Matched:InProgress', 'Matched:Succeeded', 'Check:Succeeded',
+      'Pause:InProgress',
+      'Pause:Succeeded',
+      'Greet:InProgress',
+      'Greet:Succeeded',
+      'Notebook:InProgress',
+      'Notebook:Succeeded',
+      'Check:InProgress',
+      'Matched:InProgress',
+      'Matched:Succeeded',
+      'Check:Succeeded',
     ]);
     assert.ok(tenant.activityRuns.every((run) => run.pipelineRunId === ctx.jobInstanceId && run.pipelineName === 'Pipeline 1'));
     assert.deepEqual(endOf(tenant.activityRuns, 'Pause').input, { waitTimeInSeconds: 30 });
     assert.deepEqual(endOf(tenant.activityRuns, 'Notebook').output, { result: { runStatus: 'Succeeded', exitValue: 'HELLO ADA HELLO ADA' } });
     assert.deepEqual(endOf(tenant.activityRuns, 'Matched').output, { name: 'verdict', value: 'hello ada matched' });
-    assert.deepEqual(tenant.childJobs.map((job) => [job.item.itemId, job.jobType, job.parameters]), [
-      [notebook.itemId, 'RunNotebook', [{ name: 'greeting', type: 'Text', value: 'hello ada' }, { name: 'times', type: 'Integer', value: '2' }]],
-    ]);
+    assert.deepEqual(
+      tenant.childJobs.map((job) => [job.item.itemId, job.jobType, job.parameters]),
+      [
+        [
+          notebook.itemId,
+          'RunNotebook',
+          [
+            { name: 'greeting', type: 'Text', value: 'hello ada' },
+            { name: 'times', type: 'Integer', value: '2' },
+          ],
+        ],
+      ],
+    );
     const end = endOf(tenant.activityRuns, 'Check');
     assert.ok(end.activityRunStart && end.activityRunEnd && typeof end.durationInMs === 'number');
   });
@@ -114,7 +139,13 @@ describe('emulator pipeline runner', () => {
     assert.equal(outcome.status, 'Failed');
     assert.deepEqual(outcome.failureReason, { errorCode: '4242', message: 'Operation on target Boom failed: Something broke' });
     assert.deepEqual(timeline(tenant.activityRuns), ['Boom:InProgress', 'Boom:Failed', 'Next:Skipped']);
-    assert.deepEqual(endOf(tenant.activityRuns, 'Boom').error, { errorCode: '4242', message: 'Something broke', failureType: 'UserError', target: 'Boom', details: '' });
+    assert.deepEqual(endOf(tenant.activityRuns, 'Boom').error, {
+      errorCode: '4242',
+      message: 'Something broke',
+      failureType: 'UserError',
+      target: 'Boom',
+      details: '',
+    });
   });
 
   it('succeeds when a failure is handled by an activity that runs on Failed', async () => {
@@ -173,12 +204,22 @@ describe('emulator pipeline runner', () => {
 
   it('runs a child pipeline with InvokePipeline and fails with its failure', async () => {
     const tenant = new TestTenant();
-    const child = pipelineItem(tenant, {
-      parameters: { code: { type: 'string', defaultValue: 'none' } },
-      activities: [{ name: 'ChildFail', type: 'Fail', typeProperties: { message: '@pipeline().parameters.code', errorCode: 'E1' } }],
-    }, 'Child');
+    const child = pipelineItem(
+      tenant,
+      {
+        parameters: { code: { type: 'string', defaultValue: 'none' } },
+        activities: [{ name: 'ChildFail', type: 'Fail', typeProperties: { message: '@pipeline().parameters.code', errorCode: 'E1' } }],
+      },
+      'Child',
+    );
     const parent = pipelineItem(tenant, {
-      activities: [{ name: 'Invoke', type: 'InvokePipeline', typeProperties: { pipelineId: child.itemId, workspaceId: WORKSPACE_ID, parameters: { code: 'from parent' } } }],
+      activities: [
+        {
+          name: 'Invoke',
+          type: 'InvokePipeline',
+          typeProperties: { pipelineId: child.itemId, workspaceId: WORKSPACE_ID, parameters: { code: 'from parent' } },
+        },
+      ],
     });
     const outcome = await tenant.run(parent, 'Pipeline');
     assert.equal(outcome.failureReason?.message, 'Operation on target Invoke failed: Operation on target ChildFail failed: from parent');
@@ -206,6 +247,9 @@ describe('emulator pipeline runner', () => {
     assert.equal(endOf(tenant.activityRuns, 'Long').status, 'Cancelled');
     assert.equal(endOf(tenant.activityRuns, 'Sleep').status, 'Cancelled');
     assert.equal(tenant.childJobs[0].outcome.status, 'Cancelled');
-    assert.equal(tenant.activityRuns.some((run) => run.activityName === 'Never'), false);
+    assert.equal(
+      tenant.activityRuns.some((run) => run.activityName === 'Never'),
+      false,
+    );
   });
 });

@@ -9,7 +9,11 @@ import type { ScriptedPrompter } from './scriptedPrompter';
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
 
 /** Activates the extension, answers its prompts through `prompter`, records the command failures it shows in `failures`, and connects to the emulator. */
-export async function connectScripted(prompter: ScriptedPrompter, failures: string[], emulator: { baseUrl: string; token: string }): Promise<{ explorer: Explorer; jobs: JobsTestApi }> {
+export async function connectScripted(
+  prompter: ScriptedPrompter,
+  failures: string[],
+  emulator: { baseUrl: string; token: string },
+): Promise<{ explorer: Explorer; jobs: JobsTestApi }> {
   const api = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as { explorer: Explorer; jobs: JobsTestApi };
   api.explorer.setPrompter(prompter);
   api.explorer.onDidFailCommand((failure) => failures.push(`${failure.command}: ${failure.message}`));

@@ -7,10 +7,7 @@ import type * as vscode from 'vscode';
 import { UserCancelled, type ConfirmOptions, type InputOptions, type PickOptions, type Prompter } from '../../../../src/base/prompter';
 
 export type Answer =
-  | { pick: string | undefined }
-  | { input: string | undefined; typed?: string[] }
-  | { confirm: string | undefined }
-  | { folders: vscode.Uri[] | undefined };
+  { pick: string | undefined } | { input: string | undefined; typed?: string[] } | { confirm: string | undefined } | { folders: vscode.Uri[] | undefined };
 
 export interface Asked {
   kind: 'pick' | 'input' | 'confirm' | 'folders';
@@ -78,4 +75,3 @@ export class ScriptedPrompter implements Prompter {
     return answer as Extract<Answer, Record<K, unknown>>;
   }
 }
-

@@ -13,7 +13,12 @@ export async function allChildren(tree: WorkspaceTreeDataProvider, node?: Explor
 }
 
 /** The item node named `displayName` of type `type` under a workspace node, in whichever folder or type group it sits. */
-export async function findItemNode(tree: WorkspaceTreeDataProvider, workspace: ExplorerNode, displayName: string, type: string): Promise<ExplorerNode | undefined> {
+export async function findItemNode(
+  tree: WorkspaceTreeDataProvider,
+  workspace: ExplorerNode,
+  displayName: string,
+  type: string,
+): Promise<ExplorerNode | undefined> {
   for (const node of await allChildren(tree, workspace)) {
     if (node.kind === 'item' && node.item.displayName === displayName && node.item.type === type) return node;
     if (node.kind === 'folder' || node.kind === 'itemType') {
