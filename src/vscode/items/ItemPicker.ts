@@ -6,8 +6,12 @@ import * as vscode from 'vscode';
 import type { ExplorerClient } from '../../workspace/explorerClient';
 import type { Item, Page, Workspace } from '../../fabric/types';
 import { recentFirst, remember } from '../../jobs/recentlyUsed';
-import { BACK, type PickItem, type Prompter } from '../../base/prompter';
+import { BACK, type PickItem, type Prompter, type StepInfo } from '../../base/prompter';
+import { WizardSteps } from '../../base/wizardSteps';
 import { itemTypeIcon, itemTypeName } from '../explorer/itemTypes';
+
+/** Choosing an item: its workspace, then the item (a workspace alone is one step, unnumbered). */
+const ITEM_STEPS = new WizardSteps<'workspace' | 'item', undefined>([{ name: 'workspace' }, { name: 'item' }]);
 
 const RECENT_WORKSPACES = 'fabricWorkbench.jobs.recentWorkspaces';
 const RECENT_ITEMS = 'fabricWorkbench.jobs.recentItems';
@@ -27,14 +31,14 @@ export class ItemPicker {
 
   /** Asks for a workspace; rejects when the user dismisses the pick. */
   async workspace(title: string): Promise<Workspace> {
-    return this.pickWorkspace(title, undefined);
+    return this.pickWorkspace(title, {});
   }
 
   /** Asks for a workspace, then one of its items of `types` (any type when absent). */
   async item(title: string, types?: readonly string[]): Promise<PickedItem> {
     const wanted = types?.map((t) => t.toLowerCase());
     for (;;) {
-      const workspace = await this.pickWorkspace(title, 1);
+      const workspace = await this.pickWorkspace(title, ITEM_STEPS.at('workspace', undefined));
       const client = this.getClient();
       const items = await this.pages(
         // Each item once, as its pick's value: the pick keeps the user's place as pages arrive.
@@ -49,8 +53,7 @@ export class ItemPicker {
       );
       const picked = await this.prompter().pick({
         title,
-        step: 2,
-        totalSteps: 2,
+        ...ITEM_STEPS.at('item', undefined),
         canGoBack: true,
         ...items,
         placeholder:
@@ -73,7 +76,7 @@ export class ItemPicker {
   }
 
   /** The first step (no Back button, so never BACK). */
-  private async pickWorkspace(title: string, step: number | undefined): Promise<Workspace> {
+  private async pickWorkspace(title: string, steps: Pick<StepInfo, 'step' | 'totalSteps'>): Promise<Workspace> {
     const client = this.getClient();
     const workspaces = await this.pages(
       (token) => client.listWorkspacesPage({ continuationToken: token }),
@@ -82,7 +85,7 @@ export class ItemPicker {
       RECENT_WORKSPACES,
       (w): PickItem<Workspace> => ({ label: `$(${w.type === 'Personal' ? 'account' : 'folder-library'}) ${w.displayName}`, description: w.id, value: w }),
     );
-    return (await this.prompter().pick({ title, step, totalSteps: step && 2, placeholder: vscode.l10n.t('Pick a workspace'), ...workspaces })) as Workspace;
+    return (await this.prompter().pick({ title, ...steps, placeholder: vscode.l10n.t('Pick a workspace'), ...workspaces })) as Workspace;
   }
 
   /**
