@@ -3,21 +3,9 @@ import assert from 'node:assert/strict';
 import { batchSeverity, countEnds, END_BATCH_WINDOW_MS, JobEndBatcher } from '../../../src/jobs/JobEndBatcher';
 import type { Clock } from '../../../src/jobs/JobTracker';
 import type { TrackedJob } from '../../../src/jobs/TrackedJob';
+import { trackedJob } from './trackedJob';
 
-const job = (id: string, fields: Partial<TrackedJob> = {}): TrackedJob => ({
-  id,
-  workspaceId: 'w',
-  itemId: 'i',
-  itemName: 'Hello Fabric',
-  itemType: 'Notebook',
-  kind: 'notebook',
-  jobType: 'RunNotebook',
-  parameters: [],
-  status: 'Completed',
-  submittedAt: 1_000,
-  noticedAt: 5_000,
-  ...fields,
-});
+const job = (id: string, fields: Partial<TrackedJob> = {}): TrackedJob => trackedJob({ id, ...fields });
 
 /** A clock whose time moves only when the test says. */
 class ManualClock implements Clock {

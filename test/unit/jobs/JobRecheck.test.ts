@@ -4,20 +4,9 @@ import assert from 'node:assert/strict';
 import type { ItemJobInstance } from '../../../src/fabric/types';
 import { JobRecheck } from '../../../src/jobs/JobRecheck';
 import type { TrackedJob } from '../../../src/jobs/TrackedJob';
+import { trackedJob } from './trackedJob';
 
-const job = (id: string): TrackedJob => ({
-  id,
-  connection: 'c',
-  workspaceId: 'w',
-  itemId: 'i',
-  itemName: 'Hello Fabric',
-  itemType: 'Notebook',
-  kind: 'notebook',
-  jobType: 'RunNotebook',
-  parameters: [],
-  status: 'InProgress',
-  submittedAt: 1_000,
-});
+const job = (id: string): TrackedJob => trackedJob({ id, connection: 'c', status: 'InProgress', noticedAt: undefined });
 
 /** The service's answers, by job id: a status, or an error to throw. */
 function api(answers: Record<string, string | Error>) {

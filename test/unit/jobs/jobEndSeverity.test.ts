@@ -1,22 +1,9 @@
 // How a job's end is announced: a cancel the user asked for is not an error.
 import assert from 'node:assert/strict';
 import { endSeverity } from '../../../src/jobs/jobLog';
-import type { TrackedJob } from '../../../src/jobs/TrackedJob';
+import { trackedJob } from './trackedJob';
 
-const job = (fields: Partial<TrackedJob>): TrackedJob => ({
-  id: 'j',
-  workspaceId: 'w',
-  itemId: 'i',
-  itemName: 'Hello Fabric',
-  itemType: 'Notebook',
-  kind: 'notebook',
-  jobType: 'RunNotebook',
-  parameters: [],
-  status: 'Completed',
-  submittedAt: 1_000,
-  noticedAt: 5_000,
-  ...fields,
-});
+const job = trackedJob;
 
 describe('endSeverity', () => {
   it('announces a completion and a cancel the user asked for as information', () => {
