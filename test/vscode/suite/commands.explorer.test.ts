@@ -9,14 +9,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startEmulator } from '../../../src/emulator';
-import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
+import type { FabricClient } from '../../../src/fabric';
 import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
 import type { ExportResult } from '../../../src/workspace/WorkspaceSync';
 import type { Item } from '../../../src/fabric/types';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import type { ExplorerNode } from '../../../src/vscode/explorer/WorkspaceTreeDataProvider';
 import type { JobsTestApi } from '../../../src/vscode/jobs/registerJobs';
-import { connectScripted, scriptedPrompterHooks } from './support/explorerSuite';
+import { connectScripted, scriptedPrompterHooks, startPagedTenant } from './support/explorerSuite';
 import { ScriptedPrompter } from './support/scriptedPrompter';
 import { allChildren as loadAll, findItemNode } from './support/tree';
 import { pickByLabel, waitFor } from './support/wait';
@@ -70,20 +70,7 @@ describe('Commands: the Workspaces view', function () {
   const remoteNamed = async (displayName: string, type: string) => (await remoteItems()).find((i) => i.displayName === displayName && i.type === type);
 
   before(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-commands-explorer-'));
-    emulator = await startEmulator({ port: 0, dataDir, sample: false, pageSize: 2 });
-    client = new FabricClient({ baseUrl: emulator.baseUrl, tokenProvider: new StaticTokenProvider(emulator.token), userAgent: 'commands-explorer-suite' });
-    for (const name of ['Alpha', 'Beta', 'Gamma']) await client.createWorkspace({ displayName: name });
-    workspaceId = (await client.createWorkspace({ displayName: 'Commands suite' })).id;
-    const pipelineJson = JSON.stringify({ properties: { activities: [] } }, null, 2);
-    pipeline = {
-      ...(await client.createItem(workspaceId, {
-        displayName: 'Load',
-        type: 'DataPipeline',
-        definition: encodeDefinition([{ path: 'pipeline-content.json', content: bytes(pipelineJson) }]),
-      })),
-      workspaceId,
-    };
+    ({ dataDir, emulator, client, workspaceId, pipeline } = await startPagedTenant('Commands suite'));
     await client.createItem(workspaceId, { displayName: 'Clean', type: 'Notebook' });
 
     ({ explorer, jobs } = await connectScripted(prompter, failures, emulator));

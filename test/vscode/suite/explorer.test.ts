@@ -2,16 +2,16 @@
 // host against an emulator of this suite's own; every change is checked through the emulator's API.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startEmulator } from '../../../src/emulator';
-import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
+import type { FabricClient } from '../../../src/fabric';
 import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
 import type { Item } from '../../../src/fabric/types';
 import { UserCancelled, type Prompter } from '../../../src/base/prompter';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import type { ExplorerNode } from '../../../src/vscode/explorer/WorkspaceTreeDataProvider';
+import { startPagedTenant } from './support/explorerSuite';
 import { waitFor } from './support/wait';
 
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
@@ -60,20 +60,7 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
   }
 
   before(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-explorer-suite-'));
-    emulator = await startEmulator({ port: 0, dataDir, sample: false, pageSize: 2 });
-    client = new FabricClient({ baseUrl: emulator.baseUrl, tokenProvider: new StaticTokenProvider(emulator.token), userAgent: 'explorer-suite' });
-    for (const name of ['Alpha', 'Beta', 'Gamma']) await client.createWorkspace({ displayName: name });
-    workspaceId = (await client.createWorkspace({ displayName: 'Explorer suite' })).id;
-    const pipelineJson = JSON.stringify({ properties: { activities: [] } }, null, 2);
-    pipeline = {
-      ...(await client.createItem(workspaceId, {
-        displayName: 'Load',
-        type: 'DataPipeline',
-        definition: encodeDefinition([{ path: 'pipeline-content.json', content: bytes(pipelineJson) }]),
-      })),
-      workspaceId,
-    };
+    ({ dataDir, emulator, client, workspaceId, pipeline } = await startPagedTenant('Explorer suite'));
     dataflow = { ...(await client.createItem(workspaceId, { displayName: 'Flow', type: 'Dataflow' })), workspaceId };
     notebook = { ...(await client.createItem(workspaceId, { displayName: 'Clean', type: 'Notebook' })), workspaceId };
 

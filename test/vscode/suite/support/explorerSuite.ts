@@ -1,7 +1,14 @@
 // What the suites that drive the Workspaces commands share: the extension activated, connected to
 // the suite's emulator, its prompts answered by a ScriptedPrompter and its failures recorded.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { startEmulator, type Emulator } from '../../../../src/emulator';
+import { FabricClient, StaticTokenProvider } from '../../../../src/fabric';
+import { encodeDefinition } from '../../../../src/fabric/definition';
+import type { Item } from '../../../../src/fabric/types';
 import type { Explorer } from '../../../../src/vscode/explorer/registerExplorer';
 import type { JobsTestApi } from '../../../../src/vscode/jobs/registerJobs';
 import type { ScriptedPrompter } from './scriptedPrompter';
@@ -36,4 +43,25 @@ export function scriptedPrompterHooks(prompter: ScriptedPrompter, failures: stri
     const left = prompter.takeUnused();
     if (this.currentTest?.state === 'passed') assert.deepEqual(left, [], 'answers left unused');
   });
+}
+
+/**
+ * An emulator whose tenant pages (two workspaces a page, three of them before the suite's), holding
+ * the suite's workspace with an empty data pipeline "Load".
+ */
+export async function startPagedTenant(
+  suite: string,
+): Promise<{ dataDir: string; emulator: Emulator; client: FabricClient; workspaceId: string; pipeline: Item }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `fwb-${suite.toLowerCase().replace(/\W+/g, '-')}-`));
+  const emulator = await startEmulator({ port: 0, dataDir, sample: false, pageSize: 2 });
+  const client = new FabricClient({ baseUrl: emulator.baseUrl, tokenProvider: new StaticTokenProvider(emulator.token), userAgent: `${suite} tests` });
+  for (const name of ['Alpha', 'Beta', 'Gamma']) await client.createWorkspace({ displayName: name });
+  const workspaceId = (await client.createWorkspace({ displayName: suite })).id;
+  const content = Buffer.from(JSON.stringify({ properties: { activities: [] } }, null, 2), 'utf8');
+  const created = await client.createItem(workspaceId, {
+    displayName: 'Load',
+    type: 'DataPipeline',
+    definition: encodeDefinition([{ path: 'pipeline-content.json', content }]),
+  });
+  return { dataDir, emulator, client, workspaceId, pipeline: { ...created, workspaceId } };
 }
