@@ -19,9 +19,13 @@ export function requireFolder(ctx: EmulatorContext, workspaceId: string, folderI
   return folder;
 }
 
-/** The folder an optional `folderId`/`targetFolderId`/`parentFolderId` names: undefined (or null) is the workspace. */
+/**
+ * The folder an optional `folderId`/`targetFolderId`/`parentFolderId` names: undefined, null or ''
+ * is the workspace (fabric-cicd sends `folderId: ""` for an item at the root, and
+ * `targetFolderId: ""` to move one back there, and Fabric takes both).
+ */
 export function targetFolder(ctx: EmulatorContext, workspaceId: string, folderId: unknown, field: string): Folder | undefined {
-  if (folderId === undefined || folderId === null) return undefined;
+  if (folderId === undefined || folderId === null || folderId === '') return undefined;
   if (typeof folderId !== 'string') throw badRequest('InvalidInput', `${field} must be a folder id.`);
   return requireFolder(ctx, workspaceId, folderId);
 }
