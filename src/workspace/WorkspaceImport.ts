@@ -83,11 +83,14 @@ export async function importItemFolders(
   for (const [name, same] of byName) {
     if (same.length > 1) {
       const where = same.map((p) => p.local.path).join(', ');
-      for (const p of same) fail(p.local, `Not imported: ${same.length} folders are named "${name}" (${where}); a workspace holds one item of a name and type.`);
+      for (const p of same)
+        fail(p.local, `Not imported: ${same.length} folders are named "${name}" (${where}); a workspace holds one item of a name and type.`);
     }
   }
   const items = new Map((await listWorkspaceItems(client, workspaceId, signal)).map((item) => [itemFolderName(item.displayName, item.type), item]));
-  let planned: Planned[] = [...byName.values()].filter((same) => same.length === 1).map(([p]) => ({ ...p!, existing: items.get(itemFolderName(p!.displayName, p!.type)) }));
+  let planned: Planned[] = [...byName.values()]
+    .filter((same) => same.length === 1)
+    .map(([p]) => ({ ...p!, existing: items.get(itemFolderName(p!.displayName, p!.type)) }));
   const listed = planned.some((p) => p.local.fabricFolder) ? await listWorkspaceFolders(client, workspaceId, { signal }) : [];
   const pathOf = folderNamePaths(listed);
   const currentFolder = (item: Item) => (item.folderId ? (pathOf.get(item.folderId)?.join('/') ?? '?') : '');
@@ -152,7 +155,7 @@ async function importOne(
   } catch (error) {
     if (signal?.aborted) throw error;
     const where = place.path ? `the folder "${place.path}"` : "the workspace's root";
-    throw new Error(`Its definition was replaced, but it was not moved to ${where}: ${describeError(error)}`);
+    throw new Error(`Its definition was replaced, but it was not moved to ${where}: ${describeError(error)}`, { cause: error });
   }
   return { item: { ...existing, folderId: place.folderId }, created: false, moved: true };
 }
