@@ -232,9 +232,15 @@ async function writeInside(root: string, segments: string[], content: Uint8Array
   let current = root;
   for (const [index, segment] of segments.entries()) {
     current = path.join(current, segment);
-    const stat = await fs.lstat(current).catch(() => undefined);
+    let stat = await fs.lstat(current).catch(() => undefined);
+    if (!stat && index < segments.length - 1) {
+      // Items are written in parallel: another item of the same Fabric folder may create it meanwhile.
+      await fs.mkdir(current).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
+      stat = await fs.lstat(current);
+    }
     if (stat?.isSymbolicLink()) throw new Error(`Not exported: "${current}" is a link; nothing is written through it.`);
-    if (index < segments.length - 1 && !stat) await fs.mkdir(current);
   }
   await fs.writeFile(current, content);
 }

@@ -79,6 +79,28 @@ describe('WorkspaceSync keeps folders, against the emulator', () => {
     assert.match(read(single, 'Sales', 'Bronze', 'Load.DataPipeline', 'pipeline-content.json'), /"Load"/, 'one item keeps its folders too');
   });
 
+  it('exports many items of one new folder in parallel, item by item, without tripping over the folder another item creates', async () => {
+    const noBulk = await startFixture({ bulkExport: false });
+    try {
+      const ws = (await noBulk.client.createWorkspace({ displayName: 'Parallel' })).id;
+      const shared = await noBulk.client.createFolder(ws, { displayName: 'Shared' });
+      const deeper = await noBulk.client.createFolder(ws, { displayName: 'Deeper', parentFolderId: shared.id });
+      for (let i = 0; i < 12; i++)
+        await noBulk.client.createItem(ws, {
+          displayName: `P${i}`,
+          type: 'DataPipeline',
+          definition: pipeline(`p${i}`),
+          folderId: (i % 2 ? shared : deeper).id,
+        });
+      const result = await exportWorkspace(noBulk.client, ws, scratch, { concurrency: 8 });
+      assert.deepEqual(result.failed, []);
+      assert.equal(fs.readdirSync(path.join(scratch, 'Shared')).length, 7, 'six items and the Deeper folder');
+      assert.equal(fs.readdirSync(path.join(scratch, 'Shared', 'Deeper')).length, 6);
+    } finally {
+      await noBulk.close();
+    }
+  });
+
   it('re-imports the exported tree into an empty workspace: the same folders, each item in its own', async () => {
     await exportWorkspace(fx.client, source, scratch);
     const empty = (await fx.client.createWorkspace({ displayName: 'Empty target' })).id;
