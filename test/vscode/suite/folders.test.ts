@@ -305,6 +305,17 @@ describe('Folders and workspaces in the Workspaces view', function () {
       const ingest = copied.find((i) => i.displayName === 'Ingest')!;
       const part = decodeDefinition(await client.getDefinition(copy, ingest.id)).find((f) => f.path === 'pipeline-content.json');
       assert.equal(Buffer.from(part?.content ?? []).toString('utf8'), content, 'the definition came across');
+
+      // Imported again after the item moved in Fabric: the question says where it moves back to.
+      await client.moveItem(copy, ingest.id, undefined);
+      prompter.answer({ folders: [vscode.Uri.file(out)] }, { confirm: 'Replace' });
+      await vscode.commands.executeCommand('fabricWorkbench.importFromFolder', await workspaceNode(copy));
+      assert.match(prompter.asked.at(-1)!.detail!, /Ingest\.DataPipeline \(moves to Sales\/Bronze\)/);
+      assert.deepEqual(
+        (await layout(copy)).items,
+        ['Overview.Notebook', 'Sales/Bronze/Ingest.DataPipeline', 'Sales/Shape.Notebook'],
+        'moved back into its folder, nothing created twice',
+      );
       assert.deepEqual(
         (await allChildren(await workspaceNode(copy))).map(labelOf),
         ['Sales', 'Overview'],
