@@ -79,7 +79,10 @@ export async function importItemFolders(
     }
   }
   const byName = new Map<string, Omit<Planned, 'existing'>[]>();
-  for (const p of checked) byName.set(itemFolderName(p.displayName, p.type), [...(byName.get(itemFolderName(p.displayName, p.type)) ?? []), p]);
+  for (const p of checked) {
+    const name = itemFolderName(p.displayName, p.type);
+    byName.set(name, [...(byName.get(name) ?? []), p]);
+  }
   for (const [name, same] of byName) {
     if (same.length > 1) {
       const where = same.map((p) => p.local.path).join(', ');
@@ -93,12 +96,13 @@ export async function importItemFolders(
     .map(([p]) => ({ ...p!, existing: items.get(itemFolderName(p!.displayName, p!.type)) }));
   const listed = planned.some((p) => p.local.fabricFolder) ? await listWorkspaceFolders(client, workspaceId, { signal }) : [];
   const pathOf = folderNamePaths(listed);
-  const currentFolder = (item: Item) => (item.folderId ? (pathOf.get(item.folderId)?.join('/') ?? '?') : '');
+  /** The item's folder path, in lower case: Fabric compares folder names ignoring case, as ensureFolders does. */
+  const currentFolder = (item: Item) => (item.folderId ? (pathOf.get(item.folderId)?.join('/') ?? '?') : '').toLowerCase();
   const existing = planned.filter((p) => p.existing);
   if (existing.length && options.onExisting) {
     const asked = existing.map(({ existing: item, local }) => {
       const target = local.fabricFolder?.join('/');
-      return { item: item!, ...(target !== undefined && target !== currentFolder(item!) ? { moveTo: target } : {}) };
+      return { item: item!, ...(target !== undefined && target.toLowerCase() !== currentFolder(item!) ? { moveTo: target } : {}) };
     });
     if ((await options.onExisting(asked)) === 'skip') {
       report.skipped = existing.map((p) => p.existing!);

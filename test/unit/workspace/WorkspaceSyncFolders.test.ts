@@ -152,8 +152,17 @@ describe('WorkspaceSync keeps folders, against the emulator', () => {
       'the new item went into the folder there; the existing ones stayed',
     );
 
-    const replaced = await importItemFolders(fx.client, ws, await findItemFolders(scratch), { onExisting: async () => 'replace' });
+    const replaced = await importItemFolders(fx.client, ws, await findItemFolders(scratch), { onExisting: async (e) => (asked.push(e), 'replace') });
     assert.deepEqual(replaced.failed, []);
+    assert.deepEqual(
+      asked[1]!.map((e) => [e.item.displayName, e.moveTo]).sort(),
+      [
+        ['Load', 'Sales/Bronze'],
+        ['Report', undefined],
+        ['Top', ''],
+      ],
+      'Report is in "sales" already: no move',
+    );
     assert.deepEqual(replaced.foldersCreated, ['Sales/Bronze']);
     const moved = replaced.imported.filter((r) => r.moved).map((r) => r.item.displayName);
     assert.deepEqual(moved.sort(), ['Load', 'Top']);
