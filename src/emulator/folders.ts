@@ -3,21 +3,13 @@
 // which the swagger links to): names follow the folder name requirements and are unique among
 // siblings, folders nest at most ten deep, a folder is deleted only when empty, and a folder
 // never moves into itself or below itself.
-import { folderNameProblem, MAX_FOLDER_NAME_LENGTH, type FolderNameProblem } from '../fabric/folderNames';
+import { describeFolderNameProblem, folderNameProblem } from '../fabric/folderNames';
 import type { Folder, Item } from '../fabric/types';
 import { ApiError, badRequest } from './apiError';
 import type { EmulatorContext } from './context';
 
 /** "Maximum 10 level nested subfolders can be created." */
 export const MAX_FOLDER_DEPTH = 10;
-
-const PROBLEMS: Record<FolderNameProblem, string> = {
-  empty: 'is empty',
-  tooLong: `is longer than ${MAX_FOLDER_NAME_LENGTH} characters`,
-  spaces: 'starts or ends with a space',
-  characters: 'contains a control character or one of ~"#.&*:<>?/\\{|}',
-  reserved: 'is a name the system reserves',
-};
 
 const folderNotFound = (): ApiError => new ApiError(404, 'FolderNotFound', 'The requested folder was not found in the workspace.');
 
@@ -27,9 +19,13 @@ export function requireFolder(ctx: EmulatorContext, workspaceId: string, folderI
   return folder;
 }
 
-/** The folder an optional `folderId`/`targetFolderId`/`parentFolderId` names: undefined (or null) is the workspace. */
+/**
+ * The folder an optional `folderId`/`targetFolderId`/`parentFolderId` names: undefined, null or ''
+ * is the workspace (fabric-cicd sends `folderId: ""` for an item at the root, and
+ * `targetFolderId: ""` to move one back there, and Fabric takes both).
+ */
 export function targetFolder(ctx: EmulatorContext, workspaceId: string, folderId: unknown, field: string): Folder | undefined {
-  if (folderId === undefined || folderId === null) return undefined;
+  if (folderId === undefined || folderId === null || folderId === '') return undefined;
   if (typeof folderId !== 'string') throw badRequest('InvalidInput', `${field} must be a folder id.`);
   return requireFolder(ctx, workspaceId, folderId);
 }
@@ -63,7 +59,7 @@ function heightOf(ctx: EmulatorContext, folder: Folder): number {
 export function checkFolderName(displayName: unknown): string {
   if (typeof displayName !== 'string' || !displayName) throw badRequest('InvalidFolderDisplayName', 'displayName is required.');
   const problem = folderNameProblem(displayName);
-  if (problem) throw badRequest('InvalidFolderDisplayName', `The folder name '${displayName}' ${PROBLEMS[problem]}.`);
+  if (problem) throw badRequest('InvalidFolderDisplayName', `The folder name '${displayName}' ${describeFolderNameProblem(problem)}.`);
   return displayName;
 }
 

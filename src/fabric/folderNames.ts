@@ -19,3 +19,16 @@ export function folderNameProblem(name: string): FolderNameProblem | undefined {
   if (RESERVED.includes(name.toLowerCase())) return 'reserved';
   return undefined;
 }
+
+const PROBLEMS: Record<FolderNameProblem, string> = {
+  empty: 'is empty',
+  tooLong: `is longer than ${MAX_FOLDER_NAME_LENGTH} characters`,
+  spaces: 'starts or ends with a space',
+  characters: 'contains a control character or one of ~"#.&*:<>?/\\{|}',
+  reserved: 'is a name the system reserves',
+};
+
+/** The problem in words, to follow the name: "'a.b' contains a control character or …". */
+export function describeFolderNameProblem(problem: FolderNameProblem): string {
+  return PROBLEMS[problem];
+}

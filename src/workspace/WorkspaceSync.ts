@@ -1,21 +1,24 @@
-// Export of items to a local folder in Fabric's Git layout (`<DisplayName>.<Type>/<part path>`) and
-// import of such folders back into a workspace, without VS Code. An export asks for the
+// Export of items to a local folder in Fabric's Git layout (`<folders>/<DisplayName>.<Type>/<part
+// path>`, the item's Fabric folders as directories: syncFolders), without VS Code; WorkspaceImport
+// reads such folders back. An export asks for the
 // definitions BULK_EXPORT_ITEMS at a time through bulkExportDefinitions (one operation for many
 // items), and item by item (getDefinition: an operation each) for a definition format of its own,
 // for what a bulk export did not return, and when the tenant does not offer the bulk API (a 4xx).
 // Items and batches run in parallel with a bounded concurrency; throttling is the client's job (its
 // rate limiter and 429 retries), so a slow tenant only slows the export down. A failed item is
 // reported, never silently dropped.
-// Nothing outside the chosen folder is written and nothing the user has there is deleted: names and
-// part paths are checked (localPaths) before they touch the disk, no write goes through a link, and
-// an existing item folder is overwritten only when the caller says so, keeping its other files.
+// Nothing outside the chosen folder is written and nothing the user has there is deleted: folder
+// and item names and part paths are checked (localPaths, syncFolders) before they touch the disk, no
+// write goes through a link, and an existing item folder is overwritten only when the caller says
+// so, keeping its other files.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { encodeDefinition, decodeDefinition, itemFolderName, parseItemFolderName, type DefinitionFile } from '../fabric/definition';
+import { decodeDefinition, itemFolderName, type DefinitionFile } from '../fabric/definition';
 import type { BulkExportResult, Item } from '../fabric/types';
 import { describeError, errorStatus } from '../fabric/errors';
 import type { ExplorerClient } from './explorerClient';
 import { itemFolderProblem, partPathProblem } from './localPaths';
+import { folderDirectoryProblem, workspaceFolderPaths } from './syncFolders';
 
 export interface SyncProgress {
   done: number;
@@ -63,21 +66,24 @@ export interface ExportResult {
   failed: { item: Item; error: string }[];
   /** Files of overwritten folders that are not parts of the item: kept, and listed to the user. */
   kept: { item: Item; files: string[] }[];
+  /** Where each item's folder is (or would be), relative to the target folder: `Sales/Bronze/Load.Notebook`, by item id. */
+  paths: Map<string, string>;
 }
 
 /** Items a bulk export asks for at once: each batch is one operation, and one progress step. */
 const BULK_EXPORT_ITEMS = 50;
 
-/** Writes each item's definition under `targetDir/<DisplayName>.<Type>/`. */
+/** Writes each item's definition under `targetDir/<its Fabric folders>/<DisplayName>.<Type>/`. */
 export async function exportItems(client: ExplorerClient, items: Item[], targetDir: string, options: ExportOptions = {}): Promise<ExportResult> {
-  const result: ExportResult = { exported: [], skipped: [], existing: [], failed: [], kept: [] };
+  const result: ExportResult = { exported: [], skipped: [], existing: [], failed: [], kept: [], paths: new Map() };
   const overwritten = new Set<Item>();
-  const wanted = await planExport(items, targetDir, options, result, overwritten);
+  const directories = await itemDirectories(client, items, options.signal, result);
+  const wanted = await planExport(directories, targetDir, options, result, overwritten);
   let done = 0;
   /** Writes one item's files (or records why not), and tells the progress. */
   const finish = async (item: Item, files: () => DefinitionFile[] | Promise<DefinitionFile[]>) => {
     try {
-      await writeItem(item, await files(), targetDir, overwritten.has(item), result);
+      await writeItem(item, directories.get(item)!, await files(), targetDir, overwritten.has(item), result);
     } catch (error) {
       if (options.signal?.aborted) throw error;
       if (isUnsupported(error)) result.skipped.push({ item, reason: describeError(error) });
@@ -143,12 +149,11 @@ async function bulkExport(client: ExplorerClient, batch: Item[], signal: AbortSi
 }
 
 /** Writes an item's files into its folder (refusing unsafe part paths); notes the folder's other files. */
-async function writeItem(item: Item, files: DefinitionFile[], targetDir: string, overwriting: boolean, result: ExportResult): Promise<void> {
+async function writeItem(item: Item, folder: string[], files: DefinitionFile[], targetDir: string, overwriting: boolean, result: ExportResult): Promise<void> {
   const unsafe = files.map((f) => partPathProblem(f.path)).find((problem) => problem !== undefined);
   if (unsafe) throw new Error(`Not exported: its part ${unsafe}.`);
-  const folder = itemFolderName(item.displayName, item.type);
-  const before = overwriting ? await listFiles(path.join(targetDir, folder)) : [];
-  for (const file of files) await writeInside(targetDir, [folder, ...file.path.split('/')], file.content);
+  const before = overwriting ? await listFiles(path.join(targetDir, ...folder)) : [];
+  for (const file of files) await writeInside(targetDir, [...folder, ...file.path.split('/')], file.content);
   const parts = new Set(files.map((f) => f.path));
   const others = before.filter((f) => !parts.has(f));
   if (others.length) result.kept.push({ item, files: others });
@@ -156,23 +161,47 @@ async function writeItem(item: Item, files: DefinitionFile[], targetDir: string,
 }
 
 /**
- * The items to download: those with a safe folder name, whose folder is new or is to be
- * overwritten (asked one folder at a time). Refused and skipped items go into `result`.
+ * Each item's folder, relative to the target, as names: its Fabric folders, then
+ * `<DisplayName>.<Type>`. An item whose names are unsafe, or whose folder the listing does not know,
+ * goes into `result.failed` instead. Folders are listed once per workspace that has items in some.
  */
-async function planExport(items: Item[], targetDir: string, options: ExportOptions, result: ExportResult, overwritten: Set<Item>): Promise<Item[]> {
+async function itemDirectories(client: ExplorerClient, items: Item[], signal: AbortSignal | undefined, result: ExportResult): Promise<Map<Item, string[]>> {
+  const foldersOf = new Map<string, Map<string, string[]>>();
+  for (const workspaceId of new Set(items.filter((item) => item.folderId).map((item) => item.workspaceId)))
+    foldersOf.set(workspaceId, await workspaceFolderPaths(client, workspaceId, { signal }));
+  const directories = new Map<Item, string[]>();
+  for (const item of items) {
+    const folders = item.folderId ? foldersOf.get(item.workspaceId)!.get(item.folderId) : [];
+    const problem = folders
+      ? (folders.map(folderDirectoryProblem).find((p) => p !== undefined) ?? itemFolderProblem(item.displayName, item.type))
+      : "its Fabric folder is not in the workspace's folder list (moved or deleted meanwhile?); refresh and export again";
+    if (problem) result.failed.push({ item, error: `Not exported: ${problem}.` });
+    else {
+      directories.set(item, [...folders!, itemFolderName(item.displayName, item.type)]);
+      result.paths.set(item.id, directories.get(item)!.join('/'));
+    }
+  }
+  return directories;
+}
+
+/**
+ * The items to download: those whose folder is new or is to be overwritten (asked one folder at a
+ * time). Refused and skipped items go into `result`.
+ */
+async function planExport(
+  directories: Map<Item, string[]>,
+  targetDir: string,
+  options: ExportOptions,
+  result: ExportResult,
+  overwritten: Set<Item>,
+): Promise<Item[]> {
   const wanted: Item[] = [];
   const existing: { item: Item; folder: string }[] = [];
-  for (const item of items) {
-    const problem = itemFolderProblem(item.displayName, item.type);
-    if (problem) {
-      result.failed.push({ item, error: `Not exported: ${problem}.` });
-      continue;
-    }
-    const folder = path.join(targetDir, itemFolderName(item.displayName, item.type));
-    const stat = await fs.lstat(folder).catch(() => undefined);
-    if (!stat) wanted.push(item);
-    else if (stat.isDirectory()) existing.push({ item, folder });
-    else result.failed.push({ item, error: `Not exported: "${folder}" exists and is ${stat.isSymbolicLink() ? 'a link' : 'not a folder'}.` });
+  for (const [item, segments] of directories) {
+    const found = await lookInside(targetDir, segments);
+    if (found === 'missing') wanted.push(item);
+    else if (found === 'folder') existing.push({ item, folder: path.join(targetDir, ...segments) });
+    else result.failed.push({ item, error: `Not exported: ${found}.` });
   }
   for (const [index, { item, folder }] of existing.entries()) {
     options.signal?.throwIfAborted();
@@ -186,23 +215,41 @@ async function planExport(items: Item[], targetDir: string, options: ExportOptio
   return wanted;
 }
 
+/** Whether `root/<segments>` is a folder, is missing, or why it cannot be written to (a link or a file on the way). */
+async function lookInside(root: string, segments: string[]): Promise<'folder' | 'missing' | string> {
+  let current = root;
+  for (const segment of segments) {
+    current = path.join(current, segment);
+    const stat = await fs.lstat(current).catch(() => undefined);
+    if (!stat) return 'missing';
+    if (!stat.isDirectory()) return `"${current}" exists and is ${stat.isSymbolicLink() ? 'a link' : 'not a folder'}`;
+  }
+  return 'folder';
+}
+
 /** Writes `root/<segments>`, creating folders, refusing to go through a link (which may lead outside). */
 async function writeInside(root: string, segments: string[], content: Uint8Array): Promise<void> {
   let current = root;
   for (const [index, segment] of segments.entries()) {
     current = path.join(current, segment);
-    const stat = await fs.lstat(current).catch(() => undefined);
+    let stat = await fs.lstat(current).catch(() => undefined);
+    if (!stat && index < segments.length - 1) {
+      // Items are written in parallel: another item of the same Fabric folder may create it meanwhile.
+      await fs.mkdir(current).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
+      stat = await fs.lstat(current);
+    }
     if (stat?.isSymbolicLink()) throw new Error(`Not exported: "${current}" is a link; nothing is written through it.`);
-    if (index < segments.length - 1 && !stat) await fs.mkdir(current);
   }
   await fs.writeFile(current, content);
 }
 
-/** The files under `folder`, relative and `/`-separated, sorted. */
-async function listFiles(folder: string): Promise<string[]> {
+/** The files under `folder` (not links: none is followed), relative and `/`-separated, sorted. */
+export async function listFiles(folder: string): Promise<string[]> {
   const entries = await fs.readdir(folder, { recursive: true, withFileTypes: true });
   return entries
-    .filter((entry) => !entry.isDirectory())
+    .filter((entry) => entry.isFile())
     .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort();
 }
@@ -217,107 +264,6 @@ export async function listWorkspaceItems(client: ExplorerClient, workspaceId: st
   const items: Item[] = [];
   for await (const item of client.listItems(workspaceId, {}, { signal })) items.push({ ...item, workspaceId });
   return items;
-}
-
-export interface ImportResult {
-  item: Item;
-  created: boolean;
-}
-
-/** Replace writes the local definitions over the existing items'; Skip imports only the new items. */
-export type ExistingItemsChoice = 'replace' | 'skip';
-
-export interface ImportOptions extends SyncOptions {
-  /**
-   * Asked once, before anything is written, with every existing item the import would replace;
-   * throwing cancels the import with nothing written. Without it, existing items are replaced.
-   */
-  onExisting?: (items: Item[]) => Promise<ExistingItemsChoice>;
-}
-
-/**
- * Imports a local `<DisplayName>.<Type>` folder: updates the workspace's item of that name and
- * type (with its metadata when the folder has a `.platform`), or creates it.
- */
-export async function importItemFolder(client: ExplorerClient, workspaceId: string, folder: string, options: SyncOptions = {}): Promise<ImportResult> {
-  const parsed = parseItemFolderName(path.basename(folder));
-  if (!parsed) throw new Error(`"${path.basename(folder)}" is not an item folder: name it <DisplayName>.<Type>, e.g. "Sales.Notebook".`);
-  const unsafeName = itemFolderProblem(parsed.displayName, parsed.type);
-  if (unsafeName) throw new Error(`Not imported: ${unsafeName}.`);
-  const files = await readFolder(folder);
-  if (files.length === 0) throw new Error(`"${folder}" holds no definition files.`);
-  const unsafePart = files.map((f) => partPathProblem(f.path)).find((problem) => problem !== undefined);
-  if (unsafePart) throw new Error(`Not imported: ${unsafePart}.`);
-  const format = files.some((f) => f.path.endsWith('.ipynb')) ? 'ipynb' : undefined;
-  const definition = encodeDefinition(files, format);
-  let existing: Item | undefined;
-  for await (const item of client.listItems(workspaceId, { type: parsed.type }, { signal: options.signal })) {
-    if (item.type === parsed.type && item.displayName === parsed.displayName) existing = item;
-  }
-  if (existing) {
-    await client.updateDefinition(
-      workspaceId,
-      existing.id,
-      definition,
-      { updateMetadata: files.some((f) => f.path === '.platform') },
-      { signal: options.signal },
-    );
-    return { item: existing, created: false };
-  }
-  const item = await client.createItem(workspaceId, { displayName: parsed.displayName, type: parsed.type, definition }, { signal: options.signal });
-  return { item, created: true };
-}
-
-/** Imports several item folders with a bounded concurrency; failures are reported per folder. */
-export async function importItemFolders(
-  client: ExplorerClient,
-  workspaceId: string,
-  folders: string[],
-  options: ImportOptions = {},
-): Promise<{ imported: ImportResult[]; failed: { folder: string; error: string }[]; skipped: Item[] }> {
-  const imported: ImportResult[] = [];
-  const failed: { folder: string; error: string }[] = [];
-  let skipped: Item[] = [];
-  if (options.onExisting) {
-    const existing = await existingItemsOf(client, workspaceId, folders, options.signal);
-    if (existing.size && (await options.onExisting([...existing.values()])) === 'skip') {
-      skipped = [...existing.values()];
-      folders = folders.filter((folder) => !existing.has(folder));
-    }
-  }
-  let done = 0;
-  await forEachBounded(folders, options.concurrency ?? 4, options.signal, async (folder) => {
-    try {
-      imported.push(await importItemFolder(client, workspaceId, folder, options));
-    } catch (error) {
-      if (options.signal?.aborted) throw error;
-      failed.push({ folder, error: describeError(error) });
-    }
-    options.onProgress?.({ done: ++done, total: folders.length, name: path.basename(folder) });
-  });
-  return { imported, failed, skipped };
-}
-
-/** The workspace's items that the given `<DisplayName>.<Type>` folders would replace, by folder. */
-async function existingItemsOf(client: ExplorerClient, workspaceId: string, folders: string[], signal?: AbortSignal): Promise<Map<string, Item>> {
-  const byName = new Map((await listWorkspaceItems(client, workspaceId, signal)).map((item) => [itemFolderName(item.displayName, item.type), item]));
-  const existing = new Map<string, Item>();
-  for (const folder of folders) {
-    const item = byName.get(path.basename(folder));
-    if (item) existing.set(folder, item);
-  }
-  return existing;
-}
-
-async function readFolder(folder: string): Promise<DefinitionFile[]> {
-  const entries = await fs.readdir(folder, { recursive: true, withFileTypes: true });
-  const files: DefinitionFile[] = [];
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    files.push({ path: path.relative(folder, full).split(path.sep).join('/'), content: await fs.readFile(full) });
-  }
-  return files.sort((a, b) => a.path.localeCompare(b.path));
 }
 
 /**
@@ -344,7 +290,7 @@ function isUnsupported(error: unknown): boolean {
 }
 
 /** Runs `work` over `values`, at most `limit` at a time; stops starting new ones once aborted. */
-async function forEachBounded<T>(values: T[], limit: number, signal: AbortSignal | undefined, work: (value: T) => Promise<void>): Promise<void> {
+export async function forEachBounded<T>(values: T[], limit: number, signal: AbortSignal | undefined, work: (value: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < values.length) {

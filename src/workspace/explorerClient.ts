@@ -1,7 +1,18 @@
 // The part of FabricClient the explorer, the definition cache and the sync use. Written as an
 // interface so this vscode-free code names exactly what it needs; FabricClient satisfies it.
 import type { OutcomeCheck } from '../fabric/retry';
-import type { BulkExportRequest, BulkExportResult, CreateItemRequest, Folder, Item, ItemDefinition, Page, UpdateItemRequest, Workspace } from '../fabric/types';
+import type {
+  BulkExportRequest,
+  BulkExportResult,
+  CreateFolderRequest,
+  CreateItemRequest,
+  Folder,
+  Item,
+  ItemDefinition,
+  Page,
+  UpdateItemRequest,
+  Workspace,
+} from '../fabric/types';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -11,6 +22,9 @@ export interface ExplorerClient {
   listWorkspacesPage(options?: { continuationToken?: string }, call?: CallOptions): Promise<Page<Workspace>>;
   listItemsPage(workspaceId: string, options?: { type?: string; continuationToken?: string }, call?: CallOptions): Promise<Page<Item>>;
   listFoldersPage(workspaceId: string, options?: { continuationToken?: string }, call?: CallOptions): Promise<Page<Folder>>;
+  createFolder(workspaceId: string, request: CreateFolderRequest, call?: CallOptions): Promise<Folder>;
+  /** Moves the item into `targetFolderId` (undefined: the workspace's root). */
+  moveItem(workspaceId: string, itemId: string, targetFolderId: string | undefined, call?: CallOptions): Promise<unknown>;
   listItems(workspaceId: string, options?: { type?: string }, call?: CallOptions): AsyncIterable<Item>;
   getItem(workspaceId: string, itemId: string, call?: CallOptions): Promise<Item>;
   createItem(workspaceId: string, request: CreateItemRequest, call?: CallOptions): Promise<Item>;

@@ -66,11 +66,20 @@ export function folderAndDescendants(allFolders: readonly Folder[], folderId: st
   return found;
 }
 
+/** Each folder's path from the workspace's root, as names (`['Sales', 'Bronze']`), by folder id. */
+export function folderNamePaths(allFolders: readonly Folder[]): Map<string, string[]> {
+  const byId = new Map(allFolders.map((f) => [f.id, f]));
+  return new Map(allFolders.map((f) => [f.id, namesUp(byId, f.id)]));
+}
+
 /** "Sales/Bronze" for a folder: its path from the workspace's root. */
 export function folderPath(allFolders: readonly Folder[], folderId: string): string {
-  const byId = new Map(allFolders.map((f) => [f.id, f]));
+  return namesUp(new Map(allFolders.map((f) => [f.id, f])), folderId).join('/');
+}
+
+/** The names from the root down to the folder; bounded by the folder count, so a listing caught mid-move cannot loop. */
+function namesUp(byId: ReadonlyMap<string, Folder>, folderId: string): string[] {
   const names: string[] = [];
-  for (let f = byId.get(folderId); f && names.length <= allFolders.length; f = f.parentFolderId ? byId.get(f.parentFolderId) : undefined)
-    names.unshift(f.displayName);
-  return names.join('/');
+  for (let f = byId.get(folderId); f && names.length <= byId.size; f = f.parentFolderId ? byId.get(f.parentFolderId) : undefined) names.unshift(f.displayName);
+  return names;
 }

@@ -3,19 +3,13 @@
 // these commands share one implementation (and one delete confirmation).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { itemFolderName, parseItemFolderName } from '../../fabric/definition';
+import { itemFolderName } from '../../fabric/definition';
 import type { Item, Workspace } from '../../fabric/types';
 import type { ExplorerClient } from '../../workspace/explorerClient';
 import type { WorkspaceItemIndex } from '../../workspace/WorkspaceItemIndex';
-import {
-  exportItems,
-  importItemFolders,
-  listWorkspaceItems,
-  type ExistingFolder,
-  type ExistingFolderChoice,
-  type ExistingItemsChoice,
-  type ExportResult,
-} from '../../workspace/WorkspaceSync';
+import { exportItems, listWorkspaceItems, type ExistingFolder, type ExistingFolderChoice, type ExportResult } from '../../workspace/WorkspaceSync';
+import { importItemFolders, type ExistingItem, type ExistingItemsChoice } from '../../workspace/WorkspaceImport';
+import { findItemFolders } from '../../workspace/syncFolders';
 import type { ConnectionManager } from '../connection/ConnectionManager';
 import { settings } from '../common/settings';
 import { answerOf, type Prompter } from '../../base/prompter';
@@ -221,7 +215,11 @@ export class ItemCommands {
     return result;
   }
 
-  /** Imports local `<Name>.<Type>` folders into a workspace, creating or updating each item. */
+  /**
+   * Imports local `<Name>.<Type>` folders into a workspace, creating or updating each item. A chosen
+   * folder that is not an item folder stands for the workspace's root: the item folders below it are
+   * imported into the Fabric folders their directories name (created when missing).
+   */
   async importFromFolder(node?: NodeArgument, sources?: vscode.Uri[]): Promise<void> {
     const { workspaceId } = await this.workspaceOf(node, vscode.l10n.t('Import from Local Folder'));
     const folders =
@@ -231,9 +229,9 @@ export class ItemCommands {
         canSelectFiles: false,
         canSelectMany: true,
         openLabel: vscode.l10n.t('Import'),
-        title: vscode.l10n.t('Choose <Name>.<Type> item folders (or a folder holding them)'),
+        title: vscode.l10n.t('Choose <Name>.<Type> item folders (or a folder holding them, in folders of any depth)'),
       }));
-    const itemFolders = (await Promise.all(folders.map((f) => expandToItemFolders(f.fsPath)))).flat();
+    const itemFolders = (await Promise.all(folders.map((f) => findItemFolders(f.fsPath)))).flat();
     if (itemFolders.length === 0) throw new Error(vscode.l10n.t('No <Name>.<Type> item folder was chosen.'));
     const client = this.client();
     const result = await withCancellableProgress(vscode.l10n.t('Importing into Fabric'), (signal, report) =>
@@ -302,13 +300,6 @@ function validateName(value: string): string | undefined {
   return undefined;
 }
 
-/** An item folder as is; any other folder stands for the item folders directly inside it. */
-async function expandToItemFolders(folder: string): Promise<string[]> {
-  if (parseItemFolderName(path.basename(folder))) return [folder];
-  const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.file(folder));
-  return entries.filter(([name, type]) => type === vscode.FileType.Directory && parseItemFolderName(name)).map(([name]) => path.join(folder, name));
-}
-
 type ExportSource = { workspaceId: string } | { item: Item };
 
 /**
@@ -344,19 +335,25 @@ function askAboutExisting(prompter: () => Prompter): (existing: ExistingFolder) 
 }
 
 /**
- * Asks once, listing the items an import would replace: Replace, Skip Existing, or Cancel (the
- * modal's own), which imports nothing.
+ * Asks once, listing the items an import would replace (and where it moves them): Replace, Skip
+ * Existing, or Cancel (the modal's own), which imports nothing.
  */
-function confirmReplacing(prompter: () => Prompter): (items: Item[]) => Promise<ExistingItemsChoice> {
-  return async (items) => {
+function confirmReplacing(prompter: () => Prompter): (existing: ExistingItem[]) => Promise<ExistingItemsChoice> {
+  return async (existing) => {
     const replace = vscode.l10n.t('Replace');
     const skip = vscode.l10n.t('Skip Existing');
-    const names = items.map((i) => itemFolderName(i.displayName, i.type)).sort();
+    const names = existing
+      .map(({ item, moveTo }) => {
+        const name = itemFolderName(item.displayName, item.type);
+        if (moveTo === undefined) return name;
+        return moveTo ? vscode.l10n.t('{0} (moves to {1})', name, moveTo) : vscode.l10n.t("{0} (moves to the workspace's root)", name);
+      })
+      .sort();
     const shown = names.slice(0, 10).join('\n') + (names.length > 10 ? `\n${vscode.l10n.t('and {0} more', names.length - 10)}` : '');
     const choice = await prompter().confirm(
-      items.length === 1
+      existing.length === 1
         ? vscode.l10n.t('The import would replace the definition of 1 item in Fabric with the local copy.')
-        : vscode.l10n.t('The import would replace the definitions of {0} items in Fabric with the local copies.', items.length),
+        : vscode.l10n.t('The import would replace the definitions of {0} items in Fabric with the local copies.', existing.length),
       { modal: true, detail: `${shown}\n\n${vscode.l10n.t('Skip Existing imports only the items that are not in the workspace yet.')}` },
       replace,
       skip,

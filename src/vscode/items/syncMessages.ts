@@ -1,10 +1,12 @@
 // What an export or an import tells the user when it ends: counts in words ("1 item", "3 items"),
-// every item left out and why, and the local files an overwrite kept.
+// the folders an import created and the items it moved, every item left out and why, and the local
+// files an overwrite kept (paths with their folders: `Sales/Bronze/Load.Notebook`).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { itemFolderName } from '../../fabric/definition';
 import type { Item } from '../../fabric/types';
-import type { ExportResult, ImportResult } from '../../workspace/WorkspaceSync';
+import type { ImportReport } from '../../workspace/WorkspaceImport';
+import type { ExportResult } from '../../workspace/WorkspaceSync';
 
 /** How many names a message lists before "and N more". */
 const LISTED = 5;
@@ -20,14 +22,14 @@ export function describeExport(result: ExportResult, folder: string): SyncMessag
   const lines = [n === 1 ? vscode.l10n.t('Exported 1 item to {0}.', folder) : vscode.l10n.t('Exported {0} items to {1}.', n, folder)];
   const existing = result.existing.length;
   if (existing) {
-    const names = listed(result.existing.map(folderOf));
+    const names = listed(result.existing.map((item) => result.paths.get(item.id) ?? folderOf(item)));
     lines.push(
       existing === 1
         ? vscode.l10n.t('Left 1 existing folder as it was: {0}.', names)
         : vscode.l10n.t('Left {0} existing folders as they were: {1}.', existing, names),
     );
   }
-  const kept = result.kept.flatMap(({ item, files }) => files.map((file) => `${folderOf(item)}/${file}`));
+  const kept = result.kept.flatMap(({ item, files }) => files.map((file) => `${result.paths.get(item.id) ?? folderOf(item)}/${file}`));
   if (kept.length) {
     const names = listed(kept);
     lines.push(
@@ -43,14 +45,21 @@ export function describeExport(result: ExportResult, folder: string): SyncMessag
   return { text: lines.join(' '), warning: result.failed.length > 0 };
 }
 
-export function describeImport(result: { imported: ImportResult[]; failed: { folder: string; error: string }[]; skipped: Item[] }): SyncMessage {
+export function describeImport(result: ImportReport): SyncMessage {
   const n = result.imported.length;
   const created = result.imported.filter((r) => r.created).length;
+  const moved = result.imported.filter((r) => r.moved).length;
   const lines = [
     n === 1
       ? vscode.l10n.t('Imported 1 item ({0} created, {1} updated).', created, n - created)
       : vscode.l10n.t('Imported {0} items ({1} created, {2} updated).', n, created, n - created),
   ];
+  if (moved) lines.push(moved === 1 ? vscode.l10n.t('Moved 1 item to its folder.') : vscode.l10n.t('Moved {0} items to their folders.', moved));
+  const folders = result.foldersCreated.length;
+  if (folders) {
+    const names = listed(result.foldersCreated);
+    lines.push(folders === 1 ? vscode.l10n.t('Created 1 folder: {0}.', names) : vscode.l10n.t('Created {0} folders: {1}.', folders, names));
+  }
   const skipped = result.skipped.length;
   if (skipped) {
     const names = listed(result.skipped.map(folderOf));

@@ -152,6 +152,17 @@ describe('emulator folders', () => {
     assert.deepEqual(await items(''), ['In Q1', 'In sales', 'Top'], 'nothing created');
   });
 
+  it('takes an empty folder id for the root, as fabric-cicd sends it (folderId "" on create, targetFolderId "" on move)', async () => {
+    const sales = await newFolder('Sales');
+    const created = await call(emulator, 'POST', `/workspaces/${ws}/items`, { displayName: 'Deployed', type: 'Notebook', folderId: '' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.equal(created.body.folderId, undefined);
+    await call(emulator, 'POST', `/workspaces/${ws}/items/${created.body.id}/move`, { targetFolderId: sales.id });
+    const back = await call(emulator, 'POST', `/workspaces/${ws}/items/${created.body.id}/move`, { targetFolderId: '' });
+    assert.equal(back.status, 200, JSON.stringify(back.body));
+    assert.equal((await call(emulator, 'GET', `/workspaces/${ws}/items/${created.body.id}`)).body.folderId, undefined);
+  });
+
   it('moves one item, and many at once, all or none, at most 50 a request', async () => {
     const target = await newFolder('Target');
     const one = await newItem('One');

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { exportItems, exportWorkspace, importItemFolders, type ExistingFolder } from '../../../src/workspace/WorkspaceSync';
+import { exportItems, exportWorkspace, type ExistingFolder } from '../../../src/workspace/WorkspaceSync';
+import { importItemFolders } from '../../../src/workspace/WorkspaceImport';
 import type { Item } from '../../../src/fabric/types';
 import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
 import { startFixture, text, type Fixture } from './emulatorFixture';
@@ -114,7 +115,7 @@ describe('WorkspaceSync against the emulator', () => {
   });
 
   it('imports item folders into another workspace: creates, then updates', async () => {
-    const folders = ['P1.DataPipeline', 'P2.DataPipeline', 'Nb.Notebook'].map((f) => path.join(folder, f));
+    const folders = ['P1.DataPipeline', 'P2.DataPipeline', 'Nb.Notebook'].map((f) => ({ path: path.join(folder, f) }));
     const first = await importItemFolders(fx.client, target, folders);
     assert.deepEqual(first.failed, []);
     assert.equal(first.imported.filter((r) => r.created).length, 3);
@@ -208,7 +209,7 @@ describe('WorkspaceSync against the emulator', () => {
       fs.mkdirSync(colon);
       fs.writeFileSync(path.join(colon, 'pipeline-content.json'), pipelineJson('x'));
       fs.writeFileSync(path.join(colon, 'ab:c.json'), '{}');
-      const result = await importItemFolders(fx.client, empty, [device, colon]);
+      const result = await importItemFolders(fx.client, empty, [{ path: device }, { path: colon }]);
       assert.equal(result.imported.length, 0);
       const errors = new Map(result.failed.map((f) => [path.basename(f.folder), f.error]));
       assert.match(errors.get('CON.DataPipeline') ?? '', /Not imported: "CON\.DataPipeline" is not a safe folder name: "CON" is a device name on Windows/);

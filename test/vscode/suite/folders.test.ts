@@ -1,7 +1,8 @@
 // Folders and workspaces from the Workspaces view, as VS Code runs the commands from its menus (the
 // node right-clicked and, the view allowing multi-selection, the selection) and as it calls the
 // drag-and-drop controller; every effect is checked through the emulator's REST API. Also: the
-// tree in folder mode, and expansion that survives a filter and Clear Filter.
+// tree in folder mode, expansion that survives a filter and Clear Filter, and an export and import
+// that keep the folders.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -9,8 +10,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startEmulator } from '../../../src/emulator';
 import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
+import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
 import type { Folder, Item, Workspace } from '../../../src/fabric/types';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
+import type { ExportResult } from '../../../src/workspace/WorkspaceSync';
+import { folderNamePaths } from '../../../src/workspace/folderLayout';
 import type { ExplorerNode } from '../../../src/vscode/explorer/WorkspaceTreeDataProvider';
 import { connectScripted, scriptedPrompterHooks } from './support/explorerSuite';
 import { ScriptedPrompter } from './support/scriptedPrompter';
@@ -250,5 +254,76 @@ describe('Folders and workspaces in the Workspaces view', function () {
     assert.ok(!(await remoteWorkspaces()).some((w) => w.id === made.id), 'deleted in Fabric');
     assert.ok(!(await allChildren()).some((n) => n.kind === 'workspace' && n.workspaceId === made.id));
     assert.deepEqual(failures, []);
+  });
+
+  it('exports a workspace with nested folders and re-imports it into a new, empty workspace: the same folders, each item in its own', async () => {
+    const newWorkspace = async (name: string) => {
+      prompter.answer({ input: name });
+      await vscode.commands.executeCommand('fabricWorkbench.createWorkspace');
+      return (await remoteWorkspaces()).find((w) => w.displayName === name)!.id;
+    };
+    /** Through REST: every folder as a path, every item as `<folder path>/<Name>.<Type>`. */
+    const layout = async (id: string) => {
+      const folders: Folder[] = [];
+      for await (const f of client.listFolders(id)) folders.push(f);
+      const paths = folderNamePaths(folders);
+      const found: string[] = [];
+      for await (const i of client.listItems(id)) found.push([...(i.folderId ? paths.get(i.folderId)! : []), `${i.displayName}.${i.type}`].join('/'));
+      return { folders: [...paths.values()].map((p) => p.join('/')).sort(), items: found.sort() };
+    };
+    const source = await newWorkspace('Nested source');
+    const sales = await client.createFolder(source, { displayName: 'Sales' });
+    const bronze = await client.createFolder(source, { displayName: 'Bronze', parentFolderId: sales.id });
+    await client.createFolder(source, { displayName: 'Empty' });
+    const content = JSON.stringify({ properties: { activities: [], description: 'ingest in Bronze' } });
+    await client.createItem(source, {
+      displayName: 'Ingest',
+      type: 'DataPipeline',
+      folderId: bronze.id,
+      definition: encodeDefinition([{ path: 'pipeline-content.json', content: Buffer.from(content) }]),
+    });
+    await client.createItem(source, { displayName: 'Shape', type: 'Notebook', folderId: sales.id });
+    await client.createItem(source, { displayName: 'Overview', type: 'Notebook' });
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-nested-export-'));
+    try {
+      prompter.answer({ folders: [vscode.Uri.file(out)] });
+      const exported = await vscode.commands.executeCommand<ExportResult>('fabricWorkbench.exportToFolder', await workspaceNode(source));
+      assert.deepEqual(exported.failed, []);
+      assert.equal(fs.readFileSync(path.join(out, 'Sales', 'Bronze', 'Ingest.DataPipeline', 'pipeline-content.json'), 'utf8'), content);
+      assert.ok(fs.existsSync(path.join(out, 'Sales', 'Shape.Notebook', '.platform')));
+      assert.deepEqual(fs.readdirSync(out).sort(), ['Overview.Notebook', 'Sales']);
+
+      const copy = await newWorkspace('Nested copy');
+      prompter.answer({ folders: [vscode.Uri.file(out)] });
+      await vscode.commands.executeCommand('fabricWorkbench.importFromFolder', await workspaceNode(copy));
+      assert.deepEqual(await layout(copy), {
+        folders: ['Sales', 'Sales/Bronze'],
+        items: ['Overview.Notebook', 'Sales/Bronze/Ingest.DataPipeline', 'Sales/Shape.Notebook'],
+      });
+      const copied: Item[] = [];
+      for await (const item of client.listItems(copy)) copied.push(item);
+      const ingest = copied.find((i) => i.displayName === 'Ingest')!;
+      const part = decodeDefinition(await client.getDefinition(copy, ingest.id)).find((f) => f.path === 'pipeline-content.json');
+      assert.equal(Buffer.from(part?.content ?? []).toString('utf8'), content, 'the definition came across');
+
+      // Imported again after the item moved in Fabric: the question says where it moves back to.
+      await client.moveItem(copy, ingest.id, undefined);
+      prompter.answer({ folders: [vscode.Uri.file(out)] }, { confirm: 'Replace' });
+      await vscode.commands.executeCommand('fabricWorkbench.importFromFolder', await workspaceNode(copy));
+      assert.match(prompter.asked.at(-1)!.detail!, /Ingest\.DataPipeline \(moves to Sales\/Bronze\)/);
+      assert.deepEqual(
+        (await layout(copy)).items,
+        ['Overview.Notebook', 'Sales/Bronze/Ingest.DataPipeline', 'Sales/Shape.Notebook'],
+        'moved back into its folder, nothing created twice',
+      );
+      assert.deepEqual(
+        (await allChildren(await workspaceNode(copy))).map(labelOf),
+        ['Sales', 'Overview'],
+        'the tree shows the folder and the item at the root',
+      );
+      assert.deepEqual(failures, []);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
   });
 });
