@@ -10,6 +10,7 @@ import {
   dayOfMonthProblem,
   endProblem,
   intervalProblem,
+  parseScheduleDateTime,
   recurrenceProblem,
   timesProblem,
   WEEK_INDEXES,
@@ -228,7 +229,7 @@ export class ScheduleWizard {
         );
       case 'end': {
         const start = d.start!;
-        const suggested = d.end ?? scheduleDateTime(Date.parse(start) + YEAR_MS);
+        const suggested = d.end ?? scheduleDateTime(parseScheduleDateTime(start) + YEAR_MS);
         return this.set(await text('Ends at (UTC)', suggested, (t) => dateTimeProblem(t.trim()) ?? endProblem(start, t.trim())), (t) => (d.end = t.trim()));
       }
     }
