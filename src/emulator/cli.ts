@@ -17,7 +17,8 @@ const USAGE = `Usage: npm run emulator -- [options]
   --page-size N     records per page of list answers (default 100)
   --empty           no sample workspace in a new data folder
   --faults SPEC     e.g. "throttle=120/min,error5xx=0.05,reset=0.01,latency=40ms,lro=2s,seed=7"
-  --time-scale X    multiplies simulated durations (pipeline waits): 0.1 runs them 10x faster
+  --time-scale X    multiplies simulated durations (pipeline waits): 0.1 runs them 10x faster,
+                    and schedules' due times come 10x sooner
   --lro MODE        async (default: 202 and /operations) or sync (200/201 at once)
   --https           serve HTTPS with a certificate signed by a local CA (<data>/tls/ca.pem)
   --cert FILE --key FILE   serve HTTPS with your own certificate and key (PEM)

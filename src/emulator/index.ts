@@ -11,6 +11,8 @@ import { LocalEntra, type EntraApp } from './localEntra';
 import { createJobRunner, type EmulatorJobRunner, type JobRunner } from './jobs';
 import { Operations } from './operations';
 import { Router } from './router';
+import { scaledClock, type ScheduleClock } from './scheduleClock';
+import { ScheduleTrigger } from './scheduleTrigger';
 import { bulkExportRoutes } from './routes/bulkExport';
 import { folderRoutes } from './routes/folders';
 import { itemRoutes } from './routes/items';
@@ -30,6 +32,7 @@ export { DataFolderInUseError } from './dataFolderLock';
 export { parseFaultSpec, type FaultSpec } from './faults';
 export type { EntraApp } from './localEntra';
 export type { Disk } from './persistence';
+export type { ScheduleClock } from './scheduleClock';
 export type { EmulatorStats } from './server';
 
 export const DEFAULT_PORT = 5015;
@@ -49,8 +52,10 @@ export interface EmulatorOptions {
   /** Seed the sample workspace when the data folder is new (default true). */
   sample?: boolean;
   faults?: string | FaultSpec;
-  /** Multiplies simulated durations (pipeline Wait, dataflow refresh). */
+  /** Multiplies simulated durations (pipeline Wait, dataflow refresh) and the time between schedules' runs (scheduleClock.ts). */
   timeScale?: number;
+  /** The clock schedules fire by (tests); default: real time scaled by `timeScale`. */
+  scheduleClock?: ScheduleClock;
   /** 'async' (default): creates and definitions answer 202 and go through /operations. */
   lroMode?: 'sync' | 'async';
   /** No notices on stderr (a torn journal line cut off, a stale lock taken over). */
@@ -89,6 +94,8 @@ export interface Emulator {
   /** The local CA that signed the HTTPS certificate (`https: true` only): what clients must trust. */
   caFile?: string;
   stats: EmulatorStats;
+  /** The clock schedules fire by: a test waits on it for a due time to pass. */
+  scheduleClock: ScheduleClock;
   /** Changes the faults while running (undefined: none). */
   setFaults(spec: string | FaultSpec | undefined): void;
   close(): Promise<void>;
@@ -148,10 +155,12 @@ async function serve(
   };
   setFaults(options.faults);
   const runner = options.jobRunner ? withPublishedState(options.jobRunner) : createJobRunner();
+  const scheduler = new JobScheduler(store, runner, options.timeScale ?? 1, log);
   const ctx: EmulatorContext = {
     store,
     operations: new Operations(() => injector?.spec.lroMs ?? 100),
-    scheduler: new JobScheduler(store, runner, options.timeScale ?? 1, log),
+    scheduler,
+    triggers: new ScheduleTrigger(store, scheduler, options.scheduleClock ?? scaledClock(options.timeScale ?? 1), log),
     pageSize: options.pageSize ?? 100,
     lroMode: options.lroMode ?? 'async',
   };
@@ -194,6 +203,7 @@ async function serve(
   const published = options.tokenDir === false ? undefined : publishToken(url, token, options.tokenDir);
   let closed: Promise<void> | undefined;
   const close = async (): Promise<void> => {
+    ctx.triggers.stop();
     await ctx.scheduler.stopAll();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
@@ -211,6 +221,7 @@ async function serve(
     dataDir: options.dataDir,
     caFile: tls?.caFile,
     stats,
+    scheduleClock: ctx.triggers.clock,
     setFaults,
     // Idempotent: a second close (a test's cleanup after a restart test) waits for the first.
     close: () => (closed ??= close()),

@@ -33,13 +33,13 @@ export class JobScheduler {
   }
 
   /** Creates a job instance and starts it; the answer does not wait for the run. */
-  submit(item: Item, runnerJobType: string, reportedJobType: string, request: RunRequest): StoredJob {
+  submit(item: Item, runnerJobType: string, reportedJobType: string, request: RunRequest, invokeType: 'Manual' | 'Scheduled' = 'Manual'): StoredJob {
     const job: StoredJob = {
       id: randomUUID(),
       itemId: item.id,
       workspaceId: item.workspaceId,
       jobType: reportedJobType,
-      invokeType: 'Manual',
+      invokeType,
       status: 'NotStarted',
       rootActivityId: randomUUID(),
       startTimeUtc: null,

@@ -15,3 +15,8 @@ export function runnerJobType(item: Item, jobType: string): string {
   if (!runnerType) throw badRequest('InvalidJobType', `'${jobType}' is not a job type of ${item.type} items.`);
   return runnerType;
 }
+
+/** As the service reports it: the path's job type with a capital first letter (Execute, ApplyChanges). */
+export function reportedJobType(jobType: string): string {
+  return jobType.charAt(0).toUpperCase() + jobType.slice(1);
+}

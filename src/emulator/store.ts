@@ -176,6 +176,9 @@ export class Store {
   schedules(itemId: string, jobType: string): StoredSchedule[] {
     return Object.values(this.table<StoredSchedule>('schedules')).filter((s) => s.itemId === itemId && s.jobType.toLowerCase() === jobType.toLowerCase());
   }
+  allSchedules(): StoredSchedule[] {
+    return Object.values(this.table<StoredSchedule>('schedules'));
+  }
   schedule(id: string): StoredSchedule | undefined {
     return this.table<StoredSchedule>('schedules')[id];
   }

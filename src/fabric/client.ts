@@ -306,8 +306,17 @@ export class FabricClient {
   }
 
   listJobInstances(workspaceId: string, itemId: string, call: CallOptions = {}): AsyncIterable<ItemJobInstance> {
-    const path = `${this.itemPath(workspaceId, itemId)}/jobs/instances`;
-    return iteratePages((continuationToken) => this.page<ItemJobInstance>(path, { continuationToken }, call));
+    return iteratePages((continuationToken) => this.listJobInstancesPage(workspaceId, itemId, { continuationToken }, call));
+  }
+
+  /** One page of the item's job instances, newest first (Show Runs' "Load more"). */
+  listJobInstancesPage(
+    workspaceId: string,
+    itemId: string,
+    options: { continuationToken?: string } = {},
+    call: CallOptions = {},
+  ): Promise<Page<ItemJobInstance>> {
+    return this.page<ItemJobInstance>(`${this.itemPath(workspaceId, itemId)}/jobs/instances`, { continuationToken: options.continuationToken }, call);
   }
 
   /** The workspace's Spark runs (notebooks, Spark job definitions), newest first: one call follows them all. */

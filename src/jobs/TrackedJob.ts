@@ -34,6 +34,8 @@ export interface TrackedJob {
   /** Epoch ms after which the tracker cancels it (the run's timeout). */
   timeoutAt?: number;
   cancelRequested?: boolean;
+  /** How the service says it started (Manual, Scheduled), for runs read from its job list. */
+  invokeType?: string;
   /** The service no longer knows the instance: tracking stopped without a final status. */
   lost?: boolean;
 }

@@ -10,6 +10,7 @@ export function formatJobDetails(job: TrackedJob, now: number): string {
     '',
     `Status:     ${job.status}${job.cancelRequested && isRunning(job) ? ' (cancel requested)' : ''}`,
     `Job id:     ${job.id}`,
+    ...(job.invokeType ? [`Invoked:    ${job.invokeType}`] : []),
     `Item:       ${job.itemName} (${job.itemType}, ${job.itemId})`,
     `Workspace:  ${job.workspaceName ?? ''} (${job.workspaceId})`,
     ...(job.connection ? [`Connection: ${job.connection}`] : []),

@@ -20,6 +20,7 @@ export function fromInstance(instance: ItemJobInstance, template: TrackedJob): T
     jobType: instance.jobType || jobTypeOf(template.kind),
     parameters: [],
     status: instance.status,
+    ...(instance.invokeType ? { invokeType: instance.invokeType } : {}),
     submittedAt: Number.isNaN(start) ? 0 : start,
     startTimeUtc: instance.startTimeUtc ?? undefined,
     endTimeUtc: instance.endTimeUtc ?? undefined,

@@ -6,15 +6,12 @@ import { ApiError, badRequest, notFound } from '../apiError';
 import type { EmulatorContext } from '../context';
 import { readRunRequest } from '../jobRequest';
 import { checkRunNotebook } from '../runNotebookRules';
-import { JOB_TYPES, runnerJobType } from '../jobTypes';
+import { JOB_TYPES, reportedJobType, runnerJobType } from '../jobTypes';
 import { pageOf } from '../paging';
 import type { Reply, Request, Router } from '../router';
 import type { StoredJob } from '../store';
 import { ITEM_COLLECTIONS, requireItem } from './items';
 import { requireWorkspace } from './workspaces';
-
-/** As the service reports it: the path's job type with a capital first letter (Execute, ApplyChanges). */
-const reported = (jobType: string): string => jobType.charAt(0).toUpperCase() + jobType.slice(1);
 
 function instanceUrl(origin: string, job: StoredJob): string {
   return `${origin}/v1/workspaces/${job.workspaceId}/items/${job.itemId}/jobs/instances/${job.id}`;
@@ -37,7 +34,7 @@ function requireJob(ctx: EmulatorContext, item: Item, jobId: string): StoredJob 
 export function jobRoutes(router: Router, ctx: EmulatorContext): void {
   const run = (request: Request, item: Item, jobType: string): Reply => {
     const runRequest = readRunRequest(request.body);
-    const job = ctx.scheduler.submit(item, runnerJobType(item, jobType), reported(jobType), runRequest);
+    const job = ctx.scheduler.submit(item, runnerJobType(item, jobType), reportedJobType(jobType), runRequest);
     return { status: 202, headers: { Location: instanceUrl(request.origin, job), 'Retry-After': '60' } };
   };
 

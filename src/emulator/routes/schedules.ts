@@ -1,5 +1,5 @@
-// Job schedules: …/items/{itemId}/jobs/{jobType}/schedules[/{scheduleId}]. The emulator keeps
-// them (and checks them as the service does) but does not trigger runs from them.
+// Job schedules: …/items/{itemId}/jobs/{jobType}/schedules[/{scheduleId}], checked as the service
+// checks them; every change goes to the trigger, which starts their runs (scheduleTrigger.ts).
 import { randomUUID } from 'node:crypto';
 import type { Item, ItemSchedule } from '../../fabric/types';
 import { notFound } from '../apiError';
@@ -45,6 +45,7 @@ export function scheduleRoutes(router: Router, ctx: EmulatorContext): void {
         jobType: params.jobType!,
       };
       ctx.store.putSchedule(schedule);
+      ctx.triggers.changed(schedule.id);
       const location = `${origin}/v1/workspaces/${found.workspaceId}/items/${found.id}/jobs/${params.jobType}/schedules/${schedule.id}`;
       return { status: 201, body: present(schedule), headers: { Location: location } };
     });
@@ -56,11 +57,14 @@ export function scheduleRoutes(router: Router, ctx: EmulatorContext): void {
       item(params);
       const schedule = { ...find(params), ...checkSchedule(body) };
       ctx.store.putSchedule(schedule);
+      ctx.triggers.changed(schedule.id);
       return { status: 200, body: present(schedule) };
     });
     router.add('DELETE', `${base}/{scheduleId}`, ({ params }) => {
       item(params);
-      ctx.store.deleteSchedule(find(params).id);
+      const { id } = find(params);
+      ctx.store.deleteSchedule(id);
+      ctx.triggers.changed(id);
       return { status: 200 };
     });
   }

@@ -1,5 +1,6 @@
 // Renders the WorkspaceTreeModel (workspaces → folders or item types → items) and, under each
-// item, its definition files as read through the `fabricwb` file system. Failures show as error
+// item, its Schedules (a schedulable item) and its definition files as read through the `fabricwb`
+// file system. Failures show as error
 // nodes in the tree with a Retry action, never as notifications. A node shows expanded when the
 // model remembers the user expanded it, so one a filter hid comes back open.
 import * as vscode from 'vscode';
@@ -9,6 +10,7 @@ import type { ItemNode, TreeNode, WorkspaceTreeModel } from '../../workspace/Wor
 import { folderPath } from '../../workspace/folderLayout';
 import { fabricUri } from '../files/fabricUri';
 import { itemTypeGroupLabel, itemTypeIcon, itemTypeName } from './itemTypes';
+import { scheduleChildren, schedulesNodeOf, scheduleTreeItem, type ScheduleLoader, type ScheduleTreeNode } from './scheduleNodes';
 
 /** A definition file or folder under an item. */
 export interface DefinitionEntryNode {
@@ -29,7 +31,7 @@ export interface DefinitionErrorNode {
   readonly parent: ItemNode | DefinitionEntryNode;
 }
 
-export type ExplorerNode = TreeNode | DefinitionEntryNode | DefinitionErrorNode;
+export type ExplorerNode = TreeNode | DefinitionEntryNode | DefinitionErrorNode | ScheduleTreeNode;
 
 export class WorkspaceTreeDataProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly _onDidChangeTreeData = new vscode.EventEmitter<ExplorerNode | undefined>();
@@ -38,7 +40,10 @@ export class WorkspaceTreeDataProvider implements vscode.TreeDataProvider<Explor
   /** Definition folders the user expanded (the model keeps its own nodes'). */
   private readonly expandedFiles = new Set<string>();
 
-  constructor(readonly model: WorkspaceTreeModel) {
+  constructor(
+    readonly model: WorkspaceTreeModel,
+    private readonly loadSchedules: ScheduleLoader,
+  ) {
     this.subscription = model.onDidChange((node) => this._onDidChangeTreeData.fire(node));
   }
 
@@ -48,11 +53,16 @@ export class WorkspaceTreeDataProvider implements vscode.TreeDataProvider<Explor
       this.model.refresh(node);
       return;
     }
-    this._onDidChangeTreeData.fire(node.kind === 'definitionEntry' ? node : node.parent);
+    this._onDidChangeTreeData.fire(node.kind === 'definitionEntry' || node.kind === 'schedules' ? node : node.parent);
   }
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    if (node?.kind === 'item' || node?.kind === 'definitionEntry') return this.definitionChildren(node);
+    if (node?.kind === 'item') {
+      const schedules = schedulesNodeOf(node);
+      return [...(schedules ? [schedules] : []), ...(await this.definitionChildren(node))];
+    }
+    if (node?.kind === 'definitionEntry') return this.definitionChildren(node);
+    if (node?.kind === 'schedules') return scheduleChildren(this.loadSchedules, node);
     if (node && !isModelNode(node)) return [];
     return this.model.getChildren(node);
   }
@@ -63,6 +73,10 @@ export class WorkspaceTreeDataProvider implements vscode.TreeDataProvider<Explor
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     switch (node.kind) {
+      case 'schedules':
+      case 'schedule':
+      case 'scheduleMessage':
+        return scheduleTreeItem(node, Date.now());
       case 'workspace': {
         const item = new vscode.TreeItem(node.workspace.displayName, this.collapsed(node));
         item.iconPath = new vscode.ThemeIcon(node.workspace.type === 'Personal' ? 'account' : 'folder-library');
@@ -189,7 +203,7 @@ export class WorkspaceTreeDataProvider implements vscode.TreeDataProvider<Explor
 }
 
 function isModelNode(node: ExplorerNode): node is TreeNode {
-  return node.kind !== 'definitionEntry' && node.kind !== 'definitionError';
+  return !['definitionEntry', 'definitionError', 'schedules', 'schedule', 'scheduleMessage'].includes(node.kind);
 }
 
 function withId(item: vscode.TreeItem, id: string): vscode.TreeItem {

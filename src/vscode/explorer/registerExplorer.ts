@@ -14,9 +14,12 @@ import { FolderCommands } from '../items/FolderCommands';
 import { ItemCommands, type NodeArgument } from '../items/ItemCommands';
 import { ItemPicker } from '../items/ItemPicker';
 import { WorkspaceCommands } from '../items/WorkspaceCommands';
+import { ScheduleCommands } from '../items/ScheduleCommands';
+import { listItemSchedules } from '../../jobs/itemSchedules';
 import { WorkspaceDragAndDrop } from './WorkspaceDragAndDrop';
 import { WorkspaceTreeDataProvider, type ExplorerNode } from './WorkspaceTreeDataProvider';
 import type { FolderNode, TreeNode, WorkspaceNode } from '../../workspace/WorkspaceTreeModel';
+import type { ScheduleNode, SchedulesNode } from './scheduleNodes';
 
 export interface ExplorerDeps {
   log: vscode.LogOutputChannel;
@@ -47,7 +50,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
   const saving = registerFiles(context, { log, connection, prompter: currentPrompter });
   const files = saving.provider;
   const model = new WorkspaceTreeModel(() => connection.client, { groupBy: settings.explorerGroupBy() });
-  const tree = new WorkspaceTreeDataProvider(model);
+  const tree = new WorkspaceTreeDataProvider(model, (workspaceId, item) => listItemSchedules(connection.requireClient(), workspaceId, item));
   const picker = new ItemPicker(
     () => connection.requireClient(),
     context.globalState,
@@ -56,6 +59,11 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
   const items = new ItemCommands(connection, files, saving.items, currentPrompter, (workspaceId) => model.refresh(model.findWorkspace(workspaceId)), picker);
   const folders = new FolderCommands(() => connection.requireClient(), model, currentPrompter);
   const workspaces = new WorkspaceCommands(() => connection.requireClient(), model, currentPrompter);
+  const schedules = new ScheduleCommands(
+    () => connection.requireClient(),
+    currentPrompter,
+    (node) => tree.refresh(node),
+  );
   const dragAndDrop = new WorkspaceDragAndDrop(folders, log);
   const treeView = vscode.window.createTreeView('fabricWorkbench.workspaces', {
     treeDataProvider: tree,
@@ -150,6 +158,11 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     registerSafeCommand('fabricWorkbench.createWorkspace', log, () => workspaces.createWorkspace()),
     registerSafeCommand('fabricWorkbench.renameWorkspace', log, (node: WorkspaceNode) => workspaces.renameWorkspace(node)),
     registerSafeCommand('fabricWorkbench.deleteWorkspace', log, (node: WorkspaceNode) => workspaces.deleteWorkspace(node)),
+    registerSafeCommand('fabricWorkbench.createSchedule', log, (node?: SchedulesNode) => schedules.create(node)),
+    registerSafeCommand('fabricWorkbench.editSchedule', log, (node?: ScheduleNode) => schedules.edit(node)),
+    registerSafeCommand('fabricWorkbench.enableSchedule', log, (node?: ScheduleNode) => schedules.setEnabled(node, true)),
+    registerSafeCommand('fabricWorkbench.disableSchedule', log, (node?: ScheduleNode) => schedules.setEnabled(node, false)),
+    registerSafeCommand('fabricWorkbench.deleteSchedule', log, (node?: ScheduleNode) => schedules.delete(node)),
   );
   showStatus();
   void connection.restore();

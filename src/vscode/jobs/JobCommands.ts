@@ -14,12 +14,14 @@ import type { ItemPicker } from '../items/ItemPicker';
 import type { JobDetailsProvider } from './JobDetailsProvider';
 import type { JobMonitor, RunTarget } from './JobMonitor';
 import type { JobsTreeDataProvider } from './JobsTreeDataProvider';
+import type { RunsTreeDataProvider } from './RunsTreeDataProvider';
 import type { LastRunValues } from './LastRunValues';
 import type { RunFileReader } from './RunFileReader';
 import { describeJob, statusIcon } from './jobPresentation';
 import { resolveRunTarget, type ItemResolver } from './runTargets';
 
 const ITEM_TYPE: Record<RunKind, string> = { notebook: 'Notebook', pipeline: 'DataPipeline', dataflowRefresh: 'Dataflow', dataflowPublish: 'Dataflow' };
+const RUNNABLE_TYPES = [...new Set(Object.values(ITEM_TYPE))];
 const VERB: Record<RunKind, string> = { notebook: 'Run', pipeline: 'Run', dataflowRefresh: 'Refresh', dataflowPublish: 'Publish' };
 
 type HowToRun = { kind: 'last' } | { kind: 'wizard' } | { kind: 'file'; run: RunDescription };
@@ -29,6 +31,9 @@ export class JobCommands {
     private readonly connection: Pick<ConnectionManager, 'requireClient' | 'id'>,
     private readonly monitor: JobMonitor,
     private readonly tree: JobsTreeDataProvider,
+    /** A job the Jobs view or the Runs view lists. */
+    private readonly findJob: (id: string) => TrackedJob | undefined,
+    private readonly runs: RunsTreeDataProvider,
     private readonly details: JobDetailsProvider,
     private readonly picker: ItemPicker,
     private readonly lastValues: LastRunValues,
@@ -94,6 +99,14 @@ export class JobCommands {
       throw new Error(vscode.l10n.t('{0} ran on another connection ({1}): switch to it first.', job.itemName, job.connection));
     }
     return client;
+  }
+
+  /** fabricWorkbench.showRuns: the item's runs, from Fabric, in the Runs view. */
+  async showRuns(arg?: unknown): Promise<void> {
+    const client = this.connection.requireClient();
+    const target = await resolveRunTarget(arg, client, this.picker, this.files, vscode.l10n.t('Show Runs of an Item'), RUNNABLE_TYPES);
+    await this.runs.show(target);
+    await vscode.commands.executeCommand('fabricWorkbench.runs.focus');
   }
 
   /** fabricWorkbench.showJob: the job's details in a read-only document. */
@@ -169,7 +182,7 @@ export class JobCommands {
   private async jobOf(arg: unknown, placeholder: string, runningOnly = false): Promise<TrackedJob> {
     const id = typeof arg === 'string' ? arg : (arg as { job?: TrackedJob } | undefined)?.job?.id;
     if (id) {
-      const job = this.tree.find(id) ?? this.monitor.tracker.get(id);
+      const job = this.findJob(id) ?? this.monitor.tracker.get(id);
       if (!job) throw new Error(vscode.l10n.t('Job {0} is no longer listed; refresh the Jobs view.', id));
       return job;
     }

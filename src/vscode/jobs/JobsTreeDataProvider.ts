@@ -4,20 +4,14 @@
 // jobs are listed (none while signed out); one saved as running while its connection was away shows
 // as being checked until its status has been read again.
 import * as vscode from 'vscode';
-import { describeError } from '../../fabric/errors';
-import type { ActivityRun } from '../../fabric/types';
 import { CoalescedRun } from '../../jobs/CoalescedRun';
-import { queryJobActivityRuns } from '../../jobs/activityRuns';
 import { fromInstance, itemsRun, mergeHistory } from '../../jobs/jobHistory';
-import { formatDuration, isRunning, type TrackedJob } from '../../jobs/TrackedJob';
+import { isRunning, type TrackedJob } from '../../jobs/TrackedJob';
 import type { ConnectionManager } from '../connection/ConnectionManager';
 import type { JobMonitor } from './JobMonitor';
-import { describeJob, themeIcon } from './jobPresentation';
+import { activityChildren, activityTreeItem, jobTreeItem, messageTreeItem, parentJob, type ActivityNode, type JobNode, type MessageNode } from './jobNodes';
 
-export type JobsNode =
-  | { kind: 'job'; job: TrackedJob }
-  | { kind: 'activity'; job: TrackedJob; run: ActivityRun }
-  | { kind: 'message'; parent?: TrackedJob; text: string; error?: boolean };
+export type JobsNode = JobNode | ActivityNode | MessageNode;
 
 /** Items listed per item when reading history. */
 const HISTORY_PER_ITEM = 10;
@@ -75,61 +69,32 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
     switch (node.kind) {
       case 'job': {
         const { job } = node;
-        const unchecked = this.monitor.isUnchecked(job);
-        const item = new vscode.TreeItem(
-          job.itemName,
-          job.itemType.toLowerCase() === 'datapipeline' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+        if (!this.monitor.isUnchecked(job)) return jobTreeItem(job, isRunning(job) ? 'fabricWorkbench.job.running' : 'fabricWorkbench.job.ended');
+        const item = jobTreeItem(
+          job,
+          'fabricWorkbench.job.checking',
+          `${job.jobType} · ${vscode.l10n.t('checking its status…')}`,
+          new vscode.ThemeIcon('loading~spin'),
         );
-        item.id = `job:${job.id}`;
-        item.description = unchecked ? `${job.jobType} · ${vscode.l10n.t('checking its status…')}` : describeJob(job);
-        item.iconPath = unchecked ? new vscode.ThemeIcon('loading~spin') : themeIcon(job);
-        item.tooltip =
-          `${job.itemName} (${job.itemType}) in ${job.workspaceName ?? job.workspaceId}\n${job.jobType} ${job.id}: ` +
-          (unchecked ? vscode.l10n.t('{0} when last seen; reading its status again', job.status) : job.status);
-        item.contextValue = unchecked ? 'fabricWorkbench.job.checking' : isRunning(job) ? 'fabricWorkbench.job.running' : 'fabricWorkbench.job.ended';
-        item.command = { command: 'fabricWorkbench.showJob', title: vscode.l10n.t('Show Job'), arguments: [job.id] };
+        item.tooltip = `${job.itemName} (${job.itemType}) in ${job.workspaceName ?? job.workspaceId}\n${job.jobType} ${job.id}: ${vscode.l10n.t('{0} when last seen; reading its status again', job.status)}`;
         return item;
       }
-      case 'activity': {
-        const { run } = node;
-        const item = new vscode.TreeItem(run.activityName);
-        item.id = `activity:${node.job.id}:${run.activityRunId}`;
-        item.description = [run.activityType, run.status, run.durationInMs !== undefined ? formatDuration(run.durationInMs) : undefined]
-          .filter(Boolean)
-          .join(' · ');
-        item.iconPath = new vscode.ThemeIcon(activityIcon(run.status));
-        item.tooltip = run.error?.message ? `${run.error.errorCode ?? ''} ${run.error.message}` : undefined;
-        item.contextValue = 'fabricWorkbench.activityRun';
-        return item;
-      }
-      case 'message': {
-        const item = new vscode.TreeItem(node.text);
-        item.iconPath = new vscode.ThemeIcon(node.error ? 'error' : 'info');
-        return item;
-      }
+      case 'activity':
+        return activityTreeItem(node);
+      case 'message':
+        return messageTreeItem(node);
     }
   }
 
   async getChildren(node?: JobsNode): Promise<JobsNode[]> {
     if (!node) return this.jobs.map((job) => ({ kind: 'job', job }));
     if (node.kind !== 'job') return [];
-    const client = this.connection.client;
-    if (!client) return [{ kind: 'message', parent: node.job, text: vscode.l10n.t('Not connected'), error: true }];
-    try {
-      const runs = await queryJobActivityRuns(client, node.job);
-      if (isRunning(node.job)) this.scheduleActivityRefresh();
-      if (runs.length === 0) return [{ kind: 'message', parent: node.job, text: vscode.l10n.t('No activity runs yet') }];
-      return runs.map((run) => ({ kind: 'activity', job: node.job, run }));
-    } catch (error) {
-      this.log.warn(`Could not read the activity runs of ${node.job.id}: ${(error as Error).message}`);
-      return [{ kind: 'message', parent: node.job, text: describeError(error), error: true }];
-    }
+    if (isRunning(node.job)) this.scheduleActivityRefresh();
+    return activityChildren(this.connection.client, node.job, this.log);
   }
 
   getParent(node: JobsNode): JobsNode | undefined {
-    if (node.kind === 'activity') return { kind: 'job', job: node.job };
-    if (node.kind === 'message' && node.parent) return { kind: 'job', job: node.parent };
-    return undefined;
+    return parentJob(node);
   }
 
   dispose(): void {
@@ -171,21 +136,5 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
     if (this.connection.id !== connection) return;
     this.listed = listed;
     this.changed();
-  }
-}
-
-function activityIcon(status: string): string {
-  switch (status) {
-    case 'Succeeded':
-      return 'pass';
-    case 'Failed':
-      return 'error';
-    case 'Cancelled':
-    case 'Canceled':
-      return 'circle-slash';
-    case 'Skipped':
-      return 'debug-step-over';
-    default:
-      return 'sync~spin';
   }
 }

@@ -1,5 +1,5 @@
 // Wires the jobs part: the monitor (the jobs' log lines), the end notifications, the status bar, the
-// Jobs view, the job details documents and the run / job commands.
+// Jobs view, the Runs view (Show Runs), the job details documents and the run / job commands.
 import * as vscode from 'vscode';
 import type { RunKind } from '../../jobs/runRequest';
 import { currentStepInput, quickInputPrompter } from '../common/quickInputPrompter';
@@ -14,6 +14,7 @@ import { JobStatusBar } from './JobStatusBar';
 import { JobsTreeDataProvider, type JobsNode } from './JobsTreeDataProvider';
 import { LastRunValues } from './LastRunValues';
 import { RunFileReader } from './RunFileReader';
+import { RunsTreeDataProvider, type RunsNode } from './RunsTreeDataProvider';
 import type { ItemResolver } from './runTargets';
 
 export interface JobsDeps {
@@ -29,6 +30,9 @@ export interface JobsTestApi {
   jobsView: JobsTreeDataProvider;
   /** The Jobs view on screen (whether it is visible). */
   jobsTreeView: vscode.TreeView<JobsNode>;
+  /** The Runs view (Show Runs). */
+  runsView: RunsTreeDataProvider;
+  runsTreeView: vscode.TreeView<RunsNode>;
   notifier: JobEndNotifier;
   statusBar: JobStatusBar;
   commands: JobCommands;
@@ -47,15 +51,20 @@ export function registerJobs(context: vscode.ExtensionContext, deps: JobsDeps): 
   const { log, connection } = deps;
   const monitor = new JobMonitor(context.workspaceState, connection, log);
   const jobsView = new JobsTreeDataProvider(monitor, connection, log);
-  const details = new JobDetailsProvider(monitor, (id) => jobsView.find(id));
+  const runsView = new RunsTreeDataProvider(connection, (id) => monitor.tracker.get(id) !== undefined, log);
+  const findJob = (id: string) => jobsView.find(id) ?? runsView.find(id);
+  const details = new JobDetailsProvider(monitor, findJob);
   const statusBar = new JobStatusBar(monitor);
   const notifier = new JobEndNotifier(monitor);
   const jobsTreeView = vscode.window.createTreeView('fabricWorkbench.jobs', { treeDataProvider: jobsView });
+  const runsTreeView = vscode.window.createTreeView('fabricWorkbench.runs', { treeDataProvider: runsView });
   const runFiles = new RunFileReader();
   const commands = new JobCommands(
     connection,
     monitor,
     jobsView,
+    findJob,
+    runsView,
     details,
     new ItemPicker(
       () => connection.requireClient(),
@@ -75,6 +84,8 @@ export function registerJobs(context: vscode.ExtensionContext, deps: JobsDeps): 
     statusBar,
     notifier,
     jobsTreeView,
+    runsView,
+    runsTreeView,
     runFiles,
     vscode.workspace.registerTextDocumentContentProvider(JOB_DETAILS_SCHEME, details),
     ...RUN_COMMANDS.map(([id, kind]) => command(id, (arg?: unknown) => commands.run(kind, arg))),
@@ -84,6 +95,9 @@ export function registerJobs(context: vscode.ExtensionContext, deps: JobsDeps): 
     command('fabricWorkbench.showJob', (arg?: unknown) => commands.show(arg)),
     command('fabricWorkbench.refreshJobs', () => jobsView.refresh()),
     command('fabricWorkbench.showJobsOutput', () => monitor.showOutput()),
+    command('fabricWorkbench.showRuns', (arg?: unknown) => commands.showRuns(arg)),
+    command('fabricWorkbench.loadMoreRuns', () => runsView.loadMore()),
+    command('fabricWorkbench.refreshRuns', () => runsView.refresh()),
   );
-  return { monitor, jobsView, jobsTreeView, notifier, statusBar, commands, currentStepInput };
+  return { monitor, jobsView, jobsTreeView, runsView, runsTreeView, notifier, statusBar, commands, currentStepInput };
 }

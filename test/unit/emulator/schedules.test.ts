@@ -72,6 +72,7 @@ describe('emulator schedules', () => {
       ['no enabled', { configuration: base }, /enabled/],
       ['an unknown type', { enabled: true, configuration: { ...base, type: 'Hourly' } }, /configuration\.type/],
       ['no time zone', cron({ localTimeZoneId: undefined }), /localTimeZoneId/],
+      ['a time zone no one knows', cron({ localTimeZoneId: 'Moon Standard Time' }), /localTimeZoneId.*Moon Standard Time/],
       ['a start that is not a date', cron({ startDateTime: 'tomorrow morning' }), /startDateTime/],
       ['an end before the start', cron({ endDateTime: '2026-03-01T00:00:00' }), /later than startDateTime/],
       ['a Cron interval of 0', cron({ interval: 0 }), /interval/],

@@ -142,7 +142,8 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
     assert.equal(treeItem.contextValue, 'fabricWorkbench.item.datapipeline');
     assert.equal((load as { item: Item }).item.id, pipeline.id);
     assert.match((treeItem.tooltip as vscode.MarkdownString).value, new RegExp(pipeline.id.replace(/-/g, '\\\\?-')));
-    const files = await tree.getChildren(load);
+    const [schedules, ...files] = await tree.getChildren(load);
+    assert.equal(schedules?.kind, 'schedules', 'a pipeline lists its Schedules first');
     assert.deepEqual(
       files.map((f) => path.basename((f as { uri: vscode.Uri }).uri.path)),
       ['.platform', 'pipeline-content.json'],
