@@ -307,10 +307,10 @@ export class JobTracker {
       // poll's first call is counted as it starts, so each group sees the ones started before it.
       const due = [...this.groups.entries()].filter(([, g]) => g.dueAt <= now && g.connection === connection?.id);
       const polls: Promise<void>[] = [];
-      for (const [key, group] of connection ? due : []) {
+      for (const [key, group] of due) {
         const wait = this.calls.waitMs(BUDGET);
         if (wait > 0) group.dueAt = now + wait;
-        else polls.push(this.pollGroup(connection!.api, key, group));
+        else if (connection) polls.push(this.pollGroup(connection.api, key, group));
       }
       await Promise.all(polls);
     } finally {
