@@ -32,6 +32,22 @@ const lazyModulesPlugin = {
   },
 };
 
+/**
+ * `import * as vscode from 'vscode'` of an external CommonJS module makes esbuild copy the API
+ * object's few hundred properties into a fresh namespace object in every importing module (its
+ * `__toESM`): some forty copies cost tens of milliseconds at load. Every import of `vscode` goes
+ * through this one ES module re-exporting it instead, which copies once.
+ */
+const vscodeOncePlugin = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: 'export * from "vscode";', loader: 'js' }));
+  },
+};
+
 const common = {
   bundle: true,
   format: 'cjs',
@@ -47,11 +63,11 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyModulesPlugin] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyModulesPlugin, vscodeOncePlugin] },
   // The MCP server, a program of its own (`node dist/mcp.js`, the package's `bin`): the MCP SDK
   // stays out of dist/extension.js, and @azure/identity is the lazy module the extension uses too.
   { ...common, entryPoints: ['src/mcp.ts'], outfile: 'dist/mcp.js', plugins: [lazyModulesPlugin], banner: { js: '#!/usr/bin/env node' } },
-  ...LAZY_MODULES.map((file) => ({ ...common, entryPoints: [file], outfile: `dist/${outName(file)}` })),
+  ...LAZY_MODULES.map((file) => ({ ...common, entryPoints: [file], outfile: `dist/${outName(file)}`, plugins: [vscodeOncePlugin] })),
 ];
 
 if (watch) {

@@ -1,7 +1,7 @@
 // The transport: one Fabric request on node-fetch with the bearer token, User-Agent, JSON body and
 // the caller's AbortSignal; a timeout per attempt; rate limiting, retries and the TokenExpired
 // refresh around it; one log line per attempt. Secrets are masked in everything it logs or throws.
-import fetch, { type Response } from 'node-fetch';
+import type { Response } from 'node-fetch';
 import { CachingTokenProvider, type TokenProvider } from './auth';
 import { abortError, delay, linkedAbortController, throwIfAborted } from './delay';
 import { FabricError, errorFromResponse, networkError } from './errors';
@@ -188,6 +188,9 @@ export class FabricHttp {
     let response: Response;
     let text: string;
     try {
+      // node-fetch (and the stream polyfills it brings) loads with the first request, not with the
+      // extension: its top-level code is a good part of what loading the bundle costs.
+      const { default: fetch } = await import('node-fetch');
       response = await fetch(url.href, {
         method: request.method,
         headers: {

@@ -77,16 +77,19 @@ function endWindows(durations: readonly number[], options: JobPollOptions): [num
 /**
  * The wait a running job `ageMs` old asks for before its next poll, given the run times (ms) of the
  * item's recent runs: `minDelayMs` inside a window around one of them, else until the next window
- * opens (at most `farDelayMs`); past every window, or with no history, the age-based schedule.
+ * opens (at most `farDelayMs`). With no history, the age-based schedule. Past every window the job
+ * is overdue: every run the item had would have ended by now, so its end may come any moment, and
+ * the age-based schedule starts over from the last window's end (a job that overran its history by
+ * 10 s is polled as one 10 s old, not as one whose age makes it slow).
  */
 export function jobWantedDelayMs(ageMs: number, durations: readonly number[] = [], options: JobPollOptions = DEFAULT_JOB_POLL): number {
   const age = Math.max(0, ageMs);
-  const byAge = Math.min(options.maxDelayMs, options.minDelayMs + age * options.growth);
   const windows = endWindows(durations, options);
   if (windows.some(([from, to]) => age >= from && age <= to)) return options.minDelayMs;
   const next = windows.find(([from]) => from > age);
-  if (!next) return byAge;
-  return Math.min(options.farDelayMs, Math.max(options.minDelayMs, next[0] - age));
+  if (next) return Math.min(options.farDelayMs, Math.max(options.minDelayMs, next[0] - age));
+  const overdueSince = Math.max(0, ...windows.map(([, to]) => to));
+  return Math.min(options.maxDelayMs, options.minDelayMs + (age - overdueSince) * options.growth);
 }
 
 /**

@@ -34,21 +34,27 @@ export class RateLimiter {
 
   /** Resolves when a call of `family` may start (and counts it), or rejects when `signal` fires. */
   async acquire(family: ApiFamily, signal?: AbortSignal): Promise<void> {
-    for (;;) {
-      const starts = this.startsOf(family);
-      const now = this.now();
-      while (starts.length > 0 && starts[0]! <= now - this.windowMs) starts.shift();
-      if (starts.length < this.callsPerWindow) {
-        starts.push(now);
-        return;
-      }
-      await delay(starts[0]! + this.windowMs - now, signal);
-    }
+    for (let wait = this.waitMs(family); wait > 0; wait = this.waitMs(family)) await delay(wait, signal);
+    this.record(family);
   }
 
+  /** How long (ms) until a call of `family` may start: 0 while the window has room. */
+  waitMs(family: ApiFamily): number {
+    const starts = this.startsOf(family);
+    return starts.length < this.callsPerWindow ? 0 : starts[0]! + this.windowMs - this.now();
+  }
+
+  /** Counts a call of `family` starting now, room or not (for callers that schedule their own calls). */
+  record(family: ApiFamily): void {
+    this.startsOf(family).push(this.now());
+  }
+
+  /** The family's calls still inside the window, oldest first. */
   private startsOf(family: ApiFamily): number[] {
     let starts = this.starts.get(family);
     if (!starts) this.starts.set(family, (starts = []));
+    const since = this.now() - this.windowMs;
+    while (starts.length > 0 && starts[0]! <= since) starts.shift();
     return starts;
   }
 }

@@ -11,6 +11,7 @@ import { describeError, errorStatus } from '../fabric/errors';
 import type { ItemJobInstance, JobStatus, LivySession } from '../fabric/types';
 import { Emitter } from '../base/event';
 import { budgetedJobDelaysMs, DEFAULT_JOB_POLL, jobFirstCheckMs, jobWantedDelayMs, type JobPollOptions } from '../fabric/pollSchedules';
+import { RateLimiter } from '../fabric/rateLimiter';
 import { RunHistory } from './RunHistory';
 import { isRunning, isTerminal, parseUtc, type TrackedJob } from './TrackedJob';
 
@@ -88,6 +89,8 @@ const LIST_SCAN_LIMIT = 200;
 const HISTORY_SCAN = 20;
 /** Livy reads that miss a job (a Python notebook has no Livy session) before it is followed per item. */
 const LIVY_MISSES = 2;
+/** The family the tracker's own budget counts every call of it under (one count for all its calls). */
+const BUDGET = 'JobScheduler';
 
 /** Livy session states as job statuses; others (Unknown) tell nothing. */
 const LIVY_STATUSES: Record<string, JobStatus> = {
@@ -114,18 +117,24 @@ export class JobTracker {
   private readonly changes = new Emitter<JobChange>();
   private readonly clock: Clock;
   private readonly schedule: JobPollOptions;
+  /**
+   * Every call the tracker makes, in one sliding minute whatever its API family: a group's poll
+   * starts only while the last minute holds fewer than `budgetPerMinute` of them, so the budget
+   * holds for real calls, the outcome reads that follow a poll included, not only for the rates the
+   * schedule planned.
+   */
+  private readonly calls: RateLimiter;
   private timer: unknown;
   private timerDueAt = Infinity;
   private polling = false;
   private disposed = false;
-  /** Status requests made so far (for the benchmark's polls per job-minute). */
-  polls = 0;
 
   readonly onDidChange = this.changes.event;
 
   constructor(private readonly options: JobTrackerOptions) {
     this.clock = options.clock ?? systemClock;
     this.schedule = { ...DEFAULT_JOB_POLL, ...options.schedule };
+    this.calls = new RateLimiter({ callsPerWindow: this.schedule.budgetPerMinute, windowMs: 60_000, now: () => this.clock.now() });
     this.jobList = options.store?.load() ?? [];
     this.kick();
   }
@@ -294,9 +303,16 @@ export class JobTracker {
     const now = this.clock.now();
     this.polling = true;
     try {
-      // Only the current connection's jobs, through its client (arm() drops the other groups).
+      // Only the current connection's jobs, through its client (arm() drops the other groups). A
+      // poll's first call is counted as it starts, so each group sees the ones started before it.
       const due = [...this.groups.entries()].filter(([, g]) => g.dueAt <= now && g.connection === connection?.id);
-      if (connection) await Promise.all(due.map(([key, group]) => this.pollGroup(connection.api, key, group)));
+      const polls: Promise<void>[] = [];
+      for (const [key, group] of due) {
+        const wait = this.calls.waitMs(BUDGET);
+        if (wait > 0) group.dueAt = now + wait;
+        else if (connection) polls.push(this.pollGroup(connection.api, key, group));
+      }
+      await Promise.all(polls);
     } finally {
       this.polling = false;
       this.arm();
@@ -354,17 +370,20 @@ export class JobTracker {
   private async pollMany(api: JobsApi, jobs: TrackedJob[]): Promise<void> {
     const pending = new Map(jobs.map((j) => [j.id, j]));
     const item = itemKey(jobs[0]!);
-    this.polls++;
+    this.calls.record(BUDGET);
+    const found: [TrackedJob, ItemJobInstance][] = [];
     let scanned = 0;
     for await (const instance of api.listJobInstances(jobs[0]!.workspaceId, jobs[0]!.itemId)) {
       if (isTerminal(instance.status)) this.history.record(item, instance.id, instance.startTimeUtc, instance.endTimeUtc);
       const job = pending.get(instance.id);
       if (job) {
         pending.delete(instance.id);
-        await this.apply(api, job, instance);
+        found.push([job, instance]);
       }
       if ((pending.size === 0 && scanned >= HISTORY_SCAN) || ++scanned >= LIST_SCAN_LIMIT) break;
     }
+    // Side by side: jobs that end together (and each needs its exit value read) are told together.
+    await Promise.all(found.map(([job, instance]) => this.apply(api, job, instance)));
     for (const job of pending.values()) await this.pollOne(api, job);
   }
 
@@ -376,7 +395,8 @@ export class JobTracker {
   private async pollLivy(api: JobsApi, jobs: TrackedJob[]): Promise<void> {
     const first = jobs[0]!;
     const pending = new Map(jobs.map((j) => [j.id, j]));
-    this.polls++;
+    const found: [TrackedJob, LivySession][] = [];
+    this.calls.record(BUDGET);
     let scanned = 0;
     try {
       for await (const session of api.listLivySessions!(first.workspaceId)) {
@@ -388,7 +408,7 @@ export class JobTracker {
         if (job) {
           pending.delete(job.id);
           this.missingFromLivy.delete(job.id);
-          await this.applyLivy(api, job, session);
+          found.push([job, session]);
         }
         if ((pending.size === 0 && scanned >= HISTORY_SCAN) || ++scanned >= LIST_SCAN_LIMIT) break;
       }
@@ -400,6 +420,8 @@ export class JobTracker {
       );
       return;
     }
+    // Side by side: the outcome reads of jobs that end together cost one round trip, not one each.
+    await Promise.all(found.map(([job, session]) => this.applyLivy(api, job, session)));
     for (const job of pending.values()) {
       const misses = (this.missingFromLivy.get(job.id) ?? 0) + 1;
       this.missingFromLivy.set(job.id, misses);
@@ -436,7 +458,7 @@ export class JobTracker {
   }
 
   private fetch(api: JobsApi, job: TrackedJob): Promise<ItemJobInstance> {
-    this.polls++;
+    this.calls.record(BUDGET);
     return job.kind === 'notebook' && api.getNotebookJobInstance
       ? api.getNotebookJobInstance(job.workspaceId, job.itemId, job.id)
       : api.getJobInstance(job.workspaceId, job.itemId, job.id);

@@ -25,15 +25,15 @@ describe('the extension bundle', () => {
   it('loads: every module it requires resolves (a stand-in answers for vscode)', () => {
     // A package whose build esbuild cannot follow (jsonc-parser's UMD) leaves a require of a file
     // that is not in dist/, and activation fails; loading the bundle shows it.
-    const script = `
-      const Module = require('node:module');
-      // Its own prototype, so esbuild's copy of the module (an object made from that prototype) answers every name too.
-      const stub = new Proxy(function () {}, { get: (_t, key) => (key === Symbol.toPrimitive ? () => '' : stub), apply: () => stub, construct: () => stub, getPrototypeOf: () => stub });
-      const load = Module._load;
-      Module._load = function (request, ...rest) { return request === 'vscode' ? stub : load.call(this, request, ...rest); };
-      require(${JSON.stringify(path.join(root, 'dist/extension.js'))});
-    `;
-    execFileSync(process.execPath, ['-e', script], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    assert.ok(loadBundle().includes('vscode'));
+  });
+
+  it('copies the vscode API once for all its modules, and leaves the HTTP stack (node-fetch, its stream polyfills) to the first request', () => {
+    // esbuild's namespace import of an external module copies its few hundred names per importing
+    // module (scripts/build.mjs, vscode-once); the HTTP stack's top-level code is paid at load too.
+    assert.equal(fs.readFileSync(path.join(root, 'dist/extension.js'), 'utf8').match(/require\("vscode"\)/g)?.length, 1);
+    const loaded = loadBundle();
+    for (const module of ['node:http', 'node:https', 'node:zlib', 'node:stream']) assert.ok(!loaded.includes(module), `${module} loads with the bundle`);
   });
 
   it("leaves the MCP SDK to dist/mcp.js, the MCP server, which shares @azure/identity's lazy module", () => {
@@ -51,3 +51,30 @@ describe('the extension bundle', () => {
     assert.equal(validateRunFile({ runs: [{ workspace: 'Sales', item: 'Hello' }] }), false);
   });
 });
+
+/** Loads dist/extension.js in a fresh Node with a stand-in for `vscode`; answers the modules it required. */
+function loadBundle(): string[] {
+  // The stand-in has the API's names as its own properties, as the real module has.
+  const dts = fs.readFileSync(path.join(root, 'node_modules/@types/vscode/index.d.ts'), 'utf8');
+  const names = [...new Set([...dts.matchAll(/^\texport (?:class|namespace|enum|const|let|function) (\w+)/gm)].map((m) => m[1]))];
+  const script = `
+    const Module = require('node:module');
+    const names = ${JSON.stringify(names)};
+    const stub = new Proxy(function () {}, {
+      get: (_t, key) => (key === Symbol.toPrimitive ? () => '' : stub),
+      apply: () => stub,
+      construct: () => stub,
+      ownKeys: (target) => [...Reflect.ownKeys(target), ...names],
+      getOwnPropertyDescriptor: (target, key) => Reflect.getOwnPropertyDescriptor(target, key) ?? { value: stub, configurable: true, enumerable: true, writable: true },
+    });
+    const required = new Set();
+    const load = Module._load;
+    Module._load = function (request, ...rest) {
+      required.add(request);
+      return request === 'vscode' ? stub : load.call(this, request, ...rest);
+    };
+    require(${JSON.stringify(path.join(root, 'dist/extension.js'))});
+    process.stdout.write(JSON.stringify([...required]));
+  `;
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })) as string[];
+}

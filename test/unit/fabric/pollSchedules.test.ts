@@ -77,6 +77,23 @@ describe('the job poll schedule', () => {
       assert.equal(jobWantedDelayMs(400_000, history), o.maxDelayMs, 'past every run it ever had: the age-based schedule');
     });
 
+    it('polls an overdue job (past every expected end) fast again, backing off from its last expected end, not from its age', () => {
+      const lastEnd = 10_000 * 1.15 + 1_000;
+      assert.equal(jobWantedDelayMs(lastEnd + 1, [10_000]), o.minDelayMs + o.growth, 'just past the window: as a new job');
+      assert.ok(jobWantedDelayMs(lastEnd + 1, [10_000]) < jobWantedDelayMs(lastEnd + 1), 'sooner than a job of that age without history');
+      assert.equal(jobWantedDelayMs(lastEnd + 600_000, [10_000]), o.maxDelayMs, 'long overdue: the cap');
+      // Walk the schedule over a run that overruns its history by `overrun`: the notice comes within
+      // the age-based delay of a job `overrun` old, bounded by maxDelayMs.
+      fc.assert(
+        fc.property(fc.integer({ min: 1_000, max: 600_000 }), fc.integer({ min: 0, max: 600_000 }), (typical, overrun) => {
+          const end = typical * 1.15 + 1_000 + overrun;
+          let t = 0;
+          while (t < end) t += jobWantedDelayMs(t, [typical]);
+          assert.ok(t - end <= Math.min(o.maxDelayMs, o.minDelayMs + overrun * o.growth) + 1e-6, `noticed ${t - end} ms late`);
+        }),
+      );
+    });
+
     it('notices a run that ends like its history within a poll, and one that does not within farDelayMs', () => {
       // Walk the schedule over a run of length `end`; the notice delay is the first poll at or after it minus `end`.
       const noticeDelay = (end: number, history: number[]) => {

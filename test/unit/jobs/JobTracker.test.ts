@@ -26,6 +26,12 @@ class JobsServer {
   readonly scripts = new Map<string, Script>();
   /** Whether the workspace's Livy sessions can be listed (a 404 otherwise, as for an API not there). */
   livy = true;
+  /** When each request came, on this clock (the tracker's, for budget checks). */
+  readonly times: number[] = [];
+  now = Date.now;
+  /** Single job reads are held until this many of them wait, then answered together (0: at once). */
+  holdReads = 0;
+  private readonly held: (() => void)[] = [];
   private server = http.createServer((req, res) => this.handle(req, res));
 
   async start(): Promise<string> {
@@ -34,6 +40,7 @@ class JobsServer {
   }
 
   close(): Promise<void> {
+    for (const answer of this.held.splice(0)) answer();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
@@ -57,6 +64,7 @@ class JobsServer {
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const url = new URL(req.url!, 'http://x');
     this.requests.push(`${req.method} ${url.pathname}`);
+    this.times.push(this.now());
     const send = (status: number, body?: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json', requestid: 'req-1' });
       res.end(body === undefined ? undefined : JSON.stringify(body));
@@ -74,10 +82,18 @@ class JobsServer {
         script.statuses = ['Cancelled'];
         return send(202);
       }
-      const instance = this.instance(id!, itemId!);
-      if (instance === 'error400') return send(400, { errorCode: 'BadRequest', message: 'scripted failure', requestId: 'req-1' });
-      if (instance === 'notFound') return send(404, { errorCode: 'JobInstanceNotFound', message: 'not found' });
-      return send(200, kind === 'notebooks' ? { ...instance, properties: { exitValue: script.exitValue ?? null } } : instance);
+      const answer = () => {
+        const instance = this.instance(id!, itemId!);
+        if (instance === 'error400') return send(400, { errorCode: 'BadRequest', message: 'scripted failure', requestId: 'req-1' });
+        if (instance === 'notFound') return send(404, { errorCode: 'JobInstanceNotFound', message: 'not found' });
+        return send(200, kind === 'notebooks' ? { ...instance, properties: { exitValue: script.exitValue ?? null } } : instance);
+      };
+      if (this.holdReads === 0) return answer();
+      this.held.push(answer);
+      if (this.held.length < this.holdReads) return;
+      this.holdReads = 0;
+      for (const held of this.held.splice(0)) held();
+      return;
     }
     if (/^\/v1\/workspaces\/[^/]+\/spark\/livySessions$/.test(url.pathname)) {
       if (!this.livy) return send(404, { errorCode: 'EntityNotFound', message: 'No such API' });
@@ -153,6 +169,22 @@ function countingClock(): Clock & { pending: number } {
       handles.delete(handle);
       systemClock.clearTimeout(handle);
     },
+  };
+}
+
+/** Virtual time: a timer fires at once (in real time) and moves the clock to when it was due. */
+function virtualClock(): Clock {
+  let time = Date.now();
+  return {
+    now: () => time,
+    setTimeout(callback, ms) {
+      const due = time + ms;
+      return setTimeout(() => {
+        time = Math.max(time, due);
+        callback();
+      }, 0);
+    },
+    clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
   };
 }
 
@@ -276,6 +308,48 @@ describe('JobTracker', () => {
     assert.ok(livy >= 2, `${livy} Livy reads`);
     assert.ok(single <= 2, `only the outcomes are read job by job (${single})`);
     assert.ok(!server.requests.some((r) => r.endsWith('/jobs/instances')), 'no item list');
+  });
+
+  it('reads the outcomes of jobs that end together side by side, so the last is told one round trip after the first', async () => {
+    // The server answers no single read until all of them wait: read one after another, they never end.
+    for (const livy of [true, false]) {
+      server.livy = livy;
+      const ids = livy ? ['nb22-a', 'nb22-b', 'nb23-c'] : ['nb24-a', 'nb24-b'];
+      for (const id of ids) server.scripts.set(id, { statuses: ['InProgress', 'Completed'], exitValue: id });
+      server.holdReads = ids.length;
+      tracker?.dispose();
+      tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger });
+      const ended: string[] = [];
+      tracker.onDidChange((c) => c.kind === 'ended' && ended.push(c.job.id));
+      for (const id of ids) tracker.track(job(id, id.split('-')[0]!));
+      await until(() => ended.length === ids.length, `the jobs are told to end (${livy ? 'Livy sessions' : 'item list'})`);
+      assert.deepEqual(
+        ids.map((id) => tracker!.get(id)!.exitValue),
+        ids,
+        'each outcome read',
+      );
+    }
+  });
+
+  it('starts no poll while the last minute holds its budget of calls, the outcome reads of jobs that end together included', async () => {
+    const budgetPerMinute = 5;
+    const clock = virtualClock();
+    server.now = clock.now;
+    const ending = ['nb25-a', 'nb25-b', 'nb25-c', 'nb26-d', 'nb26-e', 'nb26-f'];
+    for (const id of ending) server.scripts.set(id, { statuses: ['InProgress', 'Completed'], exitValue: '1' });
+    server.scripts.set('nb27-g', { statuses: ['InProgress'] });
+    tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), clock, schedule: { ...FAST, budgetPerMinute }, logger });
+    for (const id of [...ending, 'nb27-g']) tracker.track(job(id, id.split('-')[0]!, 'notebook', { submittedAt: clock.now() }));
+    const started = clock.now();
+    await until(() => clock.now() - started > 5 * 60_000, 'five minutes of polls');
+    assert.equal(tracker.running.length, 1, 'the six ended (six outcome reads at once)');
+    server.requests.forEach((request, i) => {
+      // A poll: the Livy sessions, an item's list, or the read of the job that runs on alone.
+      if (!/livySessions$|\/jobs\/instances$|nb27-g$/.test(request)) return;
+      const t = server.times[i]!;
+      const before = server.times.slice(0, i).filter((u) => u > t - 60_000).length;
+      assert.ok(before < budgetPerMinute, `a poll ${Math.round((t - started) / 1000)} s in, with ${before} calls in the minute before it`);
+    });
   });
 
   it('follows Spark jobs per item where the Livy sessions cannot be listed, and a run Livy does not list (a Python notebook) per item too', async () => {
