@@ -1,7 +1,19 @@
 // The part of FabricClient the explorer, the definition cache and the sync use. Written as an
 // interface so this vscode-free code names exactly what it needs; FabricClient satisfies it.
 import type { OutcomeCheck } from '../fabric/retry';
-import type { BulkExportRequest, BulkExportResult, CreateItemRequest, Folder, Item, ItemDefinition, Page, UpdateItemRequest, Workspace } from '../fabric/types';
+import type { MoveClient } from './folderMoves';
+import type {
+  BulkExportRequest,
+  BulkExportResult,
+  CreateFolderRequest,
+  CreateItemRequest,
+  Folder,
+  Item,
+  ItemDefinition,
+  Page,
+  UpdateItemRequest,
+  Workspace,
+} from '../fabric/types';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -26,4 +38,12 @@ export interface ExplorerClient {
   ): Promise<void>;
   /** Several definitions in one operation (a beta a tenant may not have); without it, exports go item by item. */
   bulkExportDefinitions?(workspaceId: string, request: BulkExportRequest, call?: CallOptions): Promise<BulkExportResult>;
+}
+
+/** The folder operations the `fabricwb` file system adds: folders created, renamed, moved and deleted as directories, items moved. */
+export interface FolderClient extends MoveClient {
+  createFolder(workspaceId: string, request: CreateFolderRequest, call?: CallOptions): Promise<Folder>;
+  renameFolder(workspaceId: string, folderId: string, displayName: string, call?: CallOptions): Promise<Folder>;
+  deleteFolder(workspaceId: string, folderId: string, call?: CallOptions): Promise<void>;
+  moveItem(workspaceId: string, itemId: string, targetFolderId: string | undefined, call?: CallOptions): Promise<Item[]>;
 }
