@@ -190,7 +190,7 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
       if (!parsed) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Name the folder <DisplayName>.<Type>, e.g. "Sales.Notebook", to create an item.'));
       const paths = await this.items.paths(workspaceId);
       const place = requirePlace(paths, folders, parentOf(uri));
-      refuseTakenItemName(paths, itemFolder, uri);
+      refuseTakenItemName(paths, folders, itemFolder, uri);
       const definition = minimalDefinition(parsed.type, parsed.displayName);
       const item = await this.getClient().createItem(workspaceId, {
         displayName: parsed.displayName,
@@ -343,7 +343,7 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
     const paths = await this.items.paths(workspaceId);
     const target = requirePlace(paths, to.folders, parentOf(newUri));
     const renamed = parsed.displayName !== item.displayName;
-    if (renamed) refuseTakenItemName(paths, to.itemFolder!, newUri);
+    if (renamed) refuseTakenItemName(paths, to.folders, to.itemFolder!, newUri);
     let current = item;
     if (target !== paths.placeOf(item)) {
       const moved = await this.getClient().moveItem(workspaceId, item.id, target);
@@ -435,19 +435,31 @@ function refuseFolderName(name: string): void {
   if (problem) throw vscode.FileSystemError.NoPermissions(folderNameProblemText(problem));
 }
 
-/** Fabric keeps folder names unique among siblings, whatever their case. */
+/**
+ * Fabric keeps folder names unique among siblings, whatever their case. The same name is FileExists
+ * (VS Code's mkdir -p takes that as done); another case of it is a refusal that says why.
+ */
 function refuseTakenFolderName(paths: WorkspacePaths, parent: Place, name: string, except: Folder | undefined, uri: vscode.Uri): void {
   const taken = paths.entries(parent).folders.find((f) => f.id !== except?.id && f.displayName.toLowerCase() === name.toLowerCase());
-  if (taken) throw vscode.FileSystemError.FileExists(uri);
+  if (!taken) return;
+  if (taken.displayName === name) throw vscode.FileSystemError.FileExists(uri);
+  throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('A folder named "{0}" is already there.', taken.displayName));
 }
 
-/** Item names are unique per type in the whole workspace, so one in another folder takes the name too. */
-function refuseTakenItemName(paths: WorkspacePaths, itemFolder: string, uri: vscode.Uri): void {
+/**
+ * Item names are unique per type in the whole workspace: one at the same path is FileExists, one in
+ * another folder a refusal that says where it is.
+ */
+function refuseTakenItemName(paths: WorkspacePaths, folders: readonly string[], itemFolder: string, uri: vscode.Uri): void {
   const taken = paths.item(itemFolder);
   if (!taken) return;
+  if (paths.itemAt(folders, itemFolder)) throw vscode.FileSystemError.FileExists(uri);
   const where = paths.pathOf(paths.placeOf(taken));
-  if (!where) throw vscode.FileSystemError.FileExists(uri);
-  throw vscode.FileSystemError.FileExists(vscode.l10n.t('"{0}" already exists in the folder {1}: item names are unique in a workspace.', itemFolder, where));
+  throw vscode.FileSystemError.NoPermissions(
+    where
+      ? vscode.l10n.t('"{0}" already exists in the folder {1}: item names are unique in a workspace.', itemFolder, where)
+      : vscode.l10n.t('"{0}" already exists at the workspace\'s root: item names are unique in a workspace.', itemFolder),
+  );
 }
 
 function keepTypeMessage(item: Item): string {

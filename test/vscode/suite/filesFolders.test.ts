@@ -122,15 +122,18 @@ describe('Fabric folders as directories of the fabricwb file system', function (
     );
   });
 
-  it('creates a folder where its parent is; a bad name, a missing parent or a taken name creates nothing', async () => {
+  it('creates a folder where its parent is, and the missing parents first (mkdir -p); a bad or taken name creates nothing', async () => {
     await vscode.workspace.fs.createDirectory(uri('/Sales/Silver'));
     const silver = await remoteFolder('Silver');
     assert.equal(silver?.parentFolderId, sales.id, 'created in Fabric, inside Sales');
+    await vscode.workspace.fs.createDirectory(uri('/Archive/2024'));
+    assert.equal((await remoteFolder('2024'))?.parentFolderId, (await remoteFolder('Archive'))?.id, "VS Code's createDirectory makes the parents first");
     await assert.rejects(Promise.resolve(vscode.workspace.fs.createDirectory(uri('/Sales/a#b'))), failsWith('NoPermissions', /cannot contain/));
     await assert.rejects(Promise.resolve(vscode.workspace.fs.createDirectory(uri('/Sales/ Gold'))), failsWith('NoPermissions', /start or end with a space/));
-    await assert.rejects(Promise.resolve(vscode.workspace.fs.createDirectory(uri('/Nowhere/Gold'))), failsWith('FileNotFound'));
-    await assert.rejects(Promise.resolve(vscode.workspace.fs.createDirectory(uri('/Sales/bronze'))), failsWith('FileExists'));
-    assert.equal((await remoteFolders()).length, 3, 'only Silver was added');
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.createDirectory(uri('/Sales/bronze'))), failsWith('NoPermissions', /"Bronze" is already there/));
+    // The provider itself (what VS Code calls once per level) needs the parent.
+    await assert.rejects(Promise.resolve(explorer.files.createDirectory(uri('/Nowhere/Gold'))), failsWith('FileNotFound'));
+    assert.equal((await remoteFolders()).length, 5, 'only Silver, Archive and 2024 were added');
     assert.deepEqual(await listing('/Sales/Silver'), []);
   });
 
@@ -139,7 +142,10 @@ describe('Fabric folders as directories of the fabricwb file system', function (
     const fresh = await remoteItem('Fresh', 'Notebook');
     assert.equal(fresh?.folderId, (await remoteFolder('Silver'))!.id, 'created in Fabric inside Silver');
     assert.deepEqual(await listing('/Sales/Silver'), [['Fresh.Notebook', Directory]]);
-    await assert.rejects(Promise.resolve(vscode.workspace.fs.createDirectory(uri('/Clean.Notebook'))), failsWith('FileExists', /Sales/));
+    await assert.rejects(
+      Promise.resolve(vscode.workspace.fs.createDirectory(uri('/Clean.Notebook'))),
+      failsWith('NoPermissions', /already exists in the folder Sales/),
+    );
   });
 
   it('renames a folder, moves it to another parent, and moves an item folder into another folder', async () => {
@@ -163,14 +169,20 @@ describe('Fabric folders as directories of the fabricwb file system', function (
   });
 
   it('refuses a folder moved into its own subfolder, a folder name with a dot, and a changed item type', async () => {
-    await assert.rejects(Promise.resolve(vscode.workspace.fs.rename(uri('/Sales'), uri('/Sales/Bronze/Sales'))), failsWith('NoPermissions', /into itself/));
+    // VS Code refuses it before asking the provider, and so does the provider.
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.rename(uri('/Sales'), uri('/Sales/Bronze/Sales'))), /parent of target/);
+    await assert.rejects(
+      Promise.resolve(explorer.files.rename(uri('/Sales'), uri('/Sales/Bronze/Sales'), { overwrite: false })),
+      failsWith('NoPermissions', /into itself/),
+    );
     await assert.rejects(Promise.resolve(vscode.workspace.fs.rename(uri('/Gold'), uri('/Gold.Old'))), failsWith('NoPermissions', /cannot contain/));
     await assert.rejects(
       Promise.resolve(vscode.workspace.fs.rename(uri('/Gold/Load.DataPipeline'), uri('/Gold/Load'))),
       failsWith('NoPermissions', /Keep the/),
     );
     await assert.rejects(
-      Promise.resolve(vscode.workspace.fs.rename(uri('/Gold/Load.DataPipeline'), uri('/Nowhere/Load.DataPipeline'))),
+      // Through the provider: VS Code itself would make the missing folder first.
+      Promise.resolve(explorer.files.rename(uri('/Gold/Load.DataPipeline'), uri('/Nowhere/Load.DataPipeline'), { overwrite: false })),
       failsWith('FileNotFound'),
     );
     assert.equal((await remoteFolder('Sales'))!.parentFolderId ?? undefined, undefined, 'nothing moved');
