@@ -11,10 +11,10 @@ import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
 import { encodeDefinition } from '../../../src/fabric/definition';
 import type { Folder, Item } from '../../../src/fabric/types';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
-import type { ExplorerNode } from '../../../src/vscode/explorer/WorkspaceTreeDataProvider';
 import { connectScripted, scriptedPrompterHooks } from './support/explorerSuite';
 import { ScriptedPrompter } from './support/scriptedPrompter';
-import { allChildren as loadAll } from './support/tree';
+import { remoteFolder as remoteFolderOf, remoteFolders as remoteFoldersOf } from './support/remote';
+import { allChildren as loadAll, nodeAt as nodeAtPath } from './support/tree';
 import { waitFor } from './support/wait';
 
 const { Directory } = vscode.FileType;
@@ -40,27 +40,12 @@ describe('Fabric folders as directories of the fabricwb file system', function (
     return true;
   };
 
-  async function remoteFolders(): Promise<Folder[]> {
-    const found: Folder[] = [];
-    for await (const f of client.listFolders(workspaceId)) found.push(f);
-    return found;
-  }
-  const remoteFolder = async (displayName: string) => (await remoteFolders()).find((f) => f.displayName === displayName);
+  const remoteFolders = () => remoteFoldersOf(client, workspaceId);
+  const remoteFolder = (displayName: string) => remoteFolderOf(client, workspaceId, displayName);
+  const nodeAt = (...labels: string[]) => nodeAtPath(explorer.tree, workspaceId, ...labels);
   async function remoteItem(displayName: string, type: string): Promise<Item | undefined> {
     for await (const i of client.listItems(workspaceId)) if (i.displayName === displayName && i.type === type) return i;
     return undefined;
-  }
-
-  /** The tree's node at a path of labels below the workspace. */
-  async function nodeAt(...labels: string[]): Promise<ExplorerNode> {
-    let node = (await loadAll(explorer.tree)).find((n) => n.kind === 'workspace' && n.workspaceId === workspaceId);
-    assert.ok(node, 'the tree shows the workspace');
-    for (const label of labels) {
-      const next: ExplorerNode | undefined = (await loadAll(explorer.tree, node)).find((n) => explorer.tree.getTreeItem(n).label === label);
-      assert.ok(next, `the tree shows ${labels.join('/')}`);
-      node = next;
-    }
-    return node;
   }
 
   before(async () => {
