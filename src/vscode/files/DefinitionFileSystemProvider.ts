@@ -27,9 +27,12 @@ export interface ResolvedItem {
   item: Item;
 }
 
-/** What the rest of the VS Code layer asks the file system: the item a URI names, and a part's URI. */
+/** What the rest of the VS Code layer asks the file system: the item a URI names, and an item's URIs. */
 export interface ItemLocator {
   resolveItem(uri: vscode.Uri): Promise<ResolvedItem | undefined>;
+  /** Where the item is now (its workspace listed first if it was not). */
+  itemUri(item: PendingItem): Promise<vscode.Uri>;
+  /** Where the workspace's last listing put the item, at once (for events). */
   partUri(item: PendingItem, partPath: string): vscode.Uri;
 }
 
@@ -67,12 +70,10 @@ export class DefinitionFileSystemProvider implements vscode.FileSystemProvider, 
     return item && { workspaceId, item };
   }
 
-  /** The URI of an item's folder, where the item is now. */
-  async itemUri(item: Item): Promise<vscode.Uri> {
+  async itemUri(item: PendingItem): Promise<vscode.Uri> {
     return fabricUri(item.workspaceId, (await this.items.paths(item.workspaceId)).itemPath(item));
   }
 
-  /** The URI of a part, by where the workspace's last listing put the item (its events need one at once). */
   partUri(item: PendingItem, partPath: string): vscode.Uri {
     return fabricUri(item.workspaceId, this.items.itemPath(item), partPath);
   }

@@ -103,7 +103,8 @@ export class PendingChangesView implements vscode.FileDecorationProvider, vscode
         })),
       }),
     );
-    const uri = this.locator.partUri(chosen.item, chosen.path);
+    // Its workspace may not be listed yet in this session: ask where the item is now.
+    const uri = vscode.Uri.joinPath(await this.locator.itemUri(chosen.item), chosen.path);
     const actions = [
       { label: vscode.l10n.t('Open'), command: 'vscode.open' },
       { label: vscode.l10n.t('Compare with the Copy in Fabric'), command: 'fabricWorkbench.compareWithRemote' },

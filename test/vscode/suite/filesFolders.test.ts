@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startEmulator } from '../../../src/emulator';
 import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
-import { encodeDefinition } from '../../../src/fabric/definition';
+import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
 import type { Folder, Item } from '../../../src/fabric/types';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import { connectScripted, scriptedPrompterHooks } from './support/explorerSuite';
@@ -94,6 +94,15 @@ describe('Fabric folders as directories of the fabricwb file system', function (
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(uri('/Load.DataPipeline'))), failsWith('FileNotFound'));
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(uri('/Sales/Load.DataPipeline'))), failsWith('FileNotFound'));
     await assert.rejects(Promise.resolve(vscode.workspace.fs.readDirectory(uri('/Nowhere'))), failsWith('FileNotFound'));
+  });
+
+  it('saves a part through its folder path to Fabric', async () => {
+    const part = uri('/Sales/Bronze/Load.DataPipeline/pipeline-content.json');
+    const changed = JSON.stringify({ properties: { activities: [], description: 'saved through Sales/Bronze' } }, null, 2);
+    await vscode.workspace.fs.writeFile(part, Buffer.from(changed, 'utf8'));
+    const files = decodeDefinition(await client.getDefinition(workspaceId, load.id));
+    const remote = files.find((f) => f.path === 'pipeline-content.json');
+    assert.match(Buffer.from(remote!.content).toString('utf8'), /saved through Sales\/Bronze/);
   });
 
   it("opens an item's files from the tree at the same URIs as its folder path", async () => {
