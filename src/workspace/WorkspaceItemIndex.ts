@@ -1,40 +1,40 @@
-// Resolves `<DisplayName>.<Type>` folder names of the `fabricwb` file system to items. A workspace's
-// items are listed (all pages) once and shared by concurrent callers until invalidated.
-import { itemFolderName } from '../fabric/definition';
-import type { Item } from '../fabric/types';
+// The listings behind the `fabricwb` file system: a workspace's items and its folders of every
+// level, each listed (all pages, side by side) once and shared by concurrent callers until
+// invalidated, as WorkspacePaths. The last listing of each workspace is also kept for the
+// synchronous question "what is this item's path", which events about items ask.
+import { iteratePages } from '../fabric/paging';
+import type { Folder, Item } from '../fabric/types';
 import type { ExplorerClient } from './explorerClient';
-import { staysInside } from './localPaths';
+import { WorkspacePaths } from './WorkspacePaths';
 
 export class WorkspaceItemIndex {
-  private readonly workspaces = new Map<string, Promise<Map<string, Item>>>();
+  private readonly workspaces = new Map<string, Promise<WorkspacePaths>>();
+  /** The last listing of each workspace, kept through invalidation: a hint for `itemPath`. */
+  private readonly lastKnown = new Map<string, WorkspacePaths>();
 
   constructor(private readonly getClient: () => ExplorerClient) {}
 
-  /** The workspace's items by folder name. */
-  folders(workspaceId: string): Promise<Map<string, Item>> {
-    let entry = this.workspaces.get(workspaceId);
-    if (!entry) {
-      entry = this.list(workspaceId);
-      this.workspaces.set(workspaceId, entry);
-      entry.catch(() => {
-        if (this.workspaces.get(workspaceId) === entry) this.workspaces.delete(workspaceId);
-      });
-    }
-    return entry;
+  /** The workspace's folders and items. */
+  paths(workspaceId: string): Promise<WorkspacePaths> {
+    return this.workspaces.get(workspaceId) ?? this.track(workspaceId, this.list(workspaceId));
   }
 
-  async find(workspaceId: string, folder: string): Promise<Item | undefined> {
-    return (await this.folders(workspaceId)).get(folder);
+  async find(workspaceId: string, itemFolder: string): Promise<Item | undefined> {
+    return (await this.paths(workspaceId)).item(itemFolder);
   }
 
-  /** Records an item created, renamed or deleted through this window without a new listing. */
-  async update(workspaceId: string, change: { removed?: Item; added?: Item }): Promise<void> {
+  /**
+   * The item folder's path ("Sales/Load.Notebook") in the workspace's last listing; an item not
+   * listed yet is taken to be at the root.
+   */
+  itemPath(item: Pick<Item, 'workspaceId' | 'id' | 'displayName' | 'type'>): string {
+    return (this.lastKnown.get(item.workspaceId) ?? EMPTY).itemPath(item);
+  }
+
+  /** Records a change made through this window, after the listing (if any) it applies to; no new listing. */
+  async update(workspaceId: string, change: (paths: WorkspacePaths) => WorkspacePaths): Promise<void> {
     const entry = this.workspaces.get(workspaceId);
-    if (!entry) return;
-    const folders = await entry.catch(() => undefined);
-    if (!folders) return;
-    if (change.removed) folders.delete(itemFolderName(change.removed.displayName, change.removed.type));
-    if (change.added) folders.set(itemFolderName(change.added.displayName, change.added.type), change.added);
+    if (entry) await this.track(workspaceId, entry.then(change)).catch(() => undefined);
   }
 
   invalidate(workspaceId?: string): void {
@@ -42,14 +42,36 @@ export class WorkspaceItemIndex {
     else this.workspaces.delete(workspaceId);
   }
 
-  private async list(workspaceId: string): Promise<Map<string, Item>> {
-    const folders = new Map<string, Item>();
-    for await (const item of this.getClient().listItems(workspaceId)) {
-      const folder = itemFolderName(item.displayName, item.type);
-      // A name with a "/" (e.g. "../victim") would not be one folder: VS Code would resolve it to
-      // another item's folder. Such items are left out of the file system.
-      if (staysInside(folder)) folders.set(folder, { ...item, workspaceId: item.workspaceId ?? workspaceId });
-    }
-    return folders;
+  /** Makes `entry` the workspace's listing: remembered once it arrives, forgotten if it fails. */
+  private track(workspaceId: string, entry: Promise<WorkspacePaths>): Promise<WorkspacePaths> {
+    this.workspaces.set(workspaceId, entry);
+    entry.then(
+      (paths) => {
+        if (this.workspaces.get(workspaceId) === entry) this.lastKnown.set(workspaceId, paths);
+      },
+      () => {
+        if (this.workspaces.get(workspaceId) === entry) this.workspaces.delete(workspaceId);
+      },
+    );
+    return entry;
+  }
+
+  private async list(workspaceId: string): Promise<WorkspacePaths> {
+    const client = this.getClient();
+    const all = async <T>(values: AsyncIterable<T>) => {
+      const found: T[] = [];
+      for await (const value of values) found.push(value);
+      return found;
+    };
+    const [items, folders] = await Promise.all([
+      all(client.listItems(workspaceId)),
+      all(iteratePages<Folder>((continuationToken) => client.listFoldersPage(workspaceId, { continuationToken }))),
+    ]);
+    return new WorkspacePaths(
+      folders,
+      items.map((item) => ({ ...item, workspaceId: item.workspaceId ?? workspaceId })),
+    );
   }
 }
+
+const EMPTY = new WorkspacePaths([], []);

@@ -1,6 +1,7 @@
 // The part of FabricClient the explorer, the definition cache and the sync use. Written as an
 // interface so this vscode-free code names exactly what it needs; FabricClient satisfies it.
 import type { OutcomeCheck } from '../fabric/retry';
+import type { MoveClient } from './folderMoves';
 import type {
   BulkExportRequest,
   BulkExportResult,
@@ -24,7 +25,7 @@ export interface ExplorerClient {
   listFoldersPage(workspaceId: string, options?: { continuationToken?: string }, call?: CallOptions): Promise<Page<Folder>>;
   createFolder(workspaceId: string, request: CreateFolderRequest, call?: CallOptions): Promise<Folder>;
   /** Moves the item into `targetFolderId` (undefined: the workspace's root). */
-  moveItem(workspaceId: string, itemId: string, targetFolderId: string | undefined, call?: CallOptions): Promise<unknown>;
+  moveItem(workspaceId: string, itemId: string, targetFolderId: string | undefined, call?: CallOptions): Promise<Item[]>;
   listItems(workspaceId: string, options?: { type?: string }, call?: CallOptions): AsyncIterable<Item>;
   getItem(workspaceId: string, itemId: string, call?: CallOptions): Promise<Item>;
   createItem(workspaceId: string, request: CreateItemRequest, call?: CallOptions): Promise<Item>;
@@ -40,4 +41,10 @@ export interface ExplorerClient {
   ): Promise<void>;
   /** Several definitions in one operation (a beta a tenant may not have); without it, exports go item by item. */
   bulkExportDefinitions?(workspaceId: string, request: BulkExportRequest, call?: CallOptions): Promise<BulkExportResult>;
+}
+
+/** The folder operations the `fabricwb` file system adds: folders created, renamed, moved and deleted as directories, items moved. */
+export interface FolderClient extends MoveClient, Pick<ExplorerClient, 'createFolder' | 'moveItem'> {
+  renameFolder(workspaceId: string, folderId: string, displayName: string, call?: CallOptions): Promise<Folder>;
+  deleteFolder(workspaceId: string, folderId: string, call?: CallOptions): Promise<void>;
 }

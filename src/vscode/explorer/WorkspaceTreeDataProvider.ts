@@ -4,11 +4,10 @@
 // nodes in the tree with a Retry action, never as notifications. A node shows expanded when the
 // model remembers the user expanded it, so one a filter hid comes back open.
 import * as vscode from 'vscode';
-import { itemFolderName } from '../../fabric/definition';
 import { describeError } from '../../fabric';
+import type { Item } from '../../fabric/types';
 import type { ItemNode, TreeNode, WorkspaceTreeModel } from '../../workspace/WorkspaceTreeModel';
 import { folderPath } from '../../workspace/folderLayout';
-import { fabricUri } from '../files/fabricUri';
 import { itemTypeGroupLabel, itemTypeIcon, itemTypeName } from './itemTypes';
 import { scheduleChildren, schedulesNodeOf, scheduleTreeItem, type ScheduleLoader, type ScheduleTreeNode } from './scheduleNodes';
 
@@ -40,9 +39,11 @@ export class WorkspaceTreeDataProvider implements vscode.TreeDataProvider<Explor
   /** Definition folders the user expanded (the model keeps its own nodes'). */
   private readonly expandedFiles = new Set<string>();
 
+  /** `itemUri` is the `fabricwb` folder of an item: the file system's, so an editor opened here is the one opened there. */
   constructor(
     readonly model: WorkspaceTreeModel,
     private readonly loadSchedules: ScheduleLoader,
+    private readonly itemUri: (item: Item) => Promise<vscode.Uri>,
   ) {
     this.subscription = model.onDidChange((node) => this._onDidChangeTreeData.fire(node));
   }
@@ -180,8 +181,8 @@ export class WorkspaceTreeDataProvider implements vscode.TreeDataProvider<Explor
   }
 
   private async definitionChildren(parent: ItemNode | DefinitionEntryNode): Promise<ExplorerNode[]> {
-    const folder = parent.kind === 'item' ? fabricUri(parent.workspaceId, itemFolderName(parent.item.displayName, parent.item.type)) : parent.uri;
     try {
+      const folder = parent.kind === 'item' ? await this.itemUri({ ...parent.item, workspaceId: parent.workspaceId }) : parent.uri;
       const entries = await vscode.workspace.fs.readDirectory(folder);
       entries.sort(([a, aType], [b, bType]) => (bType & vscode.FileType.Directory) - (aType & vscode.FileType.Directory) || a.localeCompare(b));
       return entries.map(([name, type]) => {

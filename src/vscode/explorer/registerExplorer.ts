@@ -50,14 +50,23 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
   const saving = registerFiles(context, { log, connection, prompter: currentPrompter });
   const files = saving.provider;
   const model = new WorkspaceTreeModel(() => connection.client, { groupBy: settings.explorerGroupBy() });
-  const tree = new WorkspaceTreeDataProvider(model, (workspaceId, item) => listItemSchedules(connection.requireClient(), workspaceId, item));
+  const tree = new WorkspaceTreeDataProvider(
+    model,
+    (workspaceId, item) => listItemSchedules(connection.requireClient(), workspaceId, item),
+    (item) => files.itemUri(item),
+  );
   const picker = new ItemPicker(
     () => connection.requireClient(),
     context.globalState,
     () => quickInputPrompter,
   );
   const items = new ItemCommands(connection, files, saving.items, currentPrompter, (workspaceId) => model.refresh(model.findWorkspace(workspaceId)), picker);
-  const folders = new FolderCommands(() => connection.requireClient(), model, currentPrompter);
+  const folders = new FolderCommands(
+    () => connection.requireClient(),
+    model,
+    currentPrompter,
+    (workspaceId) => files.placesChanged(workspaceId),
+  );
   const workspaces = new WorkspaceCommands(() => connection.requireClient(), model, currentPrompter);
   const schedules = new ScheduleCommands(
     () => connection.requireClient(),

@@ -7,8 +7,8 @@ import * as vscode from 'vscode';
 import type { DefinitionCache, DefinitionSnapshot } from '../../workspace/DefinitionCache';
 import type { ConflictEvent, DefinitionSaver } from '../../workspace/DefinitionSaver';
 import { registerSafeCommand } from '../common/safeCommand';
-import type { ResolvedItem } from './DefinitionFileSystemProvider';
-import { FABRIC_REMOTE_SCHEME, FABRIC_SCHEME, parseFabricUri, partUri } from './fabricUri';
+import type { ItemLocator, ResolvedItem } from './DefinitionFileSystemProvider';
+import { FABRIC_REMOTE_SCHEME, FABRIC_SCHEME, itemPathOf, parseFabricUri } from './fabricUri';
 
 export class ConflictResolver implements vscode.TextDocumentContentProvider, vscode.Disposable {
   /** The remote copy seen by the last conflicting save, per item folder URI. */
@@ -18,7 +18,7 @@ export class ConflictResolver implements vscode.TextDocumentContentProvider, vsc
   constructor(
     private readonly saver: DefinitionSaver,
     private readonly definitions: DefinitionCache,
-    private readonly resolveItem: (uri: vscode.Uri) => Promise<ResolvedItem | undefined>,
+    private readonly locator: ItemLocator,
     log: vscode.LogOutputChannel,
   ) {
     const conflicts = saver.onConflict((conflict) => this.onConflict(conflict));
@@ -41,7 +41,7 @@ export class ConflictResolver implements vscode.TextDocumentContentProvider, vsc
   async compare(uri: vscode.Uri): Promise<void> {
     const remote = uri.with({ scheme: FABRIC_REMOTE_SCHEME });
     if (!this.remotes.has(itemKey(uri))) {
-      const resolved = await this.resolveItem(uri);
+      const resolved = await this.locator.resolveItem(uri);
       if (resolved) this.remotes.set(itemKey(uri), await this.definitions.fetchRemote(resolved.item));
     }
     const name = uri.path.split('/').pop() ?? uri.path;
@@ -79,14 +79,14 @@ export class ConflictResolver implements vscode.TextDocumentContentProvider, vsc
   }
 
   private async requirePart(uri: vscode.Uri): Promise<ResolvedItem & { partPath: string }> {
-    const resolved = await this.resolveItem(uri);
+    const resolved = await this.locator.resolveItem(uri);
     const { partPath } = parseFabricUri(uri);
     if (!resolved || !partPath) throw new Error(vscode.l10n.t('{0} is not a file of a Fabric item.', uri.toString(true)));
     return { ...resolved, partPath };
   }
 
   private onConflict({ item, paths, remote }: ConflictEvent): void {
-    const uris = paths.map((path) => partUri(item, path));
+    const uris = paths.map((path) => this.locator.partUri(item, path));
     this.remotes.set(itemKey(uris[0]!), remote);
     const compare = vscode.l10n.t('Compare');
     const overwrite = vscode.l10n.t('Overwrite');
@@ -112,8 +112,8 @@ function isDirty(uri: vscode.Uri): boolean {
 }
 
 function itemKey(uri: vscode.Uri): string {
-  const { workspaceId, itemFolder } = parseFabricUri(uri);
-  return `${workspaceId}/${itemFolder}`;
+  const parts = parseFabricUri(uri);
+  return `${parts.workspaceId}/${itemPathOf(parts)}`;
 }
 
 function sameFile(a: vscode.Uri, b: vscode.Uri): boolean {

@@ -8,8 +8,8 @@ import type { PendingChange, PendingReason } from '../../workspace/PendingChange
 import { answerOf, type Prompter } from '../../base/prompter';
 import { registerSafeCommand } from '../common/safeCommand';
 import type { ConnectionManager } from '../connection/ConnectionManager';
-import type { ResolvedItem } from './DefinitionFileSystemProvider';
-import { FABRIC_SCHEME, parseFabricUri, partUri } from './fabricUri';
+import type { ItemLocator } from './DefinitionFileSystemProvider';
+import { fabricUri, FABRIC_SCHEME, itemPathOf, parseFabricUri } from './fabricUri';
 
 export const SHOW_PENDING_CHANGES = 'fabricWorkbench.showPendingChanges';
 
@@ -39,7 +39,7 @@ export class PendingChangesView implements vscode.FileDecorationProvider, vscode
     private readonly saver: DefinitionSaver,
     private readonly connection: ConnectionManager,
     private readonly prompter: () => Prompter,
-    private readonly resolveItem: (uri: vscode.Uri) => Promise<ResolvedItem | undefined>,
+    private readonly locator: ItemLocator,
     log: vscode.LogOutputChannel,
   ) {
     this.statusBar.name = vscode.l10n.t('Fabric Changes Not Uploaded');
@@ -73,7 +73,7 @@ export class PendingChangesView implements vscode.FileDecorationProvider, vscode
 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
     if (uri.scheme !== FABRIC_SCHEME) return undefined;
-    const change = this.changes.find((c) => partUri(c.item, c.path).toString() === uri.toString());
+    const change = this.changes.find((c) => this.locator.partUri(c.item, c.path).toString() === uri.toString());
     if (!change) return undefined;
     const { kind } = change.reason;
     const decoration = new vscode.FileDecoration(
@@ -103,7 +103,8 @@ export class PendingChangesView implements vscode.FileDecorationProvider, vscode
         })),
       }),
     );
-    const uri = partUri(chosen.item, chosen.path);
+    // Its workspace may not be listed yet in this session: ask where the item is now.
+    const uri = vscode.Uri.joinPath(await this.locator.itemUri(chosen.item), chosen.path);
     const actions = [
       { label: vscode.l10n.t('Open'), command: 'vscode.open' },
       { label: vscode.l10n.t('Compare with the Copy in Fabric'), command: 'fabricWorkbench.compareWithRemote' },
@@ -122,7 +123,7 @@ export class PendingChangesView implements vscode.FileDecorationProvider, vscode
 
   /** Uploads the pending parts of the file's item now (a conflict still asks). */
   async upload(uri: vscode.Uri): Promise<void> {
-    const resolved = await this.resolveItem(uri);
+    const resolved = await this.locator.resolveItem(uri);
     if (!resolved) throw new Error(vscode.l10n.t('{0} is not a file of a Fabric item.', uri.toString(true)));
     await this.saver.uploadNow(resolved.item);
   }
@@ -135,7 +136,7 @@ export class PendingChangesView implements vscode.FileDecorationProvider, vscode
 
   private update(): void {
     const changes = this.changes;
-    const uris = changes.map((c) => partUri(c.item, c.path));
+    const uris = changes.map((c) => this.locator.partUri(c.item, c.path));
     this._onDidChangeFileDecorations.fire([...this.decorated, ...uris, ...uris.map(itemFolderOf)]);
     this.decorated = [...uris, ...uris.map(itemFolderOf)];
     const items = new Set(changes.map((c) => `${c.item.workspaceId}/${c.item.id}`)).size;
@@ -150,6 +151,6 @@ export class PendingChangesView implements vscode.FileDecorationProvider, vscode
 }
 
 function itemFolderOf(uri: vscode.Uri): vscode.Uri {
-  const { workspaceId, itemFolder } = parseFabricUri(uri);
-  return uri.with({ path: `/${itemFolder}`, authority: workspaceId });
+  const parts = parseFabricUri(uri);
+  return fabricUri(parts.workspaceId, itemPathOf(parts));
 }

@@ -13,7 +13,7 @@ import type { ConnectionManager } from '../connection/ConnectionManager';
 import { settings } from '../common/settings';
 import { ConflictResolver } from './ConflictResolver';
 import { DefinitionFileSystemProvider } from './DefinitionFileSystemProvider';
-import { FABRIC_SCHEME, parseFabricUri, partUri } from './fabricUri';
+import { FABRIC_SCHEME, parseFabricUri } from './fabricUri';
 import { PendingChangesFile } from './PendingChangesFile';
 import { PendingChangesView, SHOW_PENDING_CHANGES } from './PendingChangesView';
 import { SaveDiagnostics } from './SaveDiagnostics';
@@ -49,18 +49,17 @@ export function registerFiles(context: vscode.ExtensionContext, deps: FilesDeps)
   const saver = new DefinitionSaver(definitions, pending, { connection: connectionId, uploadDelayMs: settings.autoSaveUploadDelayMs });
   const triggers = new SaveTriggers();
   const provider = new DefinitionFileSystemProvider(getClient, items, definitions, saver, (uri) => triggers.take(uri));
-  const resolveItem = (uri: vscode.Uri) => provider.resolveItem(uri);
   const diagnostics = new SaveDiagnostics(async (uri, content) => {
-    const resolved = await resolveItem(uri).catch(() => undefined);
+    const resolved = await provider.resolveItem(uri).catch(() => undefined);
     const { partPath } = parseFabricUri(uri);
     return resolved && partPath ? validatePart(partPath, content, resolved.item.type) : [];
   });
-  const conflicts = new ConflictResolver(saver, definitions, resolveItem, log);
-  const pendingView = new PendingChangesView(saver, connection, deps.prompter, resolveItem, log);
-  const checks = saver.onDidCheck(({ item, paths, problems }) => diagnostics.set(partUri(item, paths[0]!), problems));
+  const conflicts = new ConflictResolver(saver, definitions, provider, log);
+  const pendingView = new PendingChangesView(saver, connection, deps.prompter, provider, log);
+  const checks = saver.onDidCheck(({ item, paths, problems }) => diagnostics.set(provider.partUri(item, paths[0]!), problems));
   // A discarded part shows Fabric's copy: the problems of the user's text are gone with it.
   const changedParts = saver.onDidChangeParts(({ item, paths }) => {
-    for (const path of paths) if (!pending.get(connectionId() ?? '', item, path)) diagnostics.set(partUri(item, path), []);
+    for (const path of paths) if (!pending.get(connectionId() ?? '', item, path)) diagnostics.set(provider.partUri(item, path), []);
   });
 
   context.subscriptions.push(

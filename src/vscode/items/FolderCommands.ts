@@ -4,13 +4,14 @@
 // folder's siblings; what Fabric still refuses comes back with its advice (src/fabric/errors.ts).
 import * as vscode from 'vscode';
 import type { FabricClient } from '../../fabric';
-import { folderNameProblem, MAX_FOLDER_NAME_LENGTH, type FolderNameProblem } from '../../fabric/folderNames';
+import { folderNameProblem } from '../../fabric/folderNames';
 import type { Folder } from '../../fabric/types';
 import { executeMove, isRefusal, planMove, type Movable } from '../../workspace/folderMoves';
 import { folderAndDescendants, folderPath } from '../../workspace/folderLayout';
 import type { FolderNode, TreeNode, WorkspaceNode, WorkspaceTreeModel } from '../../workspace/WorkspaceTreeModel';
 import { nearestWorkspace } from '../../workspace/WorkspaceTreeModel';
 import { answerOf, type InputOptions, type Prompter } from '../../base/prompter';
+import { folderNameProblemText } from '../common/folderNameText';
 import { settings } from '../common/settings';
 
 export class FolderCommands {
@@ -18,6 +19,8 @@ export class FolderCommands {
     private readonly client: () => FabricClient,
     private readonly model: WorkspaceTreeModel,
     private readonly prompter: () => Prompter,
+    /** Told the workspace whose folders changed, for the `fabricwb` file system. */
+    private readonly onDidChangeFolders: (workspaceId: string) => void,
   ) {}
 
   /** Creates a folder in the workspace or folder node. */
@@ -25,7 +28,7 @@ export class FolderCommands {
     const parentFolderId = parent.kind === 'folder' ? parent.folder.id : undefined;
     const name = await this.askName(parent, parentFolderId, undefined, { title: vscode.l10n.t('New Folder'), prompt: vscode.l10n.t('Folder name') });
     const folder = await this.client().createFolder(parent.workspaceId, { displayName: name, parentFolderId });
-    this.model.refresh(parent);
+    this.changed(parent);
     return folder;
   }
 
@@ -37,7 +40,7 @@ export class FolderCommands {
     });
     if (name === node.folder.displayName) return;
     await this.client().renameFolder(node.workspaceId, node.folder.id, name);
-    this.model.refresh(node);
+    this.changed(node);
   }
 
   /** Deletes an empty folder after asking (unless fabricWorkbench.confirmDelete is off); Fabric refuses a folder that holds anything. */
@@ -53,7 +56,7 @@ export class FolderCommands {
     try {
       await this.client().deleteFolder(node.workspaceId, node.folder.id);
     } finally {
-      this.model.refresh(node);
+      this.changed(node);
     }
   }
 
@@ -103,8 +106,14 @@ export class FolderCommands {
     try {
       await executeMove(this.client(), plan);
     } finally {
-      this.model.refresh(workspace);
+      this.changed(workspace);
     }
+  }
+
+  /** Reloads the node's workspace in the tree and tells the file system. */
+  private changed(node: WorkspaceNode | FolderNode): void {
+    this.model.refresh(node);
+    this.onDidChangeFolders(node.workspaceId);
   }
 
   /** Asks for a folder name, checked as it is typed against Fabric's rules and the other folders of the same parent. */
@@ -122,7 +131,7 @@ export class FolderCommands {
         ...options,
         validate: (typed) => {
           const problem = folderNameProblem(typed);
-          if (problem) return problemText(problem);
+          if (problem) return folderNameProblemText(problem);
           return siblings.some((f) => f.displayName.toLowerCase() === typed.toLowerCase())
             ? vscode.l10n.t('A folder named "{0}" is already there.', typed)
             : undefined;
@@ -141,19 +150,4 @@ export function movables(nodes: readonly TreeNode[]): Movable[] {
       return [{ kind: 'folder', workspaceId: n.workspaceId, id: n.folder.id, folderId: n.folder.parentFolderId ?? undefined, name: n.folder.displayName }];
     return [];
   });
-}
-
-function problemText(problem: FolderNameProblem): string {
-  switch (problem) {
-    case 'empty':
-      return vscode.l10n.t('Enter a name.');
-    case 'tooLong':
-      return vscode.l10n.t('A folder name has at most {0} characters.', MAX_FOLDER_NAME_LENGTH);
-    case 'spaces':
-      return vscode.l10n.t('A folder name cannot start or end with a space.');
-    case 'characters':
-      return vscode.l10n.t('A folder name cannot contain ~ " # . & * : < > ? / \\ { | } or control characters.');
-    case 'reserved':
-      return vscode.l10n.t('That name is reserved by the system.');
-  }
 }

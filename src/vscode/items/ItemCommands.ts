@@ -7,6 +7,7 @@ import { itemFolderName } from '../../fabric/definition';
 import type { Item, Workspace } from '../../fabric/types';
 import type { ExplorerClient } from '../../workspace/explorerClient';
 import type { WorkspaceItemIndex } from '../../workspace/WorkspaceItemIndex';
+import type { WorkspacePaths } from '../../workspace/WorkspacePaths';
 import { exportItems, listWorkspaceItems, type ExistingFolder, type ExistingFolderChoice, type ExportResult } from '../../workspace/WorkspaceSync';
 import { importItemFolders, type ExistingItem, type ExistingItemsChoice } from '../../workspace/WorkspaceImport';
 import { findItemFolders } from '../../workspace/syncFolders';
@@ -84,25 +85,36 @@ export class ItemCommands {
           items: CREATABLE_TYPES.map((t) => ({ label: itemTypeName(t), value: t })),
         }),
       ));
-    const folders = await this.itemIndex.folders(workspaceId);
+    const paths = await this.placeFor(workspaceId, node?.folder?.id);
     const name = (
       await answerOf(
         this.prompter().input({
           title: vscode.l10n.t('Create {0}', itemTypeName(type)),
           prompt: vscode.l10n.t('Display name'),
           validate: (value) =>
-            validateName(value) ?? (folders.has(itemFolderName(value.trim(), type)) ? vscode.l10n.t('An item of that name and type exists.') : undefined),
+            validateName(value) ?? (paths.item(itemFolderName(value.trim(), type)) ? vscode.l10n.t('An item of that name and type exists.') : undefined),
         }),
       )
     ).trim();
-    const uri = fabricUri(workspaceId, itemFolderName(name, type));
+    const folder = paths.pathOf(node?.folder?.id);
+    const uri = fabricUri(workspaceId, [folder, itemFolderName(name, type)].filter(Boolean).join('/'));
     await vscode.workspace.fs.createDirectory(uri);
     return uri;
   }
 
+  /** The workspace's listing, holding `folderId` when one is given (listed again once if it is new to it). */
+  private async placeFor(workspaceId: string, folderId: string | undefined): Promise<WorkspacePaths> {
+    const paths = await this.itemIndex.paths(workspaceId);
+    if (!folderId || paths.folder(folderId)) return paths;
+    this.itemIndex.invalidate(workspaceId);
+    const listed = await this.itemIndex.paths(workspaceId);
+    if (!listed.folder(folderId)) throw new Error(vscode.l10n.t('The folder is no longer in the workspace. Refresh the view.'));
+    return listed;
+  }
+
   async renameItem(node?: NodeArgument): Promise<void> {
     const item = await this.itemOf(node, vscode.l10n.t('Rename Item'));
-    const folders = await this.itemIndex.folders(item.workspaceId);
+    const paths = await this.itemIndex.paths(item.workspaceId);
     const name = (
       await answerOf(
         this.prompter().input({
@@ -111,14 +123,15 @@ export class ItemCommands {
           value: item.displayName,
           validate: (value) =>
             validateName(value) ??
-            (value.trim() !== item.displayName && folders.has(itemFolderName(value.trim(), item.type))
+            (value.trim() !== item.displayName && paths.item(itemFolderName(value.trim(), item.type))
               ? vscode.l10n.t('An item of that name and type exists.')
               : undefined),
         }),
       )
     ).trim();
     if (name === item.displayName) return;
-    await vscode.workspace.fs.rename(this.folderOf(item), fabricUri(item.workspaceId, itemFolderName(name, item.type)), { overwrite: false });
+    const folder = await this.files.itemUri(item);
+    await vscode.workspace.fs.rename(folder, vscode.Uri.joinPath(folder, '..', itemFolderName(name, item.type)), { overwrite: false });
   }
 
   /** Asks once (unless fabricWorkbench.confirmDelete is off); a cancel is silent. VS Code's Explorer asks on its own. */
@@ -132,13 +145,13 @@ export class ItemCommands {
         vscode.l10n.t('Delete'),
       );
     }
-    await vscode.workspace.fs.delete(this.folderOf(item), { recursive: true, useTrash: false });
+    await vscode.workspace.fs.delete(await this.files.itemUri(item), { recursive: true, useTrash: false });
   }
 
   /** Opens the item's main definition file (notebooks in the notebook editor). */
   async openDefinition(node?: NodeArgument): Promise<void> {
     const item = await this.itemOf(node, vscode.l10n.t('Open Item Definition'));
-    const folder = this.folderOf(item);
+    const folder = await this.files.itemUri(item);
     const names = (await vscode.workspace.fs.readDirectory(folder)).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
     const main = MAIN_PARTS.find((p) => names.includes(p)) ?? names.find((n) => n !== '.platform') ?? names[0];
     if (!main) throw new Error(vscode.l10n.t('"{0}" has no definition files.', item.displayName));
@@ -251,14 +264,20 @@ export class ItemCommands {
     return node?.item ? { item: node.item } : { workspaceId: (await this.workspaceOf(node, vscode.l10n.t('Export to Local Folder'))).workspaceId };
   }
 
-  /** What `fabricwb` folders chosen in VS Code's Explorer stand for: a workspace root, or an item. */
+  /** What `fabricwb` folders chosen in VS Code's Explorer stand for: a workspace root, a Fabric folder (what it holds), or an item. */
   private async exportSourcesOf(uris: readonly vscode.Uri[]): Promise<ExportSource[]> {
     const sources = new Map<string, ExportSource>();
     for (const uri of uris) {
       if (uri.scheme !== FABRIC_SCHEME) continue;
-      const { workspaceId, itemFolder } = parseFabricUri(uri);
-      if (!itemFolder) sources.set(workspaceId, { workspaceId });
-      else {
+      const { workspaceId, folders, itemFolder } = parseFabricUri(uri);
+      if (!itemFolder && !folders.length) sources.set(workspaceId, { workspaceId });
+      else if (!itemFolder) {
+        // A Fabric folder: the items in it and in its subfolders.
+        const paths = await this.itemIndex.paths(workspaceId);
+        const at = paths.folderAt(folders);
+        if (!at) throw new Error(vscode.l10n.t('"{0}" is not a folder in the workspace; refresh and try again.', folders.join('/')));
+        for (const item of paths.itemsUnder(at.place)) sources.set(`${workspaceId}/${item.id}`, { item });
+      } else {
         const resolved = await this.files.resolveItem(uri);
         if (!resolved) throw new Error(vscode.l10n.t('"{0}" is not an item in the workspace; refresh and try again.', itemFolder));
         sources.set(`${workspaceId}/${resolved.item.id}`, { item: resolved.item });
@@ -273,10 +292,6 @@ export class ItemCommands {
 
   private client(): ExplorerClient {
     return this.connection.requireClient();
-  }
-
-  private folderOf(item: Item): vscode.Uri {
-    return fabricUri(item.workspaceId, itemFolderName(item.displayName, item.type));
   }
 }
 

@@ -18,7 +18,8 @@ import { folderNamePaths } from '../../../src/workspace/folderLayout';
 import type { ExplorerNode } from '../../../src/vscode/explorer/WorkspaceTreeDataProvider';
 import { connectScripted, scriptedPrompterHooks } from './support/explorerSuite';
 import { ScriptedPrompter } from './support/scriptedPrompter';
-import { allChildren as loadAll } from './support/tree';
+import { remoteFolder as remoteFolderOf, remoteFolders as remoteFoldersOf } from './support/remote';
+import { allChildren as loadAll, nodeAt as nodeAtPath } from './support/tree';
 import { waitFor } from './support/wait';
 
 const MIME = 'application/vnd.code.tree.fabricworkbench.workspaces';
@@ -45,24 +46,9 @@ describe('Folders and workspaces in the Workspaces view', function () {
     return node;
   }
 
-  /** The node at a path of labels below the workspace ("Sales", "Bronze", "Clean"). */
-  async function nodeAt(...labels: string[]): Promise<ExplorerNode> {
-    let node = await workspaceNode();
-    for (const label of labels) {
-      const next = (await allChildren(node)).find((n) => labelOf(n) === label);
-      assert.ok(next, `the tree shows ${labels.join('/')} (no ${label} under ${labelOf(node)})`);
-      node = next;
-    }
-    return node;
-  }
-
-  async function remoteFolders(): Promise<Folder[]> {
-    const found: Folder[] = [];
-    for await (const f of client.listFolders(workspaceId)) found.push(f);
-    return found;
-  }
-
-  const remoteFolder = async (displayName: string) => (await remoteFolders()).find((f) => f.displayName === displayName);
+  const nodeAt = (...labels: string[]) => nodeAtPath(tree(), workspaceId, ...labels);
+  const remoteFolders = () => remoteFoldersOf(client, workspaceId);
+  const remoteFolder = (displayName: string) => remoteFolderOf(client, workspaceId, displayName);
 
   async function remoteWorkspaces(): Promise<Workspace[]> {
     const found: Workspace[] = [];

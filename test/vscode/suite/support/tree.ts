@@ -1,4 +1,5 @@
 // The Workspaces tree as a user sees it after clicking every "Load more", and finding a node in it.
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerNode, WorkspaceTreeDataProvider } from '../../../../src/vscode/explorer/WorkspaceTreeDataProvider';
 
@@ -27,4 +28,17 @@ export async function findItemNode(
     }
   }
   return undefined;
+}
+
+/** The node at a path of labels ("Sales", "Bronze", "Clean") below the workspace's node. */
+export async function nodeAt(tree: WorkspaceTreeDataProvider, workspaceId: string, ...labels: string[]): Promise<ExplorerNode> {
+  const labelOf = (node: ExplorerNode) => String(tree.getTreeItem(node).label);
+  let node = (await allChildren(tree)).find((n) => n.kind === 'workspace' && n.workspaceId === workspaceId);
+  assert.ok(node, `the tree shows workspace ${workspaceId}`);
+  for (const label of labels) {
+    const next: ExplorerNode | undefined = (await allChildren(tree, node)).find((n) => labelOf(n) === label);
+    assert.ok(next, `the tree shows ${labels.join('/')} (no ${label} under ${labelOf(node)})`);
+    node = next;
+  }
+  return node;
 }
