@@ -4,7 +4,8 @@
 // writes to the saver (which checks, uploads or keeps them pending), item operations to the client.
 // A write that throws keeps the editor's text unsaved; prompts and diagnostics are wired outside.
 import * as vscode from 'vscode';
-import { minimalDefinition, parseItemFolderName } from '../../fabric/definition';
+import { parseItemFolderName } from '../../fabric/definition';
+import { minimalDefinition } from '../../fabric/itemKinds';
 import type { Item } from '../../fabric/types';
 import { DefinitionConflictError, isFolder, listFolder, type DefinitionCache, type PartChanges } from '../../workspace/DefinitionCache';
 import { InvalidPartError, type DefinitionSaver, type SaveTrigger } from '../../workspace/DefinitionSaver';

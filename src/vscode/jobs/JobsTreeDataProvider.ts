@@ -4,6 +4,7 @@
 // jobs are listed (none while signed out); one saved as running while its connection was away shows
 // as being checked until its status has been read again.
 import * as vscode from 'vscode';
+import { jobKind } from '../../fabric/itemKinds';
 import { describeError } from '../../fabric/errors';
 import type { ActivityRun } from '../../fabric/types';
 import { CoalescedRun } from '../../jobs/CoalescedRun';
@@ -78,7 +79,7 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
         const unchecked = this.monitor.isUnchecked(job);
         const item = new vscode.TreeItem(
           job.itemName,
-          job.itemType.toLowerCase() === 'datapipeline' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+          jobKind(job.kind)?.activityRuns ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
         );
         item.id = `job:${job.id}`;
         item.description = unchecked ? `${job.jobType} · ${vscode.l10n.t('checking its status…')}` : describeJob(job);
