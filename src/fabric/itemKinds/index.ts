@@ -12,4 +12,4 @@ export {
   type ExecutionField,
 } from './executionFields';
 export { minimalNotebookPy } from './minimalFiles';
-export type { DefinitionLayout, ExecutionDataSpec, ItemKind, ItemKindEntry, JobKind, JobRequest, ParameterSource, RunValues } from './types';
+export type { DefinitionLayout, ExecutionDataSpec, ItemKind, ItemKindEntry, JobKind, JobKindEntry, JobRequest, ParameterSource, RunValues } from './types';

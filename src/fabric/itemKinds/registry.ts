@@ -10,7 +10,8 @@ import type { ItemKind, ItemKindEntry, JobKind } from './types';
 const kinds = new Map<string, ItemKind>();
 
 function complete(entry: ItemKindEntry): ItemKind {
-  return { ...entry, hasDefinition: entry.hasDefinition ?? true, jobs: (entry.jobs ?? []).map((job) => ({ ...job, itemType: entry.type })) };
+  const jobs = (entry.jobs ?? []).map((job) => ({ aliases: [], verb: 'Run', icon: 'play', schedulable: true, ...job, itemType: entry.type }));
+  return { ...entry, hasDefinition: entry.hasDefinition ?? true, jobs };
 }
 
 for (const entry of BUILT_IN_KINDS) kinds.set(entry.type.toLowerCase(), complete(entry));

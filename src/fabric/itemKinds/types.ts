@@ -98,8 +98,12 @@ export interface JobKind {
   activityRuns?: boolean;
 }
 
-/** An ItemKind as builtInKinds.ts writes it: each job without its itemType, defaults left out. */
+/** A job as builtInKinds.ts writes it: without its itemType; aliases none, verb "Run", icon play and schedulable unless said. */
+export type JobKindEntry = Omit<JobKind, 'itemType' | 'aliases' | 'verb' | 'icon' | 'schedulable'> &
+  Partial<Pick<JobKind, 'aliases' | 'verb' | 'icon' | 'schedulable'>>;
+
+/** An ItemKind as builtInKinds.ts writes it: with a definition unless said, defaults left out. */
 export interface ItemKindEntry extends Omit<ItemKind, 'jobs' | 'hasDefinition'> {
   hasDefinition?: boolean;
-  jobs?: readonly Omit<JobKind, 'itemType'>[];
+  jobs?: readonly JobKindEntry[];
 }

@@ -299,6 +299,15 @@ describe('Commands: runs and jobs', function () {
     await waitFor(() => jobs.jobsView.find(job.id)?.status === 'Completed', `the Jobs view shows ${job.itemName} Completed`);
   }
 
+  /** Runs `command` from the palette on a sample item, picked by name, with its last values. */
+  async function runAgainFromPalette(command: string, itemName: string): Promise<TrackedJob> {
+    const again = vscode.commands.executeCommand<TrackedJob>(command);
+    await pickByLabel(stepInput, 'Sample workspace');
+    await pickByLabel(stepInput, itemName);
+    await pickByLabel(stepInput, 'Run with last parameters');
+    return again;
+  }
+
   async function sampleItem(displayName: string, type: string): Promise<Item> {
     const sample = (await explorer.tree.getChildren()).find((n) => n.kind === 'workspace' && n.workspace.displayName === 'Sample workspace');
     assert.ok(sample?.kind === 'workspace');
@@ -323,11 +332,7 @@ describe('Commands: runs and jobs', function () {
     assert.deepEqual([job.jobType, job.executionData], ['sparkjob', { commandLineArguments: '--day yesterday' }]);
     await completedInJobsView(item, job);
 
-    const again = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.runSparkJob');
-    await pickByLabel(stepInput, 'Sample workspace');
-    await pickByLabel(stepInput, 'Nightly aggregation');
-    await pickByLabel(stepInput, 'Run with last parameters');
-    const second = await again;
+    const second = await runAgainFromPalette('fabricWorkbench.runSparkJob', 'Nightly aggregation');
     assert.deepEqual(second.executionData, { commandLineArguments: '--day yesterday' });
     await completedInJobsView(item, second);
   });
@@ -351,11 +356,7 @@ describe('Commands: runs and jobs', function () {
     assert.deepEqual(job.executionData, { tableName: 'daily_sales', vacuumSettings: { retentionPeriod: '7:00:00:00' }, optimizeSettings: { vOrder: true } });
     await completedInJobsView(item, job);
 
-    const again = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.runTableMaintenance');
-    await pickByLabel(stepInput, 'Sample workspace');
-    await pickByLabel(stepInput, 'Sales');
-    await pickByLabel(stepInput, 'Run with last parameters');
-    await completedInJobsView(item, await again);
+    await completedInJobsView(item, await runAgainFromPalette('fabricWorkbench.runTableMaintenance', 'Sales'));
   });
 
   it('[fabricWorkbench.refreshMaterializedLakeViews @ view/item/context] [fabricWorkbench.refreshMaterializedLakeViews @ commandPalette] refreshes the materialized lake views of the sample lakehouse', async () => {
@@ -369,11 +370,7 @@ describe('Commands: runs and jobs', function () {
     assert.equal(job.jobType, 'RefreshMaterializedLakeViews');
     await completedInJobsView(item, job);
 
-    const again = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.refreshMaterializedLakeViews');
-    await pickByLabel(stepInput, 'Sample workspace');
-    await pickByLabel(stepInput, 'Sales');
-    await pickByLabel(stepInput, 'Run with last parameters');
-    await completedInJobsView(item, await again);
+    await completedInJobsView(item, await runAgainFromPalette('fabricWorkbench.refreshMaterializedLakeViews', 'Sales'));
   });
 
   it('[fabricWorkbench.runFromFile @ commandPalette] runs a valid named run next to an invalid one, which is explained and marked in Problems; an unreadable file is refused with its line', async () => {
