@@ -219,3 +219,31 @@ describe('RunParametersWizard', () => {
     assert.deepEqual(values, { parameters: [{ name: 'waitSec', type: 'Integer', value: 1 }] });
   });
 });
+
+describe('RunParametersWizard on a job with executionData fields (table maintenance)', () => {
+  it('asks for the required table first, checks it as typed, and sends the fields as executionData', async () => {
+    let validate: InputOptions['validate'];
+    const prompter = new ScriptedPrompter([
+      pickLabel('Fix the parameters to run'),
+      {
+        input: (o) => {
+          validate = o.validate;
+          return 'daily_sales';
+        },
+      },
+      pickLabel('V-Order'),
+      pickLabel('true'),
+      pickLabel('Run'),
+    ]);
+    const values = await new RunParametersWizard(prompter, {
+      title: 'Run table maintenance on Sales',
+      job: requireJobKind('tableMaintenance'),
+      declared: [],
+    }).run();
+    assert.match(String(validate!('daily sales')), /letters, digits and underscores/);
+    assert.equal(validate!('daily_sales'), undefined);
+    assert.deepEqual(values, { parameters: [], executionData: { tableName: 'daily_sales', optimizeSettings: { vOrder: true } } });
+    const hub = prompter.seen[0] as ShownPick;
+    assert.ok(!hub.items.some((i) => i.label.includes('Add a parameter')), 'a job without parameters offers none to add');
+  });
+});
