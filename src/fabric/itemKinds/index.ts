@@ -11,5 +11,4 @@ export {
   withFieldValue,
   type ExecutionField,
 } from './executionFields';
-export { minimalNotebookPy } from './minimalFiles';
 export type { DefinitionLayout, ExecutionDataSpec, ItemKind, ItemKindEntry, JobKind, JobKindEntry, JobRequest, ParameterSource, RunValues } from './types';

@@ -10,7 +10,7 @@ export function minimalNotebookFiles(): DefinitionFile[] {
 }
 
 /** One empty PySpark code cell. */
-export function minimalNotebookPy(): string {
+function minimalNotebookPy(): string {
   const language = { language: 'python', language_group: 'synapse_pyspark' };
   return writeNotebookPy({
     metadata: { kernel_info: { name: 'synapse_pyspark' }, dependencies: {} },
