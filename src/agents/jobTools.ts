@@ -9,7 +9,8 @@ import { queryJobActivityRuns } from '../jobs/activityRuns';
 import { readDeclaredParameters } from '../jobs/declaredParameters';
 import { fromInstance } from '../jobs/jobHistory';
 import { formatJobDetails } from '../jobs/jobDetails';
-import { jobTypeOf, runKindsFor, type RunKind } from '../jobs/runRequest';
+import { jobKindOf, jobKinds, requireJobKind, runnableItemTypes } from '../fabric/itemKinds';
+import type { RunKind } from '../jobs/runRequest';
 import { durationMs, formatDuration, isTerminal, type TrackedJob } from '../jobs/TrackedJob';
 import { maskSecrets } from '../fabric/redaction';
 import { describeTarget, itemInput } from './definitionTools';
@@ -24,14 +25,14 @@ export async function runItem(ctx: ToolContext, input: Record<string, unknown>, 
   const target = await findTarget(ctx.client, itemInput(input), signal);
   const { workspace, item } = target;
   const kind = runKindOf(target, optionalText(input, 'dataflowAction'));
-  const declared = await readDeclaredParameters(ctx.client, workspace.id, item);
+  const declared = await readDeclaredParameters(ctx.client, workspace.id, item, kind);
   const parameters = runParameters(kind, declared, input.parameters, item.displayName);
   const job = await ctx.host.submit(ctx.client, { workspaceId: workspace.id, workspaceName: workspace.displayName, item }, { kind, parameters });
   const given = parameters.length
     ? ` with ${parameters.map((p) => `${p.name}=${JSON.stringify(p.value)}`).join(', ')}`
     : " with the item's own parameter values";
   return [
-    `Started ${jobTypeOf(kind)} job ${job.id} of ${describeTarget(target)}${given}.`,
+    `Started ${requireJobKind(kind).jobType} job ${job.id} of ${describeTarget(target)}${given}.`,
     declaredList(declared, item.displayName),
     `Follow it with fabric_getJob (workspace "${workspace.id}", item "${item.id}", jobId "${job.id}"; waitSeconds to wait for its end).`,
   ].join('\n');
@@ -49,7 +50,7 @@ export async function getJob(ctx: ToolContext, input: Record<string, unknown>, s
   }
   const job = jobOf(ctx, target, instance);
   const lines = [formatJobDetails(job, Date.now()).trimEnd()];
-  if (target.item.type.toLowerCase() === 'datapipeline') lines.push('', '## Activity runs', ...(await activityLines(ctx.client, job, signal)));
+  if (jobKinds(target.item.type).some((j) => j.activityRuns)) lines.push('', '## Activity runs', ...(await activityLines(ctx.client, job, signal)));
   if (!isTerminal(instance.status))
     lines.push(
       '',
@@ -105,18 +106,20 @@ async function describeNamed(ctx: ToolContext, input: Record<string, unknown>, s
   return findTarget(ctx.client, names, signal).then(describeTarget, () => `"${names.item}" in workspace "${names.workspace}"`);
 }
 
+/** The item's job (a dataflow's by its action: refresh or publish); a job that needs execution data the tools cannot give is refused. */
 function runKindOf({ item }: Target, dataflowAction: string | undefined): RunKind {
-  const kinds = runKindsFor(item.type);
-  if (kinds.length === 0) throw new ToolError(`"${item.displayName}" is a ${item.type}; only notebooks, pipelines (DataPipeline) and dataflows run.`);
-  if (dataflowAction === undefined || kinds.length === 1) return kinds[0];
-  if (dataflowAction === 'refresh') return 'dataflowRefresh';
-  if (dataflowAction === 'publish') return 'dataflowPublish';
-  throw new ToolError(`"dataflowAction" is "refresh" or "publish", not "${dataflowAction}".`);
+  const kinds = jobKinds(item.type);
+  if (kinds.length === 0) throw new ToolError(`"${item.displayName}" is a ${item.type}; only items of these types run: ${runnableItemTypes().join(', ')}.`);
+  const job = dataflowAction === undefined || kinds.length === 1 ? kinds[0]! : kinds.find((k) => k.verb.toLowerCase() === dataflowAction);
+  if (!job) throw new ToolError(`"dataflowAction" is ${kinds.map((k) => `"${k.verb.toLowerCase()}"`).join(' or ')}, not "${dataflowAction}".`);
+  if (job.executionData?.kind === 'fields' && job.executionData.required)
+    throw new ToolError(`"${item.displayName}" needs execution data for ${job.jobType} that these tools cannot give; run it with the "${job.title}" command.`);
+  return job.id;
 }
 
 /** The notebook endpoint carries a notebook's exit value. */
 function readInstance(client: FabricClient, { workspace, item }: Target, jobId: string, signal?: AbortSignal): Promise<ItemJobInstance> {
-  return item.type.toLowerCase() === 'notebook'
+  return jobKinds(item.type).some((j) => j.notebookInstance)
     ? client.getNotebookJobInstance(workspace.id, item.id, jobId, { signal })
     : client.getJobInstance(workspace.id, item.id, jobId, { signal });
 }
@@ -124,7 +127,7 @@ function readInstance(client: FabricClient, { workspace, item }: Target, jobId: 
 /** The service's job as a tracked one (with the parameters, when the host started it). */
 function jobOf(ctx: ToolContext, { workspace, item }: Target, instance: ItemJobInstance): TrackedJob {
   const known = ctx.host.knownJob?.(instance.id);
-  const kind = instance.jobType === 'Publish' ? 'dataflowPublish' : (runKindsFor(item.type)[0] ?? 'notebook');
+  const kind = jobKindOf(item.type, instance.jobType) ?? jobKinds(item.type)[0];
   const template: TrackedJob = {
     id: instance.id,
     workspaceId: workspace.id,
@@ -132,8 +135,8 @@ function jobOf(ctx: ToolContext, { workspace, item }: Target, instance: ItemJobI
     itemId: item.id,
     itemName: item.displayName,
     itemType: item.type,
-    kind,
-    jobType: jobTypeOf(kind),
+    kind: kind?.id ?? instance.jobType,
+    jobType: instance.jobType || (kind?.jobType ?? ''),
     parameters: [],
     status: instance.status,
     submittedAt: 0,

@@ -4,7 +4,8 @@
 import type { JobParameter, JobParameterType } from '../fabric/types';
 import { formatParameterValue, parameterProblems, toJobParameters, toJobParameterType, type ParameterText } from '../jobs/parameterValues';
 import { shown, type DeclaredParameterLike } from '../jobs/RunParametersWizard';
-import { takesParameters, type RunKind } from '../jobs/runRequest';
+import { requireJobKind } from '../fabric/itemKinds';
+import type { RunKind } from '../jobs/runRequest';
 import { ToolError } from './ToolError';
 
 export function runParameters(kind: RunKind, declared: readonly DeclaredParameterLike[], given: unknown, itemName: string): JobParameter[] {
@@ -14,7 +15,8 @@ export function runParameters(kind: RunKind, declared: readonly DeclaredParamete
   }
   const values = Object.entries(given as Record<string, unknown>);
   if (values.length === 0) return [];
-  if (!takesParameters(kind)) throw new ToolError('A dataflow publish takes no parameters; leave "parameters" out.');
+  const job = requireJobKind(kind);
+  if (job.parameters === 'none') throw new ToolError(`${job.title.replace(/…$/, '')} takes no parameters; leave "parameters" out.`);
   const problems: string[] = [];
   const entries: ParameterText[] = [];
   for (const [name, value] of values) {
@@ -23,7 +25,7 @@ export function runParameters(kind: RunKind, declared: readonly DeclaredParamete
       continue;
     }
     const match = declared.find((d) => d.name.toLowerCase() === name.toLowerCase());
-    const type = kind === 'dataflowRefresh' ? 'Automatic' : match ? toJobParameterType(match.type) : typeOfValue(value);
+    const type = job.parameters === 'automatic' ? 'Automatic' : match ? toJobParameterType(match.type) : typeOfValue(value);
     entries.push({ name, type, text: formatParameterValue(value) });
   }
   problems.push(...parameterProblems(entries));

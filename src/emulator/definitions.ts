@@ -4,7 +4,6 @@ import {
   DefinitionError,
   decodeDefinition,
   fileText,
-  minimalDefinition,
   parseIpynb,
   parseNotebookPy,
   textFile,
@@ -13,17 +12,11 @@ import {
   writePlatformFile,
   type DefinitionFile,
 } from '../fabric/definition';
+import { minimalDefinition } from '../fabric/itemKinds';
 import type { DefinitionPart, Item, ItemDefinition } from '../fabric/types';
 import { badRequest } from './apiError';
 import { normalizeDataflowParts, DataflowDefinitionError } from './jobs';
 import type { StoredDefinition } from './store';
-
-/** Item types Fabric has no definition API for. */
-const WITHOUT_DEFINITION = new Set(['Dashboard', 'Datamart', 'Warehouse', 'SQLEndpoint', 'MirroredWarehouse', 'WarehouseSnapshot', 'MLExperiment', 'MLModel']);
-
-export function supportsDefinition(type: string): boolean {
-  return !WITHOUT_DEFINITION.has(type);
-}
 
 const isNotebookContent = (path: string): boolean => /^notebook-content\.(py|sql|scala|r)$/.test(path) || path.endsWith('.ipynb');
 

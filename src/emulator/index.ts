@@ -14,6 +14,7 @@ import { Router } from './router';
 import { scaledClock, type ScheduleClock } from './scheduleClock';
 import { ScheduleTrigger } from './scheduleTrigger';
 import { bulkExportRoutes } from './routes/bulkExport';
+import { dataflowRoutes } from './routes/dataflows';
 import { folderRoutes } from './routes/folders';
 import { itemRoutes } from './routes/items';
 import { jobRoutes } from './routes/jobs';
@@ -68,6 +69,8 @@ export interface EmulatorOptions {
   bulkExport?: boolean;
   /** Replaces the real job runners (tests). */
   jobRunner?: JobRunner;
+  /** Runners for more item types, beside the real ones (tests run a fake item kind's jobs). */
+  runners?: Readonly<Record<string, JobRunner>>;
   /** Serve HTTPS: true with a certificate signed by a local CA in `<dataDir>/tls/`, or your own PEM files' paths. */
   https?: boolean | { cert: string; key: string };
   /** Also accept unexpired JWTs for the Fabric audience without checking their signature (local use only). */
@@ -154,7 +157,7 @@ async function serve(
     injector = spec === undefined ? undefined : new FaultInjector(typeof spec === 'string' ? parseFaultSpec(spec) : spec);
   };
   setFaults(options.faults);
-  const runner = options.jobRunner ? withPublishedState(options.jobRunner) : createJobRunner();
+  const runner = options.jobRunner ? withPublishedState(options.jobRunner) : createJobRunner({ runners: options.runners });
   const scheduler = new JobScheduler(store, runner, options.timeScale ?? 1, log);
   const ctx: EmulatorContext = {
     store,
@@ -172,6 +175,7 @@ async function serve(
   livySessionRoutes(router, ctx);
   bulkExportRoutes(router, ctx, options.bulkExport !== false);
   scheduleRoutes(router, ctx);
+  dataflowRoutes(router, ctx);
   if (store.fresh && options.sample !== false) ctx.scheduler.markPublished(seedSampleWorkspace(ctx));
 
   const stats = createStats();

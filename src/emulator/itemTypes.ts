@@ -1,5 +1,8 @@
-// The ItemType enum of the Fabric specs (common/definitions.json).
-export const ITEM_TYPES: readonly string[] = [
+// The item types the emulator accepts: the ItemType enum of the Fabric specs (common/definitions.json),
+// and any kind the item-kind registry adds (tests register fake ones).
+import { itemKind } from '../fabric/itemKinds';
+
+const ITEM_TYPES: readonly string[] = [
   'Dashboard',
   'Report',
   'SemanticModel',
@@ -52,3 +55,7 @@ export const ITEM_TYPES: readonly string[] = [
   'AzureDatabricksStorage',
   'Plan',
 ];
+
+export function isKnownItemType(type: string): boolean {
+  return ITEM_TYPES.includes(type) || itemKind(type)?.type === type;
+}

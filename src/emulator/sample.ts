@@ -77,8 +77,9 @@ if rows < threshold:
 ${CELL_METADATA}
 `;
 
+/** One table, and one parameter query (discovered as the dataflow's parameter MinCustomerID). */
 const MASHUP =
-  'section Section1;\r\nshared Query = let\n Source = Table.FromRows(\n {\n {1, "Bob", "123-4567"},\n {2, "Jim", "987-6543"}\n },\n {"CustomerID", "Name", "Phone"})\nin\n Source;\r\n';
+  'section Section1;\r\nshared MinCustomerID = 1 meta [IsParameterQuery = true, Type = "Number", IsParameterQueryRequired = true];\r\nshared Query = let\n Source = Table.FromRows(\n {\n {1, "Bob", "123-4567"},\n {2, "Jim", "987-6543"}\n },\n {"CustomerID", "Name", "Phone"})\nin\n Source;\r\n';
 
 const QUERY_METADATA = {
   formatVersion: '202502',
@@ -118,6 +119,21 @@ function pipeline(workspaceId: string, notebookId: string): object {
   };
 }
 
+/** SparkJobDefinitionV1.json (../shared/fabric-api.md): a Python main file in the lakehouse's Files. */
+function sparkJobDefinition(workspaceId: string, lakehouseId: string) {
+  return {
+    executableFile: `abfss://${workspaceId}@onelake.dfs.fabric.microsoft.com/${lakehouseId}/Files/aggregate.py`,
+    defaultLakehouseArtifactId: lakehouseId,
+    mainClass: null,
+    additionalLakehouseIds: [],
+    retryPolicy: null,
+    commandLineArguments: '--day today',
+    additionalLibraryUris: [],
+    language: 'Python',
+    environmentArtifactId: null,
+  };
+}
+
 function definition(type: string, displayName: string, files: Record<string, string>) {
   const platform = textFile('.platform', writePlatformFile({ type, displayName }));
   return encodeDefinition([...Object.entries(files).map(([path, text]) => textFile(path, text)), platform]);
@@ -136,8 +152,11 @@ export function seedSampleWorkspace(ctx: EmulatorContext): DataflowPublishedStat
     'mashup.pq': MASHUP,
     'queryMetadata.json': JSON.stringify(QUERY_METADATA, null, 2),
   });
-  add('Lakehouse', 'Sales', 'A lakehouse (the emulator keeps its definition, not its data).', {
+  const sales = add('Lakehouse', 'Sales', 'A lakehouse: run table maintenance on it (the emulator keeps its definition, not its data).', {
     'lakehouse.metadata.json': JSON.stringify({ defaultSchema: 'dbo' }),
+  });
+  add('SparkJobDefinition', 'Nightly aggregation', 'A Spark job definition (a Python main file) with Sales as its default lakehouse.', {
+    'SparkJobDefinitionV1.json': JSON.stringify(sparkJobDefinition(ws, sales.id), null, 2),
   });
   return { [customers.id]: { publishedAtUtc: new Date().toISOString(), mashup: MASHUP } };
 }

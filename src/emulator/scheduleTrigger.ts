@@ -6,7 +6,7 @@
 // start every stored schedule is set for its next due time.
 import { nextRunAfter } from '../fabric/scheduleRecurrence';
 import type { JobScheduler } from './jobScheduler';
-import { reportedJobType, runnerJobType } from './jobTypes';
+import { reportedJobType, requireItemJob } from './jobTypes';
 import type { ScheduleClock } from './scheduleClock';
 import type { Store } from './store';
 
@@ -55,7 +55,8 @@ export class ScheduleTrigger {
     const item = this.store.item(schedule.workspaceId, schedule.itemId);
     if (!item) return; // deleted with its item: never due again
     try {
-      this.scheduler.submit(item, runnerJobType(item, schedule.jobType), reportedJobType(schedule.jobType), { parameters: [] }, 'Scheduled');
+      const job = requireItemJob(item, schedule.jobType);
+      this.scheduler.submit(item, job.jobType, reportedJobType(job, schedule.jobType), { parameters: [] }, 'Scheduled');
     } catch (error) {
       this.log(`Schedule ${scheduleId} could not start a run: ${(error as Error).message}`);
     }

@@ -1,5 +1,6 @@
 // FabricClient: the typed surface of the Fabric REST API the extension uses (see
 // docs/architecture.md). Each method states how it may be retried; the transport does the rest.
+import type { DataflowParameter } from './definition/dataflowParameters';
 import { FabricError, isFabricError } from './errors';
 import { FabricHttp, type HttpOptions, type HttpRequest } from './http';
 import { followOperation, type LroOptions } from './lro';
@@ -272,6 +273,14 @@ export class FabricClient {
         true,
       )) ?? {}
     );
+  }
+
+  /** Items_DiscoverDataflowParameters: the parameters a dataflow declares (every page). */
+  async discoverDataflowParameters(workspaceId: string, dataflowId: string, call: CallOptions = {}): Promise<DataflowParameter[]> {
+    const path = `/workspaces/${enc(workspaceId)}/dataflows/${enc(dataflowId)}/parameters`;
+    const found: DataflowParameter[] = [];
+    for await (const p of iteratePages((continuationToken) => this.page<DataflowParameter>(path, { continuationToken }, call))) found.push(p);
+    return found;
   }
 
   // Jobs

@@ -50,3 +50,4 @@ export {
   type UpdateDefinitionCallOptions,
 } from './client';
 export * from './definition';
+export * from './itemKinds';

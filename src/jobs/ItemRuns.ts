@@ -4,7 +4,7 @@
 import { describeError } from '../fabric/errors';
 import type { Item, ItemJobInstance, Page } from '../fabric/types';
 import { fromInstance } from './jobHistory';
-import { runKindsFor } from './runRequest';
+import { jobKinds } from '../fabric/itemKinds';
 import type { TrackedJob } from './TrackedJob';
 
 export interface ItemRunsClient {
@@ -68,7 +68,7 @@ export class ItemRuns {
       itemId: item.id,
       itemName: item.displayName,
       itemType: item.type,
-      kind: runKindsFor(item.type)[0] ?? 'notebook',
+      kind: jobKinds(item.type)[0]?.id ?? 'notebook',
       jobType: '',
       parameters: [],
       status: 'NotStarted',

@@ -7,6 +7,7 @@
 // client and waits, untouched, while another connection is current.
 // No `vscode`: the clock, timers, store and client are injected, so the benchmark and unit tests
 // drive it outside VS Code. It never throws into its timer: failures are logged and retried.
+import { jobKind } from '../fabric/itemKinds';
 import { describeError, errorStatus } from '../fabric/errors';
 import type { ItemJobInstance, JobStatus, LivySession } from '../fabric/types';
 import { Emitter } from '../base/event';
@@ -459,7 +460,7 @@ export class JobTracker {
 
   private fetch(api: JobsApi, job: TrackedJob): Promise<ItemJobInstance> {
     this.calls.record(BUDGET);
-    return job.kind === 'notebook' && api.getNotebookJobInstance
+    return jobKind(job.kind)?.notebookInstance && api.getNotebookJobInstance
       ? api.getNotebookJobInstance(job.workspaceId, job.itemId, job.id)
       : api.getJobInstance(job.workspaceId, job.itemId, job.id);
   }
@@ -480,7 +481,7 @@ export class JobTracker {
     job.endTimeUtc = instance.endTimeUtc ?? undefined;
     job.failureReason = instance.failureReason ?? undefined;
     job.exitValue = exitValueOf(instance);
-    if (job.exitValue === undefined && job.kind === 'notebook' && instance.status === 'Completed' && api.getNotebookJobInstance) {
+    if (job.exitValue === undefined && jobKind(job.kind)?.notebookInstance && instance.status === 'Completed' && api.getNotebookJobInstance) {
       // A job list carries no notebook exit value: read it from the notebook endpoint once.
       try {
         job.exitValue = exitValueOf(await this.fetch(api, job));
@@ -557,9 +558,9 @@ function itemKey(job: Pick<TrackedJob, 'connection' | 'workspaceId' | 'itemId'>)
   return `${workspaceKey(job)}/${job.itemId}`;
 }
 
-/** Notebooks and Spark job definitions run on Spark: the workspace's Livy sessions list them (a Python notebook excepted). */
+/** Jobs that run on Spark (notebooks, Spark job definitions): the workspace's Livy sessions list them (a Python notebook excepted). */
 function isSparkJob(job: TrackedJob): boolean {
-  return job.itemType === 'Notebook' || job.itemType === 'SparkJobDefinition';
+  return jobKind(job.kind)?.spark === true;
 }
 
 /** When the job started running (epoch ms), or was submitted while it has not. */

@@ -1,11 +1,22 @@
 // The run wizard's logic: a hub listing the item's parameters (declared ones with their type and
 // default, plus the last values used) from which the user keeps, changes, removes or adds
-// parameters and, for notebooks, sets the compute. Every step goes through the injected
+// parameters and, for notebooks, sets the compute; a job whose executionData has named fields
+// (Spark job definition, table maintenance) lists them instead, each checked as the spec says. Every step goes through the injected
 // Prompter (multi-step quick input: title, step/totalSteps, Back), so unit tests drive it unchanged.
 // Each path from the hub numbers only the steps it will show (WizardSteps).
 import type { JobParameter, JobParameterType } from '../fabric/types';
 import { BACK, type Back, type PickItem, type Prompter } from '../base/prompter';
 import { WizardSteps } from '../base/wizardSteps';
+import {
+  checkFieldText,
+  executionDataProblems,
+  fieldValue,
+  formatFieldValue,
+  parseFieldText,
+  withFieldValue,
+  type ExecutionField,
+  type JobKind,
+} from '../fabric/itemKinds';
 import {
   checkParameterName,
   checkParameterText,
@@ -23,10 +34,10 @@ import {
   validateNumExecutors,
   type Compute,
   type ConfigField,
+  type ItemReferenceById,
   type NotebookExecutionData,
   type ReferenceCandidate,
 } from './executionOptions';
-import type { RunKind } from './runRequest';
 
 /** A parameter the item declares (the codec's DeclaredParameter shape). */
 export interface DeclaredParameterLike {
@@ -38,7 +49,8 @@ export interface DeclaredParameterLike {
 export interface RunParametersWizardInput {
   /** e.g. "Run Hello Fabric". */
   title: string;
-  kind: RunKind;
+  /** The job to run: whether it takes parameters, and its executionData. */
+  job: Pick<JobKind, 'parameters' | 'executionData'>;
   declared: DeclaredParameterLike[];
   /** The values of the item's last run, which start the wizard where the user left it. */
   last?: { parameters: JobParameter[]; executionData?: Record<string, unknown> };
@@ -55,7 +67,7 @@ interface Entry extends ParameterText {
   declared?: { type: JobParameterType; text: string };
 }
 
-type HubChoice = { kind: 'run' } | { kind: 'edit'; index: number } | { kind: 'add' } | { kind: 'compute' };
+type HubChoice = { kind: 'run' } | { kind: 'edit'; index: number } | { kind: 'add' } | { kind: 'compute' } | { kind: 'field'; field: ExecutionField };
 type EditAction = 'value' | 'type' | 'reset' | 'remove';
 type StepPosition = { step: number; totalSteps?: number };
 
@@ -68,10 +80,10 @@ const EDIT_STEPS = new WizardSteps<'hub' | 'action' | 'type' | 'value', { action
 ]);
 
 /** The hub, then a new parameter's name, type (a dataflow's are Automatic) and value. */
-const ADD_STEPS = new WizardSteps<'hub' | 'name' | 'type' | 'value', { kind: RunKind }>([
+const ADD_STEPS = new WizardSteps<'hub' | 'name' | 'type' | 'value', { automatic: boolean }>([
   { name: 'hub' },
   { name: 'name' },
-  { name: 'type', shouldPrompt: ({ kind }) => kind !== 'dataflowRefresh' },
+  { name: 'type', shouldPrompt: ({ automatic }) => !automatic },
   { name: 'value' },
 ]);
 
@@ -82,17 +94,27 @@ const COMPUTE_STEPS = new WizardSteps<'hub' | 'compute' | 'configuration', { com
   { name: 'configuration', shouldPrompt: ({ compute }) => (compute === undefined ? undefined : compute !== 'default' && configFields(compute).length > 0) },
 ]);
 
+/** The hub, then an execution data field's value. */
+const FIELD_STEPS = new WizardSteps<'hub' | 'field', object>([{ name: 'hub' }, { name: 'field' }]);
+
 export class RunParametersWizard {
   private readonly entries: Entry[];
   private execution: NotebookExecutionData | undefined;
+  /** The executionData of a job with named fields. */
+  private fieldData: Record<string, unknown> | undefined;
   private readonly referenceNames = new Map<string, string>();
 
   constructor(
     private readonly prompter: Prompter,
     private readonly input: RunParametersWizardInput,
   ) {
-    this.entries = initialEntries(input.declared, input.last?.parameters ?? []);
-    this.execution = input.last?.executionData as NotebookExecutionData | undefined;
+    this.entries = input.job.parameters === 'none' ? [] : initialEntries(input.declared, input.last?.parameters ?? []);
+    if (input.job.executionData?.kind === 'notebookCompute') this.execution = input.last?.executionData as NotebookExecutionData | undefined;
+    else if (input.job.executionData) this.fieldData = input.last?.executionData;
+  }
+
+  private get fields(): readonly ExecutionField[] {
+    return this.input.job.executionData?.kind === 'fields' ? this.input.job.executionData.fields : [];
   }
 
   /** Runs the wizard to the user's "Run"; rejects when the user dismisses a step. */
@@ -102,25 +124,32 @@ export class RunParametersWizard {
       if (choice.kind === 'run') return this.values();
       if (choice.kind === 'edit') await this.editEntry(choice.index);
       else if (choice.kind === 'add') await this.addEntry();
+      else if (choice.kind === 'field') await this.editField(choice.field);
       else await this.editCompute();
     }
   }
 
   /** The values as they stand; the problems, if any, that the service would refuse. */
   problems(): string[] {
-    return parameterProblems(this.entries);
+    return [...parameterProblems(this.entries), ...this.fieldProblems().map((p) => p.problem)];
+  }
+
+  /** The fields the service would refuse, with their problem. */
+  private fieldProblems(): { field: ExecutionField; problem: string }[] {
+    return this.fields.flatMap((field) => executionDataProblems([field], this.fieldData ?? {}).map((problem) => ({ field, problem })));
   }
 
   private values(): RunValues {
     const parameters = toJobParameters(this.entries);
-    return this.execution ? { parameters, executionData: { ...this.execution } } : { parameters };
+    const executionData = this.execution ?? this.fieldData;
+    return executionData ? { parameters, executionData: { ...executionData } } : { parameters };
   }
 
   private async hub(): Promise<HubChoice> {
     const problems = this.problems();
     const items: PickItem<HubChoice>[] = [
       problems.length
-        ? { label: '$(warning) Fix the parameters to run', description: problems[0], value: { kind: 'edit', index: this.firstInvalid() } }
+        ? { label: '$(warning) Fix the parameters to run', description: problems[0], value: this.firstToFix() }
         : { label: '$(play) Run', description: this.summary(), value: { kind: 'run' } },
       ...this.entries.map((e, index) => ({
         label: `$(symbol-parameter) ${e.name}`,
@@ -128,9 +157,15 @@ export class RunParametersWizard {
         detail: checkParameterText(e.type, e.text),
         value: { kind: 'edit', index } as HubChoice,
       })),
-      { label: '$(add) Add a parameter…', value: { kind: 'add' } },
+      ...(this.input.job.parameters === 'none' ? [] : [{ label: '$(add) Add a parameter…', value: { kind: 'add' } as HubChoice }]),
+      ...this.fields.map((field) => ({
+        label: `$(settings) ${field.label}`,
+        description: describeField(field, fieldValue(this.fieldData, field.key), this.referenceNames),
+        detail: executionDataProblems([field], this.fieldData ?? {})[0],
+        value: { kind: 'field', field } as HubChoice,
+      })),
     ];
-    if (this.input.kind === 'notebook') {
+    if (this.input.job.executionData?.kind === 'notebookCompute') {
       items.push({ label: '$(server-process) Compute…', description: this.execution?.compute ?? "the notebook's own settings", value: { kind: 'compute' } });
     }
     const choice = await this.prompter.pick({
@@ -143,12 +178,15 @@ export class RunParametersWizard {
     return choice === BACK ? { kind: 'run' } : choice;
   }
 
-  private firstInvalid(): number {
-    const index = this.entries.findIndex((e) => checkParameterText(e.type, e.text) !== undefined);
-    return Math.max(index, 0);
+  /** The first parameter, else the first field, the service would refuse. */
+  private firstToFix(): HubChoice {
+    const index = this.entries.findIndex((_, i) => parameterProblems(this.entries.slice(0, i + 1)).length > 0);
+    const field = this.fieldProblems()[0]?.field;
+    return index < 0 && field ? { kind: 'field', field } : { kind: 'edit', index: Math.max(index, 0) };
   }
 
   private summary(): string {
+    if (this.input.job.parameters === 'none') return this.fields.length ? 'with these settings' : '';
     const n = this.entries.length;
     return n === 0 ? 'without parameters' : `with ${n} parameter${n === 1 ? '' : 's'}`;
   }
@@ -197,7 +235,8 @@ export class RunParametersWizard {
 
   private async addEntry(): Promise<void> {
     const title = `${this.input.title}: new parameter`;
-    const at = (step: 'name' | 'type' | 'value') => ADD_STEPS.at(step, { kind: this.input.kind });
+    const automatic = this.input.job.parameters === 'automatic';
+    const at = (step: 'name' | 'type' | 'value') => ADD_STEPS.at(step, { automatic });
     let name: string | undefined;
     let type: JobParameterType | undefined;
     for (let step = 2; ;) {
@@ -219,7 +258,7 @@ export class RunParametersWizard {
         name = got.trim();
         step = 3;
       } else if (step === 3) {
-        const got = this.input.kind === 'dataflowRefresh' ? 'Automatic' : await this.pickType(title, at('type'), type ?? 'Text');
+        const got = automatic ? 'Automatic' : await this.pickType(title, at('type'), type ?? 'Text');
         if (got === BACK) {
           step = 2;
           continue;
@@ -229,7 +268,7 @@ export class RunParametersWizard {
       } else {
         const got = await this.inputValue(title, at('value'), name!, type!, '');
         if (got === BACK) {
-          step = this.input.kind === 'dataflowRefresh' ? 2 : 3;
+          step = automatic ? 2 : 3;
           continue;
         }
         this.entries.push({ name: name!, type: type!, text: got });
@@ -341,20 +380,91 @@ export class RunParametersWizard {
         if (tag === BACK) return BACK;
         return tag.trim() === '' ? undefined : { enabled: true, sessionTag: tag.trim() };
       }
-      case 'reference': {
-        const candidates = (await this.input.listReferences?.(field.itemType)) ?? [];
-        for (const c of candidates) this.referenceNames.set(c.id, c.displayName);
-        const picked = await this.prompter.pick<ReferenceCandidate | undefined>({
-          title,
-          canGoBack: true,
-          placeholder: candidates.length ? field.label : `No ${field.itemType} items in this workspace`,
-          items: [{ label: 'Not set', value: undefined }, ...candidates.map((c) => ({ label: c.displayName, value: c }))],
-        });
-        if (picked === BACK || picked === undefined) return picked;
-        return { referenceType: 'ById', itemId: picked.id, workspaceId: picked.workspaceId };
-      }
+      case 'reference':
+        return this.pickReference(title, {}, field.label, field.itemType);
     }
   }
+
+  /** An item of the workspace as an ItemReferenceById, undefined for "Not set", or BACK. */
+  private async pickReference(
+    title: string,
+    at: Partial<StepPosition>,
+    label: string,
+    itemType: 'Lakehouse' | 'Environment',
+  ): Promise<ItemReferenceById | undefined | Back> {
+    const candidates = (await this.input.listReferences?.(itemType)) ?? [];
+    for (const c of candidates) this.referenceNames.set(c.id, c.displayName);
+    const picked = await this.prompter.pick<ReferenceCandidate | undefined>({
+      title,
+      ...at,
+      canGoBack: true,
+      placeholder: candidates.length ? label : `No ${itemType} items in this workspace`,
+      items: [{ label: 'Not set', value: undefined }, ...candidates.map((c) => ({ label: c.displayName, value: c }))],
+    });
+    if (picked === BACK || picked === undefined) return picked;
+    return { referenceType: 'ById', itemId: picked.id, workspaceId: picked.workspaceId };
+  }
+
+  /** Sets one executionData field: text checked as typed, true/false, on/off, or an item; empty unsets it. */
+  private async editField(field: ExecutionField): Promise<void> {
+    const title = `${this.input.title}: ${field.label}`;
+    const at = FIELD_STEPS.at('field', {});
+    const current = fieldValue(this.fieldData, field.key);
+    let value: unknown;
+    switch (field.kind) {
+      case 'text':
+      case 'list': {
+        const text = await this.prompter.input({
+          title,
+          ...at,
+          canGoBack: true,
+          prompt: `${field.label}${field.kind === 'list' ? ', comma-separated' : ''}${field.kind === 'text' && field.required ? '' : ' (empty to leave it unset)'}`,
+          value: formatFieldValue(current),
+          validate: (v) => checkFieldText(field, v),
+        });
+        if (text === BACK) return;
+        value = parseFieldText(field, text);
+        break;
+      }
+      case 'boolean':
+      case 'section': {
+        const items: PickItem<boolean | undefined>[] =
+          field.kind === 'boolean'
+            ? [
+                { label: 'Not set', value: undefined },
+                { label: 'true', value: true },
+                { label: 'false', value: false },
+              ]
+            : [
+                { label: 'Off', value: undefined },
+                { label: 'On', value: true },
+              ];
+        const active = field.kind === 'section' ? (current === undefined ? undefined : true) : (current as boolean | undefined);
+        const picked = await this.prompter.pick({ title, ...at, canGoBack: true, placeholder: field.label, activeValue: active, items });
+        if (picked === BACK) return;
+        value = field.kind === 'boolean' ? picked : picked ? (current ?? {}) : undefined;
+        break;
+      }
+      case 'reference': {
+        const picked = await this.pickReference(title, at, field.label, field.itemType);
+        if (picked === BACK) return;
+        value = picked;
+      }
+    }
+    const data = withFieldValue(this.fieldData, field.key, value);
+    this.fieldData = Object.keys(data).length ? data : undefined;
+  }
+}
+
+/** A field's value as the hub shows it. */
+function describeField(field: ExecutionField, value: unknown, names: Map<string, string>): string {
+  if (value === undefined) return field.kind === 'section' ? 'off' : 'not set';
+  if (field.kind === 'section') return 'on';
+  if (field.kind === 'reference') {
+    const id = (value as ItemReferenceById).itemId;
+    return names.get(id) ?? id;
+  }
+  return formatFieldValue(value);
 }
 
 function placeholderFor(type: JobParameterType): string | undefined {

@@ -1,28 +1,27 @@
-// The parameters an item declares, read from its definition: a notebook's parameters cell (either
-// file format) or a pipeline's `properties.parameters`. Dataflows declare none we can read.
+// The parameters an item declares for a job, as its job kind reads them (src/fabric/itemKinds): a
+// notebook's parameters cell, a pipeline's `properties.parameters`, a dataflow's discovered ones.
+import { decodeDefinition, type DataflowParameter } from '../fabric/definition';
+import { requireJobKind } from '../fabric/itemKinds';
+import type { DeclaredParameter } from '../fabric/parameterRules';
 import type { ItemDefinition } from '../fabric/types';
-import { decodeDefinition, extractNotebookParameters, extractPipelineParameters, parseIpynb, parseNotebookPy } from '../fabric/definition';
-import type { DeclaredParameterLike } from './RunParametersWizard';
+import type { RunKind } from './runRequest';
 
 export interface DefinitionReader {
   getDefinition(workspaceId: string, itemId: string): Promise<ItemDefinition>;
+  /** Items_DiscoverDataflowParameters. */
+  discoverDataflowParameters(workspaceId: string, dataflowId: string): Promise<DataflowParameter[]>;
 }
 
 export async function readDeclaredParameters(
   client: DefinitionReader,
   workspaceId: string,
   item: { id: string; type: string },
-): Promise<DeclaredParameterLike[]> {
-  const type = item.type.toLowerCase();
-  if (type !== 'notebook' && type !== 'datapipeline') return [];
-  const files = decodeDefinition(await client.getDefinition(workspaceId, item.id));
-  const text = (path: string) => new TextDecoder().decode(files.find((f) => f.path === path || f.path.endsWith(path))?.content);
-  if (type === 'datapipeline') {
-    const content = text('pipeline-content.json');
-    return content ? extractPipelineParameters(content) : [];
-  }
-  const py = text('notebook-content.py');
-  if (py) return extractNotebookParameters(parseNotebookPy(py));
-  const ipynb = text('.ipynb');
-  return ipynb ? extractNotebookParameters(parseIpynb(ipynb)) : [];
+  kind: RunKind,
+): Promise<DeclaredParameter[]> {
+  const job = requireJobKind(kind);
+  if (!job.declaredParameters) return [];
+  return job.declaredParameters({
+    files: async () => decodeDefinition(await client.getDefinition(workspaceId, item.id)),
+    discoverDataflowParameters: () => client.discoverDataflowParameters(workspaceId, item.id),
+  });
 }

@@ -1,7 +1,7 @@
 // An item's schedules over all its schedulable job types (JobScheduler_ListItemSchedules, one list
 // per job type, side by side), each with the job type it belongs to.
 import type { Item, ItemSchedule } from '../fabric/types';
-import { schedulableJobTypes } from './schedulableJobTypes';
+import { schedulableJobTypes } from '../fabric/itemKinds';
 
 export interface ItemScheduleEntry {
   jobType: string;

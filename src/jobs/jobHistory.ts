@@ -1,7 +1,7 @@
 // The recent jobs of the items the user ran, as listed by the service (also runs started elsewhere:
 // the portal, schedules), merged with the jobs this window follows.
 import type { ItemJobInstance } from '../fabric/types';
-import { jobTypeOf } from './runRequest';
+import { jobKind } from '../fabric/itemKinds';
 import { isTerminal, parseUtc, type TrackedJob } from './TrackedJob';
 
 /** The service's job instance as a job of the item `template` belongs to. */
@@ -17,7 +17,7 @@ export function fromInstance(instance: ItemJobInstance, template: TrackedJob): T
     itemName: template.itemName,
     itemType: template.itemType,
     kind: template.kind,
-    jobType: instance.jobType || jobTypeOf(template.kind),
+    jobType: instance.jobType || (jobKind(template.kind)?.jobType ?? template.jobType),
     parameters: [],
     status: instance.status,
     ...(instance.invokeType ? { invokeType: instance.invokeType } : {}),

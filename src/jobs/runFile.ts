@@ -14,8 +14,10 @@ export interface RunDescription {
   workspaceId?: string;
   workspace?: string;
   item: string;
-  type?: 'Notebook' | 'DataPipeline' | 'Dataflow';
-  job?: 'Refresh' | 'Publish';
+  /** A runnable item type of the registry (the schema lists them). */
+  type?: string;
+  /** One of the item's job types (default: its first job). */
+  job?: string;
   parameters: JobParameter[];
   executionData?: Record<string, unknown>;
 }

@@ -1,10 +1,10 @@
-// What a run is (item kind, parameters, execution data) and the request each kind sends:
-// notebooks through the notebook execute endpoint (seed 001), pipelines as `Pipeline` jobs with
-// `executionData.parameters` as an object (seed 004), dataflows as `Refresh` / `Publish` jobs (seed 002)
-// whose parameters use the execute form `{ parameterName, type: 'Automatic', value }`.
+// What a run is (its job kind, parameters, execution data) and how it is submitted: the request
+// each job kind sends comes from the item-kind registry (src/fabric/itemKinds).
+import { requireJobKind, type JobRequest } from '../fabric/itemKinds';
 import type { JobParameter, JobSubmission, RunOnDemandItemJobRequest } from '../fabric/types';
 
-export type RunKind = 'notebook' | 'pipeline' | 'dataflowRefresh' | 'dataflowPublish';
+/** A job kind's stable id (`notebook`, `pipeline`, `dataflowRefresh`, `sparkJob`, …): JobKind.id. */
+export type RunKind = string;
 
 export interface RunSpec {
   kind: RunKind;
@@ -12,69 +12,8 @@ export interface RunSpec {
   executionData?: Record<string, unknown>;
 }
 
-/** The item types that can run, and how. */
-export function runKindsFor(itemType: string): RunKind[] {
-  switch (itemType.toLowerCase()) {
-    case 'notebook':
-      return ['notebook'];
-    case 'datapipeline':
-      return ['pipeline'];
-    case 'dataflow':
-      return ['dataflowRefresh', 'dataflowPublish'];
-    default:
-      return [];
-  }
-}
-
-/** The job type the service reports and the Jobs view shows. */
-export function jobTypeOf(kind: RunKind): string {
-  switch (kind) {
-    case 'notebook':
-      return 'RunNotebook';
-    case 'pipeline':
-      return 'Pipeline';
-    case 'dataflowRefresh':
-      return 'Refresh';
-    case 'dataflowPublish':
-      return 'Publish';
-  }
-}
-
-/** Whether the kind takes parameters at all (a publish takes none). */
-export function takesParameters(kind: RunKind): boolean {
-  return kind !== 'dataflowPublish';
-}
-
-export type RunRequest =
-  | { endpoint: 'notebook'; body?: { parameters?: JobParameter[]; executionData?: Record<string, unknown> } }
-  | { endpoint: 'itemJob'; jobType: string; body?: RunOnDemandItemJobRequest };
-
-export function buildRunRequest(spec: RunSpec): RunRequest {
-  const hasParameters = spec.parameters.length > 0;
-  switch (spec.kind) {
-    case 'notebook': {
-      const body = {
-        ...(hasParameters ? { parameters: spec.parameters.map(({ name, type, value }) => ({ name, type, value })) } : {}),
-        ...(spec.executionData ? { executionData: spec.executionData } : {}),
-      };
-      return { endpoint: 'notebook', body: Object.keys(body).length ? body : undefined };
-    }
-    case 'pipeline': {
-      const parameters = Object.fromEntries(spec.parameters.map((p) => [p.name, p.value]));
-      const executionData = { ...spec.executionData, ...(hasParameters ? { parameters } : {}) };
-      return { endpoint: 'itemJob', jobType: 'Pipeline', body: Object.keys(executionData).length ? { executionData } : undefined };
-    }
-    case 'dataflowRefresh': {
-      const executionData = {
-        executeOption: 'ApplyChangesIfNeeded',
-        ...spec.executionData,
-        ...(hasParameters ? { parameters: spec.parameters.map((p) => ({ parameterName: p.name, type: 'Automatic', value: p.value })) } : {}),
-      };
-      return { endpoint: 'itemJob', jobType: 'Refresh', body: { executionData } };
-    }
-    case 'dataflowPublish':
-      return { endpoint: 'itemJob', jobType: 'Publish', body: spec.executionData ? { executionData: spec.executionData } : undefined };
-  }
+export function buildRunRequest(spec: RunSpec): JobRequest {
+  return requireJobKind(spec.kind).request(spec);
 }
 
 /** The part of FabricClient a submission needs. */

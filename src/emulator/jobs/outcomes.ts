@@ -1,6 +1,6 @@
 // Small helpers every runner uses to end a job and to wait without ignoring a cancel.
 import { fileText, type DefinitionFile } from '../../fabric/definition';
-import type { JobOutcome } from './types';
+import type { JobContext, JobOutcome } from './types';
 
 export function completed(exitValue?: string): JobOutcome {
   return exitValue === undefined ? { status: 'Completed' } : { status: 'Completed', exitValue };
@@ -35,6 +35,11 @@ export function delay(ms: number, signal: AbortSignal): Promise<boolean> {
     );
     signal.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** Work the emulator only simulates: `ms` (times timeScale), then Completed, or Cancelled when the job is. */
+export async function simulatedWork(ms: number, ctx: Pick<JobContext, 'signal' | 'timeScale'>): Promise<JobOutcome> {
+  return (await delay(ms * ctx.timeScale, ctx.signal)) ? completed() : cancelled();
 }
 
 /** The text of a definition part (no byte order mark), matched by its path or, failing that, by its file name. */

@@ -7,7 +7,8 @@ import type { Item } from '../../fabric/types';
 import { itemFolderName } from '../../fabric/definition';
 import { badRequest, notFound } from '../apiError';
 import type { EmulatorContext } from '../context';
-import { serveDefinition, supportsDefinition } from '../definitions';
+import { serveDefinition } from '../definitions';
+import { hasDefinition } from '../../fabric/itemKinds';
 import type { Router } from '../router';
 import { longRunning } from './items';
 import { requireWorkspace } from './workspaces';
@@ -30,7 +31,7 @@ export function bulkExportRoutes(router: Router, ctx: EmulatorContext, enabled: 
 
 function requestedItems(ctx: EmulatorContext, workspaceId: string, body: unknown): Item[] {
   const { mode, items } = (body ?? {}) as { mode?: unknown; items?: unknown };
-  if (mode === 'All') return ctx.store.items(workspaceId).filter((item) => supportsDefinition(item.type));
+  if (mode === 'All') return ctx.store.items(workspaceId).filter((item) => hasDefinition(item.type));
   if (mode !== 'Selective') throw badRequest('InvalidInput', "mode is required: 'All' or 'Selective'.");
   if (!Array.isArray(items) || items.length === 0) throw badRequest('InvalidInput', 'The Selective mode needs \'items\': [{ "id": "<item id>" }, …].');
   const seen = new Set<string>();
@@ -41,8 +42,7 @@ function requestedItems(ctx: EmulatorContext, workspaceId: string, body: unknown
     seen.add(id);
     const item = ctx.store.item(workspaceId, id);
     if (!item) throw notFound('ItemNotFound', 'item');
-    if (!supportsDefinition(item.type))
-      throw badRequest('OperationNotSupportedForItem', `${item.type} items have no definition to export (${item.displayName}).`);
+    if (!hasDefinition(item.type)) throw badRequest('OperationNotSupportedForItem', `${item.type} items have no definition to export (${item.displayName}).`);
     return item;
   });
 }

@@ -4,9 +4,10 @@ import { randomUUID } from 'node:crypto';
 import type { Item } from '../../fabric/types';
 import { ApiError, badRequest, notFound } from '../apiError';
 import type { EmulatorContext } from '../context';
-import { acceptDefinition, platformMetadata, serveDefinition, supportsDefinition } from '../definitions';
+import { acceptDefinition, platformMetadata, serveDefinition } from '../definitions';
+import { hasDefinition } from '../../fabric/itemKinds';
 import { isItemUnder, listScope, targetFolder } from '../folders';
-import { ITEM_TYPES } from '../itemTypes';
+import { isKnownItemType } from '../itemTypes';
 import { listUrl, pageOf } from '../paging';
 import type { Reply, Request, Router } from '../router';
 import { requireWorkspace } from './workspaces';
@@ -59,7 +60,7 @@ export function longRunning(ctx: EmulatorContext, origin: string, status: number
 export function createItem(ctx: EmulatorContext, workspaceId: string, body: Record<string, unknown>, impliedType?: string): Item {
   requireWorkspace(ctx, workspaceId);
   const type = impliedType ?? body.type;
-  if (typeof type !== 'string' || !ITEM_TYPES.includes(type)) throw badRequest('InvalidItemType', `'${String(type)}' is not an item type Fabric knows.`);
+  if (typeof type !== 'string' || !isKnownItemType(type)) throw badRequest('InvalidItemType', `'${String(type)}' is not an item type Fabric knows.`);
   if (body.definition !== undefined && body.creationPayload !== undefined) {
     throw badRequest('RequestWithDefinitionAndCreationPayloadNotSupported', 'Send either a definition or a creationPayload, not both.');
   }
@@ -78,7 +79,7 @@ export function itemRoutes(router: Router, ctx: EmulatorContext): void {
     router.add('GET', base, ({ params, query, origin }: Request) => {
       requireWorkspace(ctx, params.workspaceId!);
       const type = impliedType ?? query.get('type') ?? undefined;
-      if (type && !ITEM_TYPES.includes(type)) throw badRequest('InvalidItemType', `'${type}' is not an item type Fabric knows.`);
+      if (type && !isKnownItemType(type)) throw badRequest('InvalidItemType', `'${type}' is not an item type Fabric knows.`);
       const { rootId, recursive } = listScope(ctx, params.workspaceId!, query);
       const items = ctx.store.items(params.workspaceId!).filter((i) => (!type || i.type === type) && isItemUnder(ctx, i, rootId, recursive));
       const url = listUrl(`${origin}/v1/workspaces/${params.workspaceId}/${collection}`, query, [
@@ -110,7 +111,7 @@ export function itemRoutes(router: Router, ctx: EmulatorContext): void {
     });
     router.add('POST', `${base}/{itemId}/getDefinition`, ({ params, query, origin }) => {
       const item = requireItem(ctx, params.workspaceId!, params.itemId!, impliedType);
-      if (!supportsDefinition(item.type)) throw badRequest('OperationNotSupportedForItem', `${item.type} items have no definition to get.`);
+      if (!hasDefinition(item.type)) throw badRequest('OperationNotSupportedForItem', `${item.type} items have no definition to get.`);
       const format = query.get('format') ?? undefined;
       if (format && item.type === 'Notebook' && !['ipynb', 'fabricgitsource'].includes(format.toLowerCase())) {
         throw badRequest('InvalidDefinitionFormat', `'${format}' is not a notebook definition format; use ipynb or fabricGitSource.`);
@@ -119,7 +120,7 @@ export function itemRoutes(router: Router, ctx: EmulatorContext): void {
     });
     router.add('POST', `${base}/{itemId}/updateDefinition`, ({ params, query, body, origin }) => {
       const item = { ...requireItem(ctx, params.workspaceId!, params.itemId!, impliedType) };
-      if (!supportsDefinition(item.type)) throw badRequest('OperationNotSupportedForItem', `${item.type} items have no definition to update.`);
+      if (!hasDefinition(item.type)) throw badRequest('OperationNotSupportedForItem', `${item.type} items have no definition to update.`);
       const definition = acceptDefinition(item.type, (body as { definition?: unknown } | undefined)?.definition);
       if (query.get('updateMetadata')?.toLowerCase() === 'true') {
         const metadata = platformMetadata(definition);

@@ -6,7 +6,8 @@ import { ApiError, badRequest, notFound } from '../apiError';
 import type { EmulatorContext } from '../context';
 import { readRunRequest } from '../jobRequest';
 import { checkRunNotebook } from '../runNotebookRules';
-import { JOB_TYPES, reportedJobType, runnerJobType } from '../jobTypes';
+import { executionDataProblems, jobKindOf } from '../../fabric/itemKinds';
+import { reportedJobType, requireItemJob } from '../jobTypes';
 import { pageOf } from '../paging';
 import type { Reply, Request, Router } from '../router';
 import type { StoredJob } from '../store';
@@ -33,8 +34,13 @@ function requireJob(ctx: EmulatorContext, item: Item, jobId: string): StoredJob 
 
 export function jobRoutes(router: Router, ctx: EmulatorContext): void {
   const run = (request: Request, item: Item, jobType: string): Reply => {
+    const itemJob = requireItemJob(item, jobType);
     const runRequest = readRunRequest(request.body);
-    const job = ctx.scheduler.submit(item, runnerJobType(item, jobType), reportedJobType(jobType), runRequest);
+    const spec = itemJob.executionData;
+    // Jobs whose executionData has named fields are checked as their spec says (table maintenance needs a valid tableName).
+    const problems = spec?.kind === 'fields' ? executionDataProblems(spec.fields, runRequest.executionData, spec.required) : [];
+    if (problems.length) throw badRequest('InvalidParameter', problems.join(' '));
+    const job = ctx.scheduler.submit(item, itemJob.jobType, reportedJobType(itemJob, jobType), runRequest);
     return { status: 202, headers: { Location: instanceUrl(request.origin, job), 'Retry-After': '60' } };
   };
 
@@ -57,8 +63,8 @@ export function jobRoutes(router: Router, ctx: EmulatorContext): void {
     const list = (request: Request): Reply => {
       const found = item(request);
       // …/jobs/{jobType}/instances lists the runs of that job type (Execute and Pipeline are one).
-      const runnerType = request.params.jobType === undefined ? undefined : runnerJobType(found, request.params.jobType);
-      const jobs = ctx.store.jobs(found.id).filter((j) => !runnerType || JOB_TYPES[found.type]?.[j.jobType.toLowerCase()] === runnerType);
+      const wanted = request.params.jobType === undefined ? undefined : requireItemJob(found, request.params.jobType);
+      const jobs = ctx.store.jobs(found.id).filter((j) => !wanted || jobKindOf(found.type, j.jobType) === wanted);
       const path = request.params.jobType === undefined ? 'jobs/instances' : `jobs/${request.params.jobType}/instances`;
       const url = `${request.origin}/v1/workspaces/${request.params.workspaceId}/${collection}/${request.params.itemId}/${path}`;
       return pageOf(

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { Item, ItemSchedule } from '../../fabric/types';
 import { notFound } from '../apiError';
 import type { EmulatorContext } from '../context';
-import { JOB_TYPES, runnerJobType } from '../jobTypes';
+import { jobKinds } from '../../fabric/itemKinds';
+import { requireItemJob } from '../jobTypes';
 import { pageOf } from '../paging';
 import type { Router } from '../router';
 import { checkSchedule } from '../scheduleRules';
@@ -19,7 +20,7 @@ export function scheduleRoutes(router: Router, ctx: EmulatorContext): void {
     // The job type must be one the item has, for the item types whose job types the emulator knows.
     const item = (params: Record<string, string>): Item => {
       const found = requireItem(ctx, params.workspaceId!, params.itemId!, impliedType);
-      if (JOB_TYPES[found.type]) runnerJobType(found, params.jobType!);
+      if (jobKinds(found.type).length) requireItemJob(found, params.jobType!);
       return found;
     };
     const find = (params: Record<string, string>): StoredSchedule => {

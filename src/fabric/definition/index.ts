@@ -18,7 +18,7 @@ export { NOTEBOOK_PY, describeNotebookPyProblem, notebookPyProblem, parseNoteboo
 export { NOTEBOOK_IPYNB, parseIpynb, writeIpynb } from './notebookIpynb';
 export { extractNotebookParameters } from './notebookParameters';
 export { PIPELINE_CONTENT, extractPipelineParameters } from './pipelineParameters';
-export { minimalDefinition, minimalNotebookPy } from './minimalDefinition';
+export { declaredDataflowParameter, extractDataflowParameters, type DataflowParameter, type DataflowParameterType } from './dataflowParameters';
 export { parseJsonText } from './jsonText';
 export { validateDefinitionFile, type DefinitionProblem } from './validateDefinitionFile';
 export { validateMashup } from './validateMashup';

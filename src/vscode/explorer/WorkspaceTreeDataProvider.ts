@@ -8,6 +8,7 @@ import { describeError } from '../../fabric';
 import type { Item } from '../../fabric/types';
 import type { ItemNode, TreeNode, WorkspaceTreeModel } from '../../workspace/WorkspaceTreeModel';
 import { folderPath } from '../../workspace/folderLayout';
+import { itemContextValue } from '../../fabric/itemKinds';
 import { itemTypeGroupLabel, itemTypeIcon, itemTypeName } from './itemTypes';
 import { scheduleChildren, schedulesNodeOf, scheduleTreeItem, type ScheduleLoader, type ScheduleTreeNode } from './scheduleNodes';
 
@@ -108,7 +109,7 @@ export class WorkspaceTreeDataProvider implements vscode.TreeDataProvider<Explor
       case 'item': {
         const item = new vscode.TreeItem(node.item.displayName, this.collapsed(node));
         item.iconPath = itemTypeIcon(node.item.type);
-        item.contextValue = `fabricWorkbench.item.${node.item.type.toLowerCase()}`;
+        item.contextValue = itemContextValue(node.item.type);
         item.tooltip = markdown([
           [vscode.l10n.t('Item'), node.item.displayName],
           [vscode.l10n.t('Type'), itemTypeName(node.item.type)],

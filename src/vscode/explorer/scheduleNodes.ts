@@ -6,7 +6,7 @@ import { describeError } from '../../fabric/errors';
 import { nextRunAfter } from '../../fabric/scheduleRecurrence';
 import type { Item, ItemSchedule } from '../../fabric/types';
 import type { ItemScheduleEntry } from '../../jobs/itemSchedules';
-import { schedulableJobTypes } from '../../jobs/schedulableJobTypes';
+import { schedulableJobTypes } from '../../fabric/itemKinds';
 import { describeScheduleRule } from '../../jobs/scheduleText';
 import type { ItemNode } from '../../workspace/WorkspaceTreeModel';
 

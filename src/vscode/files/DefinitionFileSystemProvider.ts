@@ -6,8 +6,9 @@
 // and folder operations to the client (a directory without a `.Type` ending is a Fabric folder).
 // A write that throws keeps the editor's text unsaved; prompts and diagnostics are wired outside.
 import * as vscode from 'vscode';
-import { itemFolderName, minimalDefinition, parseItemFolderName } from '../../fabric/definition';
+import { itemFolderName, parseItemFolderName } from '../../fabric/definition';
 import { folderNameProblem } from '../../fabric/folderNames';
+import { minimalDefinition } from '../../fabric/itemKinds';
 import type { Folder, Item } from '../../fabric/types';
 import { DefinitionConflictError, isFolder, listFolder, type DefinitionCache, type PartChanges } from '../../workspace/DefinitionCache';
 import { InvalidPartError, type DefinitionSaver, type SaveTrigger } from '../../workspace/DefinitionSaver';

@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { itemFolderName } from '../../fabric/definition';
+import { itemKind, itemKinds, mainPart } from '../../fabric/itemKinds';
 import type { Item, Workspace } from '../../fabric/types';
 import type { ExplorerClient } from '../../workspace/explorerClient';
 import type { WorkspaceItemIndex } from '../../workspace/WorkspaceItemIndex';
@@ -28,22 +29,6 @@ export interface NodeArgument {
   itemType?: string;
   folder?: { id: string };
 }
-
-/** Types the "Create Item" command offers (the first three start from a minimal definition). */
-const CREATABLE_TYPES = ['Notebook', 'DataPipeline', 'Dataflow', 'Lakehouse', 'Environment', 'SparkJobDefinition'];
-
-/** Portal paths per item type; other types open the workspace. */
-const PORTAL_SEGMENTS: Record<string, string> = {
-  Notebook: 'synapsenotebooks',
-  DataPipeline: 'pipelines',
-  Dataflow: 'dataflows-gen2',
-  Lakehouse: 'lakehouses',
-  Warehouse: 'datawarehouses',
-  SparkJobDefinition: 'sparkjobdefinitions',
-  Environment: 'sparkenvironments',
-  SemanticModel: 'datasets',
-  Report: 'reports',
-};
 
 export class ItemCommands {
   /** Test-only: replaces `vscode.env.openExternal`, to check the portal URL without a browser. */
@@ -82,7 +67,9 @@ export class ItemCommands {
         this.prompter().pick({
           title: vscode.l10n.t('Create Item'),
           placeholder: vscode.l10n.t('Item type'),
-          items: CREATABLE_TYPES.map((t) => ({ label: itemTypeName(t), value: t })),
+          items: itemKinds()
+            .filter((k) => k.creatable)
+            .map((k) => ({ label: itemTypeName(k.type), value: k.type })),
         }),
       ));
     const paths = await this.placeFor(workspaceId, node?.folder?.id);
@@ -153,7 +140,7 @@ export class ItemCommands {
     const item = await this.itemOf(node, vscode.l10n.t('Open Item Definition'));
     const folder = await this.files.itemUri(item);
     const names = (await vscode.workspace.fs.readDirectory(folder)).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
-    const main = MAIN_PARTS.find((p) => names.includes(p)) ?? names.find((n) => n !== '.platform') ?? names[0];
+    const main = mainPart(item.type, names);
     if (!main) throw new Error(vscode.l10n.t('"{0}" has no definition files.', item.displayName));
     await vscode.commands.executeCommand('vscode.open', vscode.Uri.joinPath(folder, main));
   }
@@ -168,7 +155,7 @@ export class ItemCommands {
     if (node?.workspaceId && !node.item) url = `${portal}/groups/${node.workspaceId}`;
     else {
       const item = await this.itemOf(node, vscode.l10n.t('Open in the Fabric Portal'));
-      const segment = PORTAL_SEGMENTS[item.type];
+      const segment = itemKind(item.type)?.portalSegment;
       url = segment ? `${portal}/groups/${item.workspaceId}/${segment}/${item.id}` : `${portal}/groups/${item.workspaceId}/list`;
     }
     await (this.openExternal ?? vscode.env.openExternal)(vscode.Uri.parse(`${url}?experience=fabric-developer`));
@@ -294,18 +281,6 @@ export class ItemCommands {
     return this.connection.requireClient();
   }
 }
-
-/** The part an "Open Definition" opens first, by item type. */
-const MAIN_PARTS = [
-  'notebook-content.ipynb',
-  'notebook-content.py',
-  'notebook-content.sql',
-  'notebook-content.scala',
-  'notebook-content.r',
-  'pipeline-content.json',
-  'mashup.pq',
-  'queryMetadata.json',
-];
 
 function validateName(value: string): string | undefined {
   const name = value.trim();

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { FabricClient } from '../../fabric';
 import type { ItemSchedule } from '../../fabric/types';
 import { answerOf, type Prompter } from '../../base/prompter';
-import { schedulableJobTypes } from '../../jobs/schedulableJobTypes';
+import { schedulableJobTypes } from '../../fabric/itemKinds';
 import { ScheduleWizard } from '../../jobs/ScheduleWizard';
 import { describeScheduleRule } from '../../jobs/scheduleText';
 import { settings } from '../common/settings';

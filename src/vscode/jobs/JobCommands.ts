@@ -6,7 +6,8 @@ import type { FabricClient } from '../../fabric';
 import { readDeclaredParameters } from '../../jobs/declaredParameters';
 import { describeInvalidRun, RUN_FILE_PATH, type InvalidRun, type RunDescription, type RunFile } from '../../jobs/runFile';
 import { RunParametersWizard, type RunValues } from '../../jobs/RunParametersWizard';
-import { takesParameters, type RunKind } from '../../jobs/runRequest';
+import { itemTypeName, jobKindOf, jobKinds, requireJobKind, runnableItemTypes } from '../../fabric/itemKinds';
+import type { RunKind } from '../../jobs/runRequest';
 import { answerOf, type Prompter } from '../../base/prompter';
 import type { TrackedJob } from '../../jobs/TrackedJob';
 import type { ConnectionManager } from '../connection/ConnectionManager';
@@ -19,10 +20,6 @@ import type { LastRunValues } from './LastRunValues';
 import type { RunFileReader } from './RunFileReader';
 import { describeJob, statusIcon } from './jobPresentation';
 import { resolveRunTarget, type ItemResolver } from './runTargets';
-
-const ITEM_TYPE: Record<RunKind, string> = { notebook: 'Notebook', pipeline: 'DataPipeline', dataflowRefresh: 'Dataflow', dataflowPublish: 'Dataflow' };
-const RUNNABLE_TYPES = [...new Set(Object.values(ITEM_TYPE))];
-const VERB: Record<RunKind, string> = { notebook: 'Run', pipeline: 'Run', dataflowRefresh: 'Refresh', dataflowPublish: 'Publish' };
 
 type HowToRun = { kind: 'last' } | { kind: 'wizard' } | { kind: 'file'; run: RunDescription };
 
@@ -42,11 +39,12 @@ export class JobCommands {
     private readonly runFiles: RunFileReader,
   ) {}
 
-  /** fabricWorkbench.runNotebook / runPipeline / refreshDataflow / publishDataflow. */
+  /** A job kind's run command (fabricWorkbench.runNotebook, runSparkJob, …: JobKind.command). */
   async run(kind: RunKind, arg?: unknown): Promise<TrackedJob> {
     const client = this.connection.requireClient();
-    const title = vscode.l10n.t('{0} a {1}', VERB[kind], ITEM_TYPE[kind]);
-    const target = await resolveRunTarget(arg, client, this.picker, this.files, title, [ITEM_TYPE[kind]]);
+    const { verb, itemType } = requireJobKind(kind);
+    const title = vscode.l10n.t('{0} a {1}', verb, vscode.l10n.t(itemTypeName(itemType)));
+    const target = await resolveRunTarget(arg, client, this.picker, this.files, title, [itemType]);
     const values = await this.valuesFor(client, kind, target);
     const job = await this.monitor.submit(client, target, { kind, ...values });
     await this.lastValues.set(target.item.id, kind, values);
@@ -67,7 +65,7 @@ export class JobCommands {
     const run = name ? file.runs.find((r) => r.name === name) : await this.pickRun(file);
     if (!run) throw new Error(vscode.l10n.t('{0} has no run named "{1}".', RUN_FILE_PATH, name ?? ''));
     const target = await findRunTarget(client, run);
-    const kind = kindOf(target.item.type, run.job);
+    const kind = jobOfRun(target.item.type, run.job);
     await this.picker.rememberUse(target.workspaceId, target.item.id);
     return this.monitor.submit(client, target, { kind, parameters: run.parameters, executionData: run.executionData });
   }
@@ -104,7 +102,7 @@ export class JobCommands {
   /** fabricWorkbench.showRuns: the item's runs, from Fabric, in the Runs view. */
   async showRuns(arg?: unknown): Promise<void> {
     const client = this.connection.requireClient();
-    const target = await resolveRunTarget(arg, client, this.picker, this.files, vscode.l10n.t('Show Runs of an Item'), RUNNABLE_TYPES);
+    const target = await resolveRunTarget(arg, client, this.picker, this.files, vscode.l10n.t('Show Runs of an Item'), runnableItemTypes());
     await this.runs.show(target);
     await vscode.commands.executeCommand('fabricWorkbench.runs.focus');
   }
@@ -115,16 +113,17 @@ export class JobCommands {
   }
 
   private async valuesFor(client: FabricClient, kind: RunKind, target: RunTarget): Promise<RunValues> {
-    if (!takesParameters(kind)) return { parameters: [] };
+    const job = requireJobKind(kind);
+    if (job.parameters === 'none' && !job.executionData) return { parameters: [] };
     const last = this.lastValues.get(target.item.id, kind);
     const fileRuns = ((await this.runFiles.read().catch(() => undefined))?.runs ?? []).filter((r) => matches(r, target));
     const how: HowToRun = last || fileRuns.length ? await this.pickHow(target, last, fileRuns) : { kind: 'wizard' };
     if (how.kind === 'last' && last) return last;
     if (how.kind === 'file') return { parameters: how.run.parameters, executionData: how.run.executionData };
-    const declared = await readDeclaredParameters(client, target.workspaceId, target.item);
+    const declared = await readDeclaredParameters(client, target.workspaceId, target.item, kind);
     return new RunParametersWizard(this.prompter, {
-      title: vscode.l10n.t('{0} {1}', VERB[kind], target.item.displayName),
-      kind,
+      title: vscode.l10n.t('{0} {1}', job.verb, target.item.displayName),
+      job,
       declared,
       last,
       listReferences: async (itemType) => {
@@ -212,17 +211,22 @@ function matches(run: RunDescription, target: RunTarget): boolean {
   return sameWorkspace && run.item === target.item.displayName && (!run.type || run.type.toLowerCase() === target.item.type.toLowerCase());
 }
 
-function kindOf(itemType: string, job: RunDescription['job']): RunKind {
-  switch (itemType.toLowerCase()) {
-    case 'notebook':
-      return 'notebook';
-    case 'datapipeline':
-      return 'pipeline';
-    case 'dataflow':
-      return job === 'Publish' ? 'dataflowPublish' : 'dataflowRefresh';
-    default:
-      throw new Error(vscode.l10n.t('{0} items do not run; a run names a Notebook, DataPipeline or Dataflow.', itemType));
-  }
+/** The run's job: the one it names (`job`), else the item's first. */
+function jobOfRun(itemType: string, jobType: string | undefined): RunKind {
+  const job = jobType ? jobKindOf(itemType, jobType) : jobKinds(itemType)[0];
+  if (job) return job.id;
+  if (jobType)
+    throw new Error(
+      vscode.l10n.t(
+        '{0} items have no {1} job; theirs: {2}.',
+        itemType,
+        jobType,
+        jobKinds(itemType)
+          .map((j) => j.jobType)
+          .join(', '),
+      ),
+    );
+  throw new Error(vscode.l10n.t('{0} items do not run; a run names an item of one of these types: {1}.', itemType, runnableItemTypes().join(', ')));
 }
 
 /** Finds the workspace (by id or name) and the item (by name, and type when given) a run names. */
@@ -240,7 +244,7 @@ async function findRunTarget(client: FabricClient, run: RunDescription): Promise
       throw new Error(vscode.l10n.t('Run "{0}": no workspace is named "{1}"; fix "workspace" in {2}.', run.name, run.workspace ?? '', RUN_FILE_PATH));
   }
   for await (const item of client.listItems(workspaceId, run.type ? { type: run.type } : {})) {
-    if (item.displayName === run.item && ['notebook', 'datapipeline', 'dataflow'].includes(item.type.toLowerCase())) {
+    if (item.displayName === run.item && jobKinds(item.type).length > 0) {
       return { workspaceId, workspaceName, item };
     }
   }

@@ -9,7 +9,8 @@ import type { Item } from '../../fabric/types';
 import { formatJobChange } from '../../jobs/jobLog';
 import { JobRecheck } from '../../jobs/JobRecheck';
 import { JobTracker, type Clock, type JobChange, type JobConnection } from '../../jobs/JobTracker';
-import { jobTypeOf, submitRun, type RunSpec } from '../../jobs/runRequest';
+import { requireJobKind } from '../../fabric/itemKinds';
+import { submitRun, type RunSpec } from '../../jobs/runRequest';
 import type { TrackedJob } from '../../jobs/TrackedJob';
 import type { ConnectionManager } from '../connection/ConnectionManager';
 import { settings } from '../common/settings';
@@ -87,7 +88,7 @@ export class JobMonitor implements vscode.Disposable {
       itemName: target.item.displayName,
       itemType: target.item.type,
       kind: spec.kind,
-      jobType: jobTypeOf(spec.kind),
+      jobType: requireJobKind(spec.kind).jobType,
       parameters: spec.parameters,
       executionData: spec.executionData,
       status: 'NotStarted',

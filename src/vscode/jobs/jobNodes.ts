@@ -1,7 +1,8 @@
 // What the Jobs view and the Runs view share: a job's row (its status icon and line, a click opens
-// its details), a pipeline run's activity runs as its children, and message rows.
+// its details), the activity runs of a job that has them (pipelines) as its children, and message rows.
 import * as vscode from 'vscode';
 import { describeError } from '../../fabric/errors';
+import { jobKind } from '../../fabric/itemKinds';
 import type { ActivityRun } from '../../fabric/types';
 import { queryJobActivityRuns, type ActivityRunsClient } from '../../jobs/activityRuns';
 import { formatDuration, type TrackedJob } from '../../jobs/TrackedJob';
@@ -13,8 +14,10 @@ export type MessageNode = { kind: 'message'; parent?: TrackedJob; text: string; 
 
 /** A job's row; `contextValue` decides its menus. */
 export function jobTreeItem(job: TrackedJob, contextValue: string, description = describeJob(job), icon = themeIcon(job)): vscode.TreeItem {
-  const pipeline = job.itemType.toLowerCase() === 'datapipeline';
-  const item = new vscode.TreeItem(job.itemName, pipeline ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(
+    job.itemName,
+    jobKind(job.kind)?.activityRuns ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+  );
   item.id = `job:${job.id}`;
   item.description = description;
   item.iconPath = icon;

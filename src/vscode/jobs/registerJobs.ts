@@ -1,7 +1,7 @@
 // Wires the jobs part: the monitor (the jobs' log lines), the end notifications, the status bar, the
 // Jobs view, the Runs view (Show Runs), the job details documents and the run / job commands.
 import * as vscode from 'vscode';
-import type { RunKind } from '../../jobs/runRequest';
+import { jobKinds } from '../../fabric/itemKinds';
 import { currentStepInput, quickInputPrompter } from '../common/quickInputPrompter';
 import { registerSafeCommand } from '../common/safeCommand';
 import type { ConnectionManager } from '../connection/ConnectionManager';
@@ -39,13 +39,6 @@ export interface JobsTestApi {
   /** The wizard's quick input on screen, to type into and accept it. */
   currentStepInput: typeof currentStepInput;
 }
-
-const RUN_COMMANDS: [string, RunKind][] = [
-  ['fabricWorkbench.runNotebook', 'notebook'],
-  ['fabricWorkbench.runPipeline', 'pipeline'],
-  ['fabricWorkbench.refreshDataflow', 'dataflowRefresh'],
-  ['fabricWorkbench.publishDataflow', 'dataflowPublish'],
-];
 
 export function registerJobs(context: vscode.ExtensionContext, deps: JobsDeps): JobsTestApi {
   const { log, connection } = deps;
@@ -88,7 +81,8 @@ export function registerJobs(context: vscode.ExtensionContext, deps: JobsDeps): 
     runsTreeView,
     runFiles,
     vscode.workspace.registerTextDocumentContentProvider(JOB_DETAILS_SCHEME, details),
-    ...RUN_COMMANDS.map(([id, kind]) => command(id, (arg?: unknown) => commands.run(kind, arg))),
+    // One run command per job kind of the registry (package.json lists them; a unit test holds the two together).
+    ...jobKinds().map((job) => command(job.command, (arg?: unknown) => commands.run(job.id, arg))),
     command('fabricWorkbench.runFromFile', (name?: string) => commands.runFromFile(typeof name === 'string' ? name : undefined)),
     command('fabricWorkbench.rerunJob', (arg?: unknown) => commands.rerun(arg)),
     command('fabricWorkbench.cancelJob', (arg?: unknown) => commands.cancel(arg)),

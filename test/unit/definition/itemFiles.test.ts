@@ -6,7 +6,6 @@ import {
   extractNotebookParameters,
   fileText,
   itemFolderName,
-  minimalDefinition,
   parseItemFolderName,
   parseNotebookPy,
   parsePlatformFile,
@@ -14,6 +13,7 @@ import {
   validateMashup,
   writePlatformFile,
 } from '../../../src/fabric/definition';
+import { minimalDefinition } from '../../../src/fabric/itemKinds';
 import { PYSPARK_EXPORT } from './notebookFixtures';
 
 describe('item folders and files', () => {

@@ -1,6 +1,7 @@
 // Replays the request examples of the official specs (platform: workspaces, folders, items, moves,
 // definitions and their bulk export, job scheduler, operations; notebook, dataPipeline, dataflow:
-// their aliases and job endpoints; spark: the workspace's Livy sessions) against
+// their aliases and job endpoints, a dataflow's discovered parameters; sparkjobdefinition and
+// lakehouse: their job endpoints; spark: the workspace's Livy sessions) against
 // the emulator, checks that it answers with a success status the example documents, and validates
 // the answer bodies against the swagger schemas. Placeholder payloads ("dotPlatformBase64String",
 // elided "IyBGYWJyaWMgbm90ZWJv...") are replaced by real content of the same file.
@@ -35,21 +36,29 @@ interface Example {
 
 /** The endpoints the emulator implements (the specs also describe shortcuts, sessions, …). */
 const IMPLEMENTED =
-  /^\/(operations\/\{operationId\}(\/result)?|workspaces(\/\{workspaceId\}(\/spark\/livySessions|\/(items|notebooks|dataPipelines|dataflows|folders)(\/bulkMove|\/bulkExportDefinitions|\/\{\w+\}(\/(getDefinition|updateDefinition|move|jobs\/.+))?)?)?)?)$/;
+  /^\/(operations\/\{operationId\}(\/result)?|workspaces(\/\{workspaceId\}(\/spark\/livySessions|\/(items|notebooks|dataPipelines|dataflows|sparkJobDefinitions|lakehouses|folders)(\/bulkMove|\/bulkExportDefinitions|\/\{\w+\}(\/(getDefinition|updateDefinition|move|jobs\/.+|parameters))?)?)?)?)$/;
+/** Of these specs only the job endpoints are replayed (the emulator keeps these items' definitions, not their tables or sessions). */
+const JOBS_ONLY = /^\/workspaces\/\{workspaceId\}\/(sparkJobDefinitions|lakehouses)\/\{\w+\}\/jobs\/\w+\/instances$/;
 
 /** The display name of the item an example's request acts on. */
 const REPLAY_TARGET = 'Replay target';
 
-const ITEM_ID_PARAMETER = /\{(itemId|notebookId|dataPipelineId|dataflowId)\}/;
-const SPEC_ITEM_TYPES: Record<string, string> = { notebook: 'Notebook', dataPipeline: 'DataPipeline', dataflow: 'Dataflow' };
+const ITEM_ID_PARAMETER = /\{(itemId|notebookId|dataPipelineId|dataflowId|sparkJobDefinitionId|lakehouseId)\}/;
+const SPEC_ITEM_TYPES: Record<string, string> = {
+  notebook: 'Notebook',
+  dataPipeline: 'DataPipeline',
+  dataflow: 'Dataflow',
+  sparkjobdefinition: 'SparkJobDefinition',
+  lakehouse: 'Lakehouse',
+};
 /** A job type each runnable item type accepts, for examples that need a job instance to exist. */
 const DEFAULT_JOB_TYPES: Record<string, string> = { Notebook: 'RunNotebook', DataPipeline: 'Pipeline', Dataflow: 'Refresh' };
 
-function examplesOf(spec: string): Example[] {
+function examplesOf(spec: string, only?: RegExp): Example[] {
   const swagger = JSON.parse(readFileSync(join(SPECS, spec, 'swagger.json'), 'utf8')) as { paths: Record<string, Record<string, SwaggerOperation>> };
   const examples: Example[] = [];
   for (const [path, operations] of Object.entries(swagger.paths)) {
-    if (!IMPLEMENTED.test(path.replace(/\?.*$/, ''))) continue;
+    if (!IMPLEMENTED.test(path.replace(/\?.*$/, '')) || (only && !only.test(path))) continue;
     for (const [method, operation] of Object.entries(operations)) {
       for (const { $ref } of Object.values(operation['x-ms-examples'] ?? {})) {
         const name = $ref.replace(/^.*\//, '').replace(/\.json$/, '');
@@ -61,7 +70,10 @@ function examplesOf(spec: string): Example[] {
   return examples;
 }
 
-const EXAMPLES = ['platform', 'notebook', 'dataPipeline', 'dataflow', 'spark'].flatMap(examplesOf);
+const EXAMPLES = [
+  ...['platform', 'notebook', 'dataPipeline', 'dataflow', 'spark'].flatMap((spec) => examplesOf(spec)),
+  ...['sparkjobdefinition', 'lakehouse'].flatMap((spec) => examplesOf(spec, JOBS_ONLY)),
+];
 
 function bodyParameter(example: Example): Json {
   const parameter = example.operation.parameters?.find((p) => p.in === 'body');
@@ -96,6 +108,8 @@ function sleepingNotebook(compute?: string): string {
   });
 }
 const SLEEPING_NOTEBOOK = sleepingNotebook();
+const PARAMETRIC_MASHUP =
+  'section Section1;\nshared Region = "EU" meta [IsParameterQuery = true, Type = "Text", IsParameterQueryRequired = true];\nshared Query = 1;\n';
 
 /** Real content for a part whose example payload is a placeholder; undefined to keep the example's. */
 function realContent(path: string, type: string, displayName: string): string | undefined {
@@ -140,6 +154,8 @@ describe('emulator contract: the spec examples replayed', function () {
     assert.ok(replayed(/\/move$|\/bulkMove$/) >= 4);
     assert.ok(replayed(/\/bulkExportDefinitions/) >= 2);
     assert.ok(replayed(/\/spark\/livySessions/) >= 1);
+    assert.ok(replayed(/\/jobs\/(sparkjob|tableMaintenance|refreshMaterializedLakeViews)\/instances$/) >= 6);
+    assert.ok(replayed(/\/dataflows\/\{dataflowId\}\/parameters$/) >= 1);
     assert.ok(EXAMPLES.filter((e) => 'rootFolderId' in e.parameters || bodyParameter(e)?.folderId).length >= 4);
   });
 
@@ -206,10 +222,14 @@ describe('emulator contract: the spec examples replayed', function () {
           const type = itemTypeOf(example);
           // A notebook on the kernel the run asks for: another one is refused with ComputeTypeMismatch.
           const notebook = sleepingNotebook(body?.executionData?.compute);
+          const part = (partPath: string, text: string) => ({ path: partPath, payload: Buffer.from(text).toString('base64'), payloadType: 'InlineBase64' });
+          // A dataflow with a parameter query, so its parameters can be discovered.
           const definition =
             type === 'Notebook'
-              ? { parts: [{ path: 'notebook-content.py', payload: Buffer.from(notebook).toString('base64'), payloadType: 'InlineBase64' }] }
-              : undefined;
+              ? { parts: [part('notebook-content.py', notebook)] }
+              : type === 'Dataflow'
+                ? { parts: [part('mashup.pq', PARAMETRIC_MASHUP)] }
+                : undefined;
           const item = await created(await call(emulator, 'POST', `/workspaces/${ws}/items`, { displayName: REPLAY_TARGET, type, definition }));
           path = path.replace(idParameter, item.id);
           const itemPath = `/workspaces/${ws}/items/${item.id}`;

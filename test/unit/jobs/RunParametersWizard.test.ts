@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { RunParametersWizard } from '../../../src/jobs/RunParametersWizard';
+import { requireJobKind } from '../../../src/fabric/itemKinds';
 import type { InputOptions } from '../../../src/base/prompter';
 import { BACK } from '../../../src/base/prompter';
 import { ScriptedPrompter, pickLabel, type, type ShownPick } from './scriptedPrompter';
@@ -12,7 +13,7 @@ const declared = [
 describe('RunParametersWizard', () => {
   it('runs with the declared defaults, typed, when the user picks Run at once', async () => {
     const prompter = new ScriptedPrompter([pickLabel('Run')]);
-    const values = await new RunParametersWizard(prompter, { title: 'Run Hello Fabric', kind: 'notebook', declared }).run();
+    const values = await new RunParametersWizard(prompter, { title: 'Run Hello Fabric', job: requireJobKind('notebook'), declared }).run();
     assert.deepEqual(values, {
       parameters: [
         { name: 'rows', type: 'Integer', value: 10 },
@@ -47,7 +48,7 @@ describe('RunParametersWizard', () => {
       },
       pickLabel('Run'),
     ]);
-    const values = await new RunParametersWizard(prompter, { title: 'Run', kind: 'notebook', declared }).run();
+    const values = await new RunParametersWizard(prompter, { title: 'Run', job: requireJobKind('notebook'), declared }).run();
     assert.match(validation!('2.5') ?? '', /not an Integer/);
     assert.match(validation!('abc') ?? '', /not an Integer/);
     assert.equal(validation!('-7'), undefined);
@@ -56,7 +57,7 @@ describe('RunParametersWizard', () => {
 
   it('goes back from the value step to the action step, then removes the parameter', async () => {
     const prompter = new ScriptedPrompter([pickLabel('label'), pickLabel('Change the value'), { input: () => BACK }, pickLabel('Remove'), pickLabel('Run')]);
-    const values = await new RunParametersWizard(prompter, { title: 'Run', kind: 'notebook', declared }).run();
+    const values = await new RunParametersWizard(prompter, { title: 'Run', job: requireJobKind('notebook'), declared }).run();
     assert.deepEqual(
       values.parameters.map((p) => p.name),
       ['rows'],
@@ -86,7 +87,7 @@ describe('RunParametersWizard', () => {
       },
       pickLabel('Run'),
     ]);
-    const values = await new RunParametersWizard(prompter, { title: 'Run', kind: 'notebook', declared }).run();
+    const values = await new RunParametersWizard(prompter, { title: 'Run', job: requireJobKind('notebook'), declared }).run();
     assert.match(nameCheck!('ROWS') ?? '', /differ only in case/);
     assert.match(nameCheck!('x'.repeat(257)) ?? '', /longer than 256/);
     assert.match(valueCheck!('2025-01-31 08:00') ?? '', /YYYY-MM-DDTHH:mm:ssZ/);
@@ -112,7 +113,7 @@ describe('RunParametersWizard', () => {
       },
       pickLabel('Run'),
     ]);
-    const values = await new RunParametersWizard(prompter, { title: 'Refresh Sales', kind: 'dataflowRefresh', declared: [] }).run();
+    const values = await new RunParametersWizard(prompter, { title: 'Refresh Sales', job: requireJobKind('dataflowRefresh'), declared: [] }).run();
     assert.deepEqual(positions, ['2/3', '3/3']);
     assert.deepEqual(values.parameters, [{ name: 'region', type: 'Automatic', value: 'west' }]);
   });
@@ -135,7 +136,7 @@ describe('RunParametersWizard', () => {
       },
       pickLabel('Run'),
     ]);
-    await new RunParametersWizard(prompter, { title: 'Run', kind: 'notebook', declared }).run();
+    await new RunParametersWizard(prompter, { title: 'Run', job: requireJobKind('notebook'), declared }).run();
     // The action step cannot know the total yet; "10" is valid Text, so no value step follows.
     assert.deepEqual(positions, ['2/undefined', '3/4']);
   });
@@ -153,7 +154,7 @@ describe('RunParametersWizard', () => {
       type('7'),
       pickLabel('Run'),
     ]);
-    const values = await new RunParametersWizard(prompter, { title: 'Run', kind: 'notebook', declared, last }).run();
+    const values = await new RunParametersWizard(prompter, { title: 'Run', job: requireJobKind('notebook'), declared, last }).run();
     assert.deepEqual(values.parameters[0], { name: 'rows', type: 'Integer', value: 7 });
   });
 
@@ -189,7 +190,7 @@ describe('RunParametersWizard', () => {
       pickLabel('Run'),
     ]);
     const listReferences = async (t: string) => (t === 'Lakehouse' ? [{ id: 'lh1', displayName: 'Sales LH', workspaceId: 'ws1' }] : []);
-    const values = await new RunParametersWizard(prompter, { title: 'Run', kind: 'notebook', declared: [], listReferences }).run();
+    const values = await new RunParametersWizard(prompter, { title: 'Run', job: requireJobKind('notebook'), declared: [], listReferences }).run();
     assert.deepEqual(values.executionData, {
       compute: 'Spark',
       computeConfiguration: {
@@ -212,9 +213,37 @@ describe('RunParametersWizard', () => {
     ]);
     const values = await new RunParametersWizard(prompter, {
       title: 'Run',
-      kind: 'pipeline',
+      job: requireJobKind('pipeline'),
       declared: [{ name: 'waitSec', type: 'Int', defaultValue: 1 }],
     }).run();
     assert.deepEqual(values, { parameters: [{ name: 'waitSec', type: 'Integer', value: 1 }] });
+  });
+});
+
+describe('RunParametersWizard on a job with executionData fields (table maintenance)', () => {
+  it('asks for the required table first, checks it as typed, and sends the fields as executionData', async () => {
+    let validate: InputOptions['validate'];
+    const prompter = new ScriptedPrompter([
+      pickLabel('Fix the parameters to run'),
+      {
+        input: (o) => {
+          validate = o.validate;
+          return 'daily_sales';
+        },
+      },
+      pickLabel('V-Order'),
+      pickLabel('true'),
+      pickLabel('Run'),
+    ]);
+    const values = await new RunParametersWizard(prompter, {
+      title: 'Run table maintenance on Sales',
+      job: requireJobKind('tableMaintenance'),
+      declared: [],
+    }).run();
+    assert.match(String(validate!('daily sales')), /letters, digits and underscores/);
+    assert.equal(validate!('daily_sales'), undefined);
+    assert.deepEqual(values, { parameters: [], executionData: { tableName: 'daily_sales', optimizeSettings: { vOrder: true } } });
+    const hub = prompter.seen[0] as ShownPick;
+    assert.ok(!hub.items.some((i) => i.label.includes('Add a parameter')), 'a job without parameters offers none to add');
   });
 });

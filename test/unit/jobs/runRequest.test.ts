@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { buildRunRequest, runKindsFor } from '../../../src/jobs/runRequest';
+import { jobKinds } from '../../../src/fabric/itemKinds';
+import { buildRunRequest } from '../../../src/jobs/runRequest';
 
 describe('buildRunRequest', () => {
   const parameters = [
@@ -32,10 +33,34 @@ describe('buildRunRequest', () => {
     assert.deepEqual(buildRunRequest({ kind: 'dataflowPublish', parameters: [] }), { endpoint: 'itemJob', jobType: 'Publish', body: undefined });
   });
 
+  it('sends a Spark job definition as sparkjob and a lakehouse table maintenance as tableMaintenance, with their executionData (specs)', () => {
+    const executionData = { commandLineArguments: 'a b', defaultLakehouseId: { referenceType: 'ById', itemId: 'l', workspaceId: 'w' } };
+    assert.deepEqual(buildRunRequest({ kind: 'sparkJob', parameters: [], executionData }), {
+      endpoint: 'itemJob',
+      jobType: 'sparkjob',
+      body: { executionData },
+    });
+    assert.deepEqual(buildRunRequest({ kind: 'sparkJob', parameters: [] }), { endpoint: 'itemJob', jobType: 'sparkjob', body: undefined });
+    const maintenance = { tableName: 'sales', optimizeSettings: { vOrder: true, zOrderBy: ['region'] }, vacuumSettings: { retentionPeriod: '7:00:00:00' } };
+    assert.deepEqual(buildRunRequest({ kind: 'tableMaintenance', parameters: [], executionData: maintenance }), {
+      endpoint: 'itemJob',
+      jobType: 'tableMaintenance',
+      body: { executionData: maintenance },
+    });
+    assert.deepEqual(buildRunRequest({ kind: 'refreshMaterializedLakeViews', parameters: [] }), {
+      endpoint: 'itemJob',
+      jobType: 'refreshMaterializedLakeViews',
+      body: undefined,
+    });
+  });
+
   it('knows which item types run', () => {
+    const runKindsFor = (type: string) => jobKinds(type).map((j) => j.id);
     assert.deepEqual(runKindsFor('Notebook'), ['notebook']);
-    assert.deepEqual(runKindsFor('DataPipeline'), ['pipeline']);
+    assert.deepEqual(runKindsFor('datapipeline'), ['pipeline']);
     assert.deepEqual(runKindsFor('Dataflow'), ['dataflowRefresh', 'dataflowPublish']);
-    assert.deepEqual(runKindsFor('Lakehouse'), []);
+    assert.deepEqual(runKindsFor('SparkJobDefinition'), ['sparkJob']);
+    assert.deepEqual(runKindsFor('Lakehouse'), ['tableMaintenance', 'refreshMaterializedLakeViews']);
+    assert.deepEqual(runKindsFor('Environment'), []);
   });
 });

@@ -292,6 +292,87 @@ describe('Commands: runs and jobs', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  /** The job ends Completed in Fabric and the Jobs view shows it so. */
+  async function completedInJobsView(item: Item, job: TrackedJob): Promise<void> {
+    assert.equal((await endedInFabric(item, job.id)).status, 'Completed');
+    await jobNode(job.id);
+    await waitFor(() => jobs.jobsView.find(job.id)?.status === 'Completed', `the Jobs view shows ${job.itemName} Completed`);
+  }
+
+  /** Runs `command` from the palette on a sample item, picked by name, with its last values. */
+  async function runAgainFromPalette(command: string, itemName: string): Promise<TrackedJob> {
+    const again = vscode.commands.executeCommand<TrackedJob>(command);
+    await pickByLabel(stepInput, 'Sample workspace');
+    await pickByLabel(stepInput, itemName);
+    await pickByLabel(stepInput, 'Run with last parameters');
+    return again;
+  }
+
+  async function sampleItem(displayName: string, type: string): Promise<Item> {
+    const sample = (await explorer.tree.getChildren()).find((n) => n.kind === 'workspace' && n.workspace.displayName === 'Sample workspace');
+    assert.ok(sample?.kind === 'workspace');
+    for await (const item of client.listItems(sample.workspace.id, { type })) if (item.displayName === displayName) return item;
+    throw new Error(`the sample has no ${type} ${displayName}`);
+  }
+
+  it('[fabricWorkbench.runSparkJob @ view/item/context] [fabricWorkbench.runSparkJob @ commandPalette] runs the sample Spark job definition with arguments set in the wizard, then again from the palette', async () => {
+    const item = await sampleItem('Nightly aggregation', 'SparkJobDefinition');
+    const running = vscode.commands.executeCommand<TrackedJob>(
+      'fabricWorkbench.runSparkJob',
+      await treeNode('Sample workspace', 'Nightly aggregation', 'SparkJobDefinition'),
+    );
+    await pickByLabel(stepInput, 'Command-line arguments');
+    assert.equal(await enterText(stepInput, '--day yesterday'), undefined);
+    await pickByLabel(stepInput, 'Main definition file (abfss:// path)');
+    assert.match(String(await enterText(stepInput, '/tmp/main.py')), /abfss:\/\//, 'a main file that is not an abfss:// path is refused as typed');
+    await enterText(stepInput, '');
+    await pickByLabel(stepInput, 'Run');
+    const job = await running;
+    assert.ok(job, `submitted (${failures.join('; ')})`);
+    assert.deepEqual([job.jobType, job.executionData], ['sparkjob', { commandLineArguments: '--day yesterday' }]);
+    await completedInJobsView(item, job);
+
+    const second = await runAgainFromPalette('fabricWorkbench.runSparkJob', 'Nightly aggregation');
+    assert.deepEqual(second.executionData, { commandLineArguments: '--day yesterday' });
+    await completedInJobsView(item, second);
+  });
+
+  it('[fabricWorkbench.runTableMaintenance @ view/item/context] [fabricWorkbench.runTableMaintenance @ commandPalette] runs table maintenance on the sample lakehouse; names and retention are checked as typed', async () => {
+    const item = await sampleItem('Sales', 'Lakehouse');
+    const running = vscode.commands.executeCommand<TrackedJob>('fabricWorkbench.runTableMaintenance', await treeNode('Sample workspace', 'Sales', 'Lakehouse'));
+    // Without a table the run cannot start: the hub's first entry says what to fix.
+    await pickByLabel(stepInput, 'Fix the parameters to run');
+    assert.match(String(await enterText(stepInput, 'daily sales')), /letters, digits and underscores/);
+    assert.equal(await enterText(stepInput, 'daily_sales'), undefined);
+    await pickByLabel(stepInput, 'Vacuum retention (d:hh:mm:ss)');
+    assert.match(String(await enterText(stepInput, '7:24:00:00')), /hours 0–23/);
+    assert.equal(await enterText(stepInput, '7:00:00:00'), undefined);
+    await pickByLabel(stepInput, 'V-Order');
+    await pickByLabel(stepInput, 'true');
+    await pickByLabel(stepInput, 'Run');
+    const job = await running;
+    assert.ok(job, `submitted (${failures.join('; ')})`);
+    assert.equal(job.jobType, 'TableMaintenance');
+    assert.deepEqual(job.executionData, { tableName: 'daily_sales', vacuumSettings: { retentionPeriod: '7:00:00:00' }, optimizeSettings: { vOrder: true } });
+    await completedInJobsView(item, job);
+
+    await completedInJobsView(item, await runAgainFromPalette('fabricWorkbench.runTableMaintenance', 'Sales'));
+  });
+
+  it('[fabricWorkbench.refreshMaterializedLakeViews @ view/item/context] [fabricWorkbench.refreshMaterializedLakeViews @ commandPalette] refreshes the materialized lake views of the sample lakehouse', async () => {
+    const item = await sampleItem('Sales', 'Lakehouse');
+    const running = vscode.commands.executeCommand<TrackedJob>(
+      'fabricWorkbench.refreshMaterializedLakeViews',
+      await treeNode('Sample workspace', 'Sales', 'Lakehouse'),
+    );
+    await pickByLabel(stepInput, 'Run');
+    const job = await running;
+    assert.equal(job.jobType, 'RefreshMaterializedLakeViews');
+    await completedInJobsView(item, job);
+
+    await completedInJobsView(item, await runAgainFromPalette('fabricWorkbench.refreshMaterializedLakeViews', 'Sales'));
+  });
+
   it('[fabricWorkbench.runFromFile @ commandPalette] runs a valid named run next to an invalid one, which is explained and marked in Problems; an unreadable file is refused with its line', async () => {
     fs.mkdirSync(path.dirname(runFile), { recursive: true });
     fs.writeFileSync(

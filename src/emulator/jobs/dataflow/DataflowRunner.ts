@@ -1,6 +1,6 @@
 // Dataflow Gen2 jobs: Publish (ApplyChanges) checks the mashup's syntax and keeps it as the
 // published version; Refresh (Execute) runs the last published version, simulated.
-import { cancelled, completed, delay, failed, readTextPart } from '../outcomes';
+import { completed, failed, readTextPart, simulatedWork } from '../outcomes';
 import type { JobContext, JobOutcome, JobRunner, RunnableItem } from '../types';
 import { validateMashup } from '../../../fabric/definition';
 
@@ -12,9 +12,6 @@ export interface PublishedDataflow {
 /** Published versions by item id, as the HTTP layer persists them. */
 export type DataflowPublishedState = Record<string, PublishedDataflow>;
 
-export const DATAFLOW_PUBLISH_JOB_TYPES = ['Publish', 'ApplyChanges'];
-export const DATAFLOW_REFRESH_JOB_TYPES = ['Refresh', 'Execute'];
-
 /** How long a simulated refresh takes before timeScale. */
 const REFRESH_MS = 2000;
 
@@ -22,7 +19,8 @@ export class DataflowRunner implements JobRunner {
   private readonly published = new Map<string, PublishedDataflow>();
 
   async run(item: RunnableItem, jobType: string, ctx: JobContext): Promise<JobOutcome> {
-    return DATAFLOW_PUBLISH_JOB_TYPES.includes(jobType) ? this.publish(item) : this.refresh(item, ctx);
+    // The registry's job types: Publish (applyChanges) and Refresh (execute).
+    return jobType === 'Publish' ? this.publish(item) : this.refresh(item, ctx);
   }
 
   exportPublishedState(): DataflowPublishedState {
@@ -57,7 +55,6 @@ export class DataflowRunner implements JobRunner {
     if (!this.published.has(item.itemId)) {
       return failed('DataflowNotPublished', 'Dataflow has not been published; publish it first (job type Publish).');
     }
-    const finished = await delay(REFRESH_MS * ctx.timeScale, ctx.signal);
-    return finished ? completed() : cancelled();
+    return simulatedWork(REFRESH_MS, ctx);
   }
 }
