@@ -3,39 +3,19 @@
 // checked through the emulator's REST API (content, and how many updateDefinition calls arrived)
 // and the notifications through the page itself (ui.ts reads the notification center).
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { startEmulator } from '../../../src/emulator';
 import { PendingChanges } from '../../../src/workspace/PendingChanges';
-import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
 import type { Item } from '../../../src/fabric/types';
-import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import { PendingChangesFile } from '../../../src/vscode/files/PendingChangesFile';
 import { shownNotifications as notifications } from './support/notifications';
-import { PART, pipelineJson, pipelines } from './support/pipelines';
+import { PART, pipelineJson, savingSuite } from './support/savingSuite';
 import { ScriptedPrompter } from './support/scriptedPrompter';
 import { waitFor } from './support/wait';
 
-const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
-const UPDATE_DEFINITION = 'POST /v1/workspaces/{id}/items/{id}/updateDefinition';
-
 describe('Saving while typing, and changes not in Fabric yet', function () {
   this.timeout(120_000);
-  let emulator: Awaited<ReturnType<typeof startEmulator>>;
-  let dataDir: string;
-  let client: FabricClient;
-  let explorer: Explorer;
-  let workspaceId: string;
   const prompter = new ScriptedPrompter();
-  let fixture: ReturnType<typeof pipelines>;
-  const uriOf = (item: Item, part?: string) => fixture.uriOf(item, part);
-  const pipeline = (...args: Parameters<typeof fixture.create>) => fixture.create(...args);
-  const remote = (item: Item, part?: string) => fixture.remote(item, part);
-  const changeInFabric = (item: Item, description: string) => fixture.changeInFabric(item, description);
-  const uploads = () => emulator.stats.byRoute[UPDATE_DEFINITION] ?? 0;
-  const pendingOf = (item: Item) => explorer.saving.pendingView.changes.filter((c) => c.item.id === item.id);
+  const { suite, uploads, uriOf, pendingOf, pipeline, remote, changeInFabric } = savingSuite('Pending suite', prompter);
   const settings = (section: string) => vscode.workspace.getConfiguration(section);
 
   async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
@@ -58,19 +38,6 @@ describe('Saving while typing, and changes not in Fabric yet', function () {
 
   const fabricProblems = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Fabric');
 
-  before(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-pending-suite-'));
-    emulator = await startEmulator({ port: 0, dataDir, sample: false });
-    client = new FabricClient({ baseUrl: emulator.baseUrl, tokenProvider: new StaticTokenProvider(emulator.token), userAgent: 'pending-suite' });
-    workspaceId = (await client.createWorkspace({ displayName: 'Pending suite' })).id;
-    explorer = ((await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as { explorer: Explorer }).explorer;
-    fixture = pipelines(client, workspaceId, (id) => explorer.files.refresh(id));
-    explorer.setPrompter(prompter);
-    await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
-    // VS Code in the browser auto-saves by default: the tests outside "under files.autoSave" save when they choose.
-    await settings('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
-  });
-
   beforeEach(async () => {
     await vscode.commands.executeCommand('notifications.clearAll');
   });
@@ -82,13 +49,6 @@ describe('Saving while typing, and changes not in Fabric yet', function () {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
-
-  after(async () => {
-    explorer?.setPrompter(undefined);
-    await settings('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
-    await emulator?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   describe('under files.autoSave: afterDelay', () => {
@@ -113,7 +73,7 @@ describe('Saving while typing, and changes not in Fabric yet', function () {
       assert.equal(change!.reason.kind, 'invalid');
       assert.equal(fabricProblems(uri).length, 1, 'the Problems panel shows why');
       assert.match(
-        String(explorer.saving.pendingView.provideFileDecoration(uri)?.tooltip),
+        String(suite.explorer.saving.pendingView.provideFileDecoration(uri)?.tooltip),
         /^Not in Fabric yet: .*\(line \d+\)$/,
         'the file says why it is not in Fabric',
       );
@@ -123,7 +83,7 @@ describe('Saving while typing, and changes not in Fabric yet', function () {
       assert.ok(!shown.some((m) => /Failed to save|FileSystemError/.test(m)), `no save error was shown: ${shown.join(' | ')}`);
 
       // The store on disk holds it too: a new session restores it.
-      const restarted = new PendingChanges(new PendingChangesFile(vscode.Uri.joinPath(explorer.saving.pendingFile, '..')));
+      const restarted = new PendingChanges(new PendingChangesFile(vscode.Uri.joinPath(suite.explorer.saving.pendingFile, '..')));
       await restarted.restore();
       const stored = restarted.list().filter((c) => c.item.id === item.id);
       assert.deepEqual(
@@ -211,7 +171,7 @@ describe('Saving while typing, and changes not in Fabric yet', function () {
     });
 
     it('[fabricWorkbench.publishPendingChanges] Publish still checks: the conflict stays until the user chooses', async () => {
-      const state = () => explorer.saving.scm.pending.states.find((s) => s.resourceUri.toString() === uri.toString());
+      const state = () => suite.explorer.saving.scm.pending.states.find((s) => s.resourceUri.toString() === uri.toString());
       assert.equal(state()?.contextValue, 'fabricWorkbench.pending.conflict', 'the Source Control view lists it as a conflict');
       const before = uploads();
       await vscode.commands.executeCommand('fabricWorkbench.publishPendingChanges', state());
@@ -226,7 +186,7 @@ describe('Saving while typing, and changes not in Fabric yet', function () {
   });
 
   it('[fabricWorkbench.showPendingChanges] says so when every saved change is in Fabric', async () => {
-    assert.deepEqual(explorer.saving.pendingView.changes, []);
+    assert.deepEqual(suite.explorer.saving.pendingView.changes, []);
     await vscode.commands.executeCommand('fabricWorkbench.showPendingChanges');
     assert.ok((await notifications()).includes('Every change you saved is in Fabric.'));
   });

@@ -4,40 +4,20 @@
 // resource states, group or source control they pass), and every effect is checked through the
 // emulator's REST API.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { startEmulator } from '../../../src/emulator';
-import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
 import type { Item } from '../../../src/fabric/types';
-import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import { PendingChangesFile } from '../../../src/vscode/files/PendingChangesFile';
 import { PendingChanges } from '../../../src/workspace/PendingChanges';
 import { shownNotifications as notifications } from './support/notifications';
-import { PART, pipelineJson, pipelines } from './support/pipelines';
+import { PART, pipelineJson, savingSuite } from './support/savingSuite';
 import { ScriptedPrompter } from './support/scriptedPrompter';
 import { waitFor } from './support/wait';
 
-const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
-const UPDATE_DEFINITION = 'POST /v1/workspaces/{id}/items/{id}/updateDefinition';
-
 describe('Staged mode and the Fabric Source Control view', function () {
   this.timeout(180_000);
-  let emulator: Awaited<ReturnType<typeof startEmulator>>;
-  let dataDir: string;
-  let client: FabricClient;
-  let explorer: Explorer;
-  let workspaceId: string;
   const prompter = new ScriptedPrompter();
-  let fixture: ReturnType<typeof pipelines>;
-  const uriOf = (item: Item, part?: string) => fixture.uriOf(item, part);
-  const pipeline = (...args: Parameters<typeof fixture.create>) => fixture.create(...args);
-  const remote = (item: Item, part?: string) => fixture.remote(item, part);
-  const changeInFabric = (item: Item, description: string) => fixture.changeInFabric(item, description);
-  const uploads = () => emulator.stats.byRoute[UPDATE_DEFINITION] ?? 0;
-  const scm = () => explorer.saving.scm.pending;
-  const pendingOf = (item: Item) => explorer.saving.pendingView.changes.filter((c) => c.item.id === item.id);
+  const { suite, uploads, uriOf, pendingOf, pipeline, remote, changeInFabric } = savingSuite('Staged suite', prompter);
+  const scm = () => suite.explorer.saving.scm.pending;
   /** The Source Control view's resource for a part, as VS Code passes it to a menu's command. */
   const stateOf = (uri: vscode.Uri) => scm().states.find((s) => s.resourceUri.toString() === uri.toString());
   const listed = () => scm().states.map((s) => s.resourceUri.path);
@@ -56,15 +36,6 @@ describe('Staged mode and the Fabric Source Control view', function () {
   }
 
   before(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-staged-suite-'));
-    emulator = await startEmulator({ port: 0, dataDir, sample: false });
-    client = new FabricClient({ baseUrl: emulator.baseUrl, tokenProvider: new StaticTokenProvider(emulator.token), userAgent: 'staged-suite' });
-    workspaceId = (await client.createWorkspace({ displayName: 'Staged suite' })).id;
-    explorer = ((await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as { explorer: Explorer }).explorer;
-    fixture = pipelines(client, workspaceId, (id) => explorer.files.refresh(id));
-    explorer.setPrompter(prompter);
-    await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
-    await settings('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
     await settings('fabricWorkbench').update('save.mode', 'staged', vscode.ConfigurationTarget.Global);
   });
 
@@ -83,11 +54,7 @@ describe('Staged mode and the Fabric Source Control view', function () {
   });
 
   after(async () => {
-    explorer?.setPrompter(undefined);
     await settings('fabricWorkbench').update('save.mode', undefined, vscode.ConfigurationTarget.Global);
-    await settings('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
-    await emulator?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('[fabricWorkbench.showPendingChanges @ commandPalette] [fabricWorkbench.discardPendingChange @ scm/resourceState/context] [fabricWorkbench.publishPendingChanges @ scm/resourceState/context] stages saves of two items, lists them, compares, discards one and publishes the other', async () => {
@@ -100,14 +67,14 @@ describe('Staged mode and the Fabric Source Control view', function () {
     assert.equal(uploads(), before, 'nothing reached Fabric');
     assert.match(await remote(first), /in Fabric/);
     assert.equal(firstDoc.isDirty, false);
-    assert.equal(explorer.saving.pendingView.provideFileDecoration(firstDoc.uri)?.badge, 'M');
+    assert.equal(suite.explorer.saving.pendingView.provideFileDecoration(firstDoc.uri)?.badge, 'M');
     assert.match(Buffer.from(await vscode.workspace.fs.readFile(firstDoc.uri)).toString('utf8'), /mine, first/);
     assert.deepEqual(listed(), [`/Staged first.DataPipeline/${PART}`, `/Staged second.DataPipeline/${PART}`]);
     const state = stateOf(firstDoc.uri)!;
     assert.equal(state.contextValue, 'fabricWorkbench.pending.staged');
     assert.match(state.decorations?.tooltip ?? '', /^Staged first \(DataPipeline\): Staged/);
     // On disk too: a reloaded window lists them again.
-    const stored = new PendingChanges(new PendingChangesFile(vscode.Uri.joinPath(explorer.saving.pendingFile, '..')));
+    const stored = new PendingChanges(new PendingChangesFile(vscode.Uri.joinPath(suite.explorer.saving.pendingFile, '..')));
     await stored.restore();
     assert.deepEqual(
       stored
