@@ -36,11 +36,17 @@ describe('Staged edits in the Source Control view', function () {
   it('keeps the saves of two items staged, lists them under Fabric and shows a diff', async () => {
     const { page } = workbench;
     const row = (label: string) => page.locator('.monaco-list-row', { hasText: label }).first();
+    /** Clicks a row; a hover left open (a tree item's tooltip, the editor's) would take the click, so the mouse leaves first. */
+    const click = async (label: string) => {
+      await page.mouse.move(0, 0);
+      await page.keyboard.press('Escape');
+      await row(label).click();
+    };
     /** Opens an item's part from the Workspaces view, adds a description after its opening `{` and saves. */
     const edit = async (item: string, part: string) => {
-      await row(item).click();
+      await click(item);
       await row(part).waitFor({ timeout: 30_000 });
-      await row(part).click();
+      await click(part);
       const editor = page.locator('.editor-instance .monaco-editor').last();
       await editor.waitFor();
       await page.locator('.tab.active', { hasText: part }).waitFor({ timeout: 30_000 });
@@ -54,10 +60,12 @@ describe('Staged edits in the Source Control view', function () {
 
     await page.locator('.activitybar [aria-label^="Fabric"]').first().click();
     await row('Sample workspace').waitFor({ timeout: 30_000 });
-    await row('Sample workspace').click();
+    await click('Sample workspace');
     await edit('Daily load', 'pipeline-content.json');
     await edit('Sales', 'lakehouse.metadata.json');
 
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
     await page.locator('.activitybar [aria-label^="Source Control"]').first().click();
     const scm = page.locator('.scm-view');
     await scm.locator('.monaco-list-row', { hasText: 'pipeline-content.json' }).first().waitFor({ timeout: 30_000 });
