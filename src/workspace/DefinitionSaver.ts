@@ -4,9 +4,11 @@
 // - An auto-save never fails on text still being typed: content Fabric would refuse is kept pending
 //   (its problem shown), and valid content waits until the item's saves pause, then goes up with
 //   the item's other waiting parts in one upload.
+// - In staged mode (`save.mode`), a save that passes the same checks is kept pending ("staged")
+//   until the person publishes the item; publishing runs the upload and conflict check below.
 // - A change made in Fabric meanwhile keeps the text pending as a conflict, and tells listeners
-//   (who offer Compare / Overwrite / Discard); nothing is uploaded. A failed upload of waiting
-//   parts keeps them pending with the reason.
+//   (who offer Compare / Overwrite / Discard); nothing is uploaded. A failed upload of waiting or
+//   staged parts keeps them pending with the reason.
 import type { Item } from '../fabric/types';
 import { Emitter } from '../base/event';
 import { DefinitionConflictError, type DefinitionCache, type DefinitionSnapshot, type PartOverlay } from './DefinitionCache';
@@ -17,6 +19,18 @@ import type { PendingChange, PendingChanges, PendingItem, PendingReason } from '
 
 /** Who asked for a save: the person (a command, Ctrl+S) or VS Code's auto-save. */
 export type SaveTrigger = 'manual' | 'auto';
+
+/** Where a valid save goes: to Fabric at once (`immediate`), or kept until published (`staged`). */
+export type SaveMode = 'immediate' | 'staged';
+
+/** What became of an upload of an item's pending parts. */
+export type UploadOutcome =
+  | { kind: 'uploaded' }
+  | { kind: 'nothing' }
+  | { kind: 'conflict' }
+  | { kind: 'failed'; message: string }
+  /** Held back, nothing uploaded: a part is text Fabric would refuse. */
+  | { kind: 'invalid'; path: string; problem: string };
 
 /** A save the person asked for was refused: the content is not something Fabric accepts. */
 export class InvalidPartError extends Error {
@@ -44,6 +58,7 @@ export interface SaverSettings {
   connection(): string | undefined;
   /** How long an item's auto-saves must pause before they are uploaded. */
   uploadDelayMs(): number;
+  saveMode(): SaveMode;
 }
 
 export class DefinitionSaver {
@@ -53,7 +68,7 @@ export class DefinitionSaver {
   private readonly conflicted = new Emitter<ConflictEvent>();
   readonly onConflict = this.conflicted.event;
   private readonly failed = new Emitter<UploadFailureEvent>();
-  /** An upload nobody waited for (auto-save, Upload Now) failed; the parts stay pending. */
+  /** An upload nobody waited for (auto-save, Overwrite) failed; the parts stay pending. */
   readonly onDidFailUpload = this.failed.event;
   private readonly changedParts = new Emitter<PartsEvent>();
   /** What the parts show changed without a write (uploaded from pending, discarded). */
@@ -104,9 +119,14 @@ export class DefinitionSaver {
     }
     const upload = path.endsWith('.ipynb') ? Buffer.from(prepareIpynbForFabric(Buffer.from(content).toString('utf8')), 'utf8') : content;
     const change = await this.entry(connection, item, path, upload, { kind: 'waiting' });
+    // A conflict waits for the person's choice: later saves keep it one rather than ask again.
+    const conflict = this.pending.get(connection, item, path)?.reason.kind === 'conflict';
+    // Overwrite (forceNextSave) is the person's order to upload, staged mode or not.
+    if (this.settings.saveMode() === 'staged' && !this.forced.has(partKey(item, path))) {
+      await this.pending.set({ ...change, reason: conflict ? { kind: 'conflict' } : { kind: 'staged' } });
+      return;
+    }
     if (trigger === 'auto') {
-      // A conflict waits for the person's choice: auto-saves do not ask again at every pause.
-      const conflict = this.pending.get(connection, item, path)?.reason.kind === 'conflict';
       await this.pending.set(conflict ? { ...change, reason: { kind: 'conflict' } } : change);
       if (!conflict) this.schedule(connection, item);
       return;
@@ -126,7 +146,36 @@ export class DefinitionSaver {
    */
   async uploadNow(item: PendingItem, options: { force?: boolean } = {}): Promise<void> {
     this.cancelTimer(item);
-    await this.upload(this.requireConnection(), item, { force: !!options.force, includeConflicts: true });
+    const outcome = await this.upload(this.requireConnection(), item, { force: !!options.force, asked: true });
+    if (outcome.kind === 'failed') this.failed.fire({ item, paths: [], message: outcome.message });
+  }
+
+  /**
+   * Publishes an item's pending parts in one upload, with the conflict check of a save; nothing
+   * when one of them is text Fabric would refuse. A conflict is told through `onConflict` too
+   * (the person's choice); a failure keeps the parts pending with the reason.
+   */
+  async publish(item: PendingItem): Promise<UploadOutcome> {
+    const connection = this.requireConnection();
+    const invalid = this.pending.forItem(connection, item).find((c) => c.reason.kind === 'invalid');
+    if (invalid?.reason.kind === 'invalid') return { kind: 'invalid', path: invalid.path, problem: invalid.reason.problem };
+    this.cancelTimer(item);
+    return this.upload(connection, item, { asked: true });
+  }
+
+  /**
+   * Reads the item's copy in Fabric again (nothing is uploaded): its pending parts based on
+   * another copy are marked as conflicts, so they show as such before a publish. Returns those.
+   */
+  async recheck(item: Item): Promise<PendingChange[]> {
+    const connection = this.requireConnection();
+    const remote = await this.cache.fetchRemote(item);
+    // Text Fabric would refuse stays marked so: it must never go up through an Overwrite.
+    const outdated = this.pending
+      .forItem(connection, item)
+      .filter((c) => c.base !== remote.fingerprint && c.reason.kind !== 'conflict' && c.reason.kind !== 'invalid');
+    await this.mark(outdated, { kind: 'conflict' });
+    return outdated;
   }
 
   /** Uploads every item whose auto-saves are waiting (the window lost focus). */
@@ -140,9 +189,10 @@ export class DefinitionSaver {
         .map((c) => [partKey(c.item, ''), c.item]),
     );
     await Promise.all(
-      [...items.values()].map((item) => {
+      [...items.values()].map(async (item) => {
         this.cancelTimer(item);
-        return this.upload(connection, item, {});
+        const outcome = await this.upload(connection, item, {});
+        if (outcome.kind === 'failed') this.failed.fire({ item, paths: [], message: outcome.message });
       }),
     );
   }
@@ -193,18 +243,19 @@ export class DefinitionSaver {
   /**
    * One upload of the item's pending parts (and of `manual`, the part a person is saving). Success
    * drops them from the pending changes; a conflict keeps them as conflicts; a failure keeps them
-   * with the reason and, for a manual save, throws (the editor keeps the text, unsaved).
+   * with the reason and, for a manual save, throws (the editor keeps the text, unsaved). Staged
+   * and conflicting parts go only when the person `asked` for this item's upload (or forces it).
    */
-  private async upload(connection: string, item: PendingItem, options: { force?: boolean; manual?: PendingChange; includeConflicts?: boolean }): Promise<void> {
+  private async upload(connection: string, item: PendingItem, options: { force?: boolean; manual?: PendingChange; asked?: boolean }): Promise<UploadOutcome> {
     // Saved through another connection: its client must not upload them.
-    if (this.settings.connection() !== connection) return;
+    if (this.settings.connection() !== connection) return { kind: 'nothing' };
     const { manual } = options;
-    const uploadable = (c: PendingChange) =>
-      c.reason.kind === 'waiting' || c.reason.kind === 'failed' || (c.reason.kind === 'conflict' && (options.includeConflicts || options.force));
+    const held = (c: PendingChange) => c.reason.kind === 'staged' || c.reason.kind === 'conflict';
+    const uploadable = (c: PendingChange) => c.reason.kind !== 'invalid' && (!held(c) || options.asked || options.force);
     const stored = this.pending.forItem(connection, item);
     const waiting = stored.filter((c) => c.path !== manual?.path && uploadable(c));
     const parts = manual ? [...waiting, manual] : waiting;
-    if (!parts.length) return;
+    if (!parts.length) return { kind: 'nothing' };
     const paths = parts.map((c) => c.path);
     try {
       // The conflict check takes each part's base from the cache when the upload's turn comes:
@@ -215,19 +266,19 @@ export class DefinitionSaver {
         await this.mark(waiting, { kind: 'conflict' });
         if (manual) await this.pending.set({ ...manual, reason: { kind: 'conflict' } });
         this.conflicted.fire({ item, paths, remote: error.remote });
-        return;
+        return { kind: 'conflict' };
       }
       const message = describeError(error);
       await this.mark(waiting, { kind: 'failed', message });
       if (manual) throw error;
-      this.failed.fire({ item, paths, message });
-      return;
+      return { kind: 'failed', message };
     }
     // The part being saved may have been pending before (an auto-save): it is in Fabric now.
     const replaced = manual ? stored.filter((c) => c.path === manual.path) : [];
     await this.pending.delete(...waiting, ...replaced);
     await this.rebase(connection, item);
     if (!manual) this.changedParts.fire({ item, paths });
+    return { kind: 'uploaded' };
   }
 
   /** After an upload, the stored bases follow the cache's (which moves those based on what the upload replaced). */
@@ -265,7 +316,10 @@ export class DefinitionSaver {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        this.upload(connection, item, {}).catch((error: unknown) => this.failed.fire({ item, paths: [], message: describeError(error) }));
+        this.upload(connection, item, {}).then(
+          (outcome) => outcome.kind === 'failed' && this.failed.fire({ item, paths: [], message: outcome.message }),
+          (error: unknown) => this.failed.fire({ item, paths: [], message: describeError(error) }),
+        );
       }, this.settings.uploadDelayMs()),
     );
   }

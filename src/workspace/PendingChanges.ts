@@ -1,6 +1,6 @@
 // Text the user saved that is not (yet) in Fabric: an auto-save of content Fabric would refuse, an
-// auto-save waiting to go up with the item's other parts, a save that met a change made in Fabric,
-// or an upload that failed. Each entry keeps the content and the fingerprint of the remote copy it
+// auto-save waiting to go up with the item's other parts, a save kept until the person publishes it
+// (staged mode), a save that met a change made in Fabric, or an upload that failed. Each entry keeps the content and the fingerprint of the remote copy it
 // was based on (the conflict check at upload). Entries belong to the connection they were saved
 // through and are never dropped except on purpose (uploaded or discarded): every change is written
 // to storage before it counts, and stored text that cannot be read is set aside, never overwritten.
@@ -8,7 +8,8 @@ import type { Item } from '../fabric/types';
 import { Emitter } from '../base/event';
 
 /** Why an entry is not in Fabric yet. */
-export type PendingReason = { kind: 'invalid'; problem: string } | { kind: 'waiting' } | { kind: 'conflict' } | { kind: 'failed'; message: string };
+export type PendingReason =
+  { kind: 'invalid'; problem: string } | { kind: 'waiting' } | { kind: 'staged' } | { kind: 'conflict' } | { kind: 'failed'; message: string };
 
 /** Enough of an item to find it again and to name its folder. */
 export type PendingItem = Pick<Item, 'workspaceId' | 'id' | 'displayName' | 'type'>;
@@ -165,6 +166,7 @@ function isReason(reason: unknown): reason is PendingReason {
   const r = reason as Partial<Record<string, unknown>> | undefined;
   switch (r?.kind) {
     case 'waiting':
+    case 'staged':
     case 'conflict':
       return true;
     case 'invalid':

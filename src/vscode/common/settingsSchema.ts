@@ -33,6 +33,8 @@ export const SETTINGS = {
   exportConcurrency: { key: 'export.concurrency', read: atLeast(1) },
   /** How long an item's auto-saves must pause before they are uploaded, in ms. */
   autoSaveUploadDelayMs: { key: 'save.autoSaveUploadDelaySeconds', read: (value, fallback) => atLeast(0)(value, fallback) * 1000 },
+  /** Whether a save goes to Fabric at once or is staged until published. */
+  saveMode: { key: 'save.mode', read: oneOf(['immediate', 'staged']) },
   /** How long one request may go unanswered, in ms (0: no limit). */
   requestTimeoutMs: { key: 'requestTimeoutSeconds', read: (value, fallback) => atLeast(0)(value, fallback) * 1000 },
   /** Minutes after which a job started here is cancelled (0: never). */

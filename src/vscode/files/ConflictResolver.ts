@@ -2,7 +2,9 @@
 // is kept as a pending change (the save itself succeeds, so VS Code shows no error) and this is the
 // one notification: Compare (a diff of the remote copy against the user's text), Overwrite (upload
 // the user's text anyway) or Discard (drop it; the file shows the remote copy). The remote copy is
-// served read-only under the `fabricwb-remote` scheme.
+// served read-only under the `fabricwb-remote` scheme; Compare is also what a click on a pending
+// change in the Source Control view opens. A copy kept is dropped once the item's pending parts
+// go up or are discarded, and on Refresh, so the next Compare reads Fabric again.
 import * as vscode from 'vscode';
 import type { DefinitionCache, DefinitionSnapshot } from '../../workspace/DefinitionCache';
 import type { ConflictEvent, DefinitionSaver } from '../../workspace/DefinitionSaver';
@@ -14,6 +16,9 @@ export class ConflictResolver implements vscode.TextDocumentContentProvider, vsc
   /** The remote copy seen by the last conflicting save, per item folder URI. */
   private readonly remotes = new Map<string, DefinitionSnapshot>();
   private readonly disposables: vscode.Disposable[];
+  private readonly _onDidChange = new vscode.EventEmitter<vscode.Uri>();
+  /** An open remote copy's text changed (it was read again). */
+  readonly onDidChange = this._onDidChange.event;
 
   constructor(
     private readonly saver: DefinitionSaver,
@@ -22,8 +27,13 @@ export class ConflictResolver implements vscode.TextDocumentContentProvider, vsc
     log: vscode.LogOutputChannel,
   ) {
     const conflicts = saver.onConflict((conflict) => this.onConflict(conflict));
+    const changed = saver.onDidChangeParts(({ item, paths }) => paths[0] !== undefined && this.forgetRemote(this.locator.partUri(item, paths[0])));
     this.disposables = [
-      new vscode.Disposable(() => conflicts.dispose()),
+      this._onDidChange,
+      new vscode.Disposable(() => {
+        conflicts.dispose();
+        changed.dispose();
+      }),
       vscode.workspace.registerTextDocumentContentProvider(FABRIC_REMOTE_SCHEME, this),
       registerSafeCommand('fabricWorkbench.compareWithRemote', log, (uri: vscode.Uri) => this.compare(uri)),
       registerSafeCommand('fabricWorkbench.overwriteRemote', log, (uri: vscode.Uri) => this.overwrite(uri)),
@@ -31,19 +41,17 @@ export class ConflictResolver implements vscode.TextDocumentContentProvider, vsc
     ];
   }
 
-  provideTextDocumentContent(uri: vscode.Uri): string {
+  /** The part in the remote copy kept (read from Fabric when none is); empty when Fabric has no such part. */
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const { partPath } = parseFabricUri(uri);
-    const content = partPath ? this.remotes.get(itemKey(uri))?.files.get(partPath) : undefined;
+    const content = partPath ? (await this.remote(uri))?.files.get(partPath) : undefined;
     return content ? Buffer.from(content).toString('utf8') : '';
   }
 
   /** A diff editor: the remote copy on the left, the editor's text on the right. */
   async compare(uri: vscode.Uri): Promise<void> {
     const remote = uri.with({ scheme: FABRIC_REMOTE_SCHEME });
-    if (!this.remotes.has(itemKey(uri))) {
-      const resolved = await this.locator.resolveItem(uri);
-      if (resolved) this.remotes.set(itemKey(uri), await this.definitions.fetchRemote(resolved.item));
-    }
+    await this.remote(uri);
     const name = uri.path.split('/').pop() ?? uri.path;
     await vscode.commands.executeCommand('vscode.diff', remote, uri, vscode.l10n.t('{0} (in Fabric) ↔ (yours)', name));
   }
@@ -60,7 +68,7 @@ export class ConflictResolver implements vscode.TextDocumentContentProvider, vsc
     } else {
       await this.saver.uploadNow(item, { force: true });
     }
-    this.remotes.delete(itemKey(uri));
+    this.forgetRemote(uri);
   }
 
   /** Drops the user's text (unsaved and pending) and shows the copy in Fabric. */
@@ -69,13 +77,48 @@ export class ConflictResolver implements vscode.TextDocumentContentProvider, vsc
     // Unsaved text first: else an auto-save could keep it pending again while it is discarded.
     if (isDirty(uri)) await revertDocument(uri);
     await this.saver.discard(item, partPath);
-    this.remotes.delete(itemKey(uri));
+    this.forgetRemote(uri);
     // The editor reads the file again now: it shows Fabric's copy when this command returns.
     await revertDocument(uri);
   }
 
+  /** Forgets every remote copy kept: the next Compare reads Fabric again. */
+  forgetRemotes(): void {
+    const items = new Set(this.remotes.keys());
+    this.remotes.clear();
+    this.fireOpenRemotes((uri) => items.has(itemKey(uri)));
+  }
+
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+  }
+
+  /** The remote copy of the item `uri` belongs to: the one kept, else read from Fabric now. */
+  private async remote(uri: vscode.Uri): Promise<DefinitionSnapshot | undefined> {
+    const kept = this.remotes.get(itemKey(uri));
+    if (kept) return kept;
+    const resolved = await this.locator.resolveItem(uri.with({ scheme: FABRIC_SCHEME }));
+    if (!resolved) return undefined;
+    const remote = await this.definitions.fetchRemote(resolved.item);
+    this.remotes.set(itemKey(uri), remote);
+    return remote;
+  }
+
+  private setRemote(uri: vscode.Uri, remote: DefinitionSnapshot): void {
+    this.remotes.set(itemKey(uri), remote);
+    this.fireOpenRemotes((open) => itemKey(open) === itemKey(uri));
+  }
+
+  /** Forgets the remote copy of the item `uri` belongs to. */
+  private forgetRemote(uri: vscode.Uri): void {
+    if (this.remotes.delete(itemKey(uri))) this.fireOpenRemotes((open) => itemKey(open) === itemKey(uri));
+  }
+
+  /** Open diff editors show a remote copy's text again. */
+  private fireOpenRemotes(matches: (uri: vscode.Uri) => boolean): void {
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.uri.scheme === FABRIC_REMOTE_SCHEME && matches(document.uri)) this._onDidChange.fire(document.uri);
+    }
   }
 
   private async requirePart(uri: vscode.Uri): Promise<ResolvedItem & { partPath: string }> {
@@ -87,7 +130,7 @@ export class ConflictResolver implements vscode.TextDocumentContentProvider, vsc
 
   private onConflict({ item, paths, remote }: ConflictEvent): void {
     const uris = paths.map((path) => this.locator.partUri(item, path));
-    this.remotes.set(itemKey(uris[0]!), remote);
+    this.setRemote(uris[0]!, remote);
     const compare = vscode.l10n.t('Compare');
     const overwrite = vscode.l10n.t('Overwrite');
     const discard = vscode.l10n.t('Discard My Changes');

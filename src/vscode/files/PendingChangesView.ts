@@ -1,11 +1,12 @@
 // What the user sees of the pending changes (saved text not in Fabric yet) of the current
 // connection: a badge and a tooltip on each such file saying why, a status-bar count of the items
-// that have some, and "Show Pending Changes" (the status bar's click): a list of them with Open,
-// Compare, Upload Now and Discard. A background upload that fails says so once.
+// that have some, and "Show Pending Changes" (the status bar's click), which reveals them in the
+// Source Control view (src/vscode/scm), where they are compared, published and discarded. A
+// background upload that fails says so once.
 import * as vscode from 'vscode';
 import type { DefinitionSaver } from '../../workspace/DefinitionSaver';
 import type { PendingChange, PendingReason } from '../../workspace/PendingChanges';
-import { answerOf, type Prompter } from '../../base/prompter';
+import { itemKey } from '../../workspace/pendingGroups';
 import { registerSafeCommand } from '../common/safeCommand';
 import type { ConnectionManager } from '../connection/ConnectionManager';
 import type { ItemLocator } from './DefinitionFileSystemProvider';
@@ -24,6 +25,8 @@ export function describeReason(reason: PendingReason): string {
       return vscode.l10n.t('Changed in Fabric too: compare or overwrite');
     case 'waiting':
       return vscode.l10n.t('Uploading shortly');
+    case 'staged':
+      return vscode.l10n.t('Staged: not in Fabric until you publish it');
   }
 }
 
@@ -34,11 +37,13 @@ export class PendingChangesView implements vscode.FileDecorationProvider, vscode
   private readonly disposables: vscode.Disposable[];
   /** The files decorated now, so those no longer pending lose their badge. */
   private decorated: vscode.Uri[] = [];
+  private readonly updated = new vscode.EventEmitter<void>();
+  /** `changes` may differ: a change was stored, uploaded or discarded, or the connection changed. */
+  readonly onDidChange = this.updated.event;
 
   constructor(
     private readonly saver: DefinitionSaver,
     private readonly connection: ConnectionManager,
-    private readonly prompter: () => Prompter,
     private readonly locator: ItemLocator,
     log: vscode.LogOutputChannel,
   ) {
@@ -60,7 +65,6 @@ export class PendingChangesView implements vscode.FileDecorationProvider, vscode
         failures.dispose();
       }),
       registerSafeCommand(SHOW_PENDING_CHANGES, log, () => this.show()),
-      registerSafeCommand('fabricWorkbench.uploadPendingChanges', log, (uri: vscode.Uri) => this.upload(uri)),
     ];
     this.update();
   }
@@ -75,63 +79,26 @@ export class PendingChangesView implements vscode.FileDecorationProvider, vscode
     if (uri.scheme !== FABRIC_SCHEME) return undefined;
     const change = this.changes.find((c) => this.locator.partUri(c.item, c.path).toString() === uri.toString());
     if (!change) return undefined;
-    const { kind } = change.reason;
-    const decoration = new vscode.FileDecoration(
-      kind === 'waiting' ? '↑' : kind === 'conflict' ? '≠' : '!',
-      describeReason(change.reason),
-      kind === 'waiting' ? undefined : new vscode.ThemeColor(kind === 'conflict' ? 'list.warningForeground' : 'list.errorForeground'),
-    );
+    const decoration = new vscode.FileDecoration(...BADGES[change.reason.kind], describeReason(change.reason));
+    decoration.color = COLORS[change.reason.kind];
     decoration.propagate = true;
     return decoration;
   }
 
-  /** The pending changes in a list; the chosen one is opened, compared, uploaded or discarded. */
+  /** Reveals the pending changes in the Source Control view (or says there are none). */
   async show(): Promise<void> {
-    const changes = this.changes;
-    if (changes.length === 0) {
+    if (this.changes.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Every change you saved is in Fabric.'));
       return;
     }
-    const chosen = await answerOf(
-      this.prompter().pick({
-        title: vscode.l10n.t('Changes Not in Fabric Yet'),
-        placeholder: vscode.l10n.t('Choose a file'),
-        items: changes.map((change) => ({
-          label: `$(file) ${change.item.displayName}.${change.item.type}/${change.path}`,
-          description: describeReason(change.reason),
-          value: change,
-        })),
-      }),
-    );
-    // Its workspace may not be listed yet in this session: ask where the item is now.
-    const uri = vscode.Uri.joinPath(await this.locator.itemUri(chosen.item), chosen.path);
-    const actions = [
-      { label: vscode.l10n.t('Open'), command: 'vscode.open' },
-      { label: vscode.l10n.t('Compare with the Copy in Fabric'), command: 'fabricWorkbench.compareWithRemote' },
-      ...(chosen.reason.kind === 'invalid' ? [] : [{ label: vscode.l10n.t('Upload Now'), command: 'fabricWorkbench.uploadPendingChanges' }]),
-      { label: vscode.l10n.t('Discard My Changes'), command: 'fabricWorkbench.discardLocalChanges' },
-    ];
-    const command = await answerOf(
-      this.prompter().pick({
-        title: uri.path.slice(1),
-        placeholder: describeReason(chosen.reason),
-        items: actions.map(({ label, command }) => ({ label, value: command })),
-      }),
-    );
-    await vscode.commands.executeCommand(command, uri);
-  }
-
-  /** Uploads the pending parts of the file's item now (a conflict still asks). */
-  async upload(uri: vscode.Uri): Promise<void> {
-    const resolved = await this.locator.resolveItem(uri);
-    if (!resolved) throw new Error(vscode.l10n.t('{0} is not a file of a Fabric item.', uri.toString(true)));
-    await this.saver.uploadNow(resolved.item);
+    await vscode.commands.executeCommand('workbench.view.scm');
   }
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
     this.statusBar.dispose();
     this._onDidChangeFileDecorations.dispose();
+    this.updated.dispose();
   }
 
   private update(): void {
@@ -139,7 +106,8 @@ export class PendingChangesView implements vscode.FileDecorationProvider, vscode
     const uris = changes.map((c) => this.locator.partUri(c.item, c.path));
     this._onDidChangeFileDecorations.fire([...this.decorated, ...uris, ...uris.map(itemFolderOf)]);
     this.decorated = [...uris, ...uris.map(itemFolderOf)];
-    const items = new Set(changes.map((c) => `${c.item.workspaceId}/${c.item.id}`)).size;
+    this.updated.fire();
+    const items = new Set(changes.map((c) => itemKey(c.item))).size;
     if (items === 0) {
       this.statusBar.hide();
       return;
@@ -149,6 +117,16 @@ export class PendingChangesView implements vscode.FileDecorationProvider, vscode
     this.statusBar.show();
   }
 }
+
+/** The badge of a pending file: a letter (`M` as for any modified file when staged) and its colour. */
+const BADGES: Record<PendingReason['kind'], string> = { staged: 'M', waiting: '↑', conflict: '≠', invalid: '!', failed: '!' };
+const COLORS: Record<PendingReason['kind'], vscode.ThemeColor | undefined> = {
+  staged: new vscode.ThemeColor('gitDecoration.modifiedResourceForeground'),
+  waiting: undefined,
+  conflict: new vscode.ThemeColor('list.warningForeground'),
+  invalid: new vscode.ThemeColor('list.errorForeground'),
+  failed: new vscode.ThemeColor('list.errorForeground'),
+};
 
 function itemFolderOf(uri: vscode.Uri): vscode.Uri {
   const parts = parseFabricUri(uri);

@@ -1,6 +1,6 @@
 // Wires the `fabricwb` file system: the item index and definition cache it reads through, the
 // saver and its pending changes (restored from the storage folder), the save diagnostics, the
-// conflict choice, and what the user sees of pending changes.
+// conflict choice, and what the user sees of pending changes (with the Source Control view's).
 import * as vscode from 'vscode';
 import { DefinitionCache } from '../../workspace/DefinitionCache';
 import { DefinitionSaver } from '../../workspace/DefinitionSaver';
@@ -11,6 +11,7 @@ import type { Item } from '../../fabric/types';
 import type { Prompter } from '../../base/prompter';
 import type { ConnectionManager } from '../connection/ConnectionManager';
 import { settings } from '../common/settings';
+import { registerScm, type Scm } from '../scm/registerScm';
 import { ConflictResolver } from './ConflictResolver';
 import { DefinitionFileSystemProvider } from './DefinitionFileSystemProvider';
 import { FABRIC_SCHEME, parseFabricUri } from './fabricUri';
@@ -30,6 +31,7 @@ export interface Files {
   items: WorkspaceItemIndex;
   saver: DefinitionSaver;
   pendingView: PendingChangesView;
+  scm: Scm;
   /** Test-only: where the pending changes are stored. */
   pendingFile: vscode.Uri;
   /** Settles once the stored pending changes are restored. */
@@ -46,7 +48,11 @@ export function registerFiles(context: vscode.ExtensionContext, deps: FilesDeps)
   const pending = new PendingChanges(storage);
   const items = new WorkspaceItemIndex(getClient);
   const definitions = new DefinitionCache(getClient, formatFor, DefinitionSaver.overlay(pending, connectionId));
-  const saver = new DefinitionSaver(definitions, pending, { connection: connectionId, uploadDelayMs: settings.autoSaveUploadDelayMs });
+  const saver = new DefinitionSaver(definitions, pending, {
+    connection: connectionId,
+    uploadDelayMs: settings.autoSaveUploadDelayMs,
+    saveMode: settings.saveMode,
+  });
   const triggers = new SaveTriggers();
   const provider = new DefinitionFileSystemProvider(getClient, items, definitions, saver, (uri) => triggers.take(uri));
   const diagnostics = new SaveDiagnostics(async (uri, content) => {
@@ -55,7 +61,7 @@ export function registerFiles(context: vscode.ExtensionContext, deps: FilesDeps)
     return resolved && partPath ? validatePart(partPath, content, resolved.item.type) : [];
   });
   const conflicts = new ConflictResolver(saver, definitions, provider, log);
-  const pendingView = new PendingChangesView(saver, connection, deps.prompter, provider, log);
+  const pendingView = new PendingChangesView(saver, connection, provider, log);
   const checks = saver.onDidCheck(({ item, paths, problems }) => diagnostics.set(provider.partUri(item, paths[0]!), problems));
   // A discarded part shows Fabric's copy: the problems of the user's text are gone with it.
   const changedParts = saver.onDidChangeParts(({ item, paths }) => {
@@ -80,6 +86,8 @@ export function registerFiles(context: vscode.ExtensionContext, deps: FilesDeps)
     }),
   );
 
+  const scm = registerScm(context, { log, saver, pendingView, conflicts, locator: provider, prompter: deps.prompter });
+
   const restored = saver.restore().then(
     (count) => {
       if (count === 0) return;
@@ -97,5 +105,5 @@ export function registerFiles(context: vscode.ExtensionContext, deps: FilesDeps)
     },
   );
 
-  return { provider, items, saver, pendingView, pendingFile: storage.file, restored };
+  return { provider, items, saver, pendingView, scm, pendingFile: storage.file, restored };
 }

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { DefinitionCache } from '../../../src/workspace/DefinitionCache';
-import { DefinitionSaver, InvalidPartError, type ConflictEvent, type UploadFailureEvent } from '../../../src/workspace/DefinitionSaver';
+import { DefinitionSaver, InvalidPartError, type ConflictEvent, type SaveMode, type UploadFailureEvent } from '../../../src/workspace/DefinitionSaver';
 import type { ExplorerClient } from '../../../src/workspace/explorerClient';
 import { PendingChanges, type PendingStorage } from '../../../src/workspace/PendingChanges';
+import { publishItems } from '../../../src/workspace/publishItems';
 import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
 import type { Item } from '../../../src/fabric/types';
 import { startFixture, text, type Fixture } from './emulatorFixture';
@@ -38,6 +39,7 @@ describe('DefinitionSaver: where a save goes, against the emulator', () => {
   let storage: MemoryStorage;
   let connection: string | undefined;
   let delayMs: number;
+  let mode: SaveMode;
   let client: ExplorerClient;
   let saver: DefinitionSaver;
   let cache: DefinitionCache;
@@ -57,7 +59,7 @@ describe('DefinitionSaver: where a save goes, against the emulator', () => {
       undefined,
       DefinitionSaver.overlay(pending, () => connection),
     );
-    saver = new DefinitionSaver(cache, pending, { connection: () => connection, uploadDelayMs: () => delayMs });
+    saver = new DefinitionSaver(cache, pending, { connection: () => connection, uploadDelayMs: () => delayMs, saveMode: () => mode });
     saver.onConflict((e) => conflicts.push(e));
     saver.onDidFailUpload((e) => failures.push(e));
   }
@@ -66,6 +68,7 @@ describe('DefinitionSaver: where a save goes, against the emulator', () => {
     storage = new MemoryStorage();
     connection = 'emulator';
     delayMs = 60_000;
+    mode = 'immediate';
     client = fx.counted;
     conflicts = [];
     failures = [];
@@ -83,6 +86,24 @@ describe('DefinitionSaver: where a save goes, against the emulator', () => {
 
   async function remote(item: Item, path = PART): Promise<string> {
     return text(decodeDefinition(await fx.client.getDefinition(workspaceId, item.id)).find((f) => f.path === path)?.content);
+  }
+
+  async function changeInFabric(item: Item, description: string): Promise<void> {
+    const theirs = decodeDefinition(await fx.client.getDefinition(workspaceId, item.id)).map((f) =>
+      f.path === PART ? { ...f, content: bytes(pipelineJson(description)) } : f,
+    );
+    await fx.client.updateDefinition(workspaceId, item.id, encodeDefinition(theirs));
+  }
+
+  /** A client whose updateDefinition fails while `failing()` says so. */
+  function failingUploads(failing: () => boolean): ExplorerClient {
+    return new Proxy(fx.counted, {
+      get(target, name, receiver) {
+        if (name === 'updateDefinition' && failing())
+          return async () => Promise.reject(Object.assign(new Error('boom'), { userMessage: 'Fabric is down (request id 42)' }));
+        return Reflect.get(target, name, receiver);
+      },
+    });
   }
 
   it('keeps an auto-save Fabric would refuse, uploads nothing, and shows it to reads; fixed, it goes up and is dropped', async () => {
@@ -147,10 +168,7 @@ describe('DefinitionSaver: where a save goes, against the emulator', () => {
 
   it('keeps a save that meets a change made in Fabric as a conflict, without throwing; Overwrite uploads it', async () => {
     const item = await pipeline('Conflict');
-    const theirs = decodeDefinition(await fx.client.getDefinition(workspaceId, item.id)).map((f) =>
-      f.path === PART ? { ...f, content: bytes(pipelineJson('theirs')) } : f,
-    );
-    await fx.client.updateDefinition(workspaceId, item.id, encodeDefinition(theirs));
+    await changeInFabric(item, 'theirs');
     await saver.write(item, PART, bytes(pipelineJson('mine')), 'manual');
     assert.match(await remote(item), /theirs/);
     assert.deepEqual(
@@ -182,13 +200,7 @@ describe('DefinitionSaver: where a save goes, against the emulator', () => {
   it('keeps waiting parts with the reason when their upload fails, and uploads them later', async () => {
     const item = await pipeline('Failing');
     let fail = true;
-    client = new Proxy(fx.counted, {
-      get(target, name, receiver) {
-        if (name === 'updateDefinition' && fail)
-          return async () => Promise.reject(Object.assign(new Error('boom'), { userMessage: 'Fabric is down (request id 42)' }));
-        return Reflect.get(target, name, receiver);
-      },
-    });
+    client = failingUploads(() => fail);
     await saver.write(item, PART, bytes(pipelineJson('later')), 'auto');
     await saver.uploadWaiting();
     assert.deepEqual(
@@ -210,10 +222,7 @@ describe('DefinitionSaver: where a save goes, against the emulator', () => {
     const item = await pipeline('Restored');
     await saver.write(item, PART, bytes(pipelineJson('before reload')), 'auto');
     saver.dispose();
-    const theirs = decodeDefinition(await fx.client.getDefinition(workspaceId, item.id)).map((f) =>
-      f.path === PART ? { ...f, content: bytes(pipelineJson('theirs')) } : f,
-    );
-    await fx.client.updateDefinition(workspaceId, item.id, encodeDefinition(theirs));
+    await changeInFabric(item, 'theirs');
     start();
     assert.equal(await saver.restore(), 1);
     assert.match(text(await cache.readPart(item, PART)), /before reload/);
@@ -247,5 +256,166 @@ describe('DefinitionSaver: where a save goes, against the emulator', () => {
     await saver.uploadWaiting();
     assert.equal(fx.calls.get('updateDefinition'), undefined);
     assert.equal(saver.pending.list().length, 1, 'kept for its connection');
+  });
+
+  describe('staged mode: saves kept until published', () => {
+    beforeEach(() => {
+      mode = 'staged';
+    });
+    const kinds = () => saver.pending.list().map((c) => [c.item.displayName, c.path, c.reason.kind]);
+
+    it('keeps a save as a staged change: nothing uploaded, reads show it, other uploads leave it', async () => {
+      const item = await pipeline('Staged', { [PART]: pipelineJson('in Fabric'), 'settings.json': '{}' });
+      await saver.write(item, PART, bytes(pipelineJson('staged')), 'manual');
+      await saver.write(item, 'settings.json', bytes('{ "n": 1 }'), 'auto');
+      assert.deepEqual(kinds(), [
+        ['Staged', PART, 'staged'],
+        ['Staged', 'settings.json', 'staged'],
+      ]);
+      assert.match(text(await cache.readPart(item, PART)), /staged/, 'a reopened editor shows the staged text');
+      await saver.uploadWaiting();
+      mode = 'immediate';
+      const other = await pipeline('Other');
+      await saver.write(other, PART, bytes(pipelineJson('at once')), 'manual');
+      assert.equal(fx.calls.get('updateDefinition'), 1, "only the immediate save's upload");
+      assert.match(await remote(item), /in Fabric/);
+      assert.equal(saver.pending.list().length, 2, 'still staged');
+    });
+
+    it('checks a save as an immediate one does: a manual save Fabric would refuse is refused, an auto-save kept as invalid', async () => {
+      const item = await pipeline('Staged invalid');
+      await assert.rejects(saver.write(item, PART, bytes('{ "properties": '), 'manual'), InvalidPartError);
+      assert.deepEqual(kinds(), []);
+      await saver.write(item, PART, bytes('{ "properties": '), 'auto');
+      assert.deepEqual(kinds(), [['Staged invalid', PART, 'invalid']]);
+      assert.deepEqual(await saver.publish(item), { kind: 'invalid', path: PART, problem: (saver.pending.list()[0]!.reason as { problem: string }).problem });
+      assert.equal(fx.calls.get('updateDefinition'), undefined, 'an item with text Fabric would refuse is held back');
+    });
+
+    it("publishes an item's staged parts in one upload and drops them", async () => {
+      const item = await pipeline('Publish', { [PART]: pipelineJson('in Fabric'), 'settings.json': '{}' });
+      await saver.write(item, PART, bytes(pipelineJson('published')), 'manual');
+      await saver.write(item, 'settings.json', bytes('{ "n": 2 }'), 'manual');
+      assert.deepEqual(await saver.publish(item), { kind: 'uploaded' });
+      assert.equal(fx.calls.get('updateDefinition'), 1);
+      assert.match(await remote(item), /published/);
+      assert.equal(await remote(item, 'settings.json'), '{ "n": 2 }');
+      assert.deepEqual(kinds(), []);
+    });
+
+    it('publishes item by item in order; a conflict stops that item only (told, kept as a conflict); the others go', async () => {
+      const items = [await pipeline('A first'), await pipeline('B changed in Fabric'), await pipeline('C last')];
+      for (const item of items) await saver.write(item, PART, bytes(pipelineJson(`mine: ${item.displayName}`)), 'manual');
+      await changeInFabric(items[1]!, 'theirs');
+      const order: string[] = [];
+      const report = await publishItems(saver, items, { onItem: (item, index, total) => order.push(`${index + 1}/${total} ${item.displayName}`) });
+      assert.deepEqual(order, ['1/3 A first', '2/3 B changed in Fabric', '3/3 C last']);
+      assert.deepEqual(
+        report.outcomes.map((o) => [o.item.displayName, o.outcome.kind]),
+        [
+          ['A first', 'uploaded'],
+          ['B changed in Fabric', 'conflict'],
+          ['C last', 'uploaded'],
+        ],
+      );
+      assert.match(await remote(items[0]!), /mine: A first/);
+      assert.match(await remote(items[1]!), /theirs/);
+      assert.match(await remote(items[2]!), /mine: C last/);
+      assert.deepEqual(kinds(), [['B changed in Fabric', PART, 'conflict']]);
+      assert.deepEqual(
+        conflicts.map((c) => c.item.displayName),
+        ['B changed in Fabric'],
+        'the conflict is told once, for the Compare / Overwrite / Discard choice',
+      );
+      // Overwrite: the person's choice uploads it.
+      await saver.uploadNow(items[1]!, { force: true });
+      assert.match(await remote(items[1]!), /mine: B/);
+    });
+
+    it('keeps a change whose publish failed, with the reason; publishing again sends it', async () => {
+      const item = await pipeline('Publish fails');
+      let fail = true;
+      client = failingUploads(() => fail);
+      await saver.write(item, PART, bytes(pipelineJson('kept')), 'manual');
+      assert.deepEqual(await saver.publish(item), { kind: 'failed', message: 'Fabric is down (request id 42)' });
+      assert.deepEqual(
+        saver.pending.list().map((c) => c.reason),
+        [{ kind: 'failed', message: 'Fabric is down (request id 42)' }],
+      );
+      assert.match(text(saver.pending.list()[0]!.content), /kept/);
+      assert.deepEqual(failures, [], 'a publish says what failed itself, once, not one notice per item');
+      fail = false;
+      assert.deepEqual(await saver.publish(item), { kind: 'uploaded' });
+      assert.match(await remote(item), /kept/);
+    });
+
+    it('stops before the next item when cancelled; the items not reached stay staged', async () => {
+      const items = [await pipeline('Cancel 1'), await pipeline('Cancel 2'), await pipeline('Cancel 3')];
+      for (const item of items) await saver.write(item, PART, bytes(pipelineJson('mine')), 'manual');
+      let cancelled = false;
+      const report = await publishItems(saver, items, {
+        cancelled: () => cancelled,
+        onItem: () => {
+          cancelled = true;
+        },
+      });
+      assert.deepEqual(
+        report.outcomes.map((o) => o.outcome.kind),
+        ['uploaded'],
+      );
+      assert.deepEqual(
+        report.notStarted.map((i) => i.displayName),
+        ['Cancel 2', 'Cancel 3'],
+      );
+      assert.deepEqual(kinds(), [
+        ['Cancel 2', PART, 'staged'],
+        ['Cancel 3', PART, 'staged'],
+      ]);
+    });
+
+    it('restores staged changes in a new session; publishing them still checks for a change made in Fabric meanwhile', async () => {
+      const [kept, changed] = [await pipeline('Reload kept'), await pipeline('Reload changed')];
+      await saver.write(kept, PART, bytes(pipelineJson('before reload')), 'manual');
+      await saver.write(changed, PART, bytes(pipelineJson('before reload')), 'manual');
+      saver.dispose();
+      await changeInFabric(changed, 'theirs');
+      start();
+      assert.equal(await saver.restore(), 2);
+      assert.deepEqual(kinds(), [
+        ['Reload kept', PART, 'staged'],
+        ['Reload changed', PART, 'staged'],
+      ]);
+      assert.match(text(await cache.readPart(kept, PART)), /before reload/);
+      const report = await publishItems(saver, [kept, changed]);
+      assert.deepEqual(
+        report.outcomes.map((o) => o.outcome.kind),
+        ['uploaded', 'conflict'],
+      );
+      assert.match(await remote(kept), /before reload/);
+      assert.match(await remote(changed), /theirs/);
+    });
+
+    it('a recheck marks the staged parts whose item changed in Fabric as conflicts, uploading nothing', async () => {
+      const [same, changed] = [await pipeline('Recheck same'), await pipeline('Recheck changed')];
+      await saver.write(same, PART, bytes(pipelineJson('mine')), 'manual');
+      await saver.write(changed, PART, bytes(pipelineJson('mine')), 'manual');
+      await changeInFabric(changed, 'theirs');
+      assert.deepEqual(await saver.recheck(same), []);
+      assert.equal((await saver.recheck(changed)).length, 1);
+      assert.deepEqual(kinds(), [
+        ['Recheck same', PART, 'staged'],
+        ['Recheck changed', PART, 'conflict'],
+      ]);
+      assert.equal(fx.calls.get('updateDefinition'), undefined);
+    });
+
+    it('Overwrite (forceNextSave) uploads the next save even in staged mode', async () => {
+      const item = await pipeline('Staged overwrite');
+      await changeInFabric(item, 'theirs');
+      saver.forceNextSave(item, PART);
+      await saver.write(item, PART, bytes(pipelineJson('mine wins')), 'manual');
+      assert.match(await remote(item), /mine wins/);
+      assert.deepEqual(kinds(), []);
+    });
   });
 });

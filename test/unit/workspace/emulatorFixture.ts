@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startEmulator } from '../../../src/emulator';
-import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
+import { FabricClient, RateLimiter, StaticTokenProvider } from '../../../src/fabric';
 
 export interface Fixture {
   client: FabricClient;
@@ -17,7 +17,13 @@ export interface Fixture {
 export async function startFixture(options: Record<string, unknown> = {}): Promise<Fixture> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-explorer-'));
   const emulator = await startEmulator({ port: 0, dataDir, sample: false, tokenDir: false, ...options });
-  const client = new FabricClient({ baseUrl: emulator.baseUrl, tokenProvider: new StaticTokenProvider(emulator.token), userAgent: 'fabric-workbench-tests' });
+  // A suite's many calls in a minute must not wait for Fabric's quota (rateLimiter.test.ts tests it).
+  const client = new FabricClient({
+    baseUrl: emulator.baseUrl,
+    tokenProvider: new StaticTokenProvider(emulator.token),
+    userAgent: 'fabric-workbench-tests',
+    rateLimiter: new RateLimiter({ callsPerWindow: 100_000 }),
+  });
   const calls = new Map<string, number>();
   const counted = new Proxy(client, {
     get(target, name, receiver) {

@@ -3,58 +3,20 @@
 // checked through the emulator's REST API (content, and how many updateDefinition calls arrived)
 // and the notifications through the page itself (ui.ts reads the notification center).
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { startEmulator } from '../../../src/emulator';
 import { PendingChanges } from '../../../src/workspace/PendingChanges';
-import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
-import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
 import type { Item } from '../../../src/fabric/types';
-import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import { PendingChangesFile } from '../../../src/vscode/files/PendingChangesFile';
+import { shownNotifications as notifications } from './support/notifications';
+import { PART, pipelineJson, savingSuite } from './support/savingSuite';
 import { ScriptedPrompter } from './support/scriptedPrompter';
 import { waitFor } from './support/wait';
-import { ui } from './ui';
-
-const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
-const UPDATE_DEFINITION = 'POST /v1/workspaces/{id}/items/{id}/updateDefinition';
-const PART = 'pipeline-content.json';
-const bytes = (s: string) => Buffer.from(s, 'utf8');
-const pipelineJson = (description: string) => JSON.stringify({ properties: { activities: [], description } }, null, 2);
 
 describe('Saving while typing, and changes not in Fabric yet', function () {
   this.timeout(120_000);
-  let emulator: Awaited<ReturnType<typeof startEmulator>>;
-  let dataDir: string;
-  let client: FabricClient;
-  let explorer: Explorer;
-  let workspaceId: string;
   const prompter = new ScriptedPrompter();
-
-  const uriOf = (item: Item, part = PART) => vscode.Uri.from({ scheme: 'fabricwb', authority: workspaceId, path: `/${item.displayName}.${item.type}/${part}` });
-  const uploads = () => emulator.stats.byRoute[UPDATE_DEFINITION] ?? 0;
-  const pendingOf = (item: Item) => explorer.saving.pendingView.changes.filter((c) => c.item.id === item.id);
+  const { suite, uploads, uriOf, pendingOf, pipeline, remote, changeInFabric } = savingSuite('Pending suite', prompter);
   const settings = (section: string) => vscode.workspace.getConfiguration(section);
-
-  async function remote(item: Item, part = PART): Promise<string> {
-    return Buffer.from(decodeDefinition(await client.getDefinition(workspaceId, item.id)).find((f) => f.path === part)?.content ?? []).toString('utf8');
-  }
-
-  async function pipeline(displayName: string, parts: Record<string, string> = { [PART]: pipelineJson('in Fabric') }): Promise<Item> {
-    const definition = encodeDefinition(Object.entries(parts).map(([p, content]) => ({ path: p, content: bytes(content) })));
-    const item = { ...(await client.createItem(workspaceId, { displayName, type: 'DataPipeline', definition })), workspaceId };
-    explorer.files.refresh(workspaceId);
-    return item;
-  }
-
-  async function changeInFabric(item: Item, description: string): Promise<void> {
-    const parts = decodeDefinition(await client.getDefinition(workspaceId, item.id)).map((f) =>
-      f.path === PART ? { ...f, content: bytes(pipelineJson(description)) } : f,
-    );
-    await client.updateDefinition(workspaceId, item.id, encodeDefinition(parts));
-  }
 
   async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
     const document = await vscode.workspace.openTextDocument(uri);
@@ -76,35 +38,6 @@ describe('Saving while typing, and changes not in Fabric yet', function () {
 
   const fabricProblems = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Fabric');
 
-  let checkpoints = 0;
-  /**
-   * The messages of the notifications shown since the test began. A checkpoint notification of
-   * the test's own is shown last and waited for, so the list read is complete up to it.
-   */
-  async function notifications(): Promise<string[]> {
-    const checkpoint = `checkpoint ${++checkpoints}`;
-    void vscode.window.showInformationMessage(checkpoint);
-    const shown = await waitFor(async () => {
-      await vscode.commands.executeCommand('notifications.showList');
-      const { notifications: messages } = await ui({ readNotifications: true });
-      return messages?.includes(checkpoint) && messages;
-    }, 'the notification center lists the checkpoint');
-    await vscode.commands.executeCommand('notifications.hideList');
-    return shown.filter((m) => !m.startsWith('checkpoint '));
-  }
-
-  before(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-pending-suite-'));
-    emulator = await startEmulator({ port: 0, dataDir, sample: false });
-    client = new FabricClient({ baseUrl: emulator.baseUrl, tokenProvider: new StaticTokenProvider(emulator.token), userAgent: 'pending-suite' });
-    workspaceId = (await client.createWorkspace({ displayName: 'Pending suite' })).id;
-    explorer = ((await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as { explorer: Explorer }).explorer;
-    explorer.setPrompter(prompter);
-    await vscode.commands.executeCommand('fabricWorkbench.useEmulator', { url: emulator.baseUrl, token: emulator.token });
-    // VS Code in the browser auto-saves by default: the tests outside "under files.autoSave" save when they choose.
-    await settings('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
-  });
-
   beforeEach(async () => {
     await vscode.commands.executeCommand('notifications.clearAll');
   });
@@ -116,13 +49,6 @@ describe('Saving while typing, and changes not in Fabric yet', function () {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
-
-  after(async () => {
-    explorer?.setPrompter(undefined);
-    await settings('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
-    await emulator?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   describe('under files.autoSave: afterDelay', () => {
@@ -147,7 +73,7 @@ describe('Saving while typing, and changes not in Fabric yet', function () {
       assert.equal(change!.reason.kind, 'invalid');
       assert.equal(fabricProblems(uri).length, 1, 'the Problems panel shows why');
       assert.match(
-        String(explorer.saving.pendingView.provideFileDecoration(uri)?.tooltip),
+        String(suite.explorer.saving.pendingView.provideFileDecoration(uri)?.tooltip),
         /^Not in Fabric yet: .*\(line \d+\)$/,
         'the file says why it is not in Fabric',
       );
@@ -157,7 +83,7 @@ describe('Saving while typing, and changes not in Fabric yet', function () {
       assert.ok(!shown.some((m) => /Failed to save|FileSystemError/.test(m)), `no save error was shown: ${shown.join(' | ')}`);
 
       // The store on disk holds it too: a new session restores it.
-      const restarted = new PendingChanges(new PendingChangesFile(vscode.Uri.joinPath(explorer.saving.pendingFile, '..')));
+      const restarted = new PendingChanges(new PendingChangesFile(vscode.Uri.joinPath(suite.explorer.saving.pendingFile, '..')));
       await restarted.restore();
       const stored = restarted.list().filter((c) => c.item.id === item.id);
       assert.deepEqual(
@@ -236,31 +162,31 @@ describe('Saving while typing, and changes not in Fabric yet', function () {
       assert.deepEqual(pendingOf(item), []);
     });
 
-    it("[fabricWorkbench.showPendingChanges @ commandPalette] [fabricWorkbench.discardLocalChanges] lists it, and Discard shows Fabric's copy", async () => {
-      prompter.answer({ pick: `${item.displayName}.DataPipeline/${PART}` }, { pick: 'Discard My Changes' });
-      await vscode.commands.executeCommand('fabricWorkbench.showPendingChanges');
-      assert.deepEqual(prompter.asked.at(-1)?.labels, ['Open', 'Compare with the Copy in Fabric', 'Upload Now', 'Discard My Changes']);
+    it("[fabricWorkbench.discardLocalChanges] Discard shows Fabric's copy", async () => {
+      await vscode.commands.executeCommand('fabricWorkbench.discardLocalChanges', uri);
       assert.deepEqual(pendingOf(item), []);
       await waitFor(() => /theirs/.test(document.getText()), "the editor shows Fabric's copy");
       assert.equal(document.isDirty, false);
       assert.match(await remote(item), /theirs/);
     });
 
-    it('[fabricWorkbench.uploadPendingChanges] Upload Now still checks: the conflict stays until the user chooses', async () => {
+    it('[fabricWorkbench.publishPendingChanges] Publish still checks: the conflict stays until the user chooses', async () => {
+      const state = () => suite.explorer.saving.scm.pending.states.find((s) => s.resourceUri.toString() === uri.toString());
+      assert.equal(state()?.contextValue, 'fabricWorkbench.pending.conflict', 'the Source Control view lists it as a conflict');
       const before = uploads();
-      await vscode.commands.executeCommand('fabricWorkbench.uploadPendingChanges', uri);
+      await vscode.commands.executeCommand('fabricWorkbench.publishPendingChanges', state());
       assert.equal(uploads(), before);
       assert.equal(pendingOf(item)[0]?.reason.kind, 'conflict');
       // Fabric holds what the text was based on again: nothing would be overwritten now.
       await changeInFabric(item, 'in Fabric');
-      await vscode.commands.executeCommand('fabricWorkbench.uploadPendingChanges', uri);
+      await vscode.commands.executeCommand('fabricWorkbench.publishPendingChanges', state());
       assert.match(await remote(item), /mine/);
       assert.deepEqual(pendingOf(item), []);
     });
   });
 
   it('[fabricWorkbench.showPendingChanges] says so when every saved change is in Fabric', async () => {
-    assert.deepEqual(explorer.saving.pendingView.changes, []);
+    assert.deepEqual(suite.explorer.saving.pendingView.changes, []);
     await vscode.commands.executeCommand('fabricWorkbench.showPendingChanges');
     assert.ok((await notifications()).includes('Every change you saved is in Fabric.'));
   });
