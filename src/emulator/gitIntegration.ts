@@ -22,7 +22,7 @@ import { ApiError, badRequest } from './apiError';
 import type { EmulatorContext } from './context';
 import { acceptDefinition, supportsDefinition } from './definitions';
 import { compare, filesOfItem, itemsOfFiles, itemsOfWorkspace, matchByName, type GitItem, type ItemComparison } from './gitLayout';
-import { folderOfDirectory, gitCredentials, itemIdentifiers, optionalHash, providerDetails, relativePath } from './gitRequests';
+import { branchRef, folderOfDirectory, gitCredentials, itemIdentifiers, optionalHash, providerDetails, relativePath } from './gitRequests';
 import { GitRepository, type CommitAuthor } from './gitRepository';
 import { ITEM_TYPES } from './itemTypes';
 import type { StoredDefinition } from './store';
@@ -154,7 +154,7 @@ export class GitIntegration {
       for (const { workspace } of selected) if (workspace) for (const [file, bytes] of filesOfItem(workspace)) changes.set(file, bytes);
       const comment =
         typeof request.comment === 'string' && request.comment.trim() ? request.comment : `Committed ${selected.length} item(s) from the workspace`;
-      const head = await repository.commit(connection.provider.branchName, remoteHead, folderOf(connection), changes, comment, FABRIC_AUTHOR);
+      const head = await repository.commit(branchRef(connection.provider.branchName), remoteHead, folderOf(connection), changes, comment, FABRIC_AUTHOR);
       this.synced(workspaceId, connection, head);
     });
   }
@@ -209,17 +209,29 @@ export class GitIntegration {
       }
       const comment = typeof request.comment === 'string' && request.comment.trim() ? request.comment : 'Pushed from elsewhere';
       const { repository, remoteHead } = await this.open(connection);
-      const commitHash = await repository.commit(connection.provider.branchName, remoteHead, folderOf(connection), changes, comment, ELSEWHERE_AUTHOR);
+      const commitHash = await repository.commit(
+        branchRef(connection.provider.branchName),
+        remoteHead,
+        folderOf(connection),
+        changes,
+        comment,
+        ELSEWHERE_AUTHOR,
+      );
       return { commitHash };
     });
   }
 
   /** Where the workspace's repository is and what its branch holds (the emulator's own endpoint). */
-  repositoryOf(workspaceId: string): Promise<{ repositoryPath: string; branchName: string; directoryName: string; head: string | null }> {
+  repositoryOf(workspaceId: string): Promise<{ repositoryPath: string; branch: string; directoryName: string; head: string | null }> {
     return this.serialized(async () => {
       const connection = this.require(workspaceId);
       const { repository, remoteHead } = await this.open(connection);
-      return { repositoryPath: repository.gitdir, branchName: connection.provider.branchName, directoryName: folderOf(connection), head: remoteHead ?? null };
+      return {
+        repositoryPath: repository.gitdir,
+        branch: branchRef(connection.provider.branchName),
+        directoryName: folderOf(connection),
+        head: remoteHead ?? null,
+      };
     });
   }
 
@@ -244,7 +256,7 @@ export class GitIntegration {
 
   private async open(connection: StoredGitConnection): Promise<{ repository: GitRepository; remoteHead: string | undefined }> {
     const repository = await GitRepository.open(path.join(this.root, connection.repository));
-    return { repository, remoteHead: await repository.head(connection.provider.branchName) };
+    return { repository, remoteHead: await repository.head(branchRef(connection.provider.branchName)) };
   }
 
   private async compare(

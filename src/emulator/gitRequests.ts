@@ -37,16 +37,25 @@ export function providerDetails(value: unknown): GitProviderDetails {
   throw badRequest('InvalidInput', `gitProviderDetails.gitProviderType must be 'AzureDevOps' or 'GitHub', not '${String(value.gitProviderType)}'.`);
 }
 
-/** Git's rules for a branch name (git check-ref-format), so that it is a ref the repository can hold. */
+/**
+ * A branch name the repository can hold: git's structural rules (git check-ref-format: no `..`,
+ * no segment starting with `.`, …). Characters git refuses but the service takes (the specs'
+ * examples connect to "Test Branch") are escaped in the ref instead: branchRef.
+ */
 function branchName(name: string): string {
   const invalid =
     // eslint-disable-next-line no-control-regex -- control characters are what git refuses
-    /[\x00-\x20\x7f~^:?*[\\]/.test(name) ||
+    /[\x00-\x1f\x7f]/.test(name) ||
     /^[-/]|[/.]$|\.lock$|\.\.|\/\/|@\{/.test(name) ||
     name === '@' ||
     name.split('/').some((segment) => segment.startsWith('.') || segment.endsWith('.lock'));
   if (invalid) throw badRequest('InvalidInput', `'${name}' is not a valid Git branch name.`);
   return name;
+}
+
+/** The branch's ref name in the repository: what git refuses in a ref (space ~^:?*[\\) percent-escaped, with `%` itself. */
+export function branchRef(name: string): string {
+  return name.replace(/[ ~^:?*[\\%]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /** The connected folder as a repository path: '' for the root, else segments without `.`, `..` or `.git`. */
