@@ -94,6 +94,8 @@ export class WorkspaceTreeDataProvider implements vscode.TreeDataProvider<Explor
         const item = new vscode.TreeItem(node.item.displayName, this.collapsed(node));
         item.iconPath = itemTypeIcon(node.item.type);
         item.contextValue = `fabricWorkbench.item.${node.item.type.toLowerCase()}`;
+        // Its folder's URI, so file decorations (uncommitted Git changes) mark it.
+        item.resourceUri = fabricUri(node.workspaceId, itemFolderName(node.item.displayName, node.item.type));
         item.tooltip = markdown([
           [vscode.l10n.t('Item'), node.item.displayName],
           [vscode.l10n.t('Type'), itemTypeName(node.item.type)],

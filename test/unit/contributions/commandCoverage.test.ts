@@ -1,7 +1,8 @@
 // Every contributed command, and every menu VS Code shows it in, has a test that runs it as that
 // menu does. The list is derived from package.json; a test names what it covers in its title:
 // `[<command>]` for the command itself, `[<command> @ <menu>]` for a menu (view/title,
-// view/item/context, explorer/context, editor/title, notebook/toolbar, commandPalette), and the
+// view/item/context, explorer/context, editor/title, notebook/toolbar, scm/title,
+// scm/resourceState/context, commandPalette), and the
 // test's body runs `executeCommand('<command>'…)`. The vscode tier (test/vscode/suite) and the e2e
 // tier (test/e2e, clicks and keystrokes: the title tag is enough) are scanned.
 import * as assert from 'node:assert/strict';
@@ -9,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '../../..');
-const MENUS = ['view/title', 'view/item/context', 'explorer/context', 'editor/title', 'notebook/toolbar'];
+const MENUS = ['view/title', 'view/item/context', 'explorer/context', 'editor/title', 'notebook/toolbar', 'scm/title', 'scm/resourceState/context'];
 
 interface MenuEntry {
   command?: string;
