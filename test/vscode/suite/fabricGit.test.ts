@@ -15,7 +15,7 @@ import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import type { JobsTestApi } from '../../../src/vscode/jobs/registerJobs';
 import type { FabricGitManager } from '../../../src/vscode/scm/FabricGitManager';
 import type { FabricGit } from '../../../src/vscode/scm/registerFabricGit';
-import { connectScripted, scriptedPrompterHooks, startPagedTenant } from './support/explorerSuite';
+import { closeScriptedSuite, connectScripted, scriptedPrompterHooks, startPagedTenant } from './support/explorerSuite';
 import { ScriptedPrompter } from './support/scriptedPrompter';
 import { allChildren, findItemNode } from './support/tree';
 import { pickByLabel, waitFor } from './support/wait';
@@ -97,13 +97,7 @@ describe('Fabric Git: the Source Control view', function () {
 
   scriptedPrompterHooks(prompter, failures);
 
-  after(async () => {
-    explorer?.setPrompter(undefined);
-    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await emulator?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(() => closeScriptedSuite(explorer, emulator, dataDir));
 
   it('[fabricWorkbench.git.connect @ view/item/context] connects through the wizard; the items show as uncommitted and marked in the tree', async () => {
     prompter.answer(
