@@ -93,7 +93,7 @@ export class FabricGitCommands {
   /** From the title or the input box: the source control (all changes); from the view's context menu: the changes selected. */
   async commit(subject?: vscode.SourceControl | FabricGitResource, ...others: unknown[]): Promise<void> {
     const selected = [subject, ...others].filter((r): r is FabricGitResource => r instanceof FabricGitResource && r.side === 'uncommitted');
-    const model = subject instanceof FabricGitResource ? this.trackedModel(subject.workspaceId) : this.modelOf(subject);
+    const model = requireReady(subject instanceof FabricGitResource ? this.trackedModel(subject.workspaceId) : this.modelOf(subject));
     const entries = selected.length ? selected.map((r) => r.entry) : model.groups.uncommitted;
     if (!entries.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no uncommitted changes.', model.workspaceName));
@@ -124,7 +124,7 @@ export class FabricGitCommands {
   }
 
   async update(sourceControl?: vscode.SourceControl): Promise<void> {
-    const model = this.modelOf(sourceControl);
+    const model = requireReady(this.modelOf(sourceControl));
     const { incoming, uncommitted } = model.groups;
     if (!incoming.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} is up to date with Git.', model.workspaceName));
@@ -181,4 +181,17 @@ export class FabricGitCommands {
     if (!model) throw new Error(vscode.l10n.t('The workspace is no longer shown in the Source Control view: connect it to Git again.'));
     return model;
   }
+}
+
+/** A commit or an update needs the status the user sees; without one, why there is none. */
+function requireReady(model: FabricGitModel): FabricGitModel {
+  const { state } = model;
+  if (state.kind === 'ready') return model;
+  throw new Error(
+    state.kind === 'notInitialized'
+      ? vscode.l10n.t('{0} is connected to Git but not initialized: run Connect Workspace to Git… again to finish.', model.workspaceName)
+      : state.kind === 'failed'
+        ? vscode.l10n.t('The Git status of {0} could not be read: {1}', model.workspaceName, state.message)
+        : vscode.l10n.t('The Git status of {0} is not known yet: refresh it, then try again.', model.workspaceName),
+  );
 }

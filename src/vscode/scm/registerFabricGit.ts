@@ -2,7 +2,8 @@
 // the decorations of uncommitted items, the commands, and when to read a status again (a save to
 // a tracked workspace, another sign-in, a workspace expanded in the Workspaces view).
 import * as vscode from 'vscode';
-import { registerSafeCommand, runSafely } from '../common/safeCommand';
+import { describeError, maskSecrets } from '../../fabric';
+import { registerSafeCommand } from '../common/safeCommand';
 import type { ConnectionManager } from '../connection/ConnectionManager';
 import type { Explorer } from '../explorer/registerExplorer';
 import { FABRIC_SCHEME } from '../files/fabricUri';
@@ -63,9 +64,13 @@ export function registerFabricGit(context: vscode.ExtensionContext, deps: Fabric
     explorer.files.onDidChangeFile((changes) => {
       for (const { uri } of changes) if (uri.scheme === FABRIC_SCHEME) refreshSoon(uri.authority);
     }),
+    // Expanding a workspace is no request to see its Git state: a failure (a Viewer's role, no
+    // capacity) is only logged, never shown.
     explorer.treeView.onDidExpandElement(({ element }) => {
-      if (element.kind === 'workspace')
-        void runSafely('fabricWorkbench.git.check', log, () => manager.check(element.workspaceId, element.workspace.displayName));
+      if (element.kind !== 'workspace') return;
+      manager.check(element.workspaceId, element.workspace.displayName).catch((error: unknown) => {
+        log.warn(`Could not read the Git connection of workspace ${element.workspaceId}: ${maskSecrets(describeError(error))}`);
+      });
     }),
     { dispose: () => pending.forEach((timer) => clearTimeout(timer)) },
     registerSafeCommand('fabricWorkbench.git.connect', log, (node?: NodeArgument) => commands.connect(node)),

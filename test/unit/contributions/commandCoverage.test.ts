@@ -2,9 +2,9 @@
 // menu does. The list is derived from package.json; a test names what it covers in its title:
 // `[<command>]` for the command itself, `[<command> @ <menu>]` for a menu (view/title,
 // view/item/context, explorer/context, editor/title, notebook/toolbar, scm/title,
-// scm/resourceState/context, commandPalette), and the
-// test's body runs `executeCommand('<command>'…)`. The vscode tier (test/vscode/suite) and the e2e
-// tier (test/e2e, clicks and keystrokes: the title tag is enough) are scanned.
+// scm/resourceState/context, commandPalette), and the test's body runs `executeCommand('<command>'…)`.
+// The vscode tier (test/vscode/suite) and the e2e tier (test/e2e, clicks and keystrokes: the title
+// tag is enough) are scanned.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -19,6 +19,7 @@ import { closeScriptedSuite, connectScripted, scriptedPrompterHooks, startPagedT
 import { ScriptedPrompter } from './support/scriptedPrompter';
 import { allChildren, findItemNode } from './support/tree';
 import { pickByLabel, waitFor } from './support/wait';
+import { BACK } from '../../../src/base/prompter';
 
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
 const PART = 'pipeline-content.json';
@@ -81,8 +82,8 @@ describe('Fabric Git: the Source Control view', function () {
     return text(decodeDefinition(await client.getDefinition(workspaceId, item.id)).find((f) => f.path === PART)!.content);
   }
 
-  async function workspaceNode() {
-    const node = (await allChildren(explorer.tree)).find((n) => n.kind === 'workspace' && n.workspaceId === workspaceId);
+  async function workspaceNode(id = workspaceId) {
+    const node = (await allChildren(explorer.tree)).find((n) => n.kind === 'workspace' && n.workspaceId === id);
     assert.ok(node, 'the tree shows the workspace');
     return node;
   }
@@ -213,5 +214,40 @@ describe('Fabric Git: the Source Control view', function () {
     assert.deepEqual(failures, []);
     assert.equal((await client.getGitConnection(workspaceId)).gitConnectionState, 'NotConnected');
     assert.equal(model(), undefined, 'no longer in the Source Control view');
+  });
+
+  it('[fabricWorkbench.git.connect @ view/item/context] to GitHub: asks only what GitHub needs, numbers the steps it asks, goes Back keeping answers', async () => {
+    const second = (await client.createWorkspace({ displayName: 'Git second' })).id;
+    await vscode.commands.executeCommand('fabricWorkbench.refresh');
+    const connectionId = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
+    const asked = prompter.asked.length;
+    prompter.answer(
+      { pick: 'GitHub' },
+      { input: 'contoso' },
+      { input: 'items' },
+      { input: BACK },
+      { input: 'fabric-items' },
+      { input: 'main' },
+      { input: 'workspaces/second' },
+      { input: connectionId, typed: ['not a guid'] },
+    );
+    await vscode.commands.executeCommand('fabricWorkbench.git.connect', await workspaceNode(second));
+    assert.deepEqual(failures, []);
+    const steps = prompter.asked.slice(asked);
+    assert.deepEqual(
+      steps.map((a) => a.step),
+      ['1/?', '2/6', '3/6', '4/6', '3/6', '4/6', '5/6', '6/6'],
+    );
+    assert.match(String(steps.at(-1)!.checks![0]), /Enter a GUID/);
+    const connection = await client.getGitConnection(second);
+    assert.deepEqual(connection.gitProviderDetails, {
+      gitProviderType: 'GitHub',
+      ownerName: 'contoso',
+      repositoryName: 'fabric-items',
+      branchName: 'main',
+      directoryName: 'workspaces/second',
+    });
+    assert.deepEqual(await client.getMyGitCredentials(second), { source: 'ConfiguredConnection', connectionId });
+    await waitFor(() => gitScm.model(second)?.state.kind === 'ready', 'the second workspace is in the Source Control view');
   });
 });
