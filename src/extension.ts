@@ -7,6 +7,7 @@ import { createLog } from './vscode/common/log';
 import { testApi } from './vscode/common/testApi';
 import { registerExplorer } from './vscode/explorer/registerExplorer';
 import { registerJobs } from './vscode/jobs/registerJobs';
+import { registerFabricGit } from './vscode/scm/registerFabricGit';
 
 // Every module above has run its top-level code by now: loading them took this long.
 const moduleLoadMs = performance.now() - loadStarted;
@@ -18,11 +19,12 @@ export function activate(context: vscode.ExtensionContext) {
   context.subscriptions.push(vscode.commands.registerCommand('fabricWorkbench.showLog', () => log.show()));
   const explorer = registerExplorer(context, { log });
   const jobs = registerJobs(context, { log, connection: explorer.connection, files: explorer.files });
+  const git = registerFabricGit(context, { log, connection: explorer.connection, explorer });
   const agents = registerAgents(context, { log, connection: explorer.connection, monitor: jobs.monitor, files: explorer.files });
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms (modules loaded in ${moduleLoadMs.toFixed(1)} ms).`);
   // Nothing for other extensions; the vscode-tier suites and the benchmark get their API (testApi.ts).
-  return testApi(() => ({ connection: explorer.connection, explorer, jobs, agents, activationMs, moduleLoadMs }));
+  return testApi(() => ({ connection: explorer.connection, explorer, jobs, agents, git, activationMs, moduleLoadMs }));
 }
 
 export function deactivate(): void {

@@ -6,8 +6,8 @@
 // pass silently; a step with a Back button resolves BACK when it is pressed.
 import type { URI } from 'vscode-uri';
 
-/** Returned by a step when the user pressed the Back button. */
-export const BACK: unique symbol = Symbol('back');
+/** Returned by a step when the user pressed the Back button. From the global registry, so a copy from another bundle (the tests') is the same symbol. */
+export const BACK: unique symbol = Symbol.for('fabricWorkbench.back');
 export type Back = typeof BACK;
 
 /** Rejected with when the user dismissed a prompt: nothing to report. Recognised by name, so a copy from another bundle (the tests') counts too. */

@@ -3,6 +3,7 @@
 // which the swagger links to): names follow the folder name requirements and are unique among
 // siblings, folders nest at most ten deep, a folder is deleted only when empty, and a folder
 // never moves into itself or below itself.
+import { itemFolderName } from '../fabric/definition';
 import { describeFolderNameProblem, folderNameProblem } from '../fabric/folderNames';
 import type { Folder, Item } from '../fabric/types';
 import { ApiError, badRequest } from './apiError';
@@ -132,4 +133,11 @@ export function listScope(ctx: EmulatorContext, workspaceId: string, query: URLS
   const rootId = query.get('rootFolderId') ?? undefined;
   if (rootId !== undefined) requireFolder(ctx, workspaceId, rootId);
   return { rootId, recursive: booleanQuery(query, 'recursive', true) };
+}
+
+/** `/<folder>/<subfolder>/<DisplayName>.<Type>`, as the service names an item's root path (bulk export, Git). */
+export function itemRootPath(ctx: EmulatorContext, item: Item): string {
+  const folder = item.folderId ? ctx.store.folder(item.workspaceId, item.folderId) : undefined;
+  const folders = [...pathUp(ctx, folder)].reverse().map((f) => f.displayName);
+  return `/${[...folders, itemFolderName(item.displayName, item.type)].join('/')}`;
 }

@@ -3,8 +3,10 @@
 // benchmarks use; cli.ts is the command line.
 import * as http from 'node:http';
 import * as https from 'node:https';
+import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { EmulatorContext } from './context';
+import { GitIntegration } from './gitIntegration';
 import { FaultInjector, parseFaultSpec, type FaultSpec } from './faults';
 import { JobScheduler } from './jobScheduler';
 import { LocalEntra, type EntraApp } from './localEntra';
@@ -16,6 +18,7 @@ import { ScheduleTrigger } from './scheduleTrigger';
 import { bulkExportRoutes } from './routes/bulkExport';
 import { dataflowRoutes } from './routes/dataflows';
 import { folderRoutes } from './routes/folders';
+import { gitRoutes } from './routes/git';
 import { itemRoutes } from './routes/items';
 import { jobRoutes } from './routes/jobs';
 import { livySessionRoutes } from './routes/livySessions';
@@ -176,6 +179,7 @@ async function serve(
   bulkExportRoutes(router, ctx, options.bulkExport !== false);
   scheduleRoutes(router, ctx);
   dataflowRoutes(router, ctx);
+  gitRoutes(router, ctx, new GitIntegration(ctx, path.join(options.dataDir, 'git')));
   if (store.fresh && options.sample !== false) ctx.scheduler.markPublished(seedSampleWorkspace(ctx));
 
   const stats = createStats();

@@ -28,7 +28,7 @@ export interface StoredSchedule extends ItemSchedule {
   jobType: string;
 }
 
-type Collection = 'workspaces' | 'folders' | 'items' | 'definitions' | 'jobs' | 'schedules' | 'activityRuns' | 'meta';
+type Collection = 'workspaces' | 'folders' | 'items' | 'definitions' | 'jobs' | 'schedules' | 'activityRuns' | 'gitConnections' | 'meta';
 
 export class Store {
   private readonly data: Collections;
@@ -92,7 +92,8 @@ export class Store {
   /** Deletes the workspace with its folders, items and their definitions, as one change. */
   deleteWorkspace(id: string): void {
     const folders = this.folders(id).map((folder) => removeChange('folders', folder.id));
-    this.commit(...this.items(id).flatMap((item) => this.itemRemoval(item.id)), ...folders, removeChange('workspaces', id));
+    const git = this.gitConnection(id) ? [removeChange('gitConnections', id)] : [];
+    this.commit(...this.items(id).flatMap((item) => this.itemRemoval(item.id)), ...folders, ...git, removeChange('workspaces', id));
   }
 
   /** The workspace's folders, in creation order (the rules live in folders.ts). */
@@ -187,6 +188,17 @@ export class Store {
   }
   deleteSchedule(id: string): void {
     this.commit(removeChange('schedules', id));
+  }
+
+  /** The workspace's Git connection (gitIntegration.ts), by workspace id. */
+  gitConnection<T>(workspaceId: string): T | undefined {
+    return this.table<T>('gitConnections')[workspaceId];
+  }
+  putGitConnection(workspaceId: string, connection: unknown): void {
+    this.put('gitConnections', workspaceId, connection);
+  }
+  deleteGitConnection(workspaceId: string): void {
+    this.commit(removeChange('gitConnections', workspaceId));
   }
 
   meta<T>(key: string): T | undefined {

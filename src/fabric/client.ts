@@ -16,8 +16,15 @@ import type {
   CreateFolderRequest,
   CreateItemRequest,
   CreateScheduleRequest,
+  CommitToGitRequest,
   CreateWorkspaceRequest,
   Folder,
+  GitConnection,
+  GitConnectRequest,
+  GitCredentials,
+  GitStatusResponse,
+  InitializationStrategy,
+  InitializeGitConnectionResponse,
   Item,
   ItemDefinition,
   ItemJobInstance,
@@ -28,6 +35,7 @@ import type {
   PolledJobInstance,
   QueryActivityRunsRequest,
   RunOnDemandItemJobRequest,
+  UpdateFromGitRequest,
   UpdateItemRequest,
   UpdateScheduleRequest,
   UpdateWorkspaceRequest,
@@ -387,10 +395,69 @@ export class FabricClient {
     return Array.isArray(body) ? body : (body?.value ?? []);
   }
 
+  // Git integration (platform swagger, Git_*). A workspace is connected to one branch and folder
+  // of a repository; Initialize Connection then tells which sync it needs first.
+
+  /** The workspace's connection (`gitConnectionState: 'NotConnected'` when it has none). */
+  getGitConnection(workspaceId: string, call: CallOptions = {}): Promise<GitConnection> {
+    return this.json({ method: 'GET', path: this.gitPath(workspaceId, 'connection'), retry: 'idempotent', ...call });
+  }
+
+  /** Connects the workspace to a repository's branch and folder; nothing is synced until Initialize Connection. */
+  async connectGit(workspaceId: string, request: GitConnectRequest, call: CallOptions = {}): Promise<void> {
+    // Sent again after a lost answer, a connect that went through is refused (WorkspaceAlreadyConnectedToGit): only once.
+    await this.http.request({ method: 'POST', path: this.gitPath(workspaceId, 'connect'), body: request, retry: 'once', ...call });
+  }
+
+  async disconnectGit(workspaceId: string, call: CallOptions = {}): Promise<void> {
+    await this.http.request({ method: 'POST', path: this.gitPath(workspaceId, 'disconnect'), retry: 'once', ...call });
+  }
+
+  /** Initializes a connected workspace (following the LRO): `requiredAction` says whether to commit or update first. */
+  async initializeGitConnection(
+    workspaceId: string,
+    initializationStrategy?: InitializationStrategy,
+    call: LroCallOptions = {},
+  ): Promise<InitializeGitConnectionResponse> {
+    const request = { method: 'POST', path: this.gitPath(workspaceId, 'initializeConnection'), body: { initializationStrategy }, retry: 'once' } as const;
+    return (await this.operation<InitializeGitConnectionResponse>({ ...request, signal: call.signal }, call, true)) ?? {};
+  }
+
+  /** Uncommitted workspace changes and incoming Git changes, item by item (following the LRO). */
+  async getGitStatus(workspaceId: string, call: LroCallOptions = {}): Promise<GitStatusResponse> {
+    const path = this.gitPath(workspaceId, 'status');
+    const status = await this.operation<GitStatusResponse>({ method: 'GET', path, retry: 'idempotent', signal: call.signal }, call, true);
+    return { workspaceHead: status?.workspaceHead ?? null, remoteCommitHash: status?.remoteCommitHash ?? null, changes: status?.changes ?? [] };
+  }
+
+  /** Commits workspace changes to the branch (following the LRO); `workspaceHead` guards against a status gone stale. */
+  async commitToGit(workspaceId: string, request: CommitToGitRequest, call: LroCallOptions = {}): Promise<void> {
+    // A commit sent twice would fail the second time (WorkspaceHeadMismatch) or commit twice: only once.
+    await this.operation({ method: 'POST', path: this.gitPath(workspaceId, 'commitToGit'), body: request, retry: 'once', signal: call.signal }, call, false);
+  }
+
+  /** Applies the branch's head to the workspace (following the LRO). */
+  async updateFromGit(workspaceId: string, request: UpdateFromGitRequest, call: LroCallOptions = {}): Promise<void> {
+    await this.operation({ method: 'POST', path: this.gitPath(workspaceId, 'updateFromGit'), body: request, retry: 'once', signal: call.signal }, call, false);
+  }
+
+  /** How the caller's credentials reach the workspace's Git provider. */
+  getMyGitCredentials(workspaceId: string, call: CallOptions = {}): Promise<GitCredentials> {
+    return this.json({ method: 'GET', path: this.gitPath(workspaceId, 'myGitCredentials'), retry: 'idempotent', ...call });
+  }
+
+  updateMyGitCredentials(workspaceId: string, request: GitCredentials, call: CallOptions = {}): Promise<GitCredentials> {
+    return this.json({ method: 'PATCH', path: this.gitPath(workspaceId, 'myGitCredentials'), body: request, retry: 'idempotent', ...call });
+  }
+
   // Plumbing
 
   private itemPath(workspaceId: string, itemId: string): string {
     return `/workspaces/${enc(workspaceId)}/items/${enc(itemId)}`;
+  }
+
+  private gitPath(workspaceId: string, action: string): string {
+    return `/workspaces/${enc(workspaceId)}/git/${action}`;
   }
 
   private folderPath(workspaceId: string, folderId: string): string {

@@ -161,6 +161,32 @@ const FOLDER_ADVICE = new Map<string, string>(
   }),
 );
 
+/**
+ * What to do about Git integration's refusals: the platform swagger's Git_* error codes, then the
+ * ones the emulator adds where the spec only describes the rule (README: the emulator's Git).
+ */
+const GIT_ADVICE = new Map<string, string>(
+  Object.entries({
+    WorkspaceNotConnectedToGit: 'The workspace is not connected to Git: connect it first (Fabric: Connect Workspace to Git…).',
+    WorkspaceAlreadyConnectedToGit: 'The workspace is already connected to Git: disconnect it first to connect it elsewhere.',
+    WorkspaceHasNoCapacityAssigned: 'Git integration needs the workspace on a Fabric capacity: assign one in the workspace settings.',
+    MissingInitializationPolicy: 'Both the workspace and the Git folder have content: choose which side wins to initialize the connection.',
+    WorkspaceHeadMismatch: 'The workspace changed since its Git status was read: refresh the status and try again.',
+    WorkspacePreviousOperationInProgress: 'A previous Git operation on this workspace is still running: try again when it has finished.',
+    MissingDependency: 'The update needs an item that is neither in the workspace nor in Git: add it to the branch first.',
+    PotentialDuplicateDisplayNameAndType: 'The update would create two items of the same type and name: rename one of them in Git or in the workspace.',
+    DependencyDeletionFailed: 'The update would delete an item other items depend on: change those items first.',
+    ConnectionNotFound: 'The Git credentials connection was not found: check its id under Manage connections and gateways.',
+    ConnectionMismatch: "The Git credentials connection is not for this workspace's Git provider: choose one made for it.",
+    WorkspaceGitConnectionNotInitialized: 'The Git connection is not initialized yet: connect the workspace again to finish it.',
+    UpdateFromGitRequired: 'Git has commits the workspace does not have yet: update from Git first, then commit.',
+    NoChangesToCommit: 'There is nothing to commit: the workspace matches Git.',
+    RemoteCommitHashMismatch: 'The branch moved on since its Git status was read: refresh the status and try again.',
+    ConflictResolutionMissing: 'Some items changed both in the workspace and in Git: choose which side wins to update.',
+    OverrideItemsNotAllowed: 'The update would overwrite workspace items with uncommitted changes: allow it, or commit those items first.',
+  }),
+);
+
 function userMessageFor(e: FabricError): string {
   const reference = e.requestId ? ` Request ID: ${e.requestId}` : '';
   return `${adviceFor(e)}${reference}`;
@@ -186,6 +212,8 @@ function adviceFor(e: FabricError): string {
   }
   const folderAdvice = FOLDER_ADVICE.get(code);
   if (folderAdvice) return `${folderAdvice} (${said})`;
+  const gitAdvice = GIT_ADVICE.get(code);
+  if (gitAdvice) return `${gitAdvice} (${said})`;
   if (code === 'ItemNotFound') return `The item was not found: it may have been deleted or moved. Refresh the view. (${said})`;
   if (code === 'WorkspaceNotFound')
     return `The workspace was not found: it may have been deleted, or you may no longer have access. Refresh the view. (${said})`;

@@ -213,3 +213,4 @@ export interface LivySession {
 export type PolledJobInstance = ItemJobInstance & { retryAfterSeconds?: number };
 
 export type UpdateScheduleRequest = Partial<CreateScheduleRequest>;
+export * from './gitTypes';

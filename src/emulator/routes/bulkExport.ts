@@ -4,10 +4,10 @@
 // with the item ids in `itemDefinitionsIndex`. Mode All exports every item that has a definition;
 // Selective the listed ones, each named once, each with a definition.
 import type { Item } from '../../fabric/types';
-import { itemFolderName } from '../../fabric/definition';
 import { badRequest, notFound } from '../apiError';
 import type { EmulatorContext } from '../context';
 import { serveDefinition } from '../definitions';
+import { itemRootPath } from '../folders';
 import { hasDefinition } from '../../fabric/itemKinds';
 import type { Router } from '../router';
 import { longRunning } from './items';
@@ -21,7 +21,7 @@ export function bulkExportRoutes(router: Router, ctx: EmulatorContext, enabled: 
     const workspaceId = params.workspaceId!;
     requireWorkspace(ctx, workspaceId);
     const items = requestedItems(ctx, workspaceId, body);
-    const index = items.map((item) => ({ id: item.id, rootPath: rootPath(ctx, item) }));
+    const index = items.map((item) => ({ id: item.id, rootPath: itemRootPath(ctx, item) }));
     const definitionParts = items.flatMap((item, i) =>
       serveDefinition(item, ctx.store.definition(item.id), undefined).parts.map((part) => ({ ...part, path: `${index[i]!.rootPath}/${part.path}` })),
     );
@@ -45,16 +45,4 @@ function requestedItems(ctx: EmulatorContext, workspaceId: string, body: unknown
     if (!hasDefinition(item.type)) throw badRequest('OperationNotSupportedForItem', `${item.type} items have no definition to export (${item.displayName}).`);
     return item;
   });
-}
-
-/** `/<folder>/<subfolder>/<DisplayName>.<Type>`, as the service names an item's root path. */
-function rootPath(ctx: EmulatorContext, item: Item): string {
-  const segments = [itemFolderName(item.displayName, item.type)];
-  for (let folderId = item.folderId; folderId;) {
-    const folder = ctx.store.folder(item.workspaceId, folderId);
-    if (!folder) break;
-    segments.unshift(folder.displayName);
-    folderId = folder.parentFolderId ?? undefined;
-  }
-  return `/${segments.join('/')}`;
 }

@@ -5,10 +5,12 @@
 // model remembers the user expanded it, so one a filter hid comes back open.
 import * as vscode from 'vscode';
 import { describeError } from '../../fabric';
+import { itemFolderName } from '../../fabric/definition';
 import type { Item } from '../../fabric/types';
 import type { ItemNode, TreeNode, WorkspaceTreeModel } from '../../workspace/WorkspaceTreeModel';
 import { folderPath } from '../../workspace/folderLayout';
 import { itemContextValue } from '../../fabric/itemKinds';
+import { fabricUri } from '../files/fabricUri';
 import { itemTypeGroupLabel, itemTypeIcon, itemTypeName } from './itemTypes';
 import { scheduleChildren, schedulesNodeOf, scheduleTreeItem, type ScheduleLoader, type ScheduleTreeNode } from './scheduleNodes';
 
@@ -110,6 +112,9 @@ export class WorkspaceTreeDataProvider implements vscode.TreeDataProvider<Explor
         const item = new vscode.TreeItem(node.item.displayName, this.collapsed(node));
         item.iconPath = itemTypeIcon(node.item.type);
         item.contextValue = itemContextValue(node.item.type);
+        // Its folder's URI, so file decorations (uncommitted Git changes) mark it.
+        const folder = node.item.folderId ? folderPath(this.model.listedFolders(node.workspaceId), node.item.folderId) : '';
+        item.resourceUri = fabricUri(node.workspaceId, [folder, itemFolderName(node.item.displayName, node.item.type)].filter(Boolean).join('/'));
         item.tooltip = markdown([
           [vscode.l10n.t('Item'), node.item.displayName],
           [vscode.l10n.t('Type'), itemTypeName(node.item.type)],

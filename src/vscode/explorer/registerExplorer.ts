@@ -34,6 +34,8 @@ export interface Explorer {
   treeView: vscode.TreeView<ExplorerNode>;
   items: ItemCommands;
   dragAndDrop: WorkspaceDragAndDrop;
+  /** What asks the user: VS Code's quick inputs, or a test's replacement. */
+  prompter(): Prompter;
   /** Test-only: replaces the prompts of sign-in and the item commands. */
   setPrompter(prompter: Prompter | undefined): void;
   /** Test-only: the failures commands show. */
@@ -184,6 +186,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     treeView,
     items,
     dragAndDrop,
+    prompter: currentPrompter,
     setPrompter: (replacement) => {
       prompter = replacement ?? quickInputPrompter;
     },

@@ -20,6 +20,7 @@ import { FABRIC_SCHEME, fabricUri, parseFabricUri } from '../files/fabricUri';
 import { itemTypeName } from '../explorer/itemTypes';
 import type { ItemPicker } from './ItemPicker';
 import { describeExport, describeImport, showSyncMessage } from './syncMessages';
+import { withCancellableProgress } from '../common/progress';
 
 /** What tree nodes hand to commands (see the contract in docs). */
 export interface NodeArgument {
@@ -350,22 +351,4 @@ function confirmReplacing(prompter: () => Prompter): (existing: ExistingItem[]) 
     );
     return choice === replace ? 'replace' : 'skip';
   };
-}
-
-async function withCancellableProgress<T>(
-  title: string,
-  work: (signal: AbortSignal, report: (message: string, increment: number) => void) => Promise<T>,
-): Promise<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-    const controller = new AbortController();
-    const subscription = token.onCancellationRequested(() => controller.abort());
-    try {
-      return await work(controller.signal, (message, increment) => progress.report({ message, increment }));
-    } catch (error) {
-      if (controller.signal.aborted) throw new vscode.CancellationError();
-      throw error;
-    } finally {
-      subscription.dispose();
-    }
-  });
 }

@@ -1,7 +1,7 @@
 // Replays the request examples of the official specs (platform: workspaces, folders, items, moves,
 // definitions and their bulk export, job scheduler, operations; notebook, dataPipeline, dataflow:
 // their aliases and job endpoints, a dataflow's discovered parameters; sparkjobdefinition and
-// lakehouse: their job endpoints; spark: the workspace's Livy sessions) against
+// lakehouse: their job endpoints; spark: the workspace's Livy sessions; Git integration) against
 // the emulator, checks that it answers with a success status the example documents, and validates
 // the answer bodies against the swagger schemas. Placeholder payloads ("dotPlatformBase64String",
 // elided "IyBGYWJyaWMgbm90ZWJv...") are replaced by real content of the same file.
@@ -36,7 +36,7 @@ interface Example {
 
 /** The endpoints the emulator implements (the specs also describe shortcuts, sessions, …). */
 const IMPLEMENTED =
-  /^\/(operations\/\{operationId\}(\/result)?|workspaces(\/\{workspaceId\}(\/spark\/livySessions|\/(items|notebooks|dataPipelines|dataflows|sparkJobDefinitions|lakehouses|folders)(\/bulkMove|\/bulkExportDefinitions|\/\{\w+\}(\/(getDefinition|updateDefinition|move|jobs\/.+|parameters))?)?)?)?)$/;
+  /^\/(operations\/\{operationId\}(\/result)?|workspaces(\/\{workspaceId\}(\/spark\/livySessions|\/git\/(connection|connect|disconnect|initializeConnection|status|commitToGit|updateFromGit|myGitCredentials)|\/(items|notebooks|dataPipelines|dataflows|sparkJobDefinitions|lakehouses|folders)(\/bulkMove|\/bulkExportDefinitions|\/\{\w+\}(\/(getDefinition|updateDefinition|move|jobs\/.+|parameters))?)?)?)?)$/;
 /** Of these specs only the job endpoints are replayed (the emulator keeps these items' definitions, not their tables or sessions). */
 const JOBS_ONLY = /^\/workspaces\/\{workspaceId\}\/(sparkJobDefinitions|lakehouses)\/\{\w+\}\/jobs\/\w+\/instances$/;
 
@@ -156,6 +156,7 @@ describe('emulator contract: the spec examples replayed', function () {
     assert.ok(replayed(/\/spark\/livySessions/) >= 1);
     assert.ok(replayed(/\/jobs\/(sparkjob|tableMaintenance|refreshMaterializedLakeViews)\/instances$/) >= 6);
     assert.ok(replayed(/\/dataflows\/\{dataflowId\}\/parameters$/) >= 1);
+    assert.ok(replayed(/\/git\//) >= 20);
     assert.ok(EXAMPLES.filter((e) => 'rootFolderId' in e.parameters || bodyParameter(e)?.folderId).length >= 4);
   });
 
@@ -179,6 +180,53 @@ describe('emulator contract: the spec examples replayed', function () {
         assert.equal(answer.status, 202);
         if (finished) await waitForOperation(emulator, answer.headers.get('location')!);
         return answer.headers.get('x-ms-operation-id')!;
+      }
+
+      /** The result of a request that may answer 202 (async mode). */
+      async function followed(answer: Answer): Promise<Json> {
+        assert.ok(answer.status < 300, JSON.stringify(answer.body));
+        if (answer.status !== 202) return answer.body;
+        const done = await waitForOperation(emulator, answer.headers.get('location')!);
+        const result = done.headers.get('location');
+        return result?.endsWith('/result') ? (await call(emulator, 'GET', result)).body : undefined;
+      }
+
+      /**
+       * What a Git example acts on: a workspace with items, connected (Connect examples and
+       * GetConnection_NotConnected excepted), initialized and synced as the operation needs, with
+       * changes to commit or incoming ones to update from; their ids and heads replace the
+       * example's in `body`.
+       */
+      async function gitSetup(example: Example, ws: string, body: Json): Promise<void> {
+        const git = `/workspaces/${ws}/git`;
+        const pipeline = async (displayName: string) =>
+          created(await call(emulator, 'POST', `/workspaces/${ws}/items`, { displayName, type: 'DataPipeline', definition: { parts: [] } }));
+        const items = [await pipeline('Tracked'), await pipeline('Also tracked')];
+        if (/^ConnectTo|NotConnected/.test(example.name)) return;
+        const details = {
+          gitProviderType: 'AzureDevOps',
+          organizationName: 'Org',
+          projectName: 'Project',
+          repositoryName: ws,
+          branchName: 'main',
+          directoryName: '',
+        };
+        assert.equal((await call(emulator, 'POST', `${git}/connect`, { gitProviderDetails: details })).status, 200);
+        if (!/status|commitToGit|updateFromGit/.test(example.path)) return;
+        await followed(await call(emulator, 'POST', `${git}/initializeConnection`, {}));
+        if (example.path.endsWith('/commitToGit')) {
+          body.workspaceHead = null;
+          if (body.items) body.items = [{ logicalId: items[0].id, objectId: items[0].id }, { objectId: items[1].id }];
+          return;
+        }
+        await followed(await call(emulator, 'POST', `${git}/commitToGit`, { mode: 'All' }));
+        if (!example.path.endsWith('/updateFromGit')) return;
+        const pushed = await call(emulator, 'POST', `/emulator/git/${ws}/commits`, {
+          files: [{ path: 'Tracked.DataPipeline/pipeline-content.json', content: '{}' }],
+        });
+        assert.equal(pushed.status, 201, JSON.stringify(pushed.body));
+        const status = await followed(await call(emulator, 'GET', `${git}/status`));
+        Object.assign(body, { workspaceHead: status.workspaceHead, remoteCommitHash: status.remoteCommitHash });
       }
 
       /**
@@ -213,6 +261,7 @@ describe('emulator contract: the spec examples replayed', function () {
           }
           body.items = items;
         }
+        if (example.path.includes('/git/')) await gitSetup(example, ws, body);
         let path = example.path.replace('{workspaceId}', ws);
         if (path.includes('{folderId}')) path = path.replace('{folderId}', await realFolder(example.parameters.folderId as string));
         if (path.includes('{operationId}'))

@@ -16,7 +16,7 @@ import type { Item } from '../../../src/fabric/types';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import type { ExplorerNode } from '../../../src/vscode/explorer/WorkspaceTreeDataProvider';
 import type { JobsTestApi } from '../../../src/vscode/jobs/registerJobs';
-import { connectScripted, scriptedPrompterHooks, startPagedTenant } from './support/explorerSuite';
+import { closeScriptedSuite, connectScripted, scriptedPrompterHooks, startPagedTenant } from './support/explorerSuite';
 import { ScriptedPrompter } from './support/scriptedPrompter';
 import { allChildren as loadAll, findItemNode } from './support/tree';
 import { pickByLabel, waitFor } from './support/wait';
@@ -78,14 +78,7 @@ describe('Commands: the Workspaces view', function () {
 
   scriptedPrompterHooks(prompter, failures);
 
-  after(async () => {
-    explorer?.setPrompter(undefined);
-    emulator?.setFaults(undefined);
-    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await emulator?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(() => closeScriptedSuite(explorer, emulator, dataDir));
 
   it('[fabricWorkbench.refresh @ view/title] [fabricWorkbench.refresh @ commandPalette] [fabricWorkbench.loadMore] shows a workspace created elsewhere', async () => {
     const firstPage = await tree().getChildren();

@@ -1,7 +1,6 @@
 // The Workspaces view, the `fabricwb` file system and the save rules, inside a real extension
 // host against an emulator of this suite's own; every change is checked through the emulator's API.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startEmulator } from '../../../src/emulator';
@@ -11,7 +10,7 @@ import type { Item } from '../../../src/fabric/types';
 import { UserCancelled, type Prompter } from '../../../src/base/prompter';
 import type { Explorer } from '../../../src/vscode/explorer/registerExplorer';
 import type { ExplorerNode } from '../../../src/vscode/explorer/WorkspaceTreeDataProvider';
-import { startPagedTenant } from './support/explorerSuite';
+import { closeScriptedSuite, startPagedTenant } from './support/explorerSuite';
 import { waitFor } from './support/wait';
 
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
@@ -74,13 +73,7 @@ describe('Explorer: Workspaces view and fabricwb files', function () {
     await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
   });
 
-  after(async () => {
-    explorer?.setPrompter(undefined);
-    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await emulator?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(() => closeScriptedSuite(explorer, emulator, dataDir));
 
   it('finds a workspace on the last page by filter, with no "Load more"', async () => {
     const tree = explorer.tree;

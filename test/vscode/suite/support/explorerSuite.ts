@@ -65,3 +65,13 @@ export async function startPagedTenant(
   });
   return { dataDir, emulator, client, workspaceId, pipeline: { ...created, workspaceId } };
 }
+
+/** Ends a suite of connectScripted or startPagedTenant: the real prompts back, auto-save as it was, editors closed, its emulator and data folder gone. */
+export async function closeScriptedSuite(explorer: Explorer | undefined, emulator: Emulator | undefined, dataDir: string): Promise<void> {
+  explorer?.setPrompter(undefined);
+  emulator?.setFaults(undefined);
+  await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await emulator?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,13 +1,17 @@
 // The test prompter the Workspaces commands take through `explorer.setPrompter`: answers given in
 // advance, in order; picks choose BY LABEL among the items the command really offers; each input
 // box's checker is run on the values a test wants checked as a person would type them. An
-// undefined answer dismisses the prompt, as Escape or a dialog's Cancel does.
+// undefined answer dismisses the prompt, as Escape or a dialog's Cancel does; BACK presses the
+// step's Back button (which it must have).
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
-import { UserCancelled, type ConfirmOptions, type InputOptions, type PickOptions, type Prompter } from '../../../../src/base/prompter';
+import { BACK, UserCancelled, type Back, type ConfirmOptions, type InputOptions, type PickOptions, type Prompter } from '../../../../src/base/prompter';
 
 export type Answer =
-  { pick: string | undefined } | { input: string | undefined; typed?: string[] } | { confirm: string | undefined } | { folders: vscode.Uri[] | undefined };
+  | { pick: string | Back | undefined }
+  | { input: string | Back | undefined; typed?: string[] }
+  | { confirm: string | undefined }
+  | { folders: vscode.Uri[] | undefined };
 
 export interface Asked {
   kind: 'pick' | 'input' | 'confirm' | 'folders';
@@ -15,6 +19,8 @@ export interface Asked {
   message?: string;
   detail?: string;
   labels?: string[];
+  /** `step/totalSteps` (`step/?` while the total is unknown) of a wizard's step. */
+  step?: string;
   /** The input box's message for each value of `typed`. */
   checks?: (string | undefined)[];
 }
@@ -35,22 +41,24 @@ export class ScriptedPrompter implements Prompter {
     return this.answers.splice(0);
   }
 
-  async pick<T>(options: PickOptions<T>): Promise<T> {
+  async pick<T>(options: PickOptions<T>): Promise<T | Back> {
     const answer = this.next('pick');
     const offered = await options.items;
-    this.asked.push({ kind: 'pick', title: options.title, labels: offered.map((i) => plain(i.label)) });
+    this.asked.push({ kind: 'pick', title: options.title, step: stepOf(options), labels: offered.map((i) => plain(i.label)) });
     if (answer.pick === undefined) throw new UserCancelled();
+    if (answer.pick === BACK) return back(options);
     const chosen = offered.find((i) => plain(i.label) === answer.pick);
     assert.ok(chosen, `"${answer.pick}" is offered among ${offered.map((i) => plain(i.label)).join(', ')}`);
     return chosen.value;
   }
 
-  async input(options: InputOptions): Promise<string> {
+  async input(options: InputOptions): Promise<string | Back> {
     const answer = this.next('input');
     const check = (value: string) => options.validate?.(value);
     const checks = (answer.typed ?? []).map(check);
-    this.asked.push({ kind: 'input', title: options.title, checks });
+    this.asked.push({ kind: 'input', title: options.title, step: stepOf(options), checks });
     if (answer.input === undefined) throw new UserCancelled();
+    if (answer.input === BACK) return back(options);
     assert.equal(check(answer.input), undefined, `"${answer.input}" is accepted`);
     return answer.input;
   }
@@ -74,4 +82,13 @@ export class ScriptedPrompter implements Prompter {
     assert.ok(answer && kind in answer, `the test expected ${answer ? Object.keys(answer)[0] : 'no prompt'}, the command asked for ${kind}`);
     return answer as Extract<Answer, Record<K, unknown>>;
   }
+}
+
+function back(options: { canGoBack?: boolean; title?: string }): Back {
+  assert.ok(options.canGoBack, `"${options.title}" has a Back button`);
+  return BACK;
+}
+
+function stepOf(options: { step?: number; totalSteps?: number }): string | undefined {
+  return options.step === undefined ? undefined : `${options.step}/${options.totalSteps ?? '?'}`;
 }
