@@ -12,7 +12,7 @@ import type { ItemJobInstance, JobStatus, LivySession } from '../fabric/types';
 import { Emitter } from '../base/event';
 import { budgetedJobDelaysMs, DEFAULT_JOB_POLL, jobFirstCheckMs, jobWantedDelayMs, type JobPollOptions } from '../fabric/pollSchedules';
 import { RunHistory } from './RunHistory';
-import { isRunning, isTerminal, parseUtc, type TrackedJob } from './TrackedJob';
+import { isRunning, isTerminal, monitoringLinksOf, parseUtc, type TrackedJob } from './TrackedJob';
 
 /** The part of FabricClient the tracker calls. */
 export interface JobsApi {
@@ -445,6 +445,7 @@ export class JobTracker {
   private async apply(api: JobsApi, job: TrackedJob, instance: ItemJobInstance): Promise<void> {
     const previous = job.status;
     job.startTimeUtc = instance.startTimeUtc ?? job.startTimeUtc;
+    job.monitoringInfo = monitoringLinksOf(instance) ?? job.monitoringInfo;
     if (instance.status === previous) return;
     job.status = instance.status;
     if (!isTerminal(instance.status)) {
@@ -458,12 +459,14 @@ export class JobTracker {
     job.endTimeUtc = instance.endTimeUtc ?? undefined;
     job.failureReason = instance.failureReason ?? undefined;
     job.exitValue = exitValueOf(instance);
-    if (job.exitValue === undefined && job.kind === 'notebook' && instance.status === 'Completed' && api.getNotebookJobInstance) {
-      // A job list carries no notebook exit value: read it from the notebook endpoint once.
+    if (job.kind === 'notebook' && instance.properties === undefined && api.getNotebookJobInstance) {
+      // A job list carries no notebook properties (exit value, monitoring links): read them from the notebook endpoint once.
       try {
-        job.exitValue = exitValueOf(await this.fetch(api, job));
+        const notebookInstance = await this.fetch(api, job);
+        job.exitValue = exitValueOf(notebookInstance) ?? job.exitValue;
+        job.monitoringInfo = monitoringLinksOf(notebookInstance) ?? job.monitoringInfo;
       } catch (error) {
-        this.options.logger?.warn(`Could not read the exit value of job ${job.id}: ${describeError(error)}`);
+        this.options.logger?.warn(`Could not read the exit value and monitoring links of job ${job.id}: ${describeError(error)}`);
       }
     }
     this.changes.fire({ kind: 'status', job, previous });
