@@ -80,7 +80,7 @@ describe('emulator monitoring pages (a notebook run’s signed links)', function
     for (const url of refused) {
       const page = await open(url);
       assert.equal(page.status, 404, url);
-      assert.equal((await page.json()).errorCode, 'EntityNotFound');
+      assert.equal(((await page.json()) as Json).errorCode, 'EntityNotFound');
     }
     // A signature opens no API path: the API still wants the token.
     const api = await open(`${emulator.baseUrl}/workspaces/${ws}/notebooks/${hello.id}/jobs/execute/instances/${run.id}?beta=true&sig=${signature}`);
