@@ -12,7 +12,7 @@ import type { ItemJobInstance, JobStatus, LivySession } from '../fabric/types';
 import { Emitter } from '../base/event';
 import { budgetedJobDelaysMs, DEFAULT_JOB_POLL, jobFirstCheckMs, jobWantedDelayMs, type JobPollOptions } from '../fabric/pollSchedules';
 import { RunHistory } from './RunHistory';
-import { isRunning, isTerminal, monitoringLinksOf, parseUtc, type TrackedJob } from './TrackedJob';
+import { exitValueOf, isRunning, isTerminal, monitoringLinksOf, parseUtc, takeNotebookProperties, type TrackedJob } from './TrackedJob';
 
 /** The part of FabricClient the tracker calls. */
 export interface JobsApi {
@@ -462,9 +462,7 @@ export class JobTracker {
     if (job.kind === 'notebook' && instance.properties === undefined && api.getNotebookJobInstance) {
       // A job list carries no notebook properties (exit value, monitoring links): read them from the notebook endpoint once.
       try {
-        const notebookInstance = await this.fetch(api, job);
-        job.exitValue = exitValueOf(notebookInstance) ?? job.exitValue;
-        job.monitoringInfo = monitoringLinksOf(notebookInstance) ?? job.monitoringInfo;
+        takeNotebookProperties(job, await this.fetch(api, job));
       } catch (error) {
         this.options.logger?.warn(`Could not read the exit value and monitoring links of job ${job.id}: ${describeError(error)}`);
       }
@@ -552,8 +550,4 @@ function startOf(job: TrackedJob): number {
 /** A 4xx saying the API is not there for this caller (not a throttle, nor a bad token). */
 function isUnavailable(error: unknown): boolean {
   return [400, 403, 404, 405, 501].includes(errorStatus(error) ?? 0);
-}
-
-function exitValueOf(instance: ItemJobInstance): string | undefined {
-  return instance.properties?.exitValue ?? instance.exitValue ?? undefined;
 }

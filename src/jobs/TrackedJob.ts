@@ -56,6 +56,17 @@ export function monitoringLinksOf(instance: ItemJobInstance): MonitoringLinks | 
   return Object.keys(links).length ? links : undefined;
 }
 
+/** A notebook's exit value: the notebook endpoint's `properties.exitValue`, or where the 2026 Learn page puts it. */
+export function exitValueOf(instance: ItemJobInstance): string | undefined {
+  return instance.properties?.exitValue ?? instance.exitValue ?? undefined;
+}
+
+/** Takes what the notebook endpoint adds to a job instance (exit value, monitoring links) into the job. */
+export function takeNotebookProperties(job: TrackedJob, instance: ItemJobInstance): void {
+  job.exitValue = exitValueOf(instance) ?? job.exitValue;
+  job.monitoringInfo = monitoringLinksOf(instance) ?? job.monitoringInfo;
+}
+
 export function isTerminal(status: string): boolean {
   return (TERMINAL_JOB_STATUSES as readonly string[]).includes(status);
 }
