@@ -45,6 +45,12 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
   const ended = (job: TrackedJob) =>
     waitFor(() => jobs.monitor.tracker.get(job.id)?.noticedAt !== undefined && jobs.monitor.tracker.get(job.id), `${job.itemName} ends`, 60_000);
 
+  /** The emulator's sample notebook "Hello Fabric", in whichever workspace the sample is. */
+  const sampleHello = async (): Promise<Item | undefined> => {
+    for await (const w of client.listWorkspaces())
+      for await (const i of client.listItems(w.id, { type: 'Notebook' })) if (i.displayName === 'Hello Fabric') return { ...i, workspaceId: w.id };
+    return undefined;
+  };
   const choose = (label: string) => pickByLabel(jobs.currentStepInput, label);
   const enter = (value: string) => enterText(jobs.currentStepInput, value);
 
@@ -164,11 +170,7 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
   });
 
   it('lists the parameters the sample notebook "Hello Fabric" declares', async () => {
-    const sample = await (async () => {
-      for await (const w of client.listWorkspaces())
-        for await (const i of client.listItems(w.id, { type: 'Notebook' })) if (i.displayName === 'Hello Fabric') return { ...i, workspaceId: w.id };
-      return undefined;
-    })();
+    const sample = await sampleHello();
     assert.ok(sample, 'the emulator\'s sample has the notebook "Hello Fabric"');
     const running = vscode.commands.executeCommand('fabricWorkbench.runNotebook', { workspaceId: sample.workspaceId, item: sample });
     const hub = await waitFor(() => {
@@ -195,11 +197,7 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
   });
 
   it("opens a run's driver log link: the emulator's page shows what the run printed, and a tampered link opens nothing", async () => {
-    const hello = await (async () => {
-      for await (const w of client.listWorkspaces())
-        for await (const i of client.listItems(w.id, { type: 'Notebook' })) if (i.displayName === 'Hello Fabric') return { ...i, workspaceId: w.id };
-      return undefined;
-    })();
+    const hello = await sampleHello();
     assert.ok(hello, 'the emulator\'s sample has the notebook "Hello Fabric"');
     const parameters = [
       { name: 'name', type: 'Text' as const, value: 'Monitor' },
