@@ -5,6 +5,7 @@
 // opens its one page of its one run; a tampered, foreign or unsigned one is answered 404 like a
 // path that does not exist, and no other path becomes reachable without the token.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { NotebookMonitoringInfo } from '../fabric/types';
 import { ApiError } from './apiError';
 import type { Store, StoredJob } from './store';
 
@@ -16,13 +17,6 @@ export interface PageReply {
   status: number;
   headers: Record<string, string>;
   body: string;
-}
-
-/** The spec's monitoringInfo fields, as the emulator fills them for one run. */
-export interface EmulatorMonitoringInfo {
-  sparkUiUrl?: string;
-  driverLogUrl?: string;
-  executionSnapshotUrl?: string;
 }
 
 export class MonitoringPages {
@@ -37,7 +31,7 @@ export class MonitoringPages {
   }
 
   /** The run's links, on the origin the client called (Spark runs get the Spark UI stand-in too). */
-  linksOf(origin: string, job: StoredJob, compute: string): EmulatorMonitoringInfo {
+  linksOf(origin: string, job: StoredJob, compute: string): NotebookMonitoringInfo {
     const log = this.url(origin, job.id, 'driverlog');
     return compute === 'Spark' ? { sparkUiUrl: this.url(origin, job.id, 'sparkui'), driverLogUrl: log } : { executionSnapshotUrl: log };
   }
@@ -78,7 +72,7 @@ function isPage(page: string | undefined): page is Page {
 }
 
 /** Everything shown is escaped: the output and names are the user's. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
