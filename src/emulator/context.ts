@@ -1,4 +1,5 @@
 // What the route handlers share.
+import type { MonitoringPages } from './monitoringPages';
 import type { Operations } from './operations';
 import type { JobScheduler } from './jobScheduler';
 import type { ScheduleTrigger } from './scheduleTrigger';
@@ -9,6 +10,8 @@ export interface EmulatorContext {
   operations: Operations;
   scheduler: JobScheduler;
   triggers: ScheduleTrigger;
+  /** The notebook runs' monitoring pages, and their signed links. */
+  monitoring: MonitoringPages;
   pageSize: number;
   lroMode: 'sync' | 'async';
 }

@@ -27,6 +27,7 @@ import { workspaceRoutes } from './routes/workspaces';
 import { seedSampleWorkspace } from './sample';
 import { DataFolderLock } from './dataFolderLock';
 import type { Disk } from './persistence';
+import { MonitoringPages } from './monitoringPages';
 import { createStats, requestListener, type EmulatorStats } from './server';
 import { Store } from './store';
 import { serverTls } from './tls';
@@ -167,6 +168,7 @@ async function serve(
     operations: new Operations(() => injector?.spec.lroMs ?? 100),
     scheduler,
     triggers: new ScheduleTrigger(store, scheduler, options.scheduleClock ?? scaledClock(options.timeScale ?? 1), log),
+    monitoring: new MonitoringPages(store, token),
     pageSize: options.pageSize ?? 100,
     lroMode: options.lroMode ?? 'async',
   };
@@ -197,6 +199,7 @@ async function serve(
     maxBodyBytes,
     durable: () => store.durable(),
     issuedToken: entra && ((bearer, requestHost) => entra.verify(bearer, requestHost)),
+    pages: (method, url) => ctx.monitoring.serve(method, url),
   });
   const listener = entra ? entra.around(api) : api;
   const idleMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;

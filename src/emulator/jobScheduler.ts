@@ -129,6 +129,7 @@ export class JobScheduler {
       startTimeUtc: job.startTimeUtc ?? new Date().toISOString(),
       failureReason,
       exitValue: outcome.exitValue ?? null,
+      ...(outcome.output ? { output: outcome.output } : {}),
     });
     return outcome;
   }

@@ -8,6 +8,7 @@ import { ApiError } from './apiError';
 import { checkEntraToken } from './entraTokens';
 import { FaultInjector } from './faults';
 import type { Router } from './router';
+import type { PageReply } from './monitoringPages';
 import { isServedHost } from './servedHost';
 
 export interface EmulatorStats {
@@ -48,6 +49,8 @@ export interface ServerOptions {
   maxBodyBytes: number;
   /** Resolves once the changes made so far are on disk (a shared sync): every answer waits for it. */
   durable: () => Promise<void>;
+  /** Pages a link's own capability opens without the token (monitoringPages.ts); undefined for any other path. */
+  pages?: (method: string, url: URL) => PageReply | undefined;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -155,6 +158,7 @@ export function requestListener({
   host,
   maxBodyBytes,
   durable,
+  pages,
 }: ServerOptions): http.RequestListener {
   return async (req, res) => {
     const requestId = randomUUID();
@@ -167,6 +171,13 @@ export function requestListener({
       const url = requestUrl(req.url);
       const key = routeKey(method, url.pathname);
       stats.byRoute[key] = (stats.byRoute[key] ?? 0) + 1;
+      const page = pages?.(method, url);
+      if (page) {
+        await durable();
+        res.writeHead(page.status, { requestId, 'Content-Length': Buffer.byteLength(page.body).toString(), ...page.headers });
+        res.end(page.body);
+        return;
+      }
       const injector = faults();
       if (injector?.spec.latencyMs) await sleep(injector.spec.latencyMs);
       const auth = req.headers.authorization;

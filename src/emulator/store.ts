@@ -20,6 +20,8 @@ export interface StoredJob extends ItemJobInstance {
   createdMs: number;
   /** The notebook compute the run asked for (executionData.compute); the service reports it. */
   compute?: string;
+  /** What a notebook run printed (JobOutcome.output): its monitoring links' driver log shows it. */
+  output?: string;
 }
 
 export interface StoredSchedule extends ItemSchedule {

@@ -317,9 +317,12 @@ export class FabricClient {
     return this.jobInstance(`${this.itemPath(workspaceId, itemId)}/jobs/instances/${enc(jobInstanceId)}`, call);
   }
 
-  /** A notebook job instance from the notebook endpoint, which carries `properties.exitValue`. */
+  /**
+   * A notebook job instance from the notebook endpoint, which carries `properties.exitValue` and
+   * `computeDetails.monitoringInfo`; a beta callers must ask for (`?beta=true`).
+   */
   getNotebookJobInstance(workspaceId: string, notebookId: string, jobInstanceId: string, call: CallOptions = {}): Promise<PolledJobInstance> {
-    return this.jobInstance(`/workspaces/${enc(workspaceId)}/notebooks/${enc(notebookId)}/jobs/execute/instances/${enc(jobInstanceId)}`, call);
+    return this.jobInstance(`/workspaces/${enc(workspaceId)}/notebooks/${enc(notebookId)}/jobs/execute/instances/${enc(jobInstanceId)}`, call, { beta: true });
   }
 
   listJobInstances(workspaceId: string, itemId: string, call: CallOptions = {}): AsyncIterable<ItemJobInstance> {
@@ -498,8 +501,8 @@ export class FabricClient {
     return { jobInstanceId: decodeURIComponent(jobInstanceId), location, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) };
   }
 
-  private async jobInstance(path: string, call: CallOptions): Promise<PolledJobInstance> {
-    const response = await this.http.request<ItemJobInstance>({ method: 'GET', path, retry: 'idempotent', ...call });
+  private async jobInstance(path: string, call: CallOptions, query?: Record<string, boolean>): Promise<PolledJobInstance> {
+    const response = await this.http.request<ItemJobInstance>({ method: 'GET', path, query, retry: 'idempotent', ...call });
     const retryAfterSeconds = parseRetryAfterSeconds(response.headers.get('retry-after'));
     return { ...(response.body as ItemJobInstance), ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) };
   }

@@ -124,8 +124,24 @@ export interface ItemJobInstance {
   failureReason?: ErrorResponse | null;
   /** The 2026 Learn page puts the notebook's exit value here. */
   exitValue?: string | null;
-  /** The notebook endpoint (`/notebooks/{id}/jobs/execute/instances/{id}`) puts it here. */
-  properties?: { exitValue?: string | null; [key: string]: unknown };
+  /** The notebook endpoint (`/notebooks/{id}/jobs/execute/instances/{id}`) puts it here, with its compute's details. */
+  properties?: { exitValue?: string | null; compute?: string; computeDetails?: NotebookComputeDetails; [key: string]: unknown };
+}
+
+/** SparkNotebookComputeDetails, JupyterNotebookComputeDetails, DataWarehouseNotebookComputeDetails: what they share. */
+export interface NotebookComputeDetails {
+  livyId?: string;
+  monitoringInfo?: NotebookMonitoringInfo;
+  [key: string]: unknown;
+}
+
+/** SparkNotebookMonitoringInfo (Jupyter and DataWarehouse notebooks give only `executionSnapshotUrl`). */
+export interface NotebookMonitoringInfo {
+  sparkUiUrl?: string;
+  sparkJobDetailsUrl?: string;
+  driverLogUrl?: string;
+  executionSnapshotUrl?: string;
+  activityDetails?: Record<string, unknown>;
 }
 
 export type JobParameterType = 'VariableReference' | 'Integer' | 'Number' | 'Text' | 'Boolean' | 'DateTime' | 'Guid' | 'Automatic';

@@ -14,7 +14,7 @@ import { Emitter } from '../base/event';
 import { budgetedJobDelaysMs, DEFAULT_JOB_POLL, jobFirstCheckMs, jobWantedDelayMs, type JobPollOptions } from '../fabric/pollSchedules';
 import { RateLimiter } from '../fabric/rateLimiter';
 import { RunHistory } from './RunHistory';
-import { isRunning, isTerminal, parseUtc, type TrackedJob } from './TrackedJob';
+import { exitValueOf, isRunning, isTerminal, monitoringLinksOf, parseUtc, takeNotebookProperties, type TrackedJob } from './TrackedJob';
 
 /** The part of FabricClient the tracker calls. */
 export interface JobsApi {
@@ -468,6 +468,7 @@ export class JobTracker {
   private async apply(api: JobsApi, job: TrackedJob, instance: ItemJobInstance): Promise<void> {
     const previous = job.status;
     job.startTimeUtc = instance.startTimeUtc ?? job.startTimeUtc;
+    job.monitoringInfo = monitoringLinksOf(instance) ?? job.monitoringInfo;
     if (instance.status === previous) return;
     job.status = instance.status;
     if (!isTerminal(instance.status)) {
@@ -481,12 +482,12 @@ export class JobTracker {
     job.endTimeUtc = instance.endTimeUtc ?? undefined;
     job.failureReason = instance.failureReason ?? undefined;
     job.exitValue = exitValueOf(instance);
-    if (job.exitValue === undefined && jobKind(job.kind)?.notebookInstance && instance.status === 'Completed' && api.getNotebookJobInstance) {
-      // A job list carries no notebook exit value: read it from the notebook endpoint once.
+    if (jobKind(job.kind)?.notebookInstance && instance.properties === undefined && api.getNotebookJobInstance) {
+      // A job list carries no notebook properties (exit value, monitoring links): read them from the notebook endpoint once.
       try {
-        job.exitValue = exitValueOf(await this.fetch(api, job));
+        takeNotebookProperties(job, await this.fetch(api, job));
       } catch (error) {
-        this.options.logger?.warn(`Could not read the exit value of job ${job.id}: ${describeError(error)}`);
+        this.options.logger?.warn(`Could not read the exit value and monitoring links of job ${job.id}: ${describeError(error)}`);
       }
     }
     this.changes.fire({ kind: 'status', job, previous });
@@ -572,8 +573,4 @@ function startOf(job: TrackedJob): number {
 /** A 4xx saying the API is not there for this caller (not a throttle, nor a bad token). */
 function isUnavailable(error: unknown): boolean {
   return [400, 403, 404, 405, 501].includes(errorStatus(error) ?? 0);
-}
-
-function exitValueOf(instance: ItemJobInstance): string | undefined {
-  return instance.properties?.exitValue ?? instance.exitValue ?? undefined;
 }

@@ -1,5 +1,5 @@
 // One job the user started (or followed) from this window, as the tracker keeps and persists it.
-import type { ErrorResponse, JobParameter, JobStatus } from '../fabric/types';
+import type { ErrorResponse, ItemJobInstance, JobParameter, JobStatus, NotebookMonitoringInfo } from '../fabric/types';
 import { TERMINAL_JOB_STATUSES } from '../fabric/types';
 import type { RunKind } from './runRequest';
 
@@ -30,6 +30,8 @@ export interface TrackedJob {
   /** Epoch ms when the tracker saw it end (the notice). */
   noticedAt?: number;
   exitValue?: string;
+  /** A notebook run's monitoring links (Spark UI, driver log, snapshot), from the notebook endpoint. */
+  monitoringInfo?: MonitoringLinks;
   failureReason?: ErrorResponse;
   /** Epoch ms after which the tracker cancels it (the run's timeout). */
   timeoutAt?: number;
@@ -38,6 +40,31 @@ export interface TrackedJob {
   invokeType?: string;
   /** The service no longer knows the instance: tracking stopped without a final status. */
   lost?: boolean;
+}
+
+export type MonitoringLinks = Pick<NotebookMonitoringInfo, 'sparkUiUrl' | 'sparkJobDetailsUrl' | 'driverLogUrl' | 'executionSnapshotUrl'>;
+const MONITORING_LINKS: readonly (keyof MonitoringLinks)[] = ['sparkUiUrl', 'sparkJobDetailsUrl', 'driverLogUrl', 'executionSnapshotUrl'];
+
+/** The instance's monitoring links that are web addresses (they come from the service and are opened); undefined for none. */
+export function monitoringLinksOf(instance: ItemJobInstance): MonitoringLinks | undefined {
+  const info = instance.properties?.computeDetails?.monitoringInfo;
+  const links: MonitoringLinks = {};
+  for (const name of MONITORING_LINKS) {
+    const value = info?.[name];
+    if (typeof value === 'string' && /^https?:\/\//i.test(value)) links[name] = value;
+  }
+  return Object.keys(links).length ? links : undefined;
+}
+
+/** A notebook's exit value: the notebook endpoint's `properties.exitValue`, or where the 2026 Learn page puts it. */
+export function exitValueOf(instance: ItemJobInstance): string | undefined {
+  return instance.properties?.exitValue ?? instance.exitValue ?? undefined;
+}
+
+/** Takes what the notebook endpoint adds to a job instance (exit value, monitoring links) into the job. */
+export function takeNotebookProperties(job: TrackedJob, instance: ItemJobInstance): void {
+  job.exitValue = exitValueOf(instance) ?? job.exitValue;
+  job.monitoringInfo = monitoringLinksOf(instance) ?? job.monitoringInfo;
 }
 
 export function isTerminal(status: string): boolean {

@@ -2,7 +2,7 @@
 // the portal, schedules), merged with the jobs this window follows.
 import type { ItemJobInstance } from '../fabric/types';
 import { jobKind } from '../fabric/itemKinds';
-import { isTerminal, parseUtc, type TrackedJob } from './TrackedJob';
+import { exitValueOf, isTerminal, parseUtc, type TrackedJob } from './TrackedJob';
 
 /** The service's job instance as a job of the item `template` belongs to. */
 export function fromInstance(instance: ItemJobInstance, template: TrackedJob): TrackedJob {
@@ -25,7 +25,7 @@ export function fromInstance(instance: ItemJobInstance, template: TrackedJob): T
     startTimeUtc: instance.startTimeUtc ?? undefined,
     endTimeUtc: instance.endTimeUtc ?? undefined,
     noticedAt: isTerminal(instance.status) && !Number.isNaN(end) ? end : undefined,
-    exitValue: instance.properties?.exitValue ?? instance.exitValue ?? undefined,
+    exitValue: exitValueOf(instance),
     failureReason: instance.failureReason ?? undefined,
   };
 }

@@ -5,6 +5,7 @@ import { queryActivityRuns } from '../activityRunQuery';
 import { ApiError, badRequest, notFound } from '../apiError';
 import type { EmulatorContext } from '../context';
 import { readRunRequest } from '../jobRequest';
+import type { MonitoringPages } from '../monitoringPages';
 import { checkRunNotebook } from '../runNotebookRules';
 import { executionDataProblems, jobKindOf } from '../../fabric/itemKinds';
 import { reportedJobType, requireItemJob } from '../jobTypes';
@@ -18,12 +19,17 @@ function instanceUrl(origin: string, job: StoredJob): string {
   return `${origin}/v1/workspaces/${job.workspaceId}/items/${job.itemId}/jobs/instances/${job.id}`;
 }
 
-function present(job: StoredJob, notebookEndpoint: boolean): Record<string, unknown> {
-  const { workspaceId: _ws, parameters: _p, createdMs: _c, compute, exitValue, ...instance } = job;
+/**
+ * The job instance as the service shows it; `notebook` (the notebook endpoint's answer) adds its
+ * properties, with the links of the run's monitoring pages on the origin the client called.
+ */
+function present(job: StoredJob, notebook?: { origin: string; monitoring: MonitoringPages }): Record<string, unknown> {
+  const { workspaceId: _ws, parameters: _p, createdMs: _c, output: _o, compute, exitValue, ...instance } = job;
+  if (!notebook) return { ...instance, exitValue: exitValue ?? null };
   // NotebookJobInstanceProperties requires `compute`; a run that named none ran on Spark, the default.
-  return notebookEndpoint
-    ? { ...instance, properties: { exitValue: exitValue ?? null, compute: compute ?? 'Spark' } }
-    : { ...instance, exitValue: exitValue ?? null };
+  const ranOn = compute ?? 'Spark';
+  const computeDetails = { monitoringInfo: notebook.monitoring.linksOf(notebook.origin, job, ranOn) };
+  return { ...instance, properties: { exitValue: exitValue ?? null, compute: ranOn, computeDetails } };
 }
 
 function requireJob(ctx: EmulatorContext, item: Item, jobId: string): StoredJob {
@@ -68,7 +74,7 @@ export function jobRoutes(router: Router, ctx: EmulatorContext): void {
       const path = request.params.jobType === undefined ? 'jobs/instances' : `jobs/${request.params.jobType}/instances`;
       const url = `${request.origin}/v1/workspaces/${request.params.workspaceId}/${collection}/${request.params.itemId}/${path}`;
       return pageOf(
-        jobs.map((j) => present(j, false)),
+        jobs.map((j) => present(j)),
         request.query,
         ctx.pageSize,
         url,
@@ -79,7 +85,10 @@ export function jobRoutes(router: Router, ctx: EmulatorContext): void {
     // The spec's 200 carries Retry-After, "seconds to wait before checking the status"; the emulator's jobs are short.
     const getInstance = (request: Request): Reply => ({
       status: 200,
-      body: present(requireJob(ctx, item(request), request.params.jobId!), notebookEndpoint),
+      body: present(
+        requireJob(ctx, item(request), request.params.jobId!),
+        notebookEndpoint ? { origin: request.origin, monitoring: ctx.monitoring } : undefined,
+      ),
       headers: { 'Retry-After': '1' },
     });
     router.add('GET', `${base}/instances/{jobId}`, getInstance);

@@ -3,13 +3,14 @@
 // and cancel, rerun or show jobs.
 import * as vscode from 'vscode';
 import type { FabricClient } from '../../fabric';
+import { describeError } from '../../fabric/errors';
 import { readDeclaredParameters } from '../../jobs/declaredParameters';
 import { describeInvalidRun, RUN_FILE_PATH, type InvalidRun, type RunDescription, type RunFile } from '../../jobs/runFile';
 import { RunParametersWizard, type RunValues } from '../../jobs/RunParametersWizard';
 import { itemTypeName, jobKindOf, jobKinds, requireJobKind, runnableItemTypes } from '../../fabric/itemKinds';
 import type { RunKind } from '../../jobs/runRequest';
 import { answerOf, type Prompter } from '../../base/prompter';
-import type { TrackedJob } from '../../jobs/TrackedJob';
+import { takeNotebookProperties, type TrackedJob } from '../../jobs/TrackedJob';
 import type { ConnectionManager } from '../connection/ConnectionManager';
 import type { ItemPicker } from '../items/ItemPicker';
 import type { JobDetailsProvider } from './JobDetailsProvider';
@@ -109,7 +110,17 @@ export class JobCommands {
 
   /** fabricWorkbench.showJob: the job's details in a read-only document. */
   async show(arg?: unknown): Promise<vscode.TextDocument> {
-    return this.details.show(await this.jobOf(arg, vscode.l10n.t('Pick a job to see its details')));
+    const job = await this.jobOf(arg, vscode.l10n.t('Pick a job to see its details'));
+    // A notebook run listed from Fabric (Show Runs) came from a job list, without the notebook endpoint's properties.
+    if (job.kind === 'notebook' && job.monitoringInfo === undefined && !this.monitor.tracker.get(job.id)) {
+      try {
+        takeNotebookProperties(job, await this.clientOf(job).getNotebookJobInstance(job.workspaceId, job.itemId, job.id));
+      } catch (error) {
+        // The details are known without them: show those, and say why the links are missing.
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Could not read the monitoring links of {0}: {1}', job.itemName, describeError(error)), 10_000);
+      }
+    }
+    return this.details.show(job);
   }
 
   private async valuesFor(client: FabricClient, kind: RunKind, target: RunTarget): Promise<RunValues> {

@@ -1,5 +1,6 @@
 // Shows a job's details as a read-only virtual document (`fabricwb-job:/<job id>/<item> (<job type>).md`,
-// so the tab names the item, not a guid), redrawn while the job changes.
+// so the tab names the item, not a guid), redrawn while the job changes. Its monitoring links are
+// Markdown links: Ctrl+click opens them in the browser, as does the Markdown preview.
 import * as vscode from 'vscode';
 import { formatJobDetails } from '../../jobs/jobDetails';
 import type { TrackedJob } from '../../jobs/TrackedJob';
@@ -15,6 +16,8 @@ export class JobDetailsProvider implements vscode.TextDocumentContentProvider, v
   constructor(
     monitor: JobMonitor,
     private readonly find: (id: string) => TrackedJob | undefined,
+    /** The Fabric portal's address, or undefined where there is none (the local emulator). */
+    private readonly portalUrl: () => string | undefined,
   ) {
     this.subscription = monitor.onDidChangeJobs((change) => change && this._onDidChange.fire(uriOf(change.job)));
   }
@@ -22,7 +25,7 @@ export class JobDetailsProvider implements vscode.TextDocumentContentProvider, v
   provideTextDocumentContent(uri: vscode.Uri): string {
     const id = uri.path.split('/')[1] ?? '';
     const job = this.find(id);
-    return job ? formatJobDetails(job, Date.now()) : vscode.l10n.t('Job {0} is no longer listed.', id);
+    return job ? formatJobDetails(job, Date.now(), this.portalUrl()) : vscode.l10n.t('Job {0} is no longer listed.', id);
   }
 
   async show(job: TrackedJob): Promise<vscode.TextDocument> {

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { jobKinds } from '../../fabric/itemKinds';
 import { currentStepInput, quickInputPrompter } from '../common/quickInputPrompter';
 import { registerSafeCommand } from '../common/safeCommand';
+import { settings } from '../common/settings';
 import type { ConnectionManager } from '../connection/ConnectionManager';
 import { ItemPicker } from '../items/ItemPicker';
 import { JobCommands } from './JobCommands';
@@ -46,7 +47,7 @@ export function registerJobs(context: vscode.ExtensionContext, deps: JobsDeps): 
   const jobsView = new JobsTreeDataProvider(monitor, connection, log);
   const runsView = new RunsTreeDataProvider(connection, (id) => monitor.tracker.get(id) !== undefined, log);
   const findJob = (id: string) => jobsView.find(id) ?? runsView.find(id);
-  const details = new JobDetailsProvider(monitor, findJob);
+  const details = new JobDetailsProvider(monitor, findJob, () => (connection.info?.kind === 'emulator' ? undefined : settings.portalUrl()));
   const statusBar = new JobStatusBar(monitor);
   const notifier = new JobEndNotifier(monitor);
   const jobsTreeView = vscode.window.createTreeView('fabricWorkbench.jobs', { treeDataProvider: jobsView });

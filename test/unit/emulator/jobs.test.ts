@@ -50,7 +50,9 @@ describe('emulator jobs (real runners)', function () {
     const notebookView = await call(emulator, 'GET', `/workspaces/${ws}/notebooks/${hello.id}/jobs/execute/instances/${generic.id}?beta=false`);
     assert.equal(notebookView.status, 200);
     assert.equal(notebookView.body.status, 'Completed');
-    assert.deepEqual(notebookView.body.properties, { exitValue: 'Hello, Ada!', compute: 'Spark' });
+    const { computeDetails, ...properties } = notebookView.body.properties;
+    assert.deepEqual(properties, { exitValue: 'Hello, Ada!', compute: 'Spark' });
+    assert.deepEqual(Object.keys(computeDetails.monitoringInfo), ['sparkUiUrl', 'driverLogUrl']);
     assert.equal('exitValue' in notebookView.body, false);
   });
 
@@ -63,7 +65,10 @@ describe('emulator jobs (real runners)', function () {
     assert.equal(answer.status, 202, JSON.stringify(answer.body));
     const notebookUrl = `/workspaces/${ws}/notebooks/${hello.id}/jobs/execute/instances/${jobIdOf(answer)}?beta=false`;
     const job = await waitForJob(emulator, notebookUrl);
-    assert.deepEqual(job.properties, { exitValue: 'Hello, Jo!', compute: 'Jupyter' });
+    const { computeDetails, ...properties } = job.properties;
+    assert.deepEqual(properties, { exitValue: 'Hello, Jo!', compute: 'Jupyter' });
+    // JupyterNotebookMonitoringInfo has only the execution snapshot.
+    assert.deepEqual(Object.keys(computeDetails.monitoringInfo), ['executionSnapshotUrl']);
   });
 
   it('answers 400 to the notebook execute endpoint without the beta query parameter', async () => {

@@ -19,6 +19,8 @@ interface Script {
   refuseCancels?: number;
   /** A Python notebook's run: no Livy session lists it. */
   notSpark?: boolean;
+  /** What the notebook endpoint gives as `computeDetails.monitoringInfo`. */
+  monitoringInfo?: Record<string, unknown>;
 }
 
 class JobsServer {
@@ -86,7 +88,9 @@ class JobsServer {
         const instance = this.instance(id!, itemId!);
         if (instance === 'error400') return send(400, { errorCode: 'BadRequest', message: 'scripted failure', requestId: 'req-1' });
         if (instance === 'notFound') return send(404, { errorCode: 'JobInstanceNotFound', message: 'not found' });
-        return send(200, kind === 'notebooks' ? { ...instance, properties: { exitValue: script.exitValue ?? null } } : instance);
+        if (kind !== 'notebooks') return send(200, instance);
+        const computeDetails = script.monitoringInfo ? { computeDetails: { monitoringInfo: script.monitoringInfo } } : {};
+        return send(200, { ...instance, properties: { exitValue: script.exitValue ?? null, ...computeDetails } });
       };
       if (this.holdReads === 0) return answer();
       this.held.push(answer);
@@ -350,6 +354,40 @@ describe('JobTracker', () => {
       const before = server.times.slice(0, i).filter((u) => u > t - 60_000).length;
       assert.ok(before < budgetPerMinute, `a poll ${Math.round((t - started) / 1000)} s in, with ${before} calls in the minute before it`);
     });
+  });
+
+  it("reads the monitoring links of notebook runs followed through their item's job list from the notebook endpoint, failed runs too", async () => {
+    server.livy = false;
+    const links = (id: string) => ({
+      sparkUiUrl: `https://spark.example/${id}/ui`,
+      driverLogUrl: `https://spark.example/${id}/driverlog`,
+      sparkJobDetailsUrl: 'command:workbench.action.quit',
+      activityDetails: { sparkApplicationId: 'application_1' },
+    });
+    server.scripts.set('nb18-a', { statuses: ['InProgress', 'Completed'], exitValue: 'done', monitoringInfo: links('nb18-a') });
+    server.scripts.set('nb18-b', {
+      statuses: ['InProgress', 'Failed'],
+      failureReason: { errorCode: 'Boom', message: 'boom' },
+      monitoringInfo: links('nb18-b'),
+    });
+    tracker = new JobTracker({ connection: () => ({ id: 'A', api: client }), schedule: FAST, logger });
+    const ended: string[] = [];
+    tracker.onDidChange((c: JobChange) => c.kind === 'ended' && ended.push(c.job.id));
+    tracker.track(job('nb18-a', 'nb18'));
+    tracker.track(job('nb18-b', 'nb18'));
+    await until(() => ended.length === 2, 'both jobs end');
+    assert.ok(
+      server.requests.some((r) => r.endsWith('/items/nb18/jobs/instances')),
+      'followed through the job list',
+    );
+    for (const id of ['nb18-a', 'nb18-b']) {
+      // Only web addresses are kept: a link is opened, and the service's text is no command to run.
+      assert.deepEqual(tracker.get(id)!.monitoringInfo, {
+        sparkUiUrl: `https://spark.example/${id}/ui`,
+        driverLogUrl: `https://spark.example/${id}/driverlog`,
+      });
+    }
+    assert.equal(tracker.get('nb18-a')!.exitValue, 'done');
   });
 
   it('follows Spark jobs per item where the Livy sessions cannot be listed, and a run Livy does not list (a Python notebook) per item too', async () => {

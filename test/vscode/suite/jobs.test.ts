@@ -45,6 +45,12 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
   const ended = (job: TrackedJob) =>
     waitFor(() => jobs.monitor.tracker.get(job.id)?.noticedAt !== undefined && jobs.monitor.tracker.get(job.id), `${job.itemName} ends`, 60_000);
 
+  /** The emulator's sample notebook "Hello Fabric", in whichever workspace the sample is. */
+  const sampleHello = async (): Promise<Item | undefined> => {
+    for await (const w of client.listWorkspaces())
+      for await (const i of client.listItems(w.id, { type: 'Notebook' })) if (i.displayName === 'Hello Fabric') return { ...i, workspaceId: w.id };
+    return undefined;
+  };
   const choose = (label: string) => pickByLabel(jobs.currentStepInput, label);
   const enter = (value: string) => enterText(jobs.currentStepInput, value);
 
@@ -164,11 +170,7 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
   });
 
   it('lists the parameters the sample notebook "Hello Fabric" declares', async () => {
-    const sample = await (async () => {
-      for await (const w of client.listWorkspaces())
-        for await (const i of client.listItems(w.id, { type: 'Notebook' })) if (i.displayName === 'Hello Fabric') return { ...i, workspaceId: w.id };
-      return undefined;
-    })();
+    const sample = await sampleHello();
     assert.ok(sample, 'the emulator\'s sample has the notebook "Hello Fabric"');
     const running = vscode.commands.executeCommand('fabricWorkbench.runNotebook', { workspaceId: sample.workspaceId, item: sample });
     const hub = await waitFor(() => {
@@ -192,6 +194,26 @@ describe('Jobs: run, wizard, monitor and Jobs view', function () {
     assert.ok(jobs.monitor.outputLines.some((l) => l.includes(job.id) && l.includes('Failed') && l.includes('the input table is empty')));
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('fabricWorkbench.showJob', job.id);
     assert.match(document.getText(), /## Failure reason[\s\S]*the input table is empty/);
+  });
+
+  it("opens a run's driver log link: the emulator's page shows what the run printed, and a tampered link opens nothing", async () => {
+    const hello = await sampleHello();
+    assert.ok(hello, 'the emulator\'s sample has the notebook "Hello Fabric"');
+    const parameters = [
+      { name: 'name', type: 'Text' as const, value: 'Monitor' },
+      { name: 'seconds', type: 'Integer' as const, value: 0 },
+    ];
+    const job = await jobs.monitor.submit(client, { workspaceId: hello.workspaceId, item: hello }, { kind: 'notebook', parameters });
+    assert.equal((await ended(job)).status, 'Completed');
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('fabricWorkbench.showJob', job.id);
+    const link = await waitFor(() => /\[Driver log\]\((http[^)]+)\)/.exec(document.getText())?.[1], 'the details show the driver log link');
+    assert.match(document.getText(), /\[Spark UI\]\(http/);
+    assert.equal(/Fabric portal/.test(document.getText()), false, 'the local emulator has no portal');
+    const page = await fetch(link);
+    assert.equal(page.status, 200);
+    assert.ok((await page.text()).includes('Hello, Monitor! Hello, Monitor!'), 'the page shows what the cell printed');
+    const tampered = await fetch(link.replace(/sig=./, (m) => (m.endsWith('A') ? 'sig=B' : 'sig=A')));
+    assert.equal(tampered.status, 404);
   });
 
   it('cancels a running job from the Jobs view command', async () => {

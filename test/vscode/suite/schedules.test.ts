@@ -140,6 +140,8 @@ describe('Schedules and Show Runs', function () {
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('fabricWorkbench.showJob', run.id);
     assert.match(document.getText(), /Invoked: +Scheduled/);
     assert.match(document.getText(), /Hello Fabric/);
+    // Read from the notebook endpoint: the job list has no monitoring links.
+    assert.match(document.getText(), /\[Driver log\]\(http/);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
