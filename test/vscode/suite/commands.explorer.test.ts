@@ -155,7 +155,7 @@ describe('Commands: the Workspaces view', function () {
     assert.equal(box!.checks![1], undefined);
     assert.deepEqual(
       prompter.asked.at(-2)!.labels,
-      ['Notebook', 'Data pipeline', 'Dataflow', 'Lakehouse', 'Environment', 'Spark job definition'],
+      ['Notebook', 'Data pipeline', 'Dataflow', 'Spark job definition', 'Lakehouse', 'Environment'],
       'types by their display names',
     );
     // A type group, as the tree shows it when grouped by type.
