@@ -3,8 +3,7 @@
 // reads the first page; "Load more" the next. A page that fails keeps what was read and says why.
 import { describeError } from '../fabric/errors';
 import type { Item, ItemJobInstance, Page } from '../fabric/types';
-import { fromInstance } from './jobHistory';
-import { jobKinds } from '../fabric/itemKinds';
+import { fromInstance, itemTemplate } from './jobHistory';
 import type { TrackedJob } from './TrackedJob';
 
 export interface ItemRunsClient {
@@ -46,7 +45,7 @@ export class ItemRuns {
     const { workspaceId, item } = this.subject;
     try {
       const page = await this.client.listJobInstancesPage(workspaceId, item.id, this.token ? { continuationToken: this.token } : {});
-      const template = this.template();
+      const template = itemTemplate(this.subject);
       const known = new Set(this.listed.map((j) => j.id));
       this.listed.push(...page.value.filter((i) => !known.has(i.id)).map((i) => fromInstance(i, template)));
       this.token = page.continuationToken || undefined;
@@ -55,24 +54,5 @@ export class ItemRuns {
     } catch (error) {
       this.error = describeError(error);
     }
-  }
-
-  /** What every listed run shares: its item and workspace. */
-  private template(): TrackedJob {
-    const { workspaceId, workspaceName, item, connection } = this.subject;
-    return {
-      id: '',
-      connection,
-      workspaceId,
-      workspaceName,
-      itemId: item.id,
-      itemName: item.displayName,
-      itemType: item.type,
-      kind: jobKinds(item.type)[0]?.id ?? 'notebook',
-      jobType: '',
-      parameters: [],
-      status: 'NotStarted',
-      submittedAt: 0,
-    };
   }
 }

@@ -1,7 +1,8 @@
-// The recent jobs of the items the user ran, as listed by the service (also runs started elsewhere:
-// the portal, schedules), merged with the jobs this window follows.
+// The recent jobs of the items the user ran or pinned, as listed by the service (also runs started
+// elsewhere: the portal, schedules), merged with the jobs this window follows.
 import type { ItemJobInstance } from '../fabric/types';
-import { jobKind } from '../fabric/itemKinds';
+import { jobKind, jobKinds } from '../fabric/itemKinds';
+import type { RunsSubject } from './ItemRuns';
 import { exitValueOf, isTerminal, parseUtc, type TrackedJob } from './TrackedJob';
 
 /** The service's job instance as a job of the item `template` belongs to. */
@@ -42,4 +43,30 @@ export function itemsRun(tracked: readonly TrackedJob[], limit = 10): TrackedJob
   const seen = new Map<string, TrackedJob>();
   for (const job of tracked) if (!seen.has(job.itemId)) seen.set(job.itemId, job);
   return [...seen.values()].slice(0, limit);
+}
+
+/** The items whose history is listed: those run from here (itemsRun), then the pinned ones not among them. */
+export function historyItems(tracked: readonly TrackedJob[], pinned: readonly RunsSubject[]): TrackedJob[] {
+  const run = itemsRun(tracked);
+  const seen = new Set(run.map((j) => j.itemId));
+  return [...run, ...pinned.filter((p) => !seen.has(p.item.id)).map(itemTemplate)];
+}
+
+/** What every listed run of an item shares: its item and workspace. */
+export function itemTemplate(subject: RunsSubject): TrackedJob {
+  const { workspaceId, workspaceName, item, connection } = subject;
+  return {
+    id: '',
+    connection,
+    workspaceId,
+    workspaceName,
+    itemId: item.id,
+    itemName: item.displayName,
+    itemType: item.type,
+    kind: jobKinds(item.type)[0]?.id ?? 'notebook',
+    jobType: '',
+    parameters: [],
+    status: 'NotStarted',
+    submittedAt: 0,
+  };
 }

@@ -40,6 +40,8 @@ export const SETTINGS = {
   /** Minutes after which a job started here is cancelled (0: never). */
   jobTimeoutMinutes: { key: 'jobs.timeoutMinutes', read: atLeast(0) },
   notifyOnJobSuccess: { key: 'jobs.notifyOnSuccess', read: flag },
+  /** Whether the Jobs view lists the runs of pinned items, whoever started them. */
+  showPinnedItemRuns: { key: 'jobs.showPinnedItemRuns', read: flag },
 } satisfies Record<string, { key: string; read: Reader<unknown> }>;
 
 export type SettingName = keyof typeof SETTINGS;

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { FabricClient } from '../../fabric';
 import { describeError } from '../../fabric/errors';
 import { readDeclaredParameters } from '../../jobs/declaredParameters';
+import type { RunsSubject } from '../../jobs/ItemRuns';
 import { describeInvalidRun, RUN_FILE_PATH, type InvalidRun, type RunDescription, type RunFile } from '../../jobs/runFile';
 import { RunParametersWizard, type RunValues } from '../../jobs/RunParametersWizard';
 import { itemTypeName, jobKindOf, jobKinds, requireJobKind, runnableItemTypes } from '../../fabric/itemKinds';
@@ -18,6 +19,7 @@ import type { JobMonitor, RunTarget } from './JobMonitor';
 import type { JobsTreeDataProvider } from './JobsTreeDataProvider';
 import type { RunsTreeDataProvider } from './RunsTreeDataProvider';
 import type { LastRunValues } from './LastRunValues';
+import type { PinnedItems } from './PinnedItems';
 import type { RunFileReader } from './RunFileReader';
 import { describeJob, statusIcon } from './jobPresentation';
 import { resolveRunTarget, type ItemResolver } from './runTargets';
@@ -38,6 +40,7 @@ export class JobCommands {
     private readonly prompter: Prompter,
     private readonly files: ItemResolver | undefined,
     private readonly runFiles: RunFileReader,
+    private readonly pinned: PinnedItems,
   ) {}
 
   /** A job kind's run command (fabricWorkbench.runNotebook, runSparkJob, …: JobKind.command). */
@@ -106,6 +109,27 @@ export class JobCommands {
     const target = await resolveRunTarget(arg, client, this.picker, this.files, vscode.l10n.t('Show Runs of an Item'), runnableItemTypes());
     await this.runs.show(target);
     await vscode.commands.executeCommand('fabricWorkbench.runs.focus');
+  }
+
+  /** fabricWorkbench.pinToJobs: the Jobs view lists the item's recent runs, whoever started them. */
+  async pin(arg?: unknown): Promise<void> {
+    const subject = await this.pinSubject(arg, vscode.l10n.t('Pin to Jobs View'));
+    await this.pinned.pin(subject);
+    await this.tree.refresh();
+  }
+
+  /** fabricWorkbench.unpinFromJobs: the Jobs view lists the item's runs only when started here. */
+  async unpin(arg?: unknown): Promise<void> {
+    const subject = await this.pinSubject(arg, vscode.l10n.t('Unpin from Jobs View'));
+    if (!this.pinned.isPinned(subject)) throw new Error(vscode.l10n.t('{0} is not pinned to the Jobs view.', subject.item.displayName));
+    await this.pinned.unpin(subject);
+    await this.tree.refresh();
+  }
+
+  private async pinSubject(arg: unknown, title: string): Promise<RunsSubject> {
+    const client = this.connection.requireClient();
+    const target = await resolveRunTarget(arg, client, this.picker, this.files, title, runnableItemTypes());
+    return { ...target, connection: this.connection.id };
   }
 
   /** fabricWorkbench.showJob: the job's details in a read-only document. */

@@ -1,11 +1,12 @@
 // The Jobs view: running jobs first, then recent ones (this window's and those the service lists for
-// the items run from here), each with its status icon, type, start time and duration. A pipeline
+// the items run from here and the pinned ones), each with its status icon, type, start time and duration. A pipeline
 // run expands into its activity runs, refreshed while the run goes on. Only the current connection's
 // jobs are listed (none while signed out); one saved as running while its connection was away shows
 // as being checked until its status has been read again.
 import * as vscode from 'vscode';
 import { CoalescedRun } from '../../jobs/CoalescedRun';
-import { fromInstance, itemsRun, mergeHistory } from '../../jobs/jobHistory';
+import type { RunsSubject } from '../../jobs/ItemRuns';
+import { fromInstance, historyItems, mergeHistory } from '../../jobs/jobHistory';
 import { isRunning, type TrackedJob } from '../../jobs/TrackedJob';
 import type { ConnectionManager } from '../connection/ConnectionManager';
 import type { JobMonitor } from './JobMonitor';
@@ -31,6 +32,8 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
     private readonly monitor: JobMonitor,
     private readonly connection: Pick<ConnectionManager, 'client' | 'id' | 'onDidChangeConnection'>,
     private readonly log: vscode.LogOutputChannel,
+    /** The pinned items whose runs are listed too (none when the setting is off). */
+    private readonly pinned: (connection: string | undefined) => RunsSubject[] = () => [],
   ) {
     this.subscriptions = [
       monitor.onDidChangeJobs((change) => {
@@ -121,7 +124,10 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
     if (!client) return;
     const listed: TrackedJob[] = [];
     const connection = this.connection.id;
-    for (const template of itemsRun(this.monitor.jobs.filter((j) => j.connection === connection))) {
+    for (const template of historyItems(
+      this.monitor.jobs.filter((j) => j.connection === connection),
+      this.pinned(connection),
+    )) {
       try {
         let n = 0;
         for await (const instance of client.listJobInstances(template.workspaceId, template.itemId)) {

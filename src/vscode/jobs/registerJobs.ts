@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { jobKinds } from '../../fabric/itemKinds';
 import { currentStepInput, quickInputPrompter } from '../common/quickInputPrompter';
 import { registerSafeCommand } from '../common/safeCommand';
-import { settings } from '../common/settings';
+import { onDidChangeSettings, settings } from '../common/settings';
 import type { ConnectionManager } from '../connection/ConnectionManager';
 import { ItemPicker } from '../items/ItemPicker';
 import { JobCommands } from './JobCommands';
@@ -14,6 +14,7 @@ import { JobMonitor } from './JobMonitor';
 import { JobStatusBar } from './JobStatusBar';
 import { JobsTreeDataProvider, type JobsNode } from './JobsTreeDataProvider';
 import { LastRunValues } from './LastRunValues';
+import { PinnedItems } from './PinnedItems';
 import { RunFileReader } from './RunFileReader';
 import { RunsTreeDataProvider, type RunsNode } from './RunsTreeDataProvider';
 import type { ItemResolver } from './runTargets';
@@ -44,7 +45,8 @@ export interface JobsTestApi {
 export function registerJobs(context: vscode.ExtensionContext, deps: JobsDeps): JobsTestApi {
   const { log, connection } = deps;
   const monitor = new JobMonitor(context.workspaceState, connection, log);
-  const jobsView = new JobsTreeDataProvider(monitor, connection, log);
+  const pinned = new PinnedItems(context.globalState);
+  const jobsView = new JobsTreeDataProvider(monitor, connection, log, (id) => (settings.showPinnedItemRuns() ? pinned.of(id) : []));
   const runsView = new RunsTreeDataProvider(connection, (id) => monitor.tracker.get(id) !== undefined, log);
   const findJob = (id: string) => jobsView.find(id) ?? runsView.find(id);
   const details = new JobDetailsProvider(monitor, findJob, () => (connection.info?.kind === 'emulator' ? undefined : settings.portalUrl()));
@@ -69,6 +71,7 @@ export function registerJobs(context: vscode.ExtensionContext, deps: JobsDeps): 
     quickInputPrompter,
     deps.files,
     runFiles,
+    pinned,
   );
   const command = (id: string, handler: (...args: never[]) => unknown) => registerSafeCommand(id, log, handler);
   context.subscriptions.push(
@@ -93,6 +96,11 @@ export function registerJobs(context: vscode.ExtensionContext, deps: JobsDeps): 
     command('fabricWorkbench.showRuns', (arg?: unknown) => commands.showRuns(arg)),
     command('fabricWorkbench.loadMoreRuns', () => runsView.loadMore()),
     command('fabricWorkbench.refreshRuns', () => runsView.refresh()),
+    command('fabricWorkbench.pinToJobs', (arg?: unknown) => commands.pin(arg)),
+    command('fabricWorkbench.unpinFromJobs', (arg?: unknown) => commands.unpin(arg)),
+    onDidChangeSettings((changed) => {
+      if (changed('showPinnedItemRuns')) void jobsView.refresh();
+    }),
   );
   return { monitor, jobsView, jobsTreeView, runsView, runsTreeView, notifier, statusBar, commands, currentStepInput };
 }

@@ -2,7 +2,8 @@
 // runs twenty times faster (--time-scale 0.05: a one-minute schedule fires every 3 s): a schedule
 // made with the wizard on Hello Fabric fires, its Scheduled runs show in Show Runs and open in the
 // job details; disabled, it fires no more once its next due time has passed by the emulator's
-// clock; enabled, edited and deleted from the Schedules node, each change checked in Fabric.
+// clock; enabled, edited and deleted from the Schedules node, each change checked in Fabric. Pinned
+// to the Jobs view, Hello Fabric's runs started through REST (elsewhere) show there until unpinned.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -213,5 +214,55 @@ describe('Schedules and Show Runs', function () {
     assert.match(String(prompter.asked.at(-1)?.message), /Every day at 06:00, W\. Europe Standard Time.*Hello Fabric/);
     assert.equal((await client.listSchedules(workspaceId, helloId, 'RunNotebook')).length, 0);
     assert.deepEqual((await scheduleNodes()).map(label), ['No schedules']);
+  });
+
+  /** The Jobs view's jobs after a refresh (which reads the items' history again). */
+  async function jobsViewIds(): Promise<string[]> {
+    await vscode.commands.executeCommand('fabricWorkbench.refreshJobs');
+    return jobs.jobsView.jobs.map((j) => j.id);
+  }
+
+  it('[fabricWorkbench.pinToJobs @ view/item/context] lists in the Jobs view a run of pinned Hello Fabric started elsewhere, unless fabricWorkbench.jobs.showPinnedItemRuns is off', async () => {
+    const { jobInstanceId } = await client.runItemJob(workspaceId, helloId, 'RunNotebook');
+    assert.ok(!(await jobsViewIds()).includes(jobInstanceId), 'not listed before the pin');
+    await vscode.commands.executeCommand('fabricWorkbench.pinToJobs', await helloNode());
+    assert.deepEqual(failures, []);
+    const listed = jobs.jobsView.find(jobInstanceId);
+    assert.equal(listed?.itemName, 'Hello Fabric');
+    assert.equal(listed?.workspaceName, 'Sample workspace');
+
+    const config = vscode.workspace.getConfiguration('fabricWorkbench');
+    await config.update('jobs.showPinnedItemRuns', false, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor(() => !jobs.jobsView.find(jobInstanceId), 'the setting turned off hides the pinned run');
+    } finally {
+      await config.update('jobs.showPinnedItemRuns', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(() => jobs.jobsView.find(jobInstanceId), 'the setting back on lists it again');
+  });
+
+  it('[fabricWorkbench.unpinFromJobs @ view/item/context] drops the run started elsewhere; unpinning again says it is not pinned', async () => {
+    const [listed] = jobs.jobsView.jobs.filter((j) => j.itemId === helloId);
+    assert.ok(listed, 'a run of Hello Fabric is listed while pinned');
+    await vscode.commands.executeCommand('fabricWorkbench.unpinFromJobs', await helloNode());
+    assert.deepEqual(failures, []);
+    assert.ok(!(await jobsViewIds()).includes(listed.id), 'gone after the unpin');
+    await vscode.commands.executeCommand('fabricWorkbench.unpinFromJobs', await helloNode());
+    assert.deepEqual(failures, ['fabricWorkbench.unpinFromJobs: Hello Fabric is not pinned to the Jobs view.']);
+  });
+
+  it('[fabricWorkbench.pinToJobs @ commandPalette] [fabricWorkbench.unpinFromJobs @ commandPalette] pin and unpin the item picked', async () => {
+    const { jobInstanceId } = await client.runItemJob(workspaceId, helloId, 'RunNotebook');
+    const pinning = vscode.commands.executeCommand('fabricWorkbench.pinToJobs');
+    await pickByLabel(jobs.currentStepInput, 'Sample workspace');
+    await pickByLabel(jobs.currentStepInput, 'Hello Fabric');
+    await pinning;
+    assert.ok(jobs.jobsView.find(jobInstanceId), 'pinned: its run started elsewhere is listed');
+    const unpinning = vscode.commands.executeCommand('fabricWorkbench.unpinFromJobs');
+    await pickByLabel(jobs.currentStepInput, 'Sample workspace');
+    await pickByLabel(jobs.currentStepInput, 'Hello Fabric');
+    await unpinning;
+    assert.deepEqual(failures, []);
+    assert.ok(!(await jobsViewIds()).includes(jobInstanceId), 'unpinned: no longer listed');
   });
 });
