@@ -89,3 +89,11 @@ export function clonePartPath(directoryName: string, itemPath: string, partPath:
     .filter(Boolean)
     .join('/');
 }
+
+/** The https URL to clone the connection's repository from. */
+export function cloneUrl(details: GitProviderDetails): string {
+  const segment = encodeURIComponent;
+  return details.gitProviderType === 'AzureDevOps'
+    ? `https://dev.azure.com/${segment(details.organizationName)}/${segment(details.projectName)}/_git/${segment(details.repositoryName)}`
+    : `https://${details.customDomainName || 'github.com'}/${segment(details.ownerName)}/${segment(details.repositoryName)}.git`;
+}
