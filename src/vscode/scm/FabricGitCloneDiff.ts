@@ -3,10 +3,10 @@
 // The clone is found through the built-in Git extension's API (its repositories and their remotes).
 import * as vscode from 'vscode';
 import type { FabricClient } from '../../fabric';
-import { mainPart } from '../../fabric/itemKinds';
 import { clonePartPath, cloneUrl, remoteMatches } from '../../workspace/gitClones';
 import type { ItemLocator } from '../files/DefinitionFileSystemProvider';
 import { itemPathOf, parseFabricUri } from '../files/fabricUri';
+import { mainPartOf } from '../files/mainPartOf';
 import type { FabricGitManager } from './FabricGitManager';
 import { FabricGitResource } from './FabricGitSourceControl';
 
@@ -48,10 +48,7 @@ export class FabricGitCloneDiff {
       );
     }
     const item = { workspaceId, id: objectId, displayName: entry.displayName, type: entry.itemType };
-    const folder = await this.deps.files.itemUri(item);
-    const names = (await vscode.workspace.fs.readDirectory(folder)).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
-    const main = mainPart(item.type, names);
-    if (!main) throw new Error(vscode.l10n.t('"{0}" has no definition files.', entry.displayName));
+    const { folder, main } = await mainPartOf(this.deps.files, item);
     const cloneFile = vscode.Uri.joinPath(clone.rootUri, clonePartPath(details.directoryName, itemPathOf(parseFabricUri(folder)) ?? entry.itemFolder, main));
     try {
       await vscode.workspace.fs.stat(cloneFile);
