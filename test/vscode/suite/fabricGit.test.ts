@@ -209,10 +209,12 @@ describe('Fabric Git: the Source Control view', function () {
     const { repositoryPath } = (await admin('GET', '')).body;
     const cloneDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-clone-'));
     execFileSync('git', ['clone', '--quiet', '--branch', 'main', repositoryPath!, cloneDir]);
-    const gitApi = (
-      await vscode.extensions.getExtension<{ getAPI(v: 1): { openRepository(root: vscode.Uri): Promise<unknown> } }>('vscode.git')!.activate()
-    ).getAPI(1);
-    assert.ok(await gitApi.openRepository(vscode.Uri.file(cloneDir)), 'the Git extension opens the clone');
+    type GitApi = { openRepository(root: vscode.Uri): Promise<{ state: { remotes: readonly unknown[] } } | null> };
+    const gitApi = (await vscode.extensions.getExtension<{ getAPI(v: 1): GitApi }>('vscode.git')!.activate()).getAPI(1);
+    const repository = await gitApi.openRepository(vscode.Uri.file(cloneDir));
+    assert.ok(repository, 'the Git extension opens the clone');
+    // The extension reads the clone's remotes after it opened it.
+    await waitFor(() => repository.state.remotes.length > 0, 'the Git extension knows the clone’s remote');
     try {
       await vscode.commands.executeCommand('fabricWorkbench.git.openChangesWithClone', loadChange());
       assert.deepEqual(failures, []);
