@@ -401,6 +401,11 @@ export class FabricClient {
   // Git integration (platform swagger, Git_*). A workspace is connected to one branch and folder
   // of a repository; Initialize Connection then tells which sync it needs first.
 
+  /** The local emulator only: where its bare repository of the workspace's Git connection is on disk. */
+  emulatorGitRepository(workspaceId: string, call: CallOptions = {}): Promise<{ repositoryPath: string }> {
+    return this.json({ method: 'GET', path: `/emulator/git/${enc(workspaceId)}`, retry: 'idempotent', ...call });
+  }
+
   /** The workspace's connection (`gitConnectionState: 'NotConnected'` when it has none). */
   getGitConnection(workspaceId: string, call: CallOptions = {}): Promise<GitConnection> {
     return this.json({ method: 'GET', path: this.gitPath(workspaceId, 'connection'), retry: 'idempotent', ...call });

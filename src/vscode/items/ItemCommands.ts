@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { itemFolderName } from '../../fabric/definition';
-import { itemKind, itemKinds, mainPart } from '../../fabric/itemKinds';
+import { itemKind, itemKinds } from '../../fabric/itemKinds';
 import type { Item, Workspace } from '../../fabric/types';
 import type { ExplorerClient } from '../../workspace/explorerClient';
 import type { WorkspaceItemIndex } from '../../workspace/WorkspaceItemIndex';
@@ -17,6 +17,7 @@ import { settings } from '../common/settings';
 import { answerOf, type Prompter } from '../../base/prompter';
 import type { DefinitionFileSystemProvider } from '../files/DefinitionFileSystemProvider';
 import { FABRIC_SCHEME, fabricUri, parseFabricUri } from '../files/fabricUri';
+import { mainPartOf } from '../files/mainPartOf';
 import { itemTypeName } from '../explorer/itemTypes';
 import type { ItemPicker } from './ItemPicker';
 import { describeExport, describeImport, showSyncMessage } from './syncMessages';
@@ -139,10 +140,7 @@ export class ItemCommands {
   /** Opens the item's main definition file (notebooks in the notebook editor). */
   async openDefinition(node?: NodeArgument): Promise<void> {
     const item = await this.itemOf(node, vscode.l10n.t('Open Item Definition'));
-    const folder = await this.files.itemUri(item);
-    const names = (await vscode.workspace.fs.readDirectory(folder)).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
-    const main = mainPart(item.type, names);
-    if (!main) throw new Error(vscode.l10n.t('"{0}" has no definition files.', item.displayName));
+    const { folder, main } = await mainPartOf(this.files, item);
     await vscode.commands.executeCommand('vscode.open', vscode.Uri.joinPath(folder, main));
   }
 

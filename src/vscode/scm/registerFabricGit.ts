@@ -8,6 +8,7 @@ import type { ConnectionManager } from '../connection/ConnectionManager';
 import type { Explorer } from '../explorer/registerExplorer';
 import { FABRIC_SCHEME } from '../files/fabricUri';
 import type { NodeArgument } from '../items/ItemCommands';
+import { FabricGitCloneDiff } from './FabricGitCloneDiff';
 import { FabricGitCommands } from './FabricGitCommands';
 import { FabricGitDecorations } from './FabricGitDecorations';
 import { FabricGitManager } from './FabricGitManager';
@@ -41,6 +42,12 @@ export function registerFabricGit(context: vscode.ExtensionContext, deps: Fabric
       explorer.files.refresh(workspaceId);
       explorer.tree.refresh();
     },
+  });
+  const cloneDiff = new FabricGitCloneDiff({
+    client: () => connection.requireClient(),
+    manager,
+    files: explorer.files,
+    isEmulator: () => connection.info?.kind === 'emulator',
   });
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const refreshSoon = (workspaceId: string) => {
@@ -80,6 +87,7 @@ export function registerFabricGit(context: vscode.ExtensionContext, deps: Fabric
     ),
     registerSafeCommand('fabricWorkbench.git.updateFromGit', log, (sourceControl?: vscode.SourceControl) => commands.update(sourceControl)),
     registerSafeCommand('fabricWorkbench.git.refresh', log, (sourceControl?: vscode.SourceControl) => commands.refresh(sourceControl)),
+    registerSafeCommand('fabricWorkbench.git.openChangesWithClone', log, (resource?: unknown) => cloneDiff.open(resource)),
   );
   return { manager, decorations };
 }

@@ -4,7 +4,10 @@
 // "from elsewhere" (the emulator's endpoint), see it incoming, update from Git (the item changed,
 // through the REST API), a conflict kept on the workspace's side, and disconnect.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as git from 'isomorphic-git';
 import * as vscode from 'vscode';
 import type { Emulator } from '../../../src/emulator';
@@ -195,6 +198,38 @@ describe('Fabric Git: the Source Control view', function () {
     assert.equal(await contentInFabric(load), pipelineJson('mine'));
     await waitForListed('uncommitted', ['Load modified', 'Other added']);
     await waitForListed('incoming', []);
+  });
+
+  it('[fabricWorkbench.git.openChangesWithClone @ scm/resourceState/context] says how to clone without one; with a clone open in the window, diffs its file against the definition', async () => {
+    const loadChange = () => gitScm.resources(workspaceId, 'uncommitted').find((r) => r.resourceUri.path === '/Load.DataPipeline')!;
+    await vscode.commands.executeCommand('fabricWorkbench.git.openChangesWithClone', loadChange());
+    assert.match(failures.splice(0).join('\n'), /No clone of fabric-items is open in this window\. Clone it with "Git: Clone" \(.+\)/);
+
+    // A clone of the emulator's repository (its remote is the repository's path), opened through the built-in Git extension.
+    const { repositoryPath } = (await admin('GET', '')).body;
+    const cloneDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-clone-'));
+    execFileSync('git', ['clone', '--quiet', '--branch', 'main', repositoryPath!, cloneDir]);
+    type GitApi = { openRepository(root: vscode.Uri): Promise<{ state: { remotes: readonly unknown[] } } | null> };
+    const gitApi = (await vscode.extensions.getExtension<{ getAPI(v: 1): GitApi }>('vscode.git')!.activate()).getAPI(1);
+    const repository = await gitApi.openRepository(vscode.Uri.file(cloneDir));
+    assert.ok(repository, 'the Git extension opens the clone');
+    // The extension reads the clone's remotes after it opened it.
+    await waitFor(() => repository.state.remotes.length > 0, 'the Git extension knows the clone’s remote');
+    try {
+      await vscode.commands.executeCommand('fabricWorkbench.git.openChangesWithClone', loadChange());
+      assert.deepEqual(failures, []);
+      const diff = await waitFor(() => {
+        const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+        return input instanceof vscode.TabInputTextDiff ? input : undefined;
+      }, 'a diff editor opens');
+      assert.equal(diff.original.fsPath, path.join(cloneDir, 'Load.DataPipeline', PART));
+      assert.equal(diff.modified.toString(), vscode.Uri.from({ scheme: 'fabricwb', authority: workspaceId, path: `/Load.DataPipeline/${PART}` }).toString());
+      const [clone, fabric] = await Promise.all([diff.original, diff.modified].map((uri) => vscode.workspace.openTextDocument(uri)));
+      assert.deepEqual([clone!.getText(), fabric!.getText()], [pipelineJson('theirs'), pipelineJson('mine')]);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(cloneDir, { recursive: true, force: true });
+    }
   });
 
   it('[fabricWorkbench.git.connect @ commandPalette] on a connected workspace picked by name, shows it without asking anything else', async () => {
