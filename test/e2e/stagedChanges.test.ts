@@ -35,7 +35,11 @@ describe('Staged edits in the Source Control view', function () {
 
   it('keeps the saves of two items staged, lists them under Fabric and shows a diff', async () => {
     const { page } = workbench;
-    const row = (label: string) => page.locator('.monaco-list-row', { hasText: label }).first();
+    // The row whose label is exactly `label`: a row's text also holds its description ("… with Sales as its default lakehouse").
+    const row = (label: string) =>
+      page
+        .locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) })
+        .first();
     /** Clicks a row; a hover left open (a tree item's tooltip, the editor's) would take the click, so the mouse leaves first. */
     const click = async (label: string) => {
       await page.mouse.move(0, 0);
