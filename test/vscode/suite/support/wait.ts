@@ -13,7 +13,7 @@ type ShownInput = vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox;
 
 /**
  * Picks the item labelled `label` (codicons such as `$(file) ` ignored) in VS Code's real quick
- * input, as shown by `current()`: waits until it offers the item, makes it active, lets the update
+ * input, as shown by `current()`: waits until it offers the item and has read all its pages, makes it active, lets the update
  * reach the workbench (ordered after it on the same channel), accepts, then checks that the
  * workbench accepted that very item.
  */
@@ -21,8 +21,10 @@ export async function pickByLabel(current: () => ShownInput | undefined, label: 
   const plain = (text: string) => text.replace(/\$\([^)]*\)\s*/g, '').trim();
   const pick = await waitFor(() => {
     const input = current();
-    return input && 'items' in input && input.items.some((i) => plain(i.label) === label) ? input : undefined;
-  }, `a quick pick offers "${label}"`);
+    // Not while pages still arrive: a page that lands between making the item active and accepting
+    // can put the workbench back on the item it had.
+    return input && 'items' in input && !input.busy && input.items.some((i) => plain(i.label) === label) ? input : undefined;
+  }, `a quick pick offers "${label}" and has all its pages`);
   const item = pick.items.find((i) => plain(i.label) === label)!;
   pick.activeItems = [item];
   // The quick input sends its changes on the next tick; the accept command must follow them.
