@@ -207,8 +207,12 @@ export function requestListener({
       }
       if (!url.pathname.startsWith('/v1/')) throw new ApiError(404, 'EntityNotFound', `No API at ${url.pathname}: the API lives under /v1.`);
       const found = router.match(method, url.pathname.slice(3));
-      if (found === 'wrongMethod') throw new ApiError(405, 'MethodNotAllowed', `${method} is not allowed on ${url.pathname}.`);
       if (!found) throw new ApiError(404, 'EntityNotFound', `No API at ${method} ${url.pathname}.`);
+      if ('allowed' in found) {
+        // HTTP requires a 405 to say what the resource takes.
+        const allow = found.allowed.join(', ');
+        throw Object.assign(new ApiError(405, 'MethodNotAllowed', `${method} is not allowed on ${url.pathname}: use ${allow}.`), { headers: { Allow: allow } });
+      }
       const origin = `${secure ? 'https' : 'http'}://${req.headers.host}`;
       const body = await readBody(req, maxBodyBytes);
       const reply = await found.handler({ method, params: found.params, query: url.searchParams, body, origin });
@@ -229,8 +233,8 @@ function sendFailure(req: http.IncomingMessage, res: http.ServerResponse, reques
   // A refusal before the body was read: close the connection rather than read (or buffer) the rest.
   const close: Record<string, string> = req.complete ? {} : { Connection: 'close' };
   if (error instanceof ApiError) {
-    const retryAfter = (error as ApiError & { retryAfter?: number }).retryAfter;
-    sendError(res, requestId, error, { ...close, ...(retryAfter ? { 'Retry-After': String(retryAfter) } : {}) });
+    const { retryAfter, headers } = error as ApiError & { retryAfter?: number; headers?: Record<string, string> };
+    sendError(res, requestId, error, { ...close, ...headers, ...(retryAfter ? { 'Retry-After': String(retryAfter) } : {}) });
   } else {
     sendError(res, requestId, new ApiError(500, 'InternalServerError', `The emulator failed: ${(error as Error).message}`), close);
   }

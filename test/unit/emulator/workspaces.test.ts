@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { Emulator } from '../../../src/emulator';
 import { call, startTestEmulator, stopTestEmulators, type Json } from './emulatorHarness';
@@ -127,8 +128,12 @@ describe('emulator workspaces', () => {
     }
   });
 
-  it('answers 405 to a known path with a method it does not take', async () => {
+  it('answers 405 to a known path with a method it does not take, with the Allow header HTTP requires', async () => {
     const answer = await call(emulator, 'PUT', '/workspaces');
     assert.equal(answer.status, 405);
+    assert.equal(answer.headers.get('allow'), 'GET, POST');
+    assert.equal(answer.body.errorCode, 'MethodNotAllowed');
+    const item = await call(emulator, 'PUT', `/workspaces/${randomUUID()}/items/${randomUUID()}`);
+    assert.equal(item.headers.get('allow'), 'GET, PATCH, DELETE');
   });
 });
