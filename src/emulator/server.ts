@@ -15,18 +15,29 @@ export interface EmulatorStats {
   requests: number;
   byRoute: Record<string, number>;
   throttled: number;
+  /** Counts a request in `byRoute`. */
+  count(route: string): void;
   reset(): void;
 }
 
+/** More distinct routes than the API has: past it, new paths (made-up ones, ids that are no GUIDs) count as one, so the counts stay bounded. */
+const MAX_COUNTED_ROUTES = 2000;
+
 export function createStats(): EmulatorStats {
+  let routes = 0;
   const stats: EmulatorStats = {
     requests: 0,
     byRoute: {},
     throttled: 0,
+    count(route) {
+      const counted = route in stats.byRoute || routes++ < MAX_COUNTED_ROUTES ? route : 'other routes';
+      stats.byRoute[counted] = (stats.byRoute[counted] ?? 0) + 1;
+    },
     reset() {
       stats.requests = 0;
       stats.byRoute = {};
       stats.throttled = 0;
+      routes = 0;
     },
   };
   return stats;
@@ -169,8 +180,7 @@ export function requestListener({
         throw new ApiError(421, 'MisdirectedRequest', 'The Host header does not name this emulator: use http://127.0.0.1 or http://localhost with its port.');
       }
       const url = requestUrl(req.url);
-      const key = routeKey(method, url.pathname);
-      stats.byRoute[key] = (stats.byRoute[key] ?? 0) + 1;
+      stats.count(routeKey(method, url.pathname));
       const page = pages?.(method, url);
       if (page) {
         await durable();
