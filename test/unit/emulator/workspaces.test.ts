@@ -74,11 +74,14 @@ describe('emulator workspaces', () => {
     assert.match(answer.body.message, /Owner/);
   });
 
-  it('refuses a continuation token it did not issue', async () => {
-    const answer = await call(emulator, 'GET', '/workspaces?continuationToken=not-a-token');
-    assert.equal(answer.status, 400);
-    assert.equal(answer.body.errorCode, 'InvalidContinuationToken');
-  });
+  // %%% and a space decode to no offset at all, 'MWUz' to "1e3", 'LTA' to "-0", 'IDE' to " 1": none is an offset it issues.
+  for (const token of ['not-a-token', '%25%25%25', '%20', 'MWUz', 'LTA', 'IDE']) {
+    it(`refuses a continuation token it did not issue: ${decodeURIComponent(token)}`, async () => {
+      const answer = await call(emulator, 'GET', `/workspaces?continuationToken=${token}`);
+      assert.equal(answer.status, 400, JSON.stringify(answer.body));
+      assert.equal(answer.body.errorCode, 'InvalidContinuationToken');
+    });
+  }
 
   it('creates, gets, renames and deletes a workspace', async () => {
     const createdAnswer = await call(emulator, 'POST', '/workspaces', { displayName: 'Scratch' });
