@@ -120,7 +120,10 @@ async function readBody(req: http.IncomingMessage, maxBytes: number): Promise<un
     if (size > maxBytes) throw tooLarge(maxBytes);
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  // A UTF-8 byte order mark (PowerShell 5's `Out-File -Encoding utf8`, Notepad) is no JSON, but .NET's stream deserializer skips it: read it as such a service does.
+  const text = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   if (!text.trim()) return undefined;
   let body: unknown;
   try {
