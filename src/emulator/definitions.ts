@@ -15,6 +15,7 @@ import {
 import { minimalDefinition } from '../fabric/itemKinds';
 import type { DefinitionPart, Item, ItemDefinition } from '../fabric/types';
 import { badRequest } from './apiError';
+import { isRelativePath } from './relativePath';
 import { normalizeDataflowParts, DataflowDefinitionError } from './jobs';
 import type { StoredDefinition } from './store';
 
@@ -27,10 +28,20 @@ export function acceptDefinition(type: string, definition: unknown): StoredDefin
   }
   const { parts, format } = definition as ItemDefinition;
   if (format !== undefined && format !== null && typeof format !== 'string') throw badRequest('InvalidDefinitionFormat', 'definition.format must be a string.');
+  const paths = new Set<string>();
   for (const part of parts) {
     if (typeof part?.path !== 'string' || !part.path || typeof part.payload !== 'string') {
       throw badRequest('InvalidDefinitionParts', 'Every definition part needs a path and a payload.');
     }
+    // A part is a file in the item's folder (Git, exports): a path that leaves it, or a second part at the same path, is refused.
+    if (!isRelativePath(part.path)) {
+      throw badRequest(
+        'InvalidDefinitionParts',
+        `Part path ${JSON.stringify(part.path)} must be relative to the item's folder, with / between names and no '.', '..', '.git', backslash or control character.`,
+      );
+    }
+    if (paths.has(part.path)) throw badRequest('InvalidDefinitionParts', `Part path ${JSON.stringify(part.path)} is given more than once.`);
+    paths.add(part.path);
     if (part.payloadType !== 'InlineBase64')
       throw badRequest('UnsupportedPayloadType', `Part '${part.path}' has payloadType '${String(part.payloadType)}'; only InlineBase64 is supported.`);
   }

@@ -135,9 +135,9 @@ export function listScope(ctx: EmulatorContext, workspaceId: string, query: URLS
   return { rootId, recursive: booleanQuery(query, 'recursive', true) };
 }
 
-/** `/<folder>/<subfolder>/<DisplayName>.<Type>`, as the service names an item's root path (bulk export, Git). */
-export function itemRootPath(ctx: EmulatorContext, item: Item): string {
+/** `/<folder>/<subfolder>/<DisplayName>.<Type>`, as the service names an item's root path (bulk export, Git: `name` is Git's directory name). */
+export function itemRootPath(ctx: EmulatorContext, item: Item, name = itemFolderName(item.displayName, item.type)): string {
   const folder = item.folderId ? ctx.store.folder(item.workspaceId, item.folderId) : undefined;
   const folders = [...pathUp(ctx, folder)].reverse().map((f) => f.displayName);
-  return `/${[...folders, itemFolderName(item.displayName, item.type)].join('/')}`;
+  return `/${[...folders, name].join('/')}`;
 }

@@ -4,7 +4,15 @@
 // status compares three snapshots by logical id: the commit the workspace was synced to (base),
 // the branch's head (remote) and the workspace's items.
 import { createHash } from 'node:crypto';
-import { DefinitionError, decodeDefinition, parseItemFolderName, parsePlatformFile, PLATFORM_FILE, writePlatformFile } from '../fabric/definition';
+import {
+  DefinitionError,
+  decodeDefinition,
+  itemFolderName,
+  parseItemFolderName,
+  parsePlatformFile,
+  PLATFORM_FILE,
+  writePlatformFile,
+} from '../fabric/definition';
 import type { GitChangeType, GitItemChange, Item } from '../fabric/types';
 import type { EmulatorContext } from './context';
 import { serveDefinition } from './definitions';
@@ -75,10 +83,25 @@ export function itemsOfWorkspace(ctx: EmulatorContext, workspaceId: string): Git
       if (file.path === PLATFORM_FILE) logicalId = parsePlatformFile(Buffer.from(file.content).toString('utf8')).logicalId ?? item.id;
       else files.set(file.path, file.content);
     }
-    const folder = itemRootPath(ctx, item).slice(1);
+    const folder = itemRootPath(ctx, item, directoryName(item)).slice(1);
     items.set(logicalId, { logicalId, type: item.type, displayName: item.displayName, description: item.description || undefined, folder, files, item });
   }
   return items;
+}
+
+// Characters no directory name can hold on every system Git checks out on: control characters and \/:*?"<>|.
+// eslint-disable-next-line no-control-regex
+const NOT_IN_DIRECTORY_NAME = /[\u0000-\u001f\u007f\\/:*?"<>|]/gu;
+const htmlNumber = (character: string): string => `&#${character.codePointAt(0)};`;
+
+/**
+ * The item's directory, by Learn's "Git integration source code format": `<display name>.<type>`,
+ * with invalid characters, a leading space and a trailing space or dot as their HTML numbers
+ * (`a/b` → `a&#47;b`). Git reads the name back from `.platform`, never from the directory.
+ */
+function directoryName(item: Item): string {
+  const name = item.displayName.replace(NOT_IN_DIRECTORY_NAME, htmlNumber).replace(/^ /, htmlNumber).replace(/[ .]$/, htmlNumber);
+  return itemFolderName(name, item.type);
 }
 
 /** The item's files in Git, `.platform` included, relative to the connected folder. */

@@ -3,6 +3,7 @@
 // the repository only as refs and paths checked below, and never choose where it lives on disk.
 import type { GitCredentials, GitItemIdentifier, GitProviderDetails } from '../fabric/types';
 import { badRequest } from './apiError';
+import { isRelativePath } from './relativePath';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -69,9 +70,7 @@ export function folderOfDirectory(directoryName: string): string {
 export function relativePath(value: unknown, name: string): string {
   if (typeof value !== 'string' || !value || value.length > 1024)
     throw badRequest('InvalidInput', `${name} must be a relative path of at most 1024 characters.`);
-  // eslint-disable-next-line no-control-regex -- control characters have no place in a path
-  const bad = value.split('/').find((s) => !s || s === '.' || s === '..' || s.toLowerCase() === '.git' || /[\x00-\x1f\\]/.test(s));
-  if (bad !== undefined)
+  if (!isRelativePath(value))
     throw badRequest('InvalidInput', `${name} '${value}' must be a relative path with / between names, without '.', '..', '.git' or backslashes.`);
   return value;
 }

@@ -24,6 +24,8 @@ export class JobScheduler {
     const published = store.meta<Parameters<EmulatorJobRunner['importPublishedState']>[0]>(PUBLISHED_STATE);
     if (published) runner.importPublishedState(published);
     this.failInterrupted();
+    // A deleted item's runs stop, and (update below) leave nothing behind.
+    store.onRemoved(({ jobIds }) => jobIds.forEach((id) => this.cancel(id)));
   }
 
   /** Marks dataflows published (the sample's), kept with the data as a Publish job's result is. */
@@ -98,7 +100,9 @@ export class JobScheduler {
       jobInstanceId: job.id,
       getItem: async (workspaceId, itemId) => this.runnable(workspaceId, itemId),
       runChildJob: (child, jobType, parameters, childSignal) => this.runChild(child, jobType, parameters, childSignal),
-      recordActivityRun: (activityRun) => this.store.putActivityRun(job.id, activityRun),
+      recordActivityRun: (activityRun) => {
+        if (this.store.job(job.id)) this.store.putActivityRun(job.id, activityRun);
+      },
     });
     if (item.type === 'Dataflow') this.store.putMeta(PUBLISHED_STATE, this.runner.exportPublishedState());
     const finished = this.finish(job, outcome);
@@ -135,7 +139,8 @@ export class JobScheduler {
   }
 
   private update(job: StoredJob, change: Partial<StoredJob>): void {
-    this.store.putJob({ ...job, ...change });
+    // A job deleted with its item is not written back by its run's last steps.
+    if (this.store.job(job.id)) this.store.putJob({ ...job, ...change });
     Object.assign(job, change);
   }
 

@@ -7,8 +7,10 @@ export function pageOf<T>(values: T[], query: URLSearchParams, pageSize: number,
   const token = query.get('continuationToken');
   let offset = 0;
   if (token) {
-    offset = Number(Buffer.from(token, 'base64url').toString('utf8'));
-    if (!Number.isInteger(offset) || offset < 0) throw badRequest('InvalidContinuationToken', 'The continuation token is not valid.');
+    // Only the digits it issues: Number() would also read '' or ' ' as 0, and '1e3' or '-0'.
+    const decoded = Buffer.from(token, 'base64url').toString('utf8');
+    if (!/^\d{1,15}$/.test(decoded)) throw badRequest('InvalidContinuationToken', 'The continuation token is not valid.');
+    offset = Number(decoded);
   }
   const value = values.slice(offset, offset + pageSize);
   const next = offset + pageSize;

@@ -39,18 +39,21 @@ export class Router {
     return this;
   }
 
-  match(method: string, path: string): { handler: Handler; params: Record<string, string>; key: string } | 'wrongMethod' | undefined {
-    let pathMatched = false;
+  /** The route for the request; `{ allowed }` when the path is known but not with this method (405 lists them). */
+  match(method: string, path: string): { handler: Handler; params: Record<string, string>; key: string } | { allowed: string[] } | undefined {
+    const allowed: string[] = [];
     for (const route of this.routes) {
       const match = route.pattern.exec(path);
       if (!match) continue;
-      pathMatched = true;
-      if (route.method !== method) continue;
+      if (route.method !== method) {
+        allowed.push(route.method);
+        continue;
+      }
       const params: Record<string, string> = Object.create(null);
       route.names.forEach((name, i) => (params[name] = checkParam(name, match[i + 1]!)));
       return { handler: route.handler, params, key: route.key };
     }
-    return pathMatched ? 'wrongMethod' : undefined;
+    return allowed.length ? { allowed: [...new Set(allowed)] } : undefined;
   }
 }
 

@@ -21,6 +21,7 @@ export class ScheduleTrigger {
     private readonly log: (message: string) => void,
   ) {
     for (const schedule of store.allSchedules()) this.set(schedule.id);
+    store.onRemoved(({ scheduleIds }) => scheduleIds.forEach((id) => this.changed(id)));
   }
 
   /** After a schedule was created, changed or deleted: its timer follows what is stored now. */

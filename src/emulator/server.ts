@@ -15,18 +15,29 @@ export interface EmulatorStats {
   requests: number;
   byRoute: Record<string, number>;
   throttled: number;
+  /** Counts a request in `byRoute`. */
+  count(route: string): void;
   reset(): void;
 }
 
+/** More distinct routes than the API has: past it, new paths (made-up ones, ids that are no GUIDs) count as one, so the counts stay bounded. */
+const MAX_COUNTED_ROUTES = 2000;
+
 export function createStats(): EmulatorStats {
+  let routes = 0;
   const stats: EmulatorStats = {
     requests: 0,
     byRoute: {},
     throttled: 0,
+    count(route) {
+      const counted = route in stats.byRoute || routes++ < MAX_COUNTED_ROUTES ? route : 'other routes';
+      stats.byRoute[counted] = (stats.byRoute[counted] ?? 0) + 1;
+    },
     reset() {
       stats.requests = 0;
       stats.byRoute = {};
       stats.throttled = 0;
+      routes = 0;
     },
   };
   return stats;
@@ -109,7 +120,10 @@ async function readBody(req: http.IncomingMessage, maxBytes: number): Promise<un
     if (size > maxBytes) throw tooLarge(maxBytes);
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  // A UTF-8 byte order mark (PowerShell 5's `Out-File -Encoding utf8`, Notepad) is no JSON, but .NET's stream deserializer skips it: read it as such a service does.
+  const text = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   if (!text.trim()) return undefined;
   let body: unknown;
   try {
@@ -169,8 +183,7 @@ export function requestListener({
         throw new ApiError(421, 'MisdirectedRequest', 'The Host header does not name this emulator: use http://127.0.0.1 or http://localhost with its port.');
       }
       const url = requestUrl(req.url);
-      const key = routeKey(method, url.pathname);
-      stats.byRoute[key] = (stats.byRoute[key] ?? 0) + 1;
+      stats.count(routeKey(method, url.pathname));
       const page = pages?.(method, url);
       if (page) {
         await durable();
@@ -207,8 +220,12 @@ export function requestListener({
       }
       if (!url.pathname.startsWith('/v1/')) throw new ApiError(404, 'EntityNotFound', `No API at ${url.pathname}: the API lives under /v1.`);
       const found = router.match(method, url.pathname.slice(3));
-      if (found === 'wrongMethod') throw new ApiError(405, 'MethodNotAllowed', `${method} is not allowed on ${url.pathname}.`);
       if (!found) throw new ApiError(404, 'EntityNotFound', `No API at ${method} ${url.pathname}.`);
+      if ('allowed' in found) {
+        // HTTP requires a 405 to say what the resource takes.
+        const allow = found.allowed.join(', ');
+        throw Object.assign(new ApiError(405, 'MethodNotAllowed', `${method} is not allowed on ${url.pathname}: use ${allow}.`), { headers: { Allow: allow } });
+      }
       const origin = `${secure ? 'https' : 'http'}://${req.headers.host}`;
       const body = await readBody(req, maxBodyBytes);
       const reply = await found.handler({ method, params: found.params, query: url.searchParams, body, origin });
@@ -229,8 +246,8 @@ function sendFailure(req: http.IncomingMessage, res: http.ServerResponse, reques
   // A refusal before the body was read: close the connection rather than read (or buffer) the rest.
   const close: Record<string, string> = req.complete ? {} : { Connection: 'close' };
   if (error instanceof ApiError) {
-    const retryAfter = (error as ApiError & { retryAfter?: number }).retryAfter;
-    sendError(res, requestId, error, { ...close, ...(retryAfter ? { 'Retry-After': String(retryAfter) } : {}) });
+    const { retryAfter, headers } = error as ApiError & { retryAfter?: number; headers?: Record<string, string> };
+    sendError(res, requestId, error, { ...close, ...headers, ...(retryAfter ? { 'Retry-After': String(retryAfter) } : {}) });
   } else {
     sendError(res, requestId, new ApiError(500, 'InternalServerError', `The emulator failed: ${(error as Error).message}`), close);
   }

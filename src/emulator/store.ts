@@ -32,9 +32,16 @@ export interface StoredSchedule extends ItemSchedule {
 
 type Collection = 'workspaces' | 'folders' | 'items' | 'definitions' | 'jobs' | 'schedules' | 'activityRuns' | 'gitConnections' | 'meta';
 
+/** The job instances and schedules that went with deleted items. */
+export interface Removal {
+  jobIds: string[];
+  scheduleIds: string[];
+}
+
 export class Store {
   private readonly data: Collections;
   private readonly itemIndex: ItemIndex;
+  private readonly removalListeners: ((removal: Removal) => void)[] = [];
 
   private constructor(
     private readonly persistence: Persistence,
@@ -91,11 +98,11 @@ export class Store {
   putWorkspace(workspace: Workspace): void {
     this.put('workspaces', workspace.id, workspace);
   }
-  /** Deletes the workspace with its folders, items and their definitions, as one change. */
+  /** Deletes the workspace with its folders and items (with all that goes with them, see deleteItem), as one change. */
   deleteWorkspace(id: string): void {
     const folders = this.folders(id).map((folder) => removeChange('folders', folder.id));
     const git = this.gitConnection(id) ? [removeChange('gitConnections', id)] : [];
-    this.commit(...this.items(id).flatMap((item) => this.itemRemoval(item.id)), ...folders, ...git, removeChange('workspaces', id));
+    this.removeItems(this.items(id), ...folders, ...git, removeChange('workspaces', id));
   }
 
   /** The workspace's folders, in creation order (the rules live in folders.ts). */
@@ -133,11 +140,34 @@ export class Store {
   putItems(items: Item[]): void {
     this.commit(...items.map((item) => putChange('items', item.id, item)));
   }
+  /** Deletes the item with its definition, job instances, their activity runs and its schedules, as one change. */
   deleteItem(id: string): void {
-    this.commit(...this.itemRemoval(id));
+    const item = this.table<Item>('items')[id];
+    if (item) this.removeItems([item]);
   }
-  private itemRemoval(id: string): Change[] {
-    return [removeChange('items', id), ...(this.definition(id) ? [removeChange('definitions', id)] : [])];
+
+  /** Called after items were deleted, with their jobs and schedules: what runs or waits for them stops. */
+  onRemoved(listener: (removal: Removal) => void): void {
+    this.removalListeners.push(listener);
+  }
+
+  private removeItems(items: Item[], ...alongside: Change[]): void {
+    const ids = new Set(items.map((item) => item.id));
+    const jobIds = this.allJobs()
+      .filter((job) => ids.has(job.itemId))
+      .map((job) => job.id);
+    const scheduleIds = this.allSchedules()
+      .filter((schedule) => ids.has(schedule.itemId))
+      .map((schedule) => schedule.id);
+    const activityRuns = jobIds.filter((jobId) => this.table('activityRuns')[jobId]);
+    this.commit(
+      ...[...ids].flatMap((id) => [removeChange('items', id), ...(this.definition(id) ? [removeChange('definitions', id)] : [])]),
+      ...jobIds.map((jobId) => removeChange('jobs', jobId)),
+      ...activityRuns.map((jobId) => removeChange('activityRuns', jobId)),
+      ...scheduleIds.map((scheduleId) => removeChange('schedules', scheduleId)),
+      ...alongside,
+    );
+    for (const listener of this.removalListeners) listener({ jobIds, scheduleIds });
   }
 
   definition(itemId: string): StoredDefinition | undefined {

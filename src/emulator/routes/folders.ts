@@ -57,7 +57,8 @@ export function folderRoutes(router: Router, ctx: EmulatorContext): void {
   const moveItems = (workspaceId: string, itemIds: string[], targetFolderId: unknown): Item[] => {
     requireWorkspace(ctx, workspaceId);
     const target = targetFolder(ctx, workspaceId, targetFolderId, 'targetFolderId');
-    const moved = itemIds.map((id) => placedIn(requireItem(ctx, workspaceId, id), target));
+    // An id named twice is one item moved once, listed once.
+    const moved = [...new Set(itemIds)].map((id) => placedIn(requireItem(ctx, workspaceId, id), target));
     ctx.store.putItems(moved);
     return moved;
   };

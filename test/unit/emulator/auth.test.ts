@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { networkInterfaces } from 'node:os';
 import type { Emulator } from '../../../src/emulator';
+import { createStats } from '../../../src/emulator/server';
 import { call, startTestEmulator, stopTestEmulators, type Json } from './emulatorHarness';
 
 describe('emulator auth and error shape', () => {
@@ -81,5 +82,14 @@ describe('emulator auth and error shape', () => {
     await call(emulator, 'GET', '/workspaces/00000000-0000-0000-0000-00000000000a');
     assert.equal(emulator.stats.requests, 2);
     assert.equal(emulator.stats.byRoute['GET /v1/workspaces/{id}'], 2);
+  });
+
+  it('keeps its per-route counts bounded when every request names another made-up path', () => {
+    const stats = createStats();
+    for (let i = 0; i < 2100; i++) stats.count(`GET /v1/made-up-${i}`);
+    stats.count('GET /v1/made-up-0');
+    assert.equal(Object.keys(stats.byRoute).length, 2001);
+    assert.equal(stats.byRoute['GET /v1/made-up-0'], 2, 'a path counted before the bound goes on being counted');
+    assert.equal(stats.byRoute['other routes'], 100, 'the paths past the bound count as one');
   });
 });

@@ -155,6 +155,21 @@ describe('emulator definitions (sync mode)', () => {
         definition: () => ({ parts: [{ path: 'notebook-content.py', payload: 'IyBGYWJyaWM=', payloadType: 'Url' as 'InlineBase64' }] }),
         errorCode: 'UnsupportedPayloadType',
       },
+      ...['../escape.py', '/etc/passwd', 'Libs/../../escape.py', 'Libs\\..\\escape.py', 'a\u0000b.py', 'Libs//x.py', './x.py', 'Libs/', '.git/config'].map(
+        (path) => ({
+          name: `a part at ${JSON.stringify(path)}, which is not a path inside the item's folder`,
+          definition: () => definitionOf({ 'notebook-content.py': '# Fabric notebook source\n', [path]: 'x' }),
+          errorCode: 'InvalidDefinitionParts',
+        }),
+      ),
+      {
+        name: 'two parts at the same path',
+        definition: () => {
+          const { parts } = definitionOf({ 'notebook-content.py': '# Fabric notebook source\n' });
+          return { parts: [...parts, ...parts] };
+        },
+        errorCode: 'InvalidDefinitionParts',
+      },
     ];
     for (const { name, definition, errorCode } of cases) {
       it(`${name}: 400 ${errorCode}`, async () => {

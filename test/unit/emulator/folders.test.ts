@@ -173,6 +173,8 @@ describe('emulator folders', () => {
     const bulk = await call(emulator, 'POST', `/workspaces/${ws}/items/bulkMove`, { items: [one.id, two.id] });
     assert.equal(bulk.status, 200);
     assert.deepEqual(bulk.body.value, [one, two], 'both at the root');
+    const twice = await call(emulator, 'POST', `/workspaces/${ws}/items/bulkMove`, { items: [one.id, two.id, one.id] });
+    assert.deepEqual(twice.body.value, [one, two], 'an item named twice is listed once');
 
     const withUnknown = await call(emulator, 'POST', `/workspaces/${ws}/items/bulkMove`, {
       targetFolderId: target.id,

@@ -124,6 +124,13 @@ describe('emulator: Fabric Git integration, through the client', function () {
     assert.deepEqual([connection.gitConnectionState, connection.gitSyncDetails?.head], ['ConnectedAndInitialized', head]);
   });
 
+  it('names the directory of an item whose name no directory can hold with HTML numbers, as Fabric does, and reads it back', async () => {
+    await pipeline(' a\u0000b/c:d.', 'odd');
+    await connectAndCommitAll();
+    assert.equal(await fileInGit(`&#32;a&#0;b&#47;c&#58;d&#46;.DataPipeline/${PART}`), pipelineJson('odd'));
+    assert.deepEqual((await client.getGitStatus(workspaceId)).changes, [], 'the name is read back from .platform: Git holds what the workspace holds');
+  });
+
   it('commits only the selected items, on top of the head the workspace was synced to', async () => {
     const other = await pipeline('Other', 'first');
     await connectAndCommitAll();

@@ -68,6 +68,16 @@ describe('emulator input checks', () => {
     assert.equal((await call(emulator, 'POST', '/workspaces', { displayName: 'Shallow' })).status, 201);
   });
 
+  it('reads a JSON body that starts with a UTF-8 byte order mark, as a file saved by PowerShell 5 or Notepad does', async () => {
+    const response = await fetch(`${emulator.baseUrl}/workspaces`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${emulator.token}`, 'Content-Type': 'application/json' },
+      body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"displayName":"With BOM"}')]),
+    });
+    assert.equal(response.status, 201, await response.clone().text());
+    assert.equal(((await response.json()) as { displayName: string }).displayName, 'With BOM');
+  });
+
   it('answers 400 InvalidInput to a workspace description that is not a string', async () => {
     const answer = await call(emulator, 'POST', '/workspaces', { displayName: 'Described', description: { text: 'no' } });
     assert.equal(answer.status, 400);

@@ -56,7 +56,7 @@ describe('emulator operation state answers', () => {
       itemRoutes(router, { operations } as unknown as EmulatorContext);
       const operation = operations.start({ id: 'the result' });
       const route = router.match('GET', `/operations/${operation.id}`);
-      assert.ok(route && route !== 'wrongMethod');
+      assert.ok(route && 'handler' in route);
       const reply = await route.handler({ params: route.params, query: new URLSearchParams(), origin } as unknown as Request);
       const status = (reply.body as { status: string }).status;
       const expected = status === 'Succeeded' ? `${origin}/v1/operations/${operation.id}/result` : `${origin}/v1/operations/${operation.id}`;

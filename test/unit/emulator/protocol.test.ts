@@ -123,7 +123,8 @@ describe('emulator protocol robustness', () => {
   it('closes a connection that never sends a byte', async () => {
     const raw = await openRaw(emulator.port);
     await raw.closed;
-    assert.equal(raw.received(), '');
+    // The idle socket's timeout and Node's header deadline race: closed silently, or with a 408.
+    assert.match(raw.received(), /^(HTTP\/1\.1 408 Request Timeout\r\n[^]*)?$/);
   });
 
   it('closes a connection that sends half a request and stops', async () => {

@@ -1,6 +1,6 @@
 // Schedules fire on the emulator's schedule clock, here one the test moves by hand: a run with
 // invokeType Scheduled at each due time, one run for a stretch of missed times, none once the
-// schedule is disabled or deleted, the same after a restart, and no timer left after close.
+// schedule is disabled or deleted (or its item or workspace), the same after a restart, and no timer left after close.
 import assert from 'node:assert/strict';
 import type { Emulator, ScheduleClock } from '../../../src/emulator';
 import type { JobRunner } from '../../../src/emulator/jobs';
@@ -94,6 +94,16 @@ describe('emulator: schedules fire', () => {
     assert.equal(clock.pending, 0, 'no timer left for a deleted schedule');
     clock.advance(5 * MINUTE);
     assert.equal((await runs()).length, 1, 'deleted');
+  });
+
+  it('leaves no timer for the schedules of a deleted item or workspace', async () => {
+    await call(emulator, 'POST', schedulesPath(), everyMinute());
+    await call(emulator, 'DELETE', `/workspaces/${ws}/items/${notebook}`);
+    assert.equal(clock.pending, 0, 'item deleted');
+    notebook = (await call(emulator, 'POST', `/workspaces/${ws}/items`, { displayName: 'Again', type: 'Notebook' })).body.id;
+    await call(emulator, 'POST', schedulesPath(), everyMinute());
+    await call(emulator, 'DELETE', `/workspaces/${ws}`);
+    assert.equal(clock.pending, 0, 'workspace deleted');
   });
 
   it('fires nothing before its start or after its end', async () => {

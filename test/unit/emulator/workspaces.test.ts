@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { Emulator } from '../../../src/emulator';
 import { call, startTestEmulator, stopTestEmulators, type Json } from './emulatorHarness';
@@ -73,11 +74,14 @@ describe('emulator workspaces', () => {
     assert.match(answer.body.message, /Owner/);
   });
 
-  it('refuses a continuation token it did not issue', async () => {
-    const answer = await call(emulator, 'GET', '/workspaces?continuationToken=not-a-token');
-    assert.equal(answer.status, 400);
-    assert.equal(answer.body.errorCode, 'InvalidContinuationToken');
-  });
+  // %%% and a space decode to no offset at all, 'MWUz' to "1e3", 'LTA' to "-0", 'IDE' to " 1": none is an offset it issues.
+  for (const token of ['not-a-token', '%25%25%25', '%20', 'MWUz', 'LTA', 'IDE']) {
+    it(`refuses a continuation token it did not issue: ${decodeURIComponent(token)}`, async () => {
+      const answer = await call(emulator, 'GET', `/workspaces?continuationToken=${token}`);
+      assert.equal(answer.status, 400, JSON.stringify(answer.body));
+      assert.equal(answer.body.errorCode, 'InvalidContinuationToken');
+    });
+  }
 
   it('creates, gets, renames and deletes a workspace', async () => {
     const createdAnswer = await call(emulator, 'POST', '/workspaces', { displayName: 'Scratch' });
@@ -127,8 +131,12 @@ describe('emulator workspaces', () => {
     }
   });
 
-  it('answers 405 to a known path with a method it does not take', async () => {
+  it('answers 405 to a known path with a method it does not take, with the Allow header HTTP requires', async () => {
     const answer = await call(emulator, 'PUT', '/workspaces');
     assert.equal(answer.status, 405);
+    assert.equal(answer.headers.get('allow'), 'GET, POST');
+    assert.equal(answer.body.errorCode, 'MethodNotAllowed');
+    const item = await call(emulator, 'PUT', `/workspaces/${randomUUID()}/items/${randomUUID()}`);
+    assert.equal(item.headers.get('allow'), 'GET, PATCH, DELETE');
   });
 });

@@ -6,6 +6,7 @@ import { exportItems, exportWorkspace, type ExistingFolder } from '../../../src/
 import { importItemFolders } from '../../../src/workspace/WorkspaceImport';
 import type { Item } from '../../../src/fabric/types';
 import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
+import { Store } from '../../../src/emulator/store';
 import { startFixture, text, type Fixture } from './emulatorFixture';
 import { folderSnapshot as snapshot } from './folderSnapshot';
 
@@ -141,10 +142,16 @@ describe('WorkspaceSync against the emulator', () => {
     let hostile: string;
     let items: Item[];
 
+    /** Its own emulator: the part path the emulator refuses, as Fabric does, is written into its data folder, as a server that handed it out would hold it. */
+    let hostileFx: Fixture;
+    let dataDir: string;
+
     before(async () => {
-      hostile = (await fx.client.createWorkspace({ displayName: 'Hostile' })).id;
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-hostile-data-'));
+      const seeding = await startFixture({ dataDir });
+      hostile = (await seeding.client.createWorkspace({ displayName: 'Hostile' })).id;
       const create = async (displayName: string, parts: [string, Uint8Array][]) => ({
-        ...(await fx.client.createItem(hostile, {
+        ...(await seeding.client.createItem(hostile, {
           displayName,
           type: 'DataPipeline',
           definition: encodeDefinition(parts.map(([p, content]) => ({ path: p, content }))),
@@ -153,13 +160,26 @@ describe('WorkspaceSync against the emulator', () => {
       });
       items = [
         await create('../victim', [['pipeline-content.json', pipelineJson('escaped by name')]]),
-        await create('Evil', [
-          ['pipeline-content.json', pipelineJson('evil')],
-          ['../../x.txt', bytes('escaped by part')],
-        ]),
+        await create('Evil', [['pipeline-content.json', pipelineJson('evil')]]),
         await create('CON', [['pipeline-content.json', pipelineJson('a device on Windows')]]),
         await create('Fine', [['pipeline-content.json', pipelineJson('fine')]]),
       ];
+      await seeding.close();
+      const store = Store.open(dataDir);
+      const evil = items.find((i) => i.displayName === 'Evil')!;
+      store.putDefinition(
+        evil.id,
+        encodeDefinition([
+          { path: 'pipeline-content.json', content: pipelineJson('evil') },
+          { path: '../../x.txt', content: bytes('escaped by part') },
+        ]),
+      );
+      store.close();
+      hostileFx = await startFixture({ dataDir });
+    });
+    after(async () => {
+      await hostileFx.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     });
     beforeEach(() => {
       base = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-hostile-'));
@@ -172,7 +192,7 @@ describe('WorkspaceSync against the emulator', () => {
 
     it('writes and deletes nothing outside the chosen folder; each bad item is reported and skipped', async () => {
       const outside = snapshot(base);
-      const result = await exportWorkspace(fx.client, hostile, chosen);
+      const result = await exportWorkspace(hostileFx.client, hostile, chosen);
       const after = snapshot(base);
       for (const [name, content] of after)
         if (!name.startsWith(`chosen${path.sep}`) && name !== 'chosen') assert.equal(outside.get(name), content, `${name} appeared or changed`);
@@ -191,7 +211,7 @@ describe('WorkspaceSync against the emulator', () => {
     it('writes nothing through a link in the chosen folder', async () => {
       fs.symlinkSync(path.join(base, 'victim.DataPipeline'), path.join(chosen, 'Fine.DataPipeline'));
       const result = await exportItems(
-        fx.client,
+        hostileFx.client,
         items.filter((i) => i.displayName === 'Fine'),
         chosen,
         { onExisting: async () => 'overwrite' },
@@ -201,7 +221,7 @@ describe('WorkspaceSync against the emulator', () => {
     });
 
     it('import refuses the same names and paths, creating nothing', async () => {
-      const empty = (await fx.client.createWorkspace({ displayName: 'Import target' })).id;
+      const empty = (await hostileFx.client.createWorkspace({ displayName: 'Import target' })).id;
       const device = path.join(base, 'CON.DataPipeline');
       fs.mkdirSync(device);
       fs.writeFileSync(path.join(device, 'pipeline-content.json'), pipelineJson('x'));
@@ -209,13 +229,13 @@ describe('WorkspaceSync against the emulator', () => {
       fs.mkdirSync(colon);
       fs.writeFileSync(path.join(colon, 'pipeline-content.json'), pipelineJson('x'));
       fs.writeFileSync(path.join(colon, 'ab:c.json'), '{}');
-      const result = await importItemFolders(fx.client, empty, [{ path: device }, { path: colon }]);
+      const result = await importItemFolders(hostileFx.client, empty, [{ path: device }, { path: colon }]);
       assert.equal(result.imported.length, 0);
       const errors = new Map(result.failed.map((f) => [path.basename(f.folder), f.error]));
       assert.match(errors.get('CON.DataPipeline') ?? '', /Not imported: "CON\.DataPipeline" is not a safe folder name: "CON" is a device name on Windows/);
       assert.match(errors.get('Colon.DataPipeline') ?? '', /Not imported: "ab:c\.json" is not a safe file path: it contains ":"/);
       const created: Item[] = [];
-      for await (const item of fx.client.listItems(empty)) created.push(item);
+      for await (const item of hostileFx.client.listItems(empty)) created.push(item);
       assert.deepEqual(created, []);
     });
   });
