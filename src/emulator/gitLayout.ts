@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import {
   DefinitionError,
   decodeDefinition,
-  itemFolderName,
+  gitItemFolderName,
   parseItemFolderName,
   parsePlatformFile,
   PLATFORM_FILE,
@@ -83,25 +83,10 @@ export function itemsOfWorkspace(ctx: EmulatorContext, workspaceId: string): Git
       if (file.path === PLATFORM_FILE) logicalId = parsePlatformFile(Buffer.from(file.content).toString('utf8')).logicalId ?? item.id;
       else files.set(file.path, file.content);
     }
-    const folder = itemRootPath(ctx, item, directoryName(item)).slice(1);
+    const folder = itemRootPath(ctx, item, gitItemFolderName(item.displayName, item.type)).slice(1);
     items.set(logicalId, { logicalId, type: item.type, displayName: item.displayName, description: item.description || undefined, folder, files, item });
   }
   return items;
-}
-
-// Characters no directory name can hold on every system Git checks out on: control characters and \/:*?"<>|.
-// eslint-disable-next-line no-control-regex
-const NOT_IN_DIRECTORY_NAME = /[\u0000-\u001f\u007f\\/:*?"<>|]/gu;
-const htmlNumber = (character: string): string => `&#${character.codePointAt(0)};`;
-
-/**
- * The item's directory, by Learn's "Git integration source code format": `<display name>.<type>`,
- * with invalid characters, a leading space and a trailing space or dot as their HTML numbers
- * (`a/b` → `a&#47;b`). Git reads the name back from `.platform`, never from the directory.
- */
-function directoryName(item: Item): string {
-  const name = item.displayName.replace(NOT_IN_DIRECTORY_NAME, htmlNumber).replace(/^ /, htmlNumber).replace(/[ .]$/, htmlNumber);
-  return itemFolderName(name, item.type);
 }
 
 /** The item's files in Git, `.platform` included, relative to the connected folder. */

@@ -1,6 +1,7 @@
 // Which local clone holds a workspace's Git folder: a clone whose remote URL names the connection's
 // repository (Azure DevOps, GitHub, or the emulator's bare repository on disk), and where an item's
 // part is in it: `<clone>/<directoryName>/<Fabric folders>/<Name>.<Type>/<part>`, Fabric's Git layout.
+import { gitItemFolderName } from '../fabric/definition';
 import type { GitProviderDetails } from '../fabric/types';
 
 /** The repository a remote URL names, lower-cased where the host ignores case: `host/path` without `.git`. */
@@ -82,9 +83,13 @@ export function remoteMatches(remoteUrl: string, details: GitProviderDetails | n
   return key !== undefined && connectionKeys(details).includes(key);
 }
 
-/** The path of an item's part inside a clone, from the connection's directory (`/`, `''` or `fabric/items/`). */
-export function clonePartPath(directoryName: string, itemPath: string, partPath: string): string {
-  return [directoryName, itemPath, partPath]
+/**
+ * The path of an item's part inside a clone: the connection's directory (`/`, `''` or `fabric/items/`),
+ * the item's Fabric folders, then its directory as Git names it (characters no directory can hold as
+ * HTML numbers, which its path under fabricwb: does not have).
+ */
+export function clonePartPath(directoryName: string, folders: readonly string[], item: { displayName: string; type: string }, partPath: string): string {
+  return [directoryName, ...folders, gitItemFolderName(item.displayName, item.type), partPath]
     .flatMap((s) => s.split('/'))
     .filter(Boolean)
     .join('/');

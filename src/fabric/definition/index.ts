@@ -1,7 +1,7 @@
 // The definition codec: item definitions as files, and the file formats inside them.
 export { DefinitionError } from './DefinitionError';
 export { decodeDefinition, encodeDefinition, fileText, textFile, type DefinitionFile } from './definitionFiles';
-export { itemFolderName, parseItemFolderName } from './itemFolder';
+export { gitItemFolderName, itemFolderName, parseItemFolderName } from './itemFolder';
 export { PLATFORM_FILE, PLATFORM_SCHEMA, parsePlatformFile, writePlatformFile, type PlatformFile, type PlatformProperties } from './platformFile';
 export {
   cellLanguage,

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { FabricClient } from '../../fabric';
 import { clonePartPath, cloneUrl, remoteMatches } from '../../workspace/gitClones';
 import type { ItemLocator } from '../files/DefinitionFileSystemProvider';
-import { itemPathOf, parseFabricUri } from '../files/fabricUri';
+import { parseFabricUri } from '../files/fabricUri';
 import { mainPartOf } from '../files/mainPartOf';
 import type { FabricGitManager } from './FabricGitManager';
 import { FabricGitResource } from './FabricGitSourceControl';
@@ -49,7 +49,7 @@ export class FabricGitCloneDiff {
     }
     const item = { workspaceId, id: objectId, displayName: entry.displayName, type: entry.itemType };
     const { folder, main } = await mainPartOf(this.deps.files, item);
-    const cloneFile = vscode.Uri.joinPath(clone.rootUri, clonePartPath(details.directoryName, itemPathOf(parseFabricUri(folder)) ?? entry.itemFolder, main));
+    const cloneFile = vscode.Uri.joinPath(clone.rootUri, clonePartPath(details.directoryName, parseFabricUri(folder).folders, item, main));
     try {
       await vscode.workspace.fs.stat(cloneFile);
     } catch {

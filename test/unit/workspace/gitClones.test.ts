@@ -69,8 +69,20 @@ describe('Local clones of a workspace’s Git repository', () => {
   });
 
   it('place a part under the connection’s directory, the item’s folders and its item folder', () => {
-    assert.equal(clonePartPath('/', 'Load.DataPipeline', 'pipeline-content.json'), 'Load.DataPipeline/pipeline-content.json');
-    assert.equal(clonePartPath('', 'Sales/Load.Notebook', 'notebook-content.py'), 'Sales/Load.Notebook/notebook-content.py');
-    assert.equal(clonePartPath('/fabric/items/', 'Sales/Q1/Load.Notebook', 'notebook-content.py'), 'fabric/items/Sales/Q1/Load.Notebook/notebook-content.py');
+    const load = (type: string) => ({ displayName: 'Load', type });
+    assert.equal(clonePartPath('/', [], load('DataPipeline'), 'pipeline-content.json'), 'Load.DataPipeline/pipeline-content.json');
+    assert.equal(clonePartPath('', ['Sales'], load('Notebook'), 'notebook-content.py'), 'Sales/Load.Notebook/notebook-content.py');
+    assert.equal(
+      clonePartPath('/fabric/items/', ['Sales', 'Q1'], load('Notebook'), 'notebook-content.py'),
+      'fabric/items/Sales/Q1/Load.Notebook/notebook-content.py',
+    );
+  });
+
+  it('name the item’s directory as Fabric Git does: characters no directory can hold as HTML numbers', () => {
+    assert.equal(
+      clonePartPath('/', [], { displayName: 'Q1: sales?', type: 'Notebook' }, 'notebook-content.py'),
+      'Q1&#58; sales&#63;.Notebook/notebook-content.py',
+    );
+    assert.equal(clonePartPath('/', [], { displayName: ' Load.', type: 'Notebook' }, 'x.py'), '&#32;Load&#46;.Notebook/x.py');
   });
 });
