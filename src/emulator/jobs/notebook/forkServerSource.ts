@@ -14,7 +14,8 @@
 import { NOTEBOOK_DRIVER_SOURCE } from './notebookDriverSource';
 
 const FORK_SERVER = String.raw`
-import os, select, signal, socket
+import atexit, collections, gc, os, select, signal, socket, threading
+import resource  # loaded once here rather than by every run (the driver's memory limit)
 
 _REQUEST_KEYS = ("id", "spec", "result", "work", "output")
 _RUN_FOLDER_VARIABLES = ("HOME", "USERPROFILE", "TMPDIR", "TMP", "TEMP")
@@ -46,7 +47,8 @@ def _read_request(line):
 
 
 def _fork(request, devnull):
-    """The run's process, connected to its output socket: its pid in the worker, 0 in the run."""
+    """Forks the run, connected to its output socket. In the worker: its pid and a pipe that ends
+    once the run has its own process group; in the run: (0, None)."""
     connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         connection.connect(request["output"])
@@ -72,98 +74,138 @@ def _fork(request, devnull):
         # Every other descriptor goes, the worker's control pipes' copies among them: the user's code
         # cannot write a report. Closing grouped_signal tells the worker the group exists.
         os.closerange(3, max(os.sysconf("SC_OPEN_MAX"), 256))
-        return 0
+        return 0, None
     os.close(output)
     os.close(grouped_signal)
-    os.read(grouped, 1)  # end of file once the run has called setsid(): a reported pid is a group
-    os.close(grouped)
-    return pid
+    return pid, grouped
 
 
-def _answer(line, runs, devnull):
-    """Starts the run a request line asks for: the request in the forked run, None in the worker."""
-    try:
-        request = _read_request(line)
-    except ValueError as error:  # JSON and UTF-8 errors are ValueErrors
-        _send({"error": "not a run request: " + str(error)})
-        return None
-    try:
-        pid = _fork(request, devnull)
-    except OSError as error:
-        _send({"id": request["id"], "error": "the run could not start: " + str(error)})
-        return None
-    if pid == 0:
-        return request
-    runs[pid] = request["id"]
-    _send({"id": request["id"], "pid": pid})
-    return None
+class _Worker:
+    def __init__(self):
+        self.runs = {}  # pid: run id, until its exit is reported
+        self.grouping = {}  # grouped pipe: pid, until the run has its own process group
+        self.devnull = os.open(os.devnull, os.O_RDWR)
+        self.poller = select.poll()  # no descriptor of its own, unlike epoll: nothing for a run to inherit
 
-
-def _reap(runs):
-    while runs:
-        try:
-            pid, status = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if pid == 0:
-            return
-        report = _exit_report(status)
-        report["id"] = runs.pop(pid)
-        _send(report)
-
-
-def _serve():
-    """Answers requests until stdin ends; returns only in a forked run, with its request."""
-    wake, wake_signal = os.pipe()
-    os.set_blocking(wake, False)
-    os.set_blocking(wake_signal, False)
-    # A child's exit wakes select() through the pipe: no thread, no polling.
-    signal.set_wakeup_fd(wake_signal)
-    signal.signal(signal.SIGCHLD, lambda number, frame: None)
-    devnull = os.open(os.devnull, os.O_RDWR)
-    runs = {}
-    pending = b""
-    _send({"ready": True})
-    while True:
-        readable = select.select([0, wake], [], [])[0]
-        if wake in readable:
-            while True:
-                try:
-                    os.read(wake, 512)
-                except BlockingIOError:
+    def serve(self):
+        """Answers requests until stdin ends; returns only in a forked run, with its request."""
+        wake, wake_signal = os.pipe()
+        os.set_blocking(wake, False)
+        os.set_blocking(wake_signal, False)
+        # A child's exit wakes poll() through the pipe: no thread, no polling.
+        signal.set_wakeup_fd(wake_signal)
+        signal.signal(signal.SIGCHLD, lambda number, frame: None)
+        for fd in (0, wake):
+            self.poller.register(fd, select.POLLIN)
+        pending = b""
+        lines = collections.deque()
+        # What is loaded now stays out of the forked runs' garbage collections, which would otherwise
+        # write to (and so copy) every page of it.
+        gc.freeze()
+        _send({"ready": True})
+        while True:
+            # One request at a time, the reports due in between: a fork costs milliseconds, and a
+            # burst of requests must not hold back the reports of the runs it started first.
+            ready = {fd for fd, _event in self.poller.poll(0 if lines else None)}
+            for fd in ready & set(self.grouping):
+                self.grouped(fd)
+            if wake in ready:
+                while True:
+                    try:
+                        os.read(wake, 512)
+                    except BlockingIOError:
+                        break
+                self.reap()
+            if 0 in ready:
+                chunk = os.read(0, 65536)
+                if not chunk:
                     break
-            _reap(runs)
-        if 0 in readable:
-            chunk = os.read(0, 65536)
-            if not chunk:
-                break
-            lines = (pending + chunk).split(b"\n")
-            pending = lines.pop()
-            for line in lines:
-                if line.strip():
-                    request = _answer(line, runs, devnull)
-                    if request is not None:
-                        return request
-    for pid in runs:  # nobody is left to read their results
+                received = (pending + chunk).split(b"\n")
+                pending = received.pop()
+                lines.extend(line for line in received if line.strip())
+            if lines:
+                request = self.answer(lines.popleft())
+                if request is not None:
+                    return request
+        for pid in self.runs:  # nobody is left to read their results
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        return None
+
+    def answer(self, line):
+        """Starts the run a request line asks for: the request in the forked run, None in the worker."""
         try:
-            os.killpg(pid, signal.SIGKILL)
-        except OSError:
+            request = _read_request(line)
+        except (ValueError, RecursionError) as error:  # JSON and UTF-8 errors are ValueErrors; nesting too deep recurses
+            _send({"error": "not a run request: " + str(error)})
+            return None
+        try:
+            pid, grouped = _fork(request, self.devnull)
+        except OSError as error:
+            _send({"id": request["id"], "error": "the run could not start: " + str(error)})
+            return None
+        if pid == 0:
+            return request
+        self.runs[pid] = request["id"]
+        self.grouping[grouped] = pid
+        self.poller.register(grouped, select.POLLIN)
+        return None
+
+    def grouped(self, fd):
+        """The run has its own process group (or is gone already): a reported pid is a group."""
+        pid = self.grouping.pop(fd)
+        self.poller.unregister(fd)
+        os.close(fd)
+        _send({"id": self.runs[pid], "pid": pid})
+
+    def reap(self):
+        while self.runs:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+            for fd in [fd for fd, grouping in self.grouping.items() if grouping == pid]:
+                self.grouped(fd)  # its pid before its end
+            report = _exit_report(status)
+            report["id"] = self.runs.pop(pid)
+            _send(report)
+
+
+def _end_forked(code):
+    # As a process of its own ends (its threads joined, its atexit handlers run, its output
+    # flushed), without the interpreter's teardown: freeing the worker's inherited objects would
+    # copy every page of them (about 0.2 s).
+    for thread in threading.enumerate():
+        if thread is not threading.main_thread() and not thread.daemon:
+            thread.join()
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
             pass
-    return None
+    os._exit(code)
 
 
 def _run_forked(request):
-    os.chdir(request["work"])
-    os.environ.update({name: request["work"] for name in _RUN_FOLDER_VARIABLES})
-    sys.argv = ["-c", request["spec"], request["result"]]
-    run_spec(request["spec"], request["result"])
+    try:
+        os.chdir(request["work"])
+        os.environ.update({name: request["work"] for name in _RUN_FOLDER_VARIABLES})
+        sys.argv = ["-c", request["spec"], request["result"]]
+        run_spec(request["spec"], request["result"])
+    except BaseException:
+        traceback.print_exc()
+        _end_forked(1)
+    _end_forked(0)
 
 
-_request = _serve()
+_request = _Worker().serve()
 if _request is not None:
-    # Here the worker's loop is off the stack: the run ends as a process of its own would (atexit
-    # handlers, waiting for its threads, flushing its output).
-    _run_forked(_request)
+    _run_forked(_request)  # off the worker's loop: nothing of it runs in the forked run
 `;
 
 export const FORK_SERVER_SOURCE = `${NOTEBOOK_DRIVER_SOURCE}\n${FORK_SERVER}`;

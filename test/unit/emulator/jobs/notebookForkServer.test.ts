@@ -59,7 +59,7 @@ describe('emulator notebook runs forked by the warm Python worker', function () 
 
   it('runs two notebooks at once, each with its own globals, modules, folder, HOME and output', async () => {
     const item = notebook([
-      'import json, os, sys',
+      'import json, os, random, sys',
       'saw = {"global": "shared" in globals(), "module": hasattr(json, "claimed_by")}',
       'shared = json.claimed_by = name',
       'open(os.path.join(folder, name), "w").close()',
@@ -67,15 +67,16 @@ describe('emulator notebook runs forked by the warm Python worker', function () 
       'for _ in range(3):',
       '    print("from " + name)',
       'print("err " + name, file=sys.stderr)',
-      'notebookutils.notebook.exit(json.dumps({"saw": saw, "cwd": os.getcwd(), "home": os.path.expanduser("~"), "parent": os.getppid()}))',
+      'notebookutils.notebook.exit(json.dumps({"saw": saw, "cwd": os.getcwd(), "home": os.path.expanduser("~"), "parent": os.getppid(), "random": random.random()}))',
     ]);
     const [a, b] = await Promise.all(['a', 'b'].map((name) => tenant.run(item, 'RunNotebook', [text('name', name), text('folder', dir)])));
     const seen = [a!, b!].map((outcome) => {
       assert.equal(outcome.status, 'Completed', outcome.failureReason?.message);
-      return JSON.parse(outcome.exitValue!) as { saw: object; cwd: string; home: string; parent: number };
+      return JSON.parse(outcome.exitValue!) as { saw: object; cwd: string; home: string; parent: number; random: number };
     });
     for (const run of seen) assert.deepEqual(run.saw, { global: false, module: false });
     assert.notEqual(seen[0]!.cwd, seen[1]!.cwd);
+    assert.notEqual(seen[0]!.random, seen[1]!.random, 'each fork has a random state of its own');
     assert.deepEqual(
       seen.map((run) => run.home),
       seen.map((run) => run.cwd),
@@ -86,6 +87,24 @@ describe('emulator notebook runs forked by the warm Python worker', function () 
     const lines = (output: string | undefined) => (output ?? '').split('\n').filter(Boolean).sort();
     assert.deepEqual(lines(a!.output), ['err a', 'from a', 'from a', 'from a']);
     assert.deepEqual(lines(b!.output), ['err b', 'from b', 'from b', 'from b']);
+  });
+
+  it('ends a forked run as a process of its own ends: its threads finish, its atexit handlers run', async () => {
+    const item = notebook([
+      'import atexit, os, threading',
+      'go = threading.Event()',
+      'def write_lines():',
+      '    go.wait()',
+      '    with open(os.path.join(folder, "thread"), "w") as out:',
+      '        out.writelines(f"line {n}\\n" for n in range(20000))',
+      'threading.Thread(target=write_lines).start()',
+      'atexit.register(lambda: open(os.path.join(folder, "atexit"), "w").write("ran"))',
+      'go.set()',
+    ]);
+    const outcome = await tenant.run(item, 'RunNotebook', [text('folder', dir)]);
+    assert.equal(outcome.status, 'Completed', outcome.failureReason?.message);
+    assert.equal(readFileSync(join(dir, 'thread'), 'utf8').split('\n').length, 20001);
+    assert.equal(readFileSync(join(dir, 'atexit'), 'utf8'), 'ran');
   });
 
   it('cancels a run together with a process its code started', async () => {
@@ -154,8 +173,8 @@ describe('emulator notebook runs forked by the warm Python worker', function () 
     const reports: object[] = [];
     createInterface({ input: worker.stdout }).on('line', (line) => reports.push(JSON.parse(line) as object));
     await waitFor(() => reports.length === 1, 'the worker is ready');
-    worker.stdin.write('not json\n[1, 2]\n{"id": "r1", "spec": "s"}\n');
-    await waitFor(() => reports.length === 4, 'the worker answered the three lines');
+    worker.stdin.write(`not json\n[1, 2]\n{"id": "r1", "spec": "s"}\n${'['.repeat(100_000)}\n`);
+    await waitFor(() => reports.length === 5, 'the worker answered the four lines');
     assert.deepEqual(reports[0], { ready: true });
     for (const report of reports.slice(1)) assert.match((report as { error: string }).error, /^not a run request: /);
     const exited = new Promise<number | null>((resolve) => worker.on('close', (code) => resolve(code)));

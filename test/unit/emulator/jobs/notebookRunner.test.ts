@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createJobRunner, type EmulatorJobRunner } from '../../../../src/emulator/jobs';
 import { ipynbNotebook, pyNotebook, type FixtureCell } from './notebookFixtures';
 import { TestTenant } from './testTenant';
 
@@ -31,11 +32,16 @@ async function waitForFile(path: string, runEnded: () => boolean): Promise<strin
 }
 
 describe('emulator notebook runner', () => {
+  let runner: EmulatorJobRunner;
   let tenant: TestTenant;
   let dir: string;
 
+  // One runner, so one warm Python worker, for all of them, as in the emulator.
+  before(() => (runner = createJobRunner()));
+  after(() => runner.close());
+
   beforeEach(() => {
-    tenant = new TestTenant();
+    tenant = new TestTenant(runner);
     dir = mkdtempSync(join(tmpdir(), 'notebook-runner-test-'));
   });
 
