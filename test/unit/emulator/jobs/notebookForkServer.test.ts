@@ -4,7 +4,7 @@
 // spawn-per-run fallback still runs notebooks.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -34,16 +34,16 @@ describe('emulator notebook runs forked by the warm Python worker', function () 
   let tenant: TestTenant;
   let dir: string;
 
+  // One runner, as in the emulator: a test that kills or closes its worker leaves the next test to start a new one.
+  before(() => (runner = createJobRunner()));
+  after(() => runner.close());
+
   beforeEach(() => {
-    runner = createJobRunner();
     tenant = new TestTenant(runner);
     dir = mkdtempSync(join(tmpdir(), 'fork-server-test-'));
   });
 
-  afterEach(() => {
-    runner.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   function notebook(source: string[]) {
     return tenant.add('Notebook', 'Forked', {
@@ -166,6 +166,39 @@ describe('emulator notebook runs forked by the warm Python worker', function () 
     const next = await tenant.run(notebook(['import os', 'notebookutils.notebook.exit(str(os.getppid()))']), 'RunNotebook');
     assert.equal(next.status, 'Completed', next.failureReason?.message);
     assert.notEqual(Number(next.exitValue), worker);
+  });
+
+  it('ends the worker on close(), as the emulator does when it stops', async () => {
+    const outcome = await tenant.run(notebook(['import os', 'notebookutils.notebook.exit(str(os.getppid()))']), 'RunNotebook');
+    const worker = Number(outcome.exitValue);
+    assert.equal(processIsGone(worker), false);
+    runner.close();
+    await waitFor(() => processIsGone(worker), 'the worker is gone');
+  });
+
+  it("never keeps the emulator's process alive, and ends when that process does", async () => {
+    const script = join(dir, 'emulator.mts');
+    const source = (path: string) => JSON.stringify(join(__dirname, path));
+    writeFileSync(
+      script,
+      [
+        `import { createJobRunner } from ${source('../../../../src/emulator/jobs/index.ts')};`,
+        `import { pyNotebook } from ${source('notebookFixtures.ts')};`,
+        `import { TestTenant } from ${source('testTenant.ts')};`,
+        'const tenant = new TestTenant(createJobRunner());',
+        `const code = { kind: 'code', source: 'import os\\nnotebookutils.notebook.exit(str(os.getppid()))' } as const;`,
+        "const item = tenant.add('Notebook', 'Forked', { 'notebook-content.py': pyNotebook([code]) });",
+        "process.stdout.write((await tenant.run(item, 'RunNotebook')).exitValue ?? 'no exit value');",
+      ].join('\n'),
+    );
+    const emulator = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let printed = '';
+    emulator.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => emulator.on('close', resolve));
+    assert.equal(code, 0, 'it ended by itself, the worker idle and never closed');
+    const worker = Number(printed);
+    assert.ok(worker > 0 && worker !== emulator.pid, `the worker's pid: ${printed}`);
+    await waitFor(() => processIsGone(worker), 'the worker ended with it');
   });
 
   it('answers a request line that is not a run request with an error, and goes on serving', async () => {
