@@ -4,49 +4,25 @@
 // spawn-per-run fallback still runs notebooks.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { createJobRunner, type EmulatorJobRunner } from '../../../../src/emulator/jobs';
+import { createJobRunner } from '../../../../src/emulator/jobs';
 import { FORK_SERVER_SOURCE } from '../../../../src/emulator/jobs/notebook/forkServerSource';
 import type { JobParameter } from '../../../../src/fabric/types';
 import { waitFor } from '../../../support/waitFor';
 import { pyNotebook } from './notebookFixtures';
+import { notebookSuite, processIsGone } from './notebookSuite';
 import { TestTenant } from './testTenant';
-
-/** Gone, or a zombie nobody reaps (an orphan's parent here may be a PID 1 that does not reap). */
-function processIsGone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return true;
-  }
-  const stat = `/proc/${pid}/stat`;
-  return existsSync(stat) && /^\d+ \(.*\) Z/.test(readFileSync(stat, 'utf8'));
-}
 
 const text = (name: string, value: string): JobParameter => ({ name, type: 'Text', value });
 
 describe('emulator notebook runs forked by the warm Python worker', function () {
   if (process.platform === 'win32') return; // no fork: every run spawns (the fallback test below covers it)
-  let runner: EmulatorJobRunner;
-  let tenant: TestTenant;
-  let dir: string;
-
-  // One runner, as in the emulator: a test that kills or closes its worker leaves the next test to start a new one.
-  before(() => (runner = createJobRunner()));
-  after(() => runner.close());
-
-  beforeEach(() => {
-    tenant = new TestTenant(runner);
-    dir = mkdtempSync(join(tmpdir(), 'fork-server-test-'));
-  });
-
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const suite = notebookSuite('fork-server-test-');
 
   function notebook(source: string[]) {
-    return tenant.add('Notebook', 'Forked', {
+    return suite.tenant.add('Notebook', 'Forked', {
       'notebook-content.py': pyNotebook([
         { kind: 'parameters', source: 'name = ""\nfolder = ""' },
         { kind: 'code', source: source.join('\n') },
@@ -69,7 +45,7 @@ describe('emulator notebook runs forked by the warm Python worker', function () 
       'print("err " + name, file=sys.stderr)',
       'notebookutils.notebook.exit(json.dumps({"saw": saw, "cwd": os.getcwd(), "home": os.path.expanduser("~"), "parent": os.getppid(), "random": random.random()}))',
     ]);
-    const [a, b] = await Promise.all(['a', 'b'].map((name) => tenant.run(item, 'RunNotebook', [text('name', name), text('folder', dir)])));
+    const [a, b] = await Promise.all(['a', 'b'].map((name) => suite.tenant.run(item, 'RunNotebook', [text('name', name), text('folder', suite.dir)])));
     const seen = [a!, b!].map((outcome) => {
       assert.equal(outcome.status, 'Completed', outcome.failureReason?.message);
       return JSON.parse(outcome.exitValue!) as { saw: object; cwd: string; home: string; parent: number; random: number };
@@ -101,14 +77,14 @@ describe('emulator notebook runs forked by the warm Python worker', function () 
       'atexit.register(lambda: open(os.path.join(folder, "atexit"), "w").write("ran"))',
       'go.set()',
     ]);
-    const outcome = await tenant.run(item, 'RunNotebook', [text('folder', dir)]);
+    const outcome = await suite.tenant.run(item, 'RunNotebook', [text('folder', suite.dir)]);
     assert.equal(outcome.status, 'Completed', outcome.failureReason?.message);
-    assert.equal(readFileSync(join(dir, 'thread'), 'utf8').split('\n').length, 20001);
-    assert.equal(readFileSync(join(dir, 'atexit'), 'utf8'), 'ran');
+    assert.equal(readFileSync(join(suite.dir, 'thread'), 'utf8').split('\n').length, 20001);
+    assert.equal(readFileSync(join(suite.dir, 'atexit'), 'utf8'), 'ran');
   });
 
   it('cancels a run together with a process its code started', async () => {
-    const pidFile = join(dir, 'grandchild');
+    const pidFile = join(suite.dir, 'grandchild');
     const item = notebook([
       'import subprocess, sys, time',
       'sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])',
@@ -116,7 +92,7 @@ describe('emulator notebook runs forked by the warm Python worker', function () 
       'time.sleep(60)',
     ]);
     const abort = new AbortController();
-    const running = tenant.run(item, 'RunNotebook', [text('name', pidFile)], abort.signal);
+    const running = suite.tenant.run(item, 'RunNotebook', [text('name', pidFile)], abort.signal);
     const grandchild = await waitFor(() => existsSync(pidFile) && Number(readFileSync(pidFile, 'utf8')), 'the notebook started its sleeper');
     assert.equal(processIsGone(grandchild), false);
     abort.abort();
@@ -142,19 +118,19 @@ describe('emulator notebook runs forked by the warm Python worker', function () 
     ]);
     const victim = notebook([...waitForFile('"meddled"'), 'notebookutils.notebook.exit("intact " + name)']);
     const [victimRun, meddlerRun] = await Promise.all([
-      tenant.run(victim, 'RunNotebook', [text('name', 'victim'), text('folder', dir)]),
-      tenant.run(meddler, 'RunNotebook', [text('folder', dir)]),
+      suite.tenant.run(victim, 'RunNotebook', [text('name', 'victim'), text('folder', suite.dir)]),
+      suite.tenant.run(meddler, 'RunNotebook', [text('folder', suite.dir)]),
     ]);
     assert.deepEqual([meddlerRun.status, meddlerRun.exitValue], ['Completed', '[]'], 'no descriptor past stdout and stderr is open in a run');
     assert.deepEqual([victimRun.status, victimRun.exitValue], ['Completed', 'intact victim']);
-    const after = await tenant.run(notebook(['notebookutils.notebook.exit("still serving")']), 'RunNotebook');
+    const after = await suite.tenant.run(notebook(['notebookutils.notebook.exit("still serving")']), 'RunNotebook');
     assert.deepEqual([after.status, after.exitValue], ['Completed', 'still serving']);
   });
 
   it('fails the runs of a worker that was killed, saying so, and starts a new worker for the next run', async () => {
-    const pidFile = join(dir, 'pids');
+    const pidFile = join(suite.dir, 'pids');
     const item = notebook(['import os, time', 'open(name, "w").write(f"{os.getpid()} {os.getppid()}")', 'time.sleep(60)']);
-    const running = tenant.run(item, 'RunNotebook', [text('name', pidFile)]);
+    const running = suite.tenant.run(item, 'RunNotebook', [text('name', pidFile)]);
     const [run, worker] = (await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8'), 'the run wrote its pids')).split(' ').map(Number);
     assert.notEqual(worker, process.pid);
     process.kill(worker!, 'SIGKILL');
@@ -163,21 +139,21 @@ describe('emulator notebook runs forked by the warm Python worker', function () 
     assert.match(outcome.failureReason?.message ?? '', /^The emulator's Python worker stopped: it was killed by SIGKILL\./);
     await waitFor(() => processIsGone(run!), "the lost run's process is gone");
 
-    const next = await tenant.run(notebook(['import os', 'notebookutils.notebook.exit(str(os.getppid()))']), 'RunNotebook');
+    const next = await suite.tenant.run(notebook(['import os', 'notebookutils.notebook.exit(str(os.getppid()))']), 'RunNotebook');
     assert.equal(next.status, 'Completed', next.failureReason?.message);
     assert.notEqual(Number(next.exitValue), worker);
   });
 
   it('ends the worker on close(), as the emulator does when it stops', async () => {
-    const outcome = await tenant.run(notebook(['import os', 'notebookutils.notebook.exit(str(os.getppid()))']), 'RunNotebook');
+    const outcome = await suite.tenant.run(notebook(['import os', 'notebookutils.notebook.exit(str(os.getppid()))']), 'RunNotebook');
     const worker = Number(outcome.exitValue);
     assert.equal(processIsGone(worker), false);
-    runner.close();
+    suite.runner.close();
     await waitFor(() => processIsGone(worker), 'the worker is gone');
   });
 
   it("never keeps the emulator's process alive, and ends when that process does", async () => {
-    const script = join(dir, 'emulator.mts');
+    const script = join(suite.dir, 'emulator.mts');
     const source = (path: string) => JSON.stringify(join(__dirname, path));
     writeFileSync(
       script,
