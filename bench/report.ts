@@ -119,10 +119,11 @@ Reading the figures:
   A run that outlives every run time its item had is overdue: its checks start over as for a new
   job. All its checks share 150 calls a minute (the Job Scheduler allows 200), the reads of the
   outcomes included; the other tools poll each run on its own, and the rows say when their busiest
-  minute went over 200 (where Fabric would answer 429). The emulator runs each notebook in a new
-  Python process, whose start-up (about 0.6 s of CPU here) 50 runs at once pay on 2 cores: the
-  run-time rows show what that made of the intended times, and how many runs their notebook's
-  earlier runs could not foresee. With 10 items that all end where nothing foresaw, the per-item
+  minute went over 200 (where Fabric would answer 429). The emulator forks each notebook run from
+  one warm Python process (about 50 ms of CPU a run here, where a Python start-up through pyenv's
+  shim costs 0.6 s), but 50 runs started at once still queue for 2 cores: the run-time rows show
+  what that made of the intended times, and how many runs their notebook's earlier runs could not
+  foresee. With 10 items that all end where nothing foresaw, the per-item
   checks cannot all come within 2 s at 150 calls a minute (10 lists every 2 s is 300).
 - The submission's Retry-After (60 s) is a floor for a job's first check only up to what costs no
   notice: the spacing the quota imposes anyway, or, when the item's history says no run of it

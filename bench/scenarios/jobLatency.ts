@@ -136,8 +136,8 @@ export async function jobLatency(): Promise<Row[]> {
   await Promise.race([othersDone, sleep(Math.max(0, deadline - Date.now()))]);
   const instances = new Map(await Promise.all(jobs.map(async (j) => [j.id, await ended(j.n, j.id)] as const)));
   const ends = new Map([...instances].map(([id, instance]) => [id, Date.parse(instance.endTimeUtc!)]));
-  // What the emulator made of the intended run times (a notebook run's Python start-up is paid 50
-  // times at once), and how many runs their notebook's earlier runs could not predict.
+  // What the emulator made of the intended run times (50 runs forked at once by its warm Python
+  // worker queue for the cores), and how many runs their notebook's earlier runs could not predict.
   const runTimes = jobs.map((j) => runTime(instances.get(j.id)!));
   const unforeseen = jobs.filter((j, i) => runTimes[i]! > longestEarlier[j.n]!).length;
   for (const tracker of Object.values(trackers)) tracker.dispose();

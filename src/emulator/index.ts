@@ -109,7 +109,12 @@ export interface Emulator {
 }
 
 function withPublishedState(runner: JobRunner): EmulatorJobRunner {
-  return { run: (item, jobType, ctx) => runner.run(item, jobType, ctx), exportPublishedState: () => ({}), importPublishedState: () => undefined };
+  return {
+    run: (item, jobType, ctx) => runner.run(item, jobType, ctx),
+    exportPublishedState: () => ({}),
+    importPublishedState: () => undefined,
+    close: () => undefined,
+  };
 }
 
 /**
@@ -216,6 +221,7 @@ async function serve(
   const close = async (): Promise<void> => {
     ctx.triggers.stop();
     await ctx.scheduler.stopAll();
+    runner.close();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();

@@ -3,6 +3,7 @@
 // (RunNotebook, Pipeline, Refresh, Publish, sparkjob, TableMaintenance, …) whichever alias was asked.
 import { jobKindOf } from '../../fabric/itemKinds';
 import { DataflowRunner, type DataflowPublishedState } from './dataflow/DataflowRunner';
+import { DriverLauncher } from './notebook/DriverLauncher';
 import { NotebookRunner } from './notebook/NotebookRunner';
 import { DEFAULT_NOTEBOOK_LIMITS, type NotebookLimits } from './notebook/notebookProcess';
 import { errorMessage, failed } from './outcomes';
@@ -20,6 +21,8 @@ export interface JobRunnerOptions {
   python?: string;
   /** Time and memory limits of a notebook run (default: one hour, 4 GB). */
   notebookLimits?: Partial<NotebookLimits>;
+  /** Notebook runs fork from one warm Python process (default, POSIX); false: each spawns its own, as on Windows. */
+  forkServer?: boolean;
   /** More runners by item type, beside the built-in ones (tests run a fake item kind's jobs). */
   runners?: Readonly<Record<string, JobRunner>>;
 }
@@ -29,12 +32,18 @@ export interface EmulatorJobRunner extends JobRunner {
   exportPublishedState(): DataflowPublishedState;
   /** Restores what exportPublishedState() returned (replaces the runner's published versions). */
   importPublishedState(state: DataflowPublishedState): void;
+  /** Ends what the runners keep running between jobs (the notebooks' warm Python worker). */
+  close(): void;
 }
 
 export function createJobRunner(options: JobRunnerOptions = {}): EmulatorJobRunner {
   const dataflows = new DataflowRunner();
+  const notebooks = new NotebookRunner(new DriverLauncher(options.python ?? 'python3', options.forkServer), {
+    ...DEFAULT_NOTEBOOK_LIMITS,
+    ...options.notebookLimits,
+  });
   const runners: Record<string, JobRunner> = {
-    Notebook: new NotebookRunner(options.python ?? 'python3', { ...DEFAULT_NOTEBOOK_LIMITS, ...options.notebookLimits }),
+    Notebook: notebooks,
     DataPipeline: new PipelineRunner(),
     Dataflow: dataflows,
     SparkJobDefinition: new SparkJobRunner(),
@@ -57,5 +66,6 @@ export function createJobRunner(options: JobRunnerOptions = {}): EmulatorJobRunn
     },
     exportPublishedState: () => dataflows.exportPublishedState(),
     importPublishedState: (state) => dataflows.importPublishedState(state),
+    close: () => notebooks.close(),
   };
 }

@@ -1,9 +1,10 @@
-// Runs a Notebook item's code cells for real, in one local python3 process.
+// Runs a Notebook item's code cells for real, in one local Python process per run (DriverLauncher.ts).
 import { fileText, parseIpynb, parseNotebookPy, type FabricNotebook } from '../../../fabric/definition';
 import { cancelled, completed, errorMessage, failed } from '../outcomes';
 import type { JobContext, JobOutcome, JobRunner, RunnableItem } from '../types';
 import { ParameterError } from './parameterCell';
 import { planNotebookCells, UnrunnableCellError } from './notebookCells';
+import type { DriverLauncher } from './DriverLauncher';
 import { runNotebookProcess, type DriverResult, type NotebookLimits } from './notebookProcess';
 
 const NOTEBOOK_FAILED = 'NotebookExecutionFailed';
@@ -23,9 +24,14 @@ function failureMessage(result: Extract<DriverResult, { status: 'Failed' }>): st
 
 export class NotebookRunner implements JobRunner {
   constructor(
-    private readonly python: string,
+    private readonly launcher: DriverLauncher,
     private readonly limits: NotebookLimits,
   ) {}
+
+  /** Ends the warm Python worker. */
+  close(): void {
+    this.launcher.close();
+  }
 
   async run(item: RunnableItem, _jobType: string, ctx: JobContext): Promise<JobOutcome> {
     let notebook: FabricNotebook | undefined;
@@ -43,7 +49,7 @@ export class NotebookRunner implements JobRunner {
       if (error instanceof UnrunnableCellError) return failed(NOTEBOOK_FAILED, error.message);
       throw error;
     }
-    const ended = await runNotebookProcess(this.python, cells, ctx.signal, this.limits);
+    const ended = await runNotebookProcess(this.launcher, cells, ctx.signal, this.limits);
     const outcome: JobOutcome =
       ended.kind === 'cancelled'
         ? cancelled()

@@ -1,6 +1,8 @@
-// The Python driver that runs a notebook's cells, embedded as a string so that it survives bundling
-// (it is passed to `python3 -c`). Usage: python3 -c DRIVER <spec.json> <result.json>.
-// spec.json: { "cells": [{ "name": "cell 3", "source": "..." }] }, run in order in one globals dict.
+// The Python driver that runs a notebook's cells, embedded as a string so that it survives bundling.
+// It defines run_spec(spec_path, result_path), which the two ways a run starts call: a process of
+// its own (NOTEBOOK_DRIVER_COMMAND: python3 -c DRIVER <spec.json> <result.json>), or a child the
+// warm Python worker forks (forkServerSource.ts), which has this source loaded already.
+// spec.json: { "cells": [{ "name": "cell 3", "source": "..." }], "memoryBytes": n }, run in order in one globals dict.
 // result.json: { "status": "Completed", "exitValue"?: str } or
 //              { "status": "Failed", "errorType", "message", "traceback", "noSpark": bool }.
 // The result goes through a file, never through stdout, which belongs to the user's code.
@@ -178,16 +180,16 @@ def _limit_memory(limit):
         pass
 
 
-def main():
-    with open(sys.argv[1], encoding="utf-8") as spec_file:
+def run_spec(spec_path, result_path):
+    with open(spec_path, encoding="utf-8") as spec_file:
         spec = json.load(spec_file)
     _limit_memory(spec["memoryBytes"])
     result = _run(spec["cells"])
     sys.stdout.flush()
     sys.stderr.flush()
-    with open(sys.argv[2], "w", encoding="utf-8") as result_file:
+    with open(result_path, "w", encoding="utf-8") as result_file:
         json.dump(result, result_file)
-
-
-main()
 `;
+
+/** One run in a process of its own: `python3 -c NOTEBOOK_DRIVER_COMMAND <spec.json> <result.json>`. */
+export const NOTEBOOK_DRIVER_COMMAND = `${NOTEBOOK_DRIVER_SOURCE}\nrun_spec(sys.argv[1], sys.argv[2])\n`;

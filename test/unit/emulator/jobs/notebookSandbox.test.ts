@@ -6,7 +6,7 @@ import { createJobRunner } from '../../../../src/emulator/jobs';
 import { pyNotebook, type FixtureCell } from './notebookFixtures';
 import { TestTenant } from './testTenant';
 
-const SECRET_NAME = 'FWB_SANDBOX_TEST_SECRET';
+const SECRET_NAME = 'FABRIC_SANDBOX_TEST_TOKEN';
 const SECRET = 'hunter2-do-not-leak';
 
 function notebook(tenant: TestTenant, cells: FixtureCell[]) {
@@ -18,7 +18,7 @@ describe('emulator notebook sandbox', () => {
 
   it("runs without the emulator's environment, in a temporary working folder, HOME and TMPDIR that are gone afterwards", async () => {
     process.env[SECRET_NAME] = SECRET;
-    const tenant = new TestTenant();
+    const tenant = new TestTenant(); // its warm Python worker starts now, with the secret in the emulator's environment
     const marker = `fwb-sandbox-${process.pid}-${Date.now()}.txt`;
     const item = notebook(tenant, [
       {
@@ -29,15 +29,19 @@ describe('emulator notebook sandbox', () => {
           `open(os.path.join(os.path.expanduser("~"), "${marker}"), "w").write("home")`,
           'handle, temporary = tempfile.mkstemp()',
           'os.close(handle)',
-          'notebookutils.notebook.exit(json.dumps({"env": dict(os.environ), "cwd": os.getcwd(), "home": os.path.expanduser("~"), "temporary": temporary}))',
+          // The process that started the run (the warm worker, or the emulator on the fallback) as the OS shows it, where it does.
+          'parent = f"/proc/{os.getppid()}/environ"',
+          'parent_env = open(parent, "rb").read().decode(errors="replace") if os.path.exists(parent) else ""',
+          'notebookutils.notebook.exit(json.dumps({"env": dict(os.environ), "parentEnv": parent_env, "cwd": os.getcwd(), "home": os.path.expanduser("~"), "temporary": temporary}))',
         ].join('\n'),
       },
     ]);
     const outcome = await tenant.run(item, 'RunNotebook');
     assert.equal(outcome.status, 'Completed', outcome.failureReason?.message);
-    const seen = JSON.parse(outcome.exitValue!) as { env: Record<string, string>; cwd: string; home: string; temporary: string };
+    const seen = JSON.parse(outcome.exitValue!) as { env: Record<string, string>; parentEnv: string; cwd: string; home: string; temporary: string };
     assert.equal(seen.env[SECRET_NAME], undefined);
     assert.doesNotMatch(JSON.stringify(seen.env), new RegExp(SECRET));
+    if (process.platform === 'linux') assert.doesNotMatch(seen.parentEnv, new RegExp(SECRET), "the warm worker's own environment has no secret either");
     assert.deepEqual(
       Object.keys(seen.env).filter((name) => /TOKEN|SECRET|KEY|PASSWORD|AZURE|GITHUB/i.test(name)),
       [],
