@@ -118,7 +118,9 @@ Reading the figures:
   pipelines, or a tenant without Livy sessions) one list call answers for all of an item's runs.
   A run that outlives every run time its item had is overdue: its checks start over as for a new
   job. All its checks share 150 calls a minute (the Job Scheduler allows 200), the reads of the
-  outcomes included; the other tools poll each run on its own, and the rows say when their busiest
+  outcomes included: while the last minute used little of them, checks come faster (ten short runs
+  started together), a wait for an expected end is never stretched past it, and the share of an
+  item whose runs ended goes to the others at once. The other tools poll each run on its own, and the rows say when their busiest
   minute went over 200 (where Fabric would answer 429). The emulator forks each notebook run from
   one warm Python process (about 50 ms of CPU a run here, where a Python start-up through pyenv's
   shim costs 0.6 s), but 50 runs started at once still queue for 2 cores: the run-time rows show

@@ -32,9 +32,11 @@ export {
   DEFAULT_JOB_POLL,
   DEFAULT_LRO_POLL,
   jobFirstCheckMs,
+  jobPollWish,
   jobWantedDelayMs,
   lroPollDelayMs,
   type JobPollOptions,
+  type JobPollWish,
   type LroPollOptions,
 } from './pollSchedules';
 export { LroPollBudget, type LroPollBudgetOptions } from './lroPollBudget';

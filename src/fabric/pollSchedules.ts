@@ -75,33 +75,73 @@ function endWindows(durations: readonly number[], options: JobPollOptions): [num
 }
 
 /**
- * The wait a running job `ageMs` old asks for before its next poll, given the run times (ms) of the
- * item's recent runs: `minDelayMs` inside a window around one of them, else until the next window
- * opens (at most `farDelayMs`). With no history, the age-based schedule. Past every window the job
- * is overdue: every run the item had would have ended by now, so its end may come any moment, and
- * the age-based schedule starts over from the last window's end (a job that overran its history by
- * 10 s is polled as one 10 s old, not as one whose age makes it slow).
+ * What a group of running jobs asks of its next poll: a wait (`delayMs`), and the latest the budget
+ * may stretch it to (`latestMs`): a wait for an expected-end window must not run past its opening,
+ * while a poll inside a window or of an overdue job may come later when the budget is short.
  */
-export function jobWantedDelayMs(ageMs: number, durations: readonly number[] = [], options: JobPollOptions = DEFAULT_JOB_POLL): number {
-  const age = Math.max(0, ageMs);
-  const windows = endWindows(durations, options);
-  if (windows.some(([from, to]) => age >= from && age <= to)) return options.minDelayMs;
-  const next = windows.find(([from]) => from > age);
-  if (next) return Math.min(options.farDelayMs, Math.max(options.minDelayMs, next[0] - age));
-  const overdueSince = Math.max(0, ...windows.map(([, to]) => to));
-  return Math.min(options.maxDelayMs, options.minDelayMs + (age - overdueSince) * options.growth);
+export interface JobPollWish {
+  delayMs: number;
+  latestMs: number;
 }
 
 /**
- * The delays of the groups polled together, each wanting `wanted[i]` ms: as wanted while they fit
- * the budget, else all stretched by the one factor that makes them fit (a group near an expected
- * end keeps polling more often than one far from it). `failures[i]` failed polls back off.
+ * The wish of a running job `ageMs` old, given the run times (ms) of the item's recent runs:
+ * `minDelayMs` inside a window around one of them, else until the next window opens (at most
+ * `farDelayMs`, never stretched past the opening). With no history, the age-based schedule. Past
+ * every window the job is overdue: every run the item had would have ended by now, so its end may
+ * come any moment, and the age-based schedule starts over from the last window's end (a job that
+ * overran its history by 10 s is polled as one 10 s old, not as one whose age makes it slow).
  */
-export function budgetedJobDelaysMs(wanted: readonly number[], failures: readonly number[] = [], options: JobPollOptions = DEFAULT_JOB_POLL): number[] {
-  const perMinute = wanted.reduce((sum, w) => sum + 60_000 / Math.max(1, w), 0);
-  const stretch = Math.max(1, perMinute / options.budgetPerMinute);
-  return wanted.map((w, i) => {
-    const base = Math.max(1, w) * stretch;
+export function jobPollWish(ageMs: number, durations: readonly number[] = [], options: JobPollOptions = DEFAULT_JOB_POLL): JobPollWish {
+  const age = Math.max(0, ageMs);
+  const windows = endWindows(durations, options);
+  const anyTime = (delayMs: number): JobPollWish => ({ delayMs, latestMs: Infinity });
+  if (windows.some(([from, to]) => age >= from && age <= to)) return anyTime(options.minDelayMs);
+  const next = windows.find(([from]) => from > age);
+  if (next) {
+    const opening = Math.max(options.minDelayMs, next[0] - age);
+    return { delayMs: Math.min(options.farDelayMs, opening), latestMs: opening };
+  }
+  const overdueSince = Math.max(0, ...windows.map(([, to]) => to));
+  return anyTime(Math.min(options.maxDelayMs, options.minDelayMs + (age - overdueSince) * options.growth));
+}
+
+/** The wait a running job `ageMs` old asks for before its next poll (jobPollWish's delay). */
+export function jobWantedDelayMs(ageMs: number, durations: readonly number[] = [], options: JobPollOptions = DEFAULT_JOB_POLL): number {
+  return jobPollWish(ageMs, durations, options).delayMs;
+}
+
+/**
+ * The delays of the groups polled together: as wished while they fit the budget, else stretched by
+ * one factor that makes them fit (a group near an expected end keeps polling more often than one
+ * far from it), except that a wait for an expected-end window is stretched only up to its opening
+ * (its poll is what finds a run ending there), the others sharing what is left of the budget. When
+ * those waits alone fill it, every delay stretches by the one factor. `failures[i]` failed polls back off.
+ */
+export function budgetedJobDelaysMs(wishes: readonly JobPollWish[], failures: readonly number[] = [], options: JobPollOptions = DEFAULT_JOB_POLL): number[] {
+  const rate = (ms: number) => 60_000 / Math.max(1, ms);
+  const latest = (w: JobPollWish) => Math.max(w.delayMs, w.latestMs);
+  const stretchOf = (free: number, room: number) => Math.max(1, free / room);
+  const capped = new Set<number>();
+  let stretch = 1;
+  for (;;) {
+    const room = options.budgetPerMinute - [...capped].reduce((sum, i) => sum + rate(latest(wishes[i]!)), 0);
+    const free = wishes.reduce((sum, w, i) => (capped.has(i) ? sum : sum + rate(w.delayMs)), 0);
+    if (room <= 0) {
+      capped.clear();
+      stretch = stretchOf(
+        wishes.reduce((sum, w) => sum + rate(w.delayMs), 0),
+        options.budgetPerMinute,
+      );
+      break;
+    }
+    stretch = stretchOf(free, room);
+    const reaching = wishes.map((w, i) => (!capped.has(i) && Math.max(1, w.delayMs) * stretch > latest(w) ? i : -1)).filter((i) => i >= 0);
+    if (reaching.length === 0) break;
+    for (const i of reaching) capped.add(i);
+  }
+  return wishes.map((w, i) => {
+    const base = capped.has(i) ? latest(w) : Math.max(1, w.delayMs) * stretch;
     const failed = failures[i] ?? 0;
     return failed > 0 ? Math.min(options.maxBackoffMs, base * 2 ** failed) : base;
   });

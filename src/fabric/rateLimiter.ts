@@ -38,10 +38,16 @@ export class RateLimiter {
     this.record(family);
   }
 
-  /** How long (ms) until a call of `family` may start: 0 while the window has room. */
-  waitMs(family: ApiFamily): number {
+  /** How long (ms) until `calls` calls of `family` may start: 0 while the window has room for them. */
+  waitMs(family: ApiFamily, calls = 1): number {
     const starts = this.startsOf(family);
-    return starts.length < this.callsPerWindow ? 0 : starts[0]! + this.windowMs - this.now();
+    const over = starts.length + Math.min(calls, this.callsPerWindow) - this.callsPerWindow;
+    return over <= 0 ? 0 : starts[over - 1]! + this.windowMs - this.now();
+  }
+
+  /** How many calls of `family` started in the last window. */
+  used(family: ApiFamily): number {
+    return this.startsOf(family).length;
   }
 
   /** Counts a call of `family` starting now, room or not (for callers that schedule their own calls). */

@@ -11,7 +11,7 @@ import { jobKind } from '../fabric/itemKinds';
 import { describeError, errorStatus } from '../fabric/errors';
 import type { ItemJobInstance, JobStatus, LivySession } from '../fabric/types';
 import { Emitter } from '../base/event';
-import { budgetedJobDelaysMs, DEFAULT_JOB_POLL, jobFirstCheckMs, jobWantedDelayMs, type JobPollOptions } from '../fabric/pollSchedules';
+import { budgetedJobDelaysMs, DEFAULT_JOB_POLL, jobFirstCheckMs, jobPollWish, type JobPollOptions, type JobPollWish } from '../fabric/pollSchedules';
 import { RateLimiter } from '../fabric/rateLimiter';
 import { RunHistory } from './RunHistory';
 import { exitValueOf, isRunning, isTerminal, monitoringLinksOf, parseUtc, takeNotebookProperties, type TrackedJob } from './TrackedJob';
@@ -80,8 +80,12 @@ interface Group {
   connection: string;
   dueAt: number;
   failures: number;
+  /** When it was last polled: its next poll is planned from there. */
+  polledAt?: number;
 }
 
+/** Over how long the calls the last minute left unused may be spent (planningBudget). */
+const BURST_SPREAD_MS = 20_000;
 /** Consecutive 404s, besides the schedule's `lostAfterMs` since submission, before a job is given up as lost. */
 const LOST_AFTER_NOT_FOUND = 3;
 /** Instances read from an item's job list before the missing ones are asked one by one. */
@@ -229,22 +233,36 @@ export class JobTracker {
     return this.running.filter((j) => this.groupKey(j) === key);
   }
 
-  /** The wait the group's jobs ask for: the shortest of theirs, from each one's age and its item's run times. */
-  private wantedDelay(key: string): number {
-    const now = this.clock.now();
-    const wants = this.jobsOf(key).map((job) => jobWantedDelayMs(now - startOf(job), this.history.durations(itemKey(job)), this.schedule));
-    return wants.length ? Math.min(...wants) : this.schedule.maxDelayMs;
+  /**
+   * What the group's jobs ask of its next poll, as of `at`: the shortest wait of theirs, from each
+   * one's age and its item's run times, and the earliest window opening none may be stretched past.
+   */
+  private wish(key: string, at = this.clock.now()): JobPollWish {
+    const wishes = this.jobsOf(key).map((job) => jobPollWish(at - startOf(job), this.history.durations(itemKey(job)), this.schedule));
+    if (wishes.length === 0) return { delayMs: this.schedule.maxDelayMs, latestMs: Infinity };
+    return { delayMs: Math.min(...wishes.map((w) => w.delayMs)), latestMs: Math.min(...wishes.map((w) => w.latestMs)) };
   }
 
-  /** The group's next delay, with every polled group's wishes fitted into the budget together. */
-  private delayFor(key: string): number {
+  /** The group's next delay (from `at`, its last poll), with every polled group's wishes fitted into the budget together. */
+  private delayFor(key: string, at = this.clock.now()): number {
     const keys = [...new Set([...this.groups.keys(), key])];
     const delays = budgetedJobDelaysMs(
-      keys.map((k) => this.wantedDelay(k)),
+      keys.map((k) => (k === key ? this.wish(k, at) : this.wish(k))),
       keys.map((k) => this.groups.get(k)?.failures ?? 0),
-      this.schedule,
+      { ...this.schedule, budgetPerMinute: this.planningBudget() },
     );
     return delays[keys.indexOf(key)]!;
+  }
+
+  /**
+   * The rate polls are planned at: the budget's, or faster while the last minute used little of it,
+   * so that jobs which may all end in the next seconds (ten short runs started together) are
+   * checked often, and their calls counted against the minute they fall in. The sliding minute
+   * never holds more than the budget either way (tick() starts no poll while it is full).
+   */
+  private planningBudget(): number {
+    const spare = this.schedule.budgetPerMinute - this.calls.used(BUDGET);
+    return Math.max(this.schedule.budgetPerMinute, (spare * 60_000) / BURST_SPREAD_MS);
   }
 
   /** A new job's first check: the submission's Retry-After honoured only where it delays no notice (jobFirstCheckMs). */
@@ -279,7 +297,15 @@ export class JobTracker {
     }
     const keys = new Map(this.running.filter((j) => j.connection === connection).map((j) => [j, this.groupKey(j)]));
     const live = new Set(keys.values());
-    for (const key of [...this.groups.keys()]) if (!live.has(key)) this.groups.delete(key);
+    const gone = [...this.groups.keys()].filter((key) => !live.has(key));
+    for (const key of gone) this.groups.delete(key);
+    // A group whose jobs ended gives its share of the budget back at once: the others' next polls,
+    // planned while it took a share, are planned again (only ever sooner).
+    if (gone.length > 0) {
+      for (const [key, group] of this.groups) {
+        if (group.polledAt !== undefined) group.dueAt = Math.min(group.dueAt, group.polledAt + this.delayFor(key, group.polledAt));
+      }
+    }
     for (const [job, key] of keys) {
       if (!this.groups.has(key)) this.groups.set(key, { connection, dueAt: this.clock.now() + this.firstCheckDelay(job, key), failures: 0 });
     }
@@ -309,7 +335,8 @@ export class JobTracker {
       const due = [...this.groups.entries()].filter(([, g]) => g.dueAt <= now && g.connection === connection?.id);
       const polls: Promise<void>[] = [];
       for (const [key, group] of due) {
-        const wait = this.calls.waitMs(BUDGET);
+        // Room for the poll and the outcome read of each of its jobs, should they all have ended.
+        const wait = this.calls.waitMs(BUDGET, 1 + this.jobsOf(key).length);
         if (wait > 0) group.dueAt = now + wait;
         else if (connection) polls.push(this.pollGroup(connection.api, key, group));
       }
@@ -335,7 +362,8 @@ export class JobTracker {
       this.options.logger?.warn(`Could not read the status of ${jobs.map((j) => j.id).join(', ')} (attempt ${group.failures}): ${describeError(error)}`);
     }
     for (const job of jobs) if (isRunning(job)) await this.enforceTimeout(api, job);
-    group.dueAt = this.clock.now() + this.delayFor(key);
+    group.polledAt = this.clock.now();
+    group.dueAt = group.polledAt + this.delayFor(key);
   }
 
   private async pollOne(api: JobsApi, job: TrackedJob): Promise<void> {

@@ -116,13 +116,15 @@ describe('the job poll schedule', () => {
   });
 
   describe('budgetedJobDelaysMs', () => {
+    const anyTime = (delayMs: number) => ({ delayMs, latestMs: Infinity });
+    const perMinute = (delays: readonly number[]) => delays.reduce((sum, d) => sum + 60_000 / d, 0);
+
     it('leaves the wishes alone while they fit the budget, and stretches them all by one factor when they do not', () => {
-      assert.deepEqual(budgetedJobDelaysMs([500, 5000]), [500, 5000]);
+      assert.deepEqual(budgetedJobDelaysMs([anyTime(500), anyTime(5000)]), [500, 5000]);
       fc.assert(
         fc.property(fc.array(fc.integer({ min: 500, max: 5000 }), { minLength: 1, maxLength: 300 }), (wanted) => {
-          const delays = budgetedJobDelaysMs(wanted);
-          const perMinute = delays.reduce((sum, d) => sum + 60_000 / d, 0);
-          assert.ok(perMinute <= o.budgetPerMinute + 1e-6, `${perMinute} polls a minute`);
+          const delays = budgetedJobDelaysMs(wanted.map(anyTime));
+          assert.ok(perMinute(delays) <= o.budgetPerMinute + 1e-6, `${perMinute(delays)} polls a minute`);
           const ratios = delays.map((d, i) => d / wanted[i]!);
           assert.ok(
             ratios.every((r) => Math.abs(r - ratios[0]!) < 1e-9),
@@ -132,8 +134,34 @@ describe('the job poll schedule', () => {
       );
     });
 
+    it('never stretches a wait past the opening of the expected-end window it waits for, the others taking the rest of the budget', () => {
+      // Nine items inside their windows (0.5 s) and one whose run is expected to end from 3.7 s on:
+      // one stretch factor would make its wait 3.7 s × 7.8 ≈ 29 s, past the whole window.
+      const wishes = [...Array.from({ length: 9 }, () => anyTime(500)), { delayMs: 3700, latestMs: 3700 }];
+      const delays = budgetedJobDelaysMs(wishes);
+      assert.equal(delays[9], 3700, 'polled as its window opens');
+      assert.ok(delays[0]! > 500, 'the others stretched');
+      assert.ok(perMinute(delays) <= o.budgetPerMinute + 1e-6, `${perMinute(delays)} polls a minute`);
+      fc.assert(
+        fc.property(
+          fc.array(fc.record({ delayMs: fc.integer({ min: 500, max: 5000 }), extra: fc.option(fc.integer({ min: 0, max: 60_000 }), { nil: undefined }) }), {
+            minLength: 1,
+            maxLength: 300,
+          }),
+          (drawn) => {
+            const wished = drawn.map(({ delayMs, extra }) => ({ delayMs, latestMs: extra === undefined ? Infinity : delayMs + extra }));
+            const got = budgetedJobDelaysMs(wished);
+            assert.ok(perMinute(got) <= o.budgetPerMinute + 1e-6, `${perMinute(got)} polls a minute`);
+            got.forEach((d, i) => assert.ok(d >= wished[i]!.delayMs - 1e-9, 'never sooner than wished'));
+            const capsFit = perMinute(wished.filter((w) => w.latestMs < Infinity).map((w) => w.latestMs)) < o.budgetPerMinute;
+            if (capsFit) got.forEach((d, i) => assert.ok(d <= wished[i]!.latestMs + 1e-6, 'no wait past its window'));
+          },
+        ),
+      );
+    });
+
     it('backs a failing group off, up to the longest back-off', () => {
-      const [ok, failed, failing] = budgetedJobDelaysMs([500, 500, 500], [0, 1, 30]);
+      const [ok, failed, failing] = budgetedJobDelaysMs([anyTime(500), anyTime(500), anyTime(500)], [0, 1, 30]);
       assert.ok(failed! > ok!);
       assert.equal(failing, o.maxBackoffMs);
     });

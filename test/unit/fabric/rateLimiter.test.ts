@@ -24,6 +24,22 @@ describe('rate limiter', () => {
     assert.equal(started, 5);
   });
 
+  it('says how long until the window has room for several calls at once, and how many it holds', () => {
+    let now = 0;
+    const limiter = new RateLimiter({ callsPerWindow: 4, windowMs: 100, now: () => now });
+    for (const at of [0, 10, 20]) {
+      now = at;
+      limiter.record('JobScheduler');
+    }
+    assert.equal(limiter.used('JobScheduler'), 3);
+    assert.equal(limiter.waitMs('JobScheduler', 1), 0, 'room for one');
+    assert.equal(limiter.waitMs('JobScheduler', 2), 100 - 20, 'two need the oldest call gone');
+    assert.equal(limiter.waitMs('JobScheduler', 3), 110 - 20, 'three need the two oldest gone');
+    now = 100;
+    assert.equal(limiter.used('JobScheduler'), 2);
+    assert.equal(limiter.waitMs('JobScheduler', 3), 10);
+  });
+
   it("holds a client's calls beyond the quota, and an abort releases them", async () => {
     const server = new ScriptedServer().on('GET', '/workspaces', { body: { value: [] } });
     await server.start();
