@@ -18,7 +18,7 @@ export function activate(context: vscode.ExtensionContext) {
   context.subscriptions.push(log);
   context.subscriptions.push(vscode.commands.registerCommand('fabricWorkbench.showLog', () => log.show()));
   const explorer = registerExplorer(context, { log });
-  const jobs = registerJobs(context, { log, connection: explorer.connection, files: explorer.files });
+  const jobs = registerJobs(context, { log, connection: explorer.connection, files: explorer.files, workspacesTree: explorer.tree });
   const git = registerFabricGit(context, { log, connection: explorer.connection, explorer });
   const agents = registerAgents(context, { log, connection: explorer.connection, monitor: jobs.monitor, files: explorer.files });
   const activationMs = performance.now() - started;

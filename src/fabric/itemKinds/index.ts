@@ -1,6 +1,6 @@
 // The item-kind registry: what each item type is, and what it runs.
 export * from './registry';
-export { runCommandContributions, runMenuContributions, type CommandContribution, type MenuContribution } from './manifest';
+export { runCommandContributions, runMenuContributions, runsMenuContributions, type CommandContribution, type MenuContribution } from './manifest';
 export {
   checkFieldText,
   checkFieldValue,

@@ -1,7 +1,9 @@
 // The run commands' part of package.json, as the registry implies it: a command per job, and its
 // menu entries on the item's tree node (inline and in the context menu) and in the editor title
 // of the item's files. test/unit/contributions/itemKindManifest.test.ts holds package.json to it.
-import { itemContextValue, itemKinds } from './registry';
+import { PINNED_SUFFIX, itemContextValue, itemKinds, runnableItemTypes } from './registry';
+
+const IN_WORKSPACES = 'view == fabricWorkbench.workspaces';
 
 export interface CommandContribution {
   command: string;
@@ -25,7 +27,8 @@ export function runMenuContributions(): Record<'view/item/context' | 'editor/tit
   const tree: MenuContribution[] = [];
   const editor: MenuContribution[] = [];
   for (const kind of itemKinds()) {
-    const when = `view == fabricWorkbench.workspaces && viewItem == ${itemContextValue(kind.type)}`;
+    // Pinned or not (itemContextValue's suffix).
+    const when = `${IN_WORKSPACES} && viewItem =~ /^${pattern(itemContextValue(kind.type))}(${pattern(PINNED_SUFFIX)})?$/`;
     kind.jobs.forEach((job, index) => {
       if (job.inline) tree.push({ command: job.command, when, group: 'inline' });
       tree.push({ command: job.command, when, group: `1_run@${index + 1}` });
@@ -34,4 +37,25 @@ export function runMenuContributions(): Record<'view/item/context' | 'editor/tit
     });
   }
   return { 'view/item/context': tree, 'editor/title': editor };
+}
+
+/**
+ * Show Runs on every runnable item, and Pin to Jobs View or Unpin from Jobs View, whichever
+ * applies, in the Workspaces view's item context menu.
+ */
+export function runsMenuContributions(): MenuContribution[] {
+  const runnable = `${pattern('fabricWorkbench.item.')}(${runnableItemTypes()
+    .map((t) => t.toLowerCase())
+    .join('|')})`;
+  const pinned = pattern(PINNED_SUFFIX);
+  return [
+    { command: 'fabricWorkbench.showRuns', when: `${IN_WORKSPACES} && viewItem =~ /^${runnable}(${pinned})?$/`, group: '1_run@9' },
+    { command: 'fabricWorkbench.pinToJobs', when: `${IN_WORKSPACES} && viewItem =~ /^${runnable}$/`, group: '1_run@10' },
+    { command: 'fabricWorkbench.unpinFromJobs', when: `${IN_WORKSPACES} && viewItem =~ /^${runnable}${pinned}$/`, group: '1_run@11' },
+  ];
+}
+
+/** `text` matched literally in a when clause's regular expression. */
+function pattern(text: string): string {
+  return text.replace(/\./g, '\\.');
 }

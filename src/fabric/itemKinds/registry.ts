@@ -51,10 +51,15 @@ export function itemTypeIconId(type: string): string {
   return itemKind(type)?.icon ?? 'symbol-misc';
 }
 
-/** The tree node's contextValue, which package.json's menus match: `fabricWorkbench.item.notebook`. */
-export function itemContextValue(type: string): string {
-  return `fabricWorkbench.item.${type.toLowerCase()}`;
+/**
+ * The tree node's contextValue, which package.json's menus match: `fabricWorkbench.item.notebook`,
+ * with `.pinned` for an item pinned to the Jobs view (so the menu offers Unpin instead of Pin).
+ */
+export function itemContextValue(type: string, pinned = false): string {
+  return `fabricWorkbench.item.${type.toLowerCase()}${pinned ? PINNED_SUFFIX : ''}`;
 }
+
+export const PINNED_SUFFIX = '.pinned';
 
 /** Whether Fabric has a definition API for the type (unknown types are assumed to). */
 export function hasDefinition(type: string): boolean {

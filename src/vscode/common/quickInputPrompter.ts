@@ -5,11 +5,8 @@
 // listeners are disposed in `finally`.
 import * as vscode from 'vscode';
 import { describeError } from '../../fabric/errors';
+import { ActiveItemKeeper, type ValueItem } from './activeItemKeeper';
 import { BACK, UserCancelled, type Back, type InputOptions, type PickItem, type PickOptions, type Prompter } from '../../base/prompter';
-
-interface ValueItem<T> extends vscode.QuickPickItem {
-  value: T;
-}
 
 let shown: vscode.QuickPick<ValueItem<unknown>> | vscode.InputBox | undefined;
 
@@ -22,22 +19,22 @@ export const quickInputPrompter: Prompter = {
   pick<T>(options: PickOptions<T>): Promise<T | Back> {
     const pick = vscode.window.createQuickPick<ValueItem<T>>();
     Object.assign(pick, stepFields(options), { placeholder: options.placeholder, matchOnDescription: true });
+    const keeper = new ActiveItemKeeper(pick, options.activeValue);
     const setItems = (items: readonly PickItem<T>[]) => {
-      pick.items = items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
-      const active = pick.items.find((i) => i.value === options.activeValue);
-      if (active) pick.activeItems = [active];
+      keeper.setItems(valueItems(items));
       pick.busy = false;
     };
     const { items } = options;
     if (items instanceof Promise) pick.busy = true;
     else setItems(items);
-    if (options.more) void showMore(pick, options.more);
+    if (options.more) void showMore(pick, keeper, options.more);
     return show(pick, (resolve, reject) => {
       if (items instanceof Promise) void items.then(setItems, reject);
       return [
+        keeper,
         pick.onDidAccept(() => {
-          const [selected] = pick.selectedItems;
-          if (selected) resolve(selected.value);
+          const accepted = keeper.accepted();
+          if (accepted) resolve(accepted.value);
         }),
       ];
     });
@@ -77,17 +74,14 @@ export const quickInputPrompter: Prompter = {
 };
 
 /** Puts each later page in the pick, keeping the item the user is on; a failed page ends the loading and says why. */
-async function showMore<T>(pick: vscode.QuickPick<ValueItem<T>>, more: AsyncIterable<readonly PickItem<T>[]>): Promise<void> {
+async function showMore<T>(pick: vscode.QuickPick<ValueItem<T>>, keeper: ActiveItemKeeper<T>, more: AsyncIterable<readonly PickItem<T>[]>): Promise<void> {
   let closed = false;
   const subscription = pick.onDidHide(() => (closed = true));
   pick.busy = true;
   try {
     for await (const values of more) {
       if (closed) break;
-      const [current] = pick.activeItems;
-      pick.items = values.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
-      const same = current && pick.items.find((i) => i.value === current.value);
-      if (same) pick.activeItems = [same];
+      keeper.setItems(valueItems(values));
     }
   } catch (error) {
     pick.placeholder = vscode.l10n.t('Not every page could be read: {0}', describeError(error));
@@ -95,6 +89,10 @@ async function showMore<T>(pick: vscode.QuickPick<ValueItem<T>>, more: AsyncIter
     pick.busy = false;
     subscription.dispose();
   }
+}
+
+function valueItems<T>(items: readonly PickItem<T>[]): ValueItem<T>[] {
+  return items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
 }
 
 function stepFields(options: PickOptions<unknown> | InputOptions): Partial<vscode.QuickInput> & { buttons: vscode.QuickInputButton[] } {

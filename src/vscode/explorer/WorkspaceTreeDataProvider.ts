@@ -51,6 +51,16 @@ export class WorkspaceTreeDataProvider implements vscode.TreeDataProvider<Explor
     this.subscription = model.onDidChange((node) => this._onDidChangeTreeData.fire(node));
   }
 
+  /** Whether an item is pinned to the Jobs view (its menu offers Unpin instead of Pin): the Jobs view tells, see `showPinned`. */
+  private isPinned: (item: Item) => boolean = () => false;
+
+  /** Marks the items `isPinned` names in their contextValue, again whenever `changed` fires. */
+  showPinned(isPinned: (item: Item) => boolean, changed: vscode.Event<void>): vscode.Disposable {
+    this.isPinned = isPinned;
+    this._onDidChangeTreeData.fire(undefined);
+    return changed(() => this._onDidChangeTreeData.fire(undefined));
+  }
+
   /** Reloads one node's children (the whole tree when none). */
   refresh(node?: ExplorerNode): void {
     if (!node || isModelNode(node)) {
@@ -111,7 +121,7 @@ export class WorkspaceTreeDataProvider implements vscode.TreeDataProvider<Explor
       case 'item': {
         const item = new vscode.TreeItem(node.item.displayName, this.collapsed(node));
         item.iconPath = itemTypeIcon(node.item.type);
-        item.contextValue = itemContextValue(node.item.type);
+        item.contextValue = itemContextValue(node.item.type, this.isPinned(node.item));
         // Its folder's URI, so file decorations (uncommitted Git changes) mark it.
         const folder = node.item.folderId ? folderPath(this.model.listedFolders(node.workspaceId), node.item.folderId) : '';
         item.resourceUri = fabricUri(node.workspaceId, [folder, itemFolderName(node.item.displayName, node.item.type)].filter(Boolean).join('/'));

@@ -1,11 +1,15 @@
 // The items pinned to the Jobs view (globalState, so they follow the user into any window), each
 // with the connection it was pinned on: the view lists the recent runs of the current connection's.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { RunsSubject } from '../../jobs/ItemRuns';
 
 const KEY = 'fabricWorkbench.jobs.pinnedItems';
 
-export class PinnedItems {
+export class PinnedItems implements vscode.Disposable {
+  private readonly _onDidChange = new vscode.EventEmitter<void>();
+  /** An item was pinned or unpinned. */
+  readonly onDidChange = this._onDidChange.event;
+
   constructor(private readonly state: vscode.Memento) {}
 
   /** The items pinned on `connection`. */
@@ -21,6 +25,7 @@ export class PinnedItems {
     const { workspaceId, workspaceName, connection, item } = subject;
     const kept: RunsSubject = { workspaceId, workspaceName, connection, item: { id: item.id, displayName: item.displayName, type: item.type } };
     await this.state.update(KEY, [...this.all().filter((p) => !same(p, subject)), kept]);
+    this._onDidChange.fire();
   }
 
   async unpin(subject: RunsSubject): Promise<void> {
@@ -28,6 +33,11 @@ export class PinnedItems {
       KEY,
       this.all().filter((p) => !same(p, subject)),
     );
+    this._onDidChange.fire();
+  }
+
+  dispose(): void {
+    this._onDidChange.dispose();
   }
 
   private all(): RunsSubject[] {

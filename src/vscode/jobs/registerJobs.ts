@@ -5,7 +5,9 @@ import { jobKinds } from '../../fabric/itemKinds';
 import { currentStepInput, quickInputPrompter } from '../common/quickInputPrompter';
 import { registerSafeCommand } from '../common/safeCommand';
 import { onDidChangeSettings, settings } from '../common/settings';
+import type { Item } from '../../fabric/types';
 import type { ConnectionManager } from '../connection/ConnectionManager';
+import type { WorkspaceTreeDataProvider } from '../explorer/WorkspaceTreeDataProvider';
 import { ItemPicker } from '../items/ItemPicker';
 import { JobCommands } from './JobCommands';
 import { JobEndNotifier } from './JobEndNotifier';
@@ -24,6 +26,8 @@ export interface JobsDeps {
   connection: ConnectionManager;
   /** The fabricwb file system (resolveItem), for runs started from an open definition file. */
   files?: ItemResolver;
+  /** The Workspaces view, whose items' menus offer Pin or Unpin as they are pinned or not. */
+  workspacesTree: Pick<WorkspaceTreeDataProvider, 'showPinned'>;
 }
 
 /** What the vscode-tier tests reach through the extension's API (test-only). */
@@ -46,6 +50,7 @@ export function registerJobs(context: vscode.ExtensionContext, deps: JobsDeps): 
   const { log, connection } = deps;
   const monitor = new JobMonitor(context.workspaceState, connection, log);
   const pinned = new PinnedItems(context.globalState);
+  const pinnedHere = (item: Item) => pinned.of(connection.id).some((p) => p.item.id === item.id);
   const jobsView = new JobsTreeDataProvider(monitor, connection, log, (id) => (settings.showPinnedItemRuns() ? pinned.of(id) : []));
   const runsView = new RunsTreeDataProvider(connection, (id) => monitor.tracker.get(id) !== undefined, log);
   const findJob = (id: string) => jobsView.find(id) ?? runsView.find(id);
@@ -76,6 +81,8 @@ export function registerJobs(context: vscode.ExtensionContext, deps: JobsDeps): 
   const command = (id: string, handler: (...args: never[]) => unknown) => registerSafeCommand(id, log, handler);
   context.subscriptions.push(
     monitor,
+    pinned,
+    deps.workspacesTree.showPinned(pinnedHere, pinned.onDidChange),
     jobsView,
     details,
     statusBar,

@@ -32,7 +32,7 @@ export interface FabricGit {
 export function registerFabricGit(context: vscode.ExtensionContext, deps: FabricGitDeps): FabricGit {
   const { log, connection, explorer } = deps;
   const manager = new FabricGitManager(() => connection.requireClient());
-  const decorations = new FabricGitDecorations((workspaceId) => manager.model(workspaceId));
+  const decorations = new FabricGitDecorations((workspaceId) => manager.model(workspaceId), explorer.files);
   const commands = new FabricGitCommands({
     client: () => connection.requireClient(),
     manager,
@@ -66,7 +66,7 @@ export function registerFabricGit(context: vscode.ExtensionContext, deps: Fabric
     manager,
     decorations,
     vscode.window.registerFileDecorationProvider(decorations),
-    manager.onDidChangeModel((workspaceId) => decorations.changed(workspaceId)),
+    manager.onDidChangeModel((workspaceId) => void decorations.changed(workspaceId)),
     connection.onDidChangeConnection(() => manager.clear()),
     explorer.files.onDidChangeFile((changes) => {
       for (const { uri } of changes) if (uri.scheme === FABRIC_SCHEME) refreshSoon(uri.authority);

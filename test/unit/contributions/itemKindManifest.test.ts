@@ -4,7 +4,15 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { itemContextValue, itemKind, jobKinds, runCommandContributions, runMenuContributions, runnableItemTypes } from '../../../src/fabric/itemKinds';
+import {
+  itemContextValue,
+  itemKind,
+  jobKinds,
+  runCommandContributions,
+  runMenuContributions,
+  runnableItemTypes,
+  runsMenuContributions,
+} from '../../../src/fabric/itemKinds';
 
 const root = path.resolve(__dirname, '../../..');
 const read = (file: string) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
@@ -31,15 +39,26 @@ describe('package.json and the item-kind registry', () => {
     });
   }
 
-  it('matches only item context values of registered kinds, as the tree sets them', () => {
-    const values = Object.values(contributes.menus)
-      .flat()
-      .flatMap((e) => [...(e.when ?? '').matchAll(/viewItem == (fabricWorkbench\.item\.\w+)/g)].map((m) => m[1]!));
-    assert.ok(values.length > 0);
-    for (const value of new Set(values)) {
-      const type = value.slice('fabricWorkbench.item.'.length);
-      assert.equal(itemContextValue(itemKind(type)?.type ?? '?'), value, `${value} names no registered item kind`);
+  it('shows Show Runs on every runnable item, and Pin or Unpin as the item is pinned or not', () => {
+    const runsCommands = new Set(runsMenuContributions().map((e) => e.command));
+    const entries = contributes.menus['view/item/context']!.filter((e) => e.command && runsCommands.has(e.command));
+    assert.deepEqual(entries, runsMenuContributions(), `write these view/item/context entries:\n${JSON.stringify(runsMenuContributions(), null, 2)}`);
+    const offered = (contextValue: string) =>
+      entries.filter((e) => new RegExp(/viewItem =~ \/(.*)\/$/.exec(e.when!)![1]!).test(contextValue)).map((e) => e.command.replace('fabricWorkbench.', ''));
+    for (const type of runnableItemTypes()) {
+      assert.deepEqual(offered(itemContextValue(type)), ['showRuns', 'pinToJobs'], type);
+      assert.deepEqual(offered(itemContextValue(type, true)), ['showRuns', 'unpinFromJobs'], `${type}, pinned`);
     }
+    assert.deepEqual(offered(itemContextValue('Report')), [], 'a kind that runs nothing');
+  });
+
+  it('matches only item context values of registered kinds, as the tree sets them', () => {
+    // `viewItem == fabricWorkbench.item.notebook` or `viewItem =~ /^fabricWorkbench\.item\.(notebook|…)…/`
+    const types = Object.values(contributes.menus)
+      .flat()
+      .flatMap((e) => [...(e.when ?? '').matchAll(/viewItem (?:== |=~ \/\^)fabricWorkbench\\?\.item\\?\.\(?([\w|]+)/g)].flatMap((m) => m[1]!.split('|')));
+    assert.ok(types.length > 0);
+    for (const type of new Set(types)) assert.ok(itemKind(type), `fabricWorkbench.item.${type} names no registered item kind`);
   });
 
   it('lets .vscode/fabric-runs.json name the runnable types and their jobs', () => {

@@ -232,6 +232,30 @@ describe('Fabric Git: the Source Control view', function () {
     }
   });
 
+  it('marks an item inside a folder as soon as its change is read, without redrawing the tree', async () => {
+    const folder = await client.createFolder(workspaceId, { displayName: 'Nested' });
+    await client.createItem(workspaceId, {
+      displayName: 'Deep',
+      type: 'DataPipeline',
+      folderId: folder.id,
+      definition: encodeDefinition([{ path: PART, content: Buffer.from(pipelineJson('deep')) }]),
+    });
+    await vscode.commands.executeCommand('fabricWorkbench.refresh');
+    const treeItem = explorer.tree.getTreeItem((await findItemNode(explorer.tree, await workspaceNode(), 'Deep', 'DataPipeline'))!);
+    assert.equal(treeItem.resourceUri?.path, '/Nested/Deep.DataPipeline');
+    // VS Code asks a provider again only for the URIs it names in onDidChangeFileDecorations.
+    const named: string[] = [];
+    const listening = decorations.onDidChangeFileDecorations((uris) => named.push(...uris.map(String)));
+    try {
+      await vscode.commands.executeCommand('fabricWorkbench.git.refresh', sourceControl());
+      await waitForListed('uncommitted', ['Deep added', 'Load modified', 'Other added']);
+      await waitFor(() => named.includes(treeItem.resourceUri!.toString()), 'the mark of the item inside the folder is renewed');
+      assert.equal(decorations.provideFileDecoration(treeItem.resourceUri!)?.badge, 'A');
+    } finally {
+      listening.dispose();
+    }
+  });
+
   it('[fabricWorkbench.git.connect @ commandPalette] on a connected workspace picked by name, shows it without asking anything else', async () => {
     const run = vscode.commands.executeCommand('fabricWorkbench.git.connect');
     await pickByLabel(() => jobs.currentStepInput(), 'Git suite');

@@ -222,11 +222,39 @@ describe('Schedules and Show Runs', function () {
     return jobs.jobsView.jobs.map((j) => j.id);
   }
 
+  /** Pin / Unpin as the Workspaces view's context menu offers them on Hello Fabric now: package.json's `when`, on the node's contextValue. */
+  async function pinCommandsOffered(): Promise<string[]> {
+    const contextValue = explorer.tree.getTreeItem(await helloNode()).contextValue!;
+    const menu = vscode.extensions.getExtension('fabric-workbench.fabric-workbench')!.packageJSON.contributes.menus['view/item/context'] as {
+      command: string;
+      when: string;
+    }[];
+    return menu
+      .filter((e) => e.command === 'fabricWorkbench.pinToJobs' || e.command === 'fabricWorkbench.unpinFromJobs')
+      .filter((e) => new RegExp(/viewItem =~ \/(.*)\/$/.exec(e.when)![1]!).test(contextValue))
+      .map((e) => e.command.replace('fabricWorkbench.', ''));
+  }
+
+  /** Runs `command` and waits until the Workspaces view redraws, as VS Code would to ask for the nodes' menus again. */
+  async function redrawnAfter(command: () => Thenable<unknown>): Promise<void> {
+    let redrawn = false;
+    const listening = explorer.tree.onDidChangeTreeData(() => (redrawn = true));
+    try {
+      await command();
+      await waitFor(() => redrawn, 'the Workspaces view redraws');
+    } finally {
+      listening.dispose();
+    }
+  }
+
   it('[fabricWorkbench.pinToJobs @ view/item/context] lists in the Jobs view a run of pinned Hello Fabric started elsewhere, unless fabricWorkbench.jobs.showPinnedItemRuns is off', async () => {
     const { jobInstanceId } = await client.runItemJob(workspaceId, helloId, 'RunNotebook');
     assert.ok(!(await jobsViewIds()).includes(jobInstanceId), 'not listed before the pin');
-    await vscode.commands.executeCommand('fabricWorkbench.pinToJobs', await helloNode());
+    assert.deepEqual(await pinCommandsOffered(), ['pinToJobs']);
+    const node = await helloNode();
+    await redrawnAfter(() => vscode.commands.executeCommand('fabricWorkbench.pinToJobs', node));
     assert.deepEqual(failures, []);
+    assert.deepEqual(await pinCommandsOffered(), ['unpinFromJobs'], 'once pinned, the menu offers Unpin and not Pin');
     const listed = jobs.jobsView.find(jobInstanceId);
     assert.equal(listed?.itemName, 'Hello Fabric');
     assert.equal(listed?.workspaceName, 'Sample workspace');
@@ -244,8 +272,10 @@ describe('Schedules and Show Runs', function () {
   it('[fabricWorkbench.unpinFromJobs @ view/item/context] drops the run started elsewhere; unpinning again says it is not pinned', async () => {
     const [listed] = jobs.jobsView.jobs.filter((j) => j.itemId === helloId);
     assert.ok(listed, 'a run of Hello Fabric is listed while pinned');
-    await vscode.commands.executeCommand('fabricWorkbench.unpinFromJobs', await helloNode());
+    const node = await helloNode();
+    await redrawnAfter(() => vscode.commands.executeCommand('fabricWorkbench.unpinFromJobs', node));
     assert.deepEqual(failures, []);
+    assert.deepEqual(await pinCommandsOffered(), ['pinToJobs'], 'once unpinned, the menu offers Pin and not Unpin');
     assert.ok(!(await jobsViewIds()).includes(listed.id), 'gone after the unpin');
     await vscode.commands.executeCommand('fabricWorkbench.unpinFromJobs', await helloNode());
     assert.deepEqual(failures, ['fabricWorkbench.unpinFromJobs: Hello Fabric is not pinned to the Jobs view.']);
