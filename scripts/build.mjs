@@ -48,6 +48,27 @@ const vscodeOncePlugin = {
   },
 };
 
+/**
+ * jsonc-parser declares no `sideEffects`, so esbuild keeps its formatter's string caches (six arrays
+ * of 200 strings built at load) though we only parse. Marked side-effect free, what we don't use goes.
+ */
+const SIDE_EFFECT_FREE = /[\\/]node_modules[\\/]jsonc-parser[\\/]/;
+const sideEffectFreePlugin = {
+  name: 'side-effect-free',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData === sideEffectFreePlugin || !(SIDE_EFFECT_FREE.test(args.importer) || args.path.startsWith('jsonc-parser'))) return undefined;
+      const { path: resolved, errors } = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: sideEffectFreePlugin,
+      });
+      return errors.length || !SIDE_EFFECT_FREE.test(resolved) ? undefined : { path: resolved, sideEffects: false };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   format: 'cjs',
@@ -63,11 +84,11 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyModulesPlugin, vscodeOncePlugin] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyModulesPlugin, vscodeOncePlugin, sideEffectFreePlugin] },
   // The MCP server, a program of its own (`node dist/mcp.js`, the package's `bin`): the MCP SDK
   // stays out of dist/extension.js, and @azure/identity is the lazy module the extension uses too.
-  { ...common, entryPoints: ['src/mcp.ts'], outfile: 'dist/mcp.js', plugins: [lazyModulesPlugin], banner: { js: '#!/usr/bin/env node' } },
-  ...LAZY_MODULES.map((file) => ({ ...common, entryPoints: [file], outfile: `dist/${outName(file)}`, plugins: [vscodeOncePlugin] })),
+  { ...common, entryPoints: ['src/mcp.ts'], outfile: 'dist/mcp.js', plugins: [lazyModulesPlugin, sideEffectFreePlugin], banner: { js: '#!/usr/bin/env node' } },
+  ...LAZY_MODULES.map((file) => ({ ...common, entryPoints: [file], outfile: `dist/${outName(file)}`, plugins: [vscodeOncePlugin, sideEffectFreePlugin] })),
 ];
 
 if (watch) {

@@ -22,6 +22,29 @@ describe('the extension bundle', () => {
     assert.ok(inputsOf('runFileSchema').some((input) => input.includes('node_modules/ajv/')));
   });
 
+  it("leaves out jsonc-parser's formatter, whose string caches would be built at every load", () => {
+    // scripts/build.mjs marks jsonc-parser side-effect free; without it esbuild keeps format.js.
+    const activation = inputsOf('extension');
+    assert.ok(activation.some((input) => input.includes('node_modules/jsonc-parser/lib/esm/impl/parser.js')));
+    for (const unused of ['format.js', 'edit.js', 'string-intern.js'])
+      assert.ok(!activation.some((input) => input.endsWith(`jsonc-parser/lib/esm/impl/${unused}`)), unused);
+  });
+
+  it('packages every file the bundles load on first use', function () {
+    this.timeout(60_000);
+    // A lazy module the VSIX lacks fails only when a user first needs it: check what vsce would ship.
+    const shipped = new Set(
+      execFileSync(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
+        .split('\n')
+        .map((line) => line.trim()),
+    );
+    for (const bundle of ['extension', 'mcp']) {
+      const lazy = [...fs.readFileSync(path.join(root, 'dist', `${bundle}.js`), 'utf8').matchAll(/import\("\.\/([\w.-]+\.js)"\)/g)].map((m) => m[1]!);
+      assert.ok(bundle !== 'extension' || lazy.length >= 3, 'the extension loads its rarely used libraries on first use');
+      for (const file of [`${bundle}.js`, ...lazy]) assert.ok(shipped.has(`dist/${file}`), `dist/${file} (loaded by dist/${bundle}.js) is not in the VSIX`);
+    }
+  });
+
   it('loads: every module it requires resolves (a stand-in answers for vscode)', () => {
     // A package whose build esbuild cannot follow (jsonc-parser's UMD) leaves a require of a file
     // that is not in dist/, and activation fails; loading the bundle shows it.
