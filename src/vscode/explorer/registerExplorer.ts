@@ -175,7 +175,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     registerSafeCommand('fabricWorkbench.disableSchedule', log, (node?: ScheduleNode) => schedules.setEnabled(node, false)),
     registerSafeCommand('fabricWorkbench.deleteSchedule', log, (node?: ScheduleNode) => schedules.delete(node)),
   );
-  showStatus();
+  // No showStatus() here: before a connection or a filter there is nothing to show (its context key is unset, so false).
   void connection.restore();
 
   return {
