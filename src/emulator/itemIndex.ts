@@ -18,7 +18,12 @@ export class ItemIndex {
   }
 
   items(workspaceId: string): Item[] {
-    return [...(this.workspaces.get(workspaceId)?.byId.values() ?? [])];
+    return [...this.iterate(workspaceId)];
+  }
+
+  /** The workspace's items in list order, without copying them (a list page reads only what it needs). */
+  iterate(workspaceId: string): IterableIterator<Item> {
+    return (this.workspaces.get(workspaceId)?.byId ?? new Map<string, Item>()).values();
   }
 
   named(workspaceId: string, type: string, displayName: string): Item | undefined {

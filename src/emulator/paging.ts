@@ -3,7 +3,7 @@
 import { badRequest } from './apiError';
 import type { Reply } from './router';
 
-export function pageOf<T>(values: T[], query: URLSearchParams, pageSize: number, pageUrl: string): Reply {
+export function pageOf<T>(values: Iterable<T>, query: URLSearchParams, pageSize: number, pageUrl: string): Reply {
   const token = query.get('continuationToken');
   let offset = 0;
   if (token) {
@@ -12,10 +12,21 @@ export function pageOf<T>(values: T[], query: URLSearchParams, pageSize: number,
     if (!/^\d{1,15}$/.test(decoded)) throw badRequest('InvalidContinuationToken', 'The continuation token is not valid.');
     offset = Number(decoded);
   }
-  const value = values.slice(offset, offset + pageSize);
-  const next = offset + pageSize;
-  if (next >= values.length) return { status: 200, body: { value } };
-  const continuationToken = Buffer.from(String(next)).toString('base64url');
+  // Read up to the page and one past it (is there more?), never the rest: a workspace of a
+  // million items answers its pages without copying them.
+  const value: T[] = [];
+  let index = 0;
+  let more = false;
+  for (const entry of values) {
+    if (index++ < offset) continue;
+    if (value.length === pageSize) {
+      more = true;
+      break;
+    }
+    value.push(entry);
+  }
+  if (!more) return { status: 200, body: { value } };
+  const continuationToken = Buffer.from(String(offset + pageSize)).toString('base64url');
   const url = new URL(pageUrl);
   url.searchParams.set('continuationToken', continuationToken);
   return { status: 200, body: { value, continuationToken, continuationUri: url.toString() } };

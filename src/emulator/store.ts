@@ -124,6 +124,11 @@ export class Store {
   items(workspaceId: string): Item[] {
     return this.itemIndex.items(workspaceId);
   }
+
+  /** The workspace's items in list order, not copied: for a list page of a big workspace. */
+  iterateItems(workspaceId: string): IterableIterator<Item> {
+    return this.itemIndex.iterate(workspaceId);
+  }
   /** The workspace's item of that type and name, ignoring case. */
   itemNamed(workspaceId: string, type: string, displayName: string): Item | undefined {
     return this.itemIndex.named(workspaceId, type, displayName);

@@ -81,7 +81,9 @@ export function itemRoutes(router: Router, ctx: EmulatorContext): void {
       const type = impliedType ?? query.get('type') ?? undefined;
       if (type && !isKnownItemType(type)) throw badRequest('InvalidItemType', `'${type}' is not an item type Fabric knows.`);
       const { rootId, recursive } = listScope(ctx, params.workspaceId!, query);
-      const items = ctx.store.items(params.workspaceId!).filter((i) => (!type || i.type === type) && isItemUnder(ctx, i, rootId, recursive));
+      const all = ctx.store.iterateItems(params.workspaceId!);
+      const everything = !type && recursive && rootId === undefined;
+      const items = everything ? all : filtered(all, (i) => (!type || i.type === type) && isItemUnder(ctx, i, rootId, recursive));
       const url = listUrl(`${origin}/v1/workspaces/${params.workspaceId}/${collection}`, query, [
         ...(impliedType ? [] : ['type']),
         'rootFolderId',
@@ -152,4 +154,8 @@ export function itemRoutes(router: Router, ctx: EmulatorContext): void {
     if (operation.result === undefined) throw new ApiError(400, 'OperationHasNoResult', 'The operation has no result.');
     return { status: 200, body: operation.result };
   });
+}
+
+function* filtered<T>(values: Iterable<T>, keep: (value: T) => boolean): Generator<T> {
+  for (const value of values) if (keep(value)) yield value;
 }

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startEmulator } from '../../../src/emulator';
+import { Store } from '../../../src/emulator/store';
 import type { ExportResult } from '../../../src/workspace/WorkspaceSync';
 import { FabricClient, StaticTokenProvider } from '../../../src/fabric';
 import { decodeDefinition, encodeDefinition } from '../../../src/fabric/definition';
@@ -270,11 +271,22 @@ describe("The user's work: saves, export and import", function () {
       ws = (await client.createWorkspace({ displayName: 'Hostile names' })).id;
       await pipelineWith('victim', { 'pipeline-content.json': { properties: { activities: [], description: 'the real victim' } } }, ws);
       await pipelineWith('../victim', { 'pipeline-content.json': { properties: { activities: [], description: 'escaped by name' } } }, ws);
-      await pipelineWith(
-        'Evil',
-        { 'pipeline-content.json': { properties: { activities: [] } }, '../../x.txt': 'escaped by part', '../Other.DataPipeline/pipeline-content.json': '{}' },
-        ws,
+      // The emulator refuses part paths that leave the item's folder, as Fabric does: they are written
+      // into its data folder, as a server that handed them out would hold them.
+      const evil = await pipelineWith('Evil', { 'pipeline-content.json': { properties: { activities: [] } } }, ws);
+      const port = emulator.port;
+      await emulator.close();
+      const store = Store.open(dataDir);
+      store.putDefinition(
+        evil.id,
+        encodeDefinition([
+          { path: 'pipeline-content.json', content: json({ properties: { activities: [] } }) },
+          { path: '../../x.txt', content: bytes('escaped by part') },
+          { path: '../Other.DataPipeline/pipeline-content.json', content: bytes('{}') },
+        ]),
       );
+      store.close();
+      emulator = await startEmulator({ port, dataDir, sample: false });
       await pipelineWith('NUL', { 'pipeline-content.json': { properties: { activities: [] } } }, ws);
     });
     beforeEach(() => {
