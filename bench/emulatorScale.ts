@@ -1,5 +1,8 @@
-// The emulator at scale: how long a list page and a create take when one workspace holds N items.
+// The emulator at scale: how long a list page and a create take when one workspace holds N items,
+// and its memory across many asynchronous definition reads (each an operation whose result it keeps
+// for five minutes).
 //   npx tsx bench/emulatorScale.ts [N ...]      (default: 10000 100000)
+//   node --expose-gc --import tsx bench/emulatorScale.ts reads [N]   (default: 20000 reads)
 // The data folder is seeded with a snapshot of N items (creating them over HTTP would take minutes);
 // then 10 first pages, 10 last pages and 200 creates (at most 20 s of them) go over real HTTP, one at a time.
 import { randomUUID } from 'node:crypto';
@@ -58,8 +61,61 @@ async function measure(count: number): Promise<void> {
   }
 }
 
+/** N getDefinition reads of one 64 KB notebook, 50 at a time, each to its result; RSS and heap every N/4 reads. */
+async function asyncReads(reads: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'fabric-emulator-reads-'));
+  const emulator = await startEmulator({ port: 0, dataDir: dir, quiet: true, sample: false });
+  const headers = { Authorization: `Bearer ${emulator.token}`, 'Content-Type': 'application/json' };
+  const call = async (url: string, method = 'GET', body?: unknown) => {
+    const answer = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (answer.status >= 300) throw new Error(`${method} ${url} answered ${answer.status}: ${await answer.text()}`);
+    return answer;
+  };
+  const memory = () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    const { rss, heapUsed } = process.memoryUsage();
+    return `RSS ${(rss / 2 ** 20).toFixed(0)} MB, heap ${(heapUsed / 2 ** 20).toFixed(0)} MB`;
+  };
+  try {
+    const workspace = (await (await call(`${emulator.baseUrl}/workspaces`, 'POST', { displayName: 'Reads' })).json()) as { id: string };
+    const cells = Array.from({ length: 400 }, (_, i) => `# CELL ********************\n\nprint(${i}, ${JSON.stringify('x'.repeat(120))})\n`).join('\n');
+    const content = Buffer.from(`# Fabric notebook source\n\n${cells}`).toString('base64');
+    const created = await call(`${emulator.baseUrl}/workspaces/${workspace.id}/items`, 'POST', {
+      type: 'Notebook',
+      displayName: 'Read me',
+      definition: { parts: [{ path: 'notebook-content.py', payload: content, payloadType: 'InlineBase64' }] },
+    });
+    const result = async (operation: string) => {
+      while (((await (await call(operation)).json()) as { status: string }).status !== 'Succeeded') await new Promise((r) => setTimeout(r, 100));
+      return call(`${operation}/result`);
+    };
+    const item = (await (created.status === 202 ? await result(created.headers.get('location')!) : created).json()) as { id: string };
+    const read = async () => {
+      const started = await call(`${emulator.baseUrl}/workspaces/${workspace.id}/items/${item.id}/getDefinition`, 'POST');
+      await (await result(started.headers.get('location')!)).arrayBuffer();
+    };
+    console.log(`before: ${memory()}`);
+    let started = 0;
+    let finished = 0;
+    const quarter = Math.ceil(reads / 4);
+    const worker = async () => {
+      while (started < reads) {
+        started++;
+        await read();
+        if (++finished % quarter === 0) console.log(`${finished} reads: ${memory()}`);
+      }
+    };
+    await Promise.all(Array.from({ length: 50 }, worker));
+  } finally {
+    await emulator.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
-  const sizes = process.argv.slice(2).map(Number);
+  const args = process.argv.slice(2);
+  if (args[0] === 'reads') return asyncReads(Number(args[1] ?? 20_000));
+  const sizes = args.map(Number);
   for (const count of sizes.length ? sizes : [10_000, 100_000]) await measure(count);
 }
 

@@ -132,8 +132,24 @@ function logicalIdOf(definition: StoredDefinition | undefined): string | undefin
   }
 }
 
-/** What getDefinition answers: the stored parts in the asked format, with a current `.platform`. */
+// The last definition served from each stored one (for one item name, description and format): a
+// client reading an unchanged item again and again (each read an operation whose result is kept
+// for RETENTION_MS) holds one copy of it, not one a read. A stored definition is never changed in
+// place (an update stores a new one), so the answer served from it stays right while it is kept.
+const lastServed = new WeakMap<StoredDefinition, { key: string; definition: ItemDefinition }>();
+
+/** What getDefinition answers: the stored parts in the asked format, with a current `.platform`. Shared: never change it. */
 export function serveDefinition(item: Item, stored: StoredDefinition | undefined, format: string | undefined): ItemDefinition {
+  if (!stored) return buildServedDefinition(item, stored, format);
+  const key = JSON.stringify([item.type, item.displayName, item.description, format ?? null]);
+  const last = lastServed.get(stored);
+  if (last?.key === key) return last.definition;
+  const definition = buildServedDefinition(item, stored, format);
+  lastServed.set(stored, { key, definition });
+  return definition;
+}
+
+function buildServedDefinition(item: Item, stored: StoredDefinition | undefined, format: string | undefined): ItemDefinition {
   const base = stored ?? { parts: minimalDefinition(item.type, item.displayName)?.parts.filter((p) => p.path !== '.platform') ?? [] };
   let files = decodeDefinition({ parts: base.parts }).filter((f) => f.path !== '.platform');
   let servedFormat = base.format;
