@@ -6,7 +6,7 @@ import { SETTINGS, SETTINGS_SECTION, type SettingName, type SettingValue } from 
 function read<N extends SettingName>(name: N): SettingValue<N> {
   const { key, read: readValue } = SETTINGS[name];
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  return readValue(config.get(key), config.inspect(key)?.defaultValue) as SettingValue<N>;
+  return readValue(config.get(key), () => config.inspect(key)?.defaultValue) as SettingValue<N>;
 }
 
 export const settings = Object.fromEntries(Object.keys(SETTINGS).map((name) => [name, () => read(name as SettingName)])) as {

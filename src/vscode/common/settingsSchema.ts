@@ -1,22 +1,28 @@
 // How each `fabricWorkbench.*` setting is read, kept free of `vscode` so a unit test holds it
 // against package.json's contributes.configuration. The defaults are package.json's: VS Code
-// hands over the contributed default, which also stands in for an empty or ill-typed value.
+// hands over the contributed default, which also stands in for an empty or ill-typed value. It is
+// asked for only then: VS Code's inspect() costs far more than get(), and settings are read at
+// activation.
 
-type Reader<T> = (value: unknown, contributedDefault: unknown) => T;
+type Reader<T> = (value: unknown, contributedDefault: () => unknown) => T;
 
 export const SETTINGS_SECTION = 'fabricWorkbench';
 
-const text: Reader<string> = (value, fallback) => (typeof value === 'string' && value.trim()) || (typeof fallback === 'string' ? fallback : '');
+const text: Reader<string> = (value, fallback) => {
+  if (typeof value === 'string' && value.trim()) return value.trim();
+  const contributed = fallback();
+  return typeof contributed === 'string' ? contributed : '';
+};
 const optionalText: Reader<string | undefined> = (value) => (typeof value === 'string' && value.trim()) || undefined;
-const flag: Reader<boolean> = (value, fallback) => (typeof value === 'boolean' ? value : fallback === true);
+const flag: Reader<boolean> = (value, fallback) => (typeof value === 'boolean' ? value : fallback() === true);
 const atLeast =
   (min: number): Reader<number> =>
   (value, fallback) =>
-    Math.max(min, typeof value === 'number' && Number.isFinite(value) ? value : Number(fallback) || 0);
+    Math.max(min, typeof value === 'number' && Number.isFinite(value) ? value : Number(fallback()) || 0);
 const oneOf =
   <const V extends string>(values: readonly V[]): Reader<V> =>
   (value, fallback) =>
-    values.find((v) => v === value) ?? values.find((v) => v === fallback) ?? values[0];
+    values.find((v) => v === value) ?? values.find((v) => v === fallback()) ?? values[0];
 
 /** Getter name → the setting's key under `fabricWorkbench.` and how its value reads. */
 export const SETTINGS = {
