@@ -84,7 +84,17 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyModulesPlugin, vscodeOncePlugin, sideEffectFreePlugin] },
+  // The entry point (package.json's main): it loads dist/extension.js through V8's code cache
+  // (src/base/codeCache.ts), which compiles the bundle with vm.Script; a lazy module is then loaded
+  // with require(), as import() needs a module loader that vm.Script's code lacks.
+  { ...common, entryPoints: ['src/main.ts'], outfile: 'dist/main.js' },
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    supported: { 'dynamic-import': false },
+    plugins: [lazyModulesPlugin, vscodeOncePlugin, sideEffectFreePlugin],
+  },
   // The MCP server, a program of its own (`node dist/mcp.js`, the package's `bin`): the MCP SDK
   // stays out of dist/extension.js, and @azure/identity is the lazy module the extension uses too.
   { ...common, entryPoints: ['src/mcp.ts'], outfile: 'dist/mcp.js', plugins: [lazyModulesPlugin, sideEffectFreePlugin], banner: { js: '#!/usr/bin/env node' } },

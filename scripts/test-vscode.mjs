@@ -4,7 +4,7 @@
 // (and in CI) the suites run in code-server: the packaged extension is installed beside a small
 // test-runner extension, a headless Chromium opens the workbench (which starts the extension host),
 // and the runner reports mocha's results through a file. Exit code 1 when any test fails.
-// FWB_GREP=pattern runs a subset.
+// FWB_GREP=pattern runs a subset; FWB_VSCODE_USER_DATA=folder keeps VS Code's user data there.
 // The host is started with FABRIC_WORKBENCH_TEST_API=1 (activate() returns the suites' API only
 // then: src/vscode/common/testApi.ts) and trusts a local CA made here (NODE_EXTRA_CA_CERTS, read
 // once at start), whose data folder FWB_TRUSTED_TLS_DIR names: an emulator a suite starts with
@@ -126,7 +126,9 @@ async function runOnDesktop() {
 async function prepareHost(work) {
   const suites = await bundleSuites(root, path.join(work, 'suites'));
   const extensionsDir = path.join(work, 'extensions');
-  const userDataDir = path.join(work, 'user-data');
+  // FWB_VSCODE_USER_DATA: a user data folder kept across runs (the benchmark's later starts, which
+  // find what the first left in the extension's global storage: its code cache).
+  const userDataDir = process.env.FWB_VSCODE_USER_DATA || path.join(work, 'user-data');
   const folder = path.join(work, 'workspace');
   fs.mkdirSync(folder, { recursive: true });
   writeUserSettings(userDataDir, {

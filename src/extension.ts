@@ -2,8 +2,10 @@
 // function and every disposable into context.subscriptions. No logic lives here.
 import { loadStarted, loadStartedCpu } from './loadStart';
 import * as vscode from 'vscode';
+import type { BundleLoad } from './base/codeCache';
 import { StepTimes } from './base/stepTimes';
 import { registerAgents } from './vscode/agents/registerAgents';
+import { scheduleCodeCacheSave } from './vscode/common/codeCacheSave';
 import { createLog } from './vscode/common/log';
 import { testApi } from './vscode/common/testApi';
 import { registerExplorer } from './vscode/explorer/registerExplorer';
@@ -14,7 +16,8 @@ import { registerFabricGit } from './vscode/scm/registerFabricGit';
 const moduleLoadMs = performance.now() - loadStarted;
 const moduleLoadCpuMs = cpuMsSince(loadStartedCpu);
 
-export function activate(context: vscode.ExtensionContext) {
+/** `load`: how main.ts compiled this bundle (through the code cache), when it did. */
+export function activate(context: vscode.ExtensionContext, load?: BundleLoad) {
   const started = performance.now();
   const startedCpu = process.cpuUsage();
   // Where activation's time goes, for the benchmark (a few performance.now() calls).
@@ -33,7 +36,11 @@ export function activate(context: vscode.ExtensionContext) {
   const agents = steps.time('agents', () => registerAgents(context, { log, connection: explorer.connection, monitor: jobs.monitor, files: explorer.files }));
   const activationMs = performance.now() - started;
   const activationCpuMs = cpuMsSince(startedCpu);
-  log.info(`Activated in ${activationMs.toFixed(1)} ms (modules loaded in ${moduleLoadMs.toFixed(1)} ms).`);
+  log.info(
+    `Activated in ${activationMs.toFixed(1)} ms (modules loaded in ${moduleLoadMs.toFixed(1)} ms` +
+      (load ? `, compiled in ${load.compileMs.toFixed(1)} ms, code cache ${load.cache}).` : ').'),
+  );
+  if (load) context.subscriptions.push(scheduleCodeCacheSave(load, log));
   // Nothing for other extensions; the vscode-tier suites and the benchmark get their API (testApi.ts).
   return testApi(() => ({
     connection: explorer.connection,
@@ -46,6 +53,9 @@ export function activate(context: vscode.ExtensionContext) {
     activationCpuMs,
     moduleLoadCpuMs,
     activationSteps: steps.ms,
+    compileMs: load?.compileMs,
+    codeCache: load?.cache,
+    saveCodeCache: () => load?.saveCache(),
   }));
 }
 

@@ -1,10 +1,14 @@
 // 6. Cold start: loading the extension's modules (from the bundle's first statement, src/loadStart.ts,
-// to extension.ts's top level, which runs once every import has) plus its activate(), measured inside a real VS Code (the vscode test tier's activation suite
-// reports both), and the size of the production bundle. Reading and parsing the file before its
-// first statement runs is not in the figure. One start is noisy (a busy core, a collection), so the
-// suite runs three times, each in a fresh code-server, and the rows give the median with the three
-// figures and the median run's steps of activate(), and the CPU time beside the wall time (a busy
-// machine makes the start wait for a core; the CPU time shows what it cost).
+// to extension.ts's top level, which runs once every import has) plus its activate(), measured inside
+// a real VS Code (the vscode test tier's activation suite reports both), and the size of the
+// production bundle. Reading and compiling the bundle before its first statement runs is reported
+// apart: dist/main.js compiles it through V8's code cache (src/base/codeCache.ts), which the first
+// start after an install writes and every later start reads. So the scenario starts code-server
+// four times on one user data folder: the first start (no code cache yet), then three later starts,
+// whose median is the row the target applies to (one start is noisy: a busy core, a collection),
+// with the three figures, the median start's steps of activate(), and the CPU time beside the wall
+// time (a busy machine makes the start wait for a core; the CPU time shows what it cost). Each start
+// activates the extension once the machine is quiet (the start-up's other work done; at most 30 s).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,7 +16,7 @@ import * as path from 'node:path';
 import { percentile, type Row } from '../harness';
 
 const root = path.resolve(__dirname, '../..');
-const RUNS = 3;
+const LATER_STARTS = 3;
 
 interface Start {
   activationMs: number;
@@ -22,21 +26,32 @@ interface Start {
   moduleLoadCpuMs: number;
   /** activate()'s steps (the register* calls) and how long each took. */
   steps: Record<string, number>;
+  /** Reading and compiling dist/extension.js (dist/main.js), before its first statement. */
+  compileMs: number;
+  codeCache: 'used' | 'absent' | 'rejected';
+  /** Whether the suite saw the machine quiet before it activated the extension (test/vscode/suite/support/quietMachine.ts). */
+  quiet: boolean;
 }
 
 export async function coldStart(): Promise<Row[]> {
   execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: root, stdio: 'ignore' });
   const bundleKb = fs.statSync(path.join(root, 'dist/extension.js')).size / 1024;
-  const starts = Array.from({ length: RUNS }, startOnce);
-  const totals = starts.map((s) => s.moduleLoadMs + s.activationMs);
+  const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-cold-user-data-'));
+  const first = startOnce(userData);
+  const later = Array.from({ length: LATER_STARTS }, () => startOnce(userData));
+  fs.rmSync(userData, { recursive: true, force: true });
+  if (first.codeCache !== 'absent' || later.some((s) => s.codeCache !== 'used'))
+    throw new Error(`the code cache was not written by the first start and read by the later ones: ${[first, ...later].map((s) => s.codeCache).join(', ')}`);
+  const total = (s: Start) => s.moduleLoadMs + s.activationMs;
+  const totals = later.map(total);
   const startMs = percentile(totals, 50);
   const activationMs = percentile(
-    starts.map((s) => s.activationMs),
+    later.map((s) => s.activationMs),
     50,
   );
   const figures = (values: number[]) => values.map((v) => v.toFixed(1)).join(', ');
-  const cpu = figures(starts.map((s) => s.moduleLoadCpuMs + s.activationCpuMs));
-  const median = starts[totals.indexOf(startMs)]!;
+  const cpu = figures(later.map((s) => s.moduleLoadCpuMs + s.activationCpuMs));
+  const median = later[totals.indexOf(startMs)]!;
   const steps = Object.entries(median.steps)
     .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
     .join(', ');
@@ -44,7 +59,7 @@ export async function coldStart(): Promise<Row[]> {
   return [
     {
       scenario,
-      measure: `module load + activate() (the modules' top-level code, then activate(), in code-server; median of ${RUNS} fresh starts: ${figures(totals)} ms; CPU time ${cpu} ms)`,
+      measure: `module load + activate() (the modules' top-level code, then activate(), in code-server; median of ${LATER_STARTS} fresh starts after the first, ${later.filter((s) => s.quiet).length} of them once the machine was quiet: ${figures(totals)} ms; CPU time ${cpu} ms)`,
       ours: startMs,
       unit: 'ms',
       target: '< 25 ms',
@@ -52,23 +67,41 @@ export async function coldStart(): Promise<Row[]> {
     },
     {
       scenario,
-      measure: `activation (activate() entry to return, in code-server; median of ${RUNS}: ${figures(starts.map((s) => s.activationMs))} ms; the median start's steps: ${steps} ms)`,
+      measure: `module load + activate() at the first start after an install, before any code cache (CPU time ${(first.moduleLoadCpuMs + first.activationCpuMs).toFixed(1)} ms)`,
+      ours: total(first),
+      unit: 'ms',
+      target: '< 25 ms',
+      met: total(first) < 25,
+    },
+    {
+      scenario,
+      measure: `activation (activate() entry to return, in code-server; median of ${LATER_STARTS}: ${figures(later.map((s) => s.activationMs))} ms; the median start's steps: ${steps} ms)`,
       ours: activationMs,
       unit: 'ms',
       target: '< 15 ms',
       met: activationMs < 15,
     },
+    {
+      scenario,
+      measure: `reading and compiling dist/extension.js before its first statement, with the code cache (median of ${LATER_STARTS}: ${figures(later.map((s) => s.compileMs))} ms) (baseline: the first start, which compiles it from its text)`,
+      ours: percentile(
+        later.map((s) => s.compileMs),
+        50,
+      ),
+      baseline: first.compileMs,
+      unit: 'ms',
+    },
     { scenario, measure: 'dist/extension.js, minified', ours: bundleKb, unit: 'KB', target: '< 500 KB', met: bundleKb < 500 },
   ];
 }
 
-/** One fresh code-server running the activation suite: what the extension reported. */
-function startOnce(): Start {
+/** One fresh code-server (on the given user data folder) running the activation suite: what the extension reported. */
+function startOnce(userData: string): Start {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fwb-cold-')), 'activation.json');
   execFileSync(process.execPath, ['scripts/test-vscode.mjs'], {
     cwd: root,
     stdio: 'ignore',
-    env: { ...process.env, FWB_GREP: 'Extension activation', FWB_ACTIVATION_OUT: out },
+    env: { ...process.env, FWB_GREP: 'Extension activation', FWB_ACTIVATION_OUT: out, FWB_VSCODE_USER_DATA: userData },
   });
   return JSON.parse(fs.readFileSync(out, 'utf8')) as Start;
 }

@@ -38,8 +38,14 @@ describe('the extension bundle', () => {
         .split('\n')
         .map((line) => line.trim()),
     );
+    const { main } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string };
+    assert.equal(main, './dist/main.js', 'VS Code starts the entry point, which loads dist/extension.js through the code cache');
+    assert.ok(shipped.has('dist/main.js'));
+    assert.match(fs.readFileSync(path.join(root, 'dist/main.js'), 'utf8'), /"extension\.js"/);
     for (const bundle of ['extension', 'mcp']) {
-      const lazy = [...fs.readFileSync(path.join(root, 'dist', `${bundle}.js`), 'utf8').matchAll(/import\("\.\/([\w.-]+\.js)"\)/g)].map((m) => m[1]!);
+      const lazy = [...fs.readFileSync(path.join(root, 'dist', `${bundle}.js`), 'utf8').matchAll(/(?:import|require)\("\.\/([\w.-]+\.js)"\)/g)].map(
+        (m) => m[1]!,
+      );
       assert.ok(bundle !== 'extension' || lazy.length >= 3, 'the extension loads its rarely used libraries on first use');
       for (const file of [`${bundle}.js`, ...lazy]) assert.ok(shipped.has(`dist/${file}`), `dist/${file} (loaded by dist/${bundle}.js) is not in the VSIX`);
     }

@@ -1,25 +1,35 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { quietMachine } from './support/quietMachine';
 import { waitFor } from './support/wait';
 
 const EXTENSION_ID = 'fabric-workbench.fabric-workbench';
 
 describe('Extension activation', () => {
-  it('is installed and activates on demand', async () => {
+  it('is installed and activates on demand', async function () {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not installed`);
+    // Measuring for the benchmark: the extension's cost, once the start-up's other work is done.
+    this.timeout(90_000);
+    const quiet = process.env.FWB_ACTIVATION_OUT ? await quietMachine() : undefined;
     const api = (await extension.activate()) as {
       activationMs: number;
       moduleLoadMs: number;
       activationCpuMs: number;
       moduleLoadCpuMs: number;
       activationSteps: Record<string, number>;
+      compileMs: number;
+      codeCache: string;
+      saveCodeCache: () => string | undefined;
     };
     assert.equal(extension.isActive, true);
     assert.ok(api.activationMs > 0, 'activate() reports how long it took');
     assert.ok(api.moduleLoadMs > 0, 'and how long its modules took to load before');
     assert.deepEqual(Object.keys(api.activationSteps), ['log', 'explorer', 'jobs', 'git', 'agents'], 'and how long each of its steps took');
+    // VS Code started dist/main.js, which compiled the bundle through the code cache (src/base/codeCache.ts).
+    assert.ok(api.compileMs > 0, 'the entry point compiled the bundle');
+    assert.ok(['absent', 'used'].includes(api.codeCache), `code cache ${api.codeCache}`);
     // The benchmark's cold-start figures.
     if (process.env.FWB_ACTIVATION_OUT)
       fs.writeFileSync(
@@ -30,8 +40,18 @@ describe('Extension activation', () => {
           activationCpuMs: api.activationCpuMs,
           moduleLoadCpuMs: api.moduleLoadCpuMs,
           steps: api.activationSteps,
+          compileMs: api.compileMs,
+          codeCache: api.codeCache,
+          quiet,
         }),
       );
+    // The cache for the next start lands in the extension's global storage (written a while after
+    // activation; the test asks for it now).
+    if (api.codeCache === 'absent') {
+      const written = api.saveCodeCache();
+      assert.match(written ?? '', /globalStorage[\\/]fabric-workbench\.fabric-workbench[\\/]code-cache[\\/][0-9a-f]{32}-v8-/);
+      assert.ok(fs.statSync(written!).size > 10_000, 'with the bytecode of what the start ran');
+    }
   });
 
   it('registers its commands, all prefixed fabricWorkbench.', async () => {
