@@ -88,6 +88,10 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** A connection that sends nothing for this long is closed (default 30 s). */
   idleTimeoutMs?: number;
+  /** How many notebook runs have a Python process at once; the others wait their turn (default: the number of CPUs, at least 2). */
+  maxNotebookRuns?: number;
+  /** Runs past this many jobs not ended yet are refused with 429 TooManyRequestsForJobs (default 1000). */
+  maxActiveJobs?: number;
 }
 
 export interface Emulator {
@@ -166,8 +170,10 @@ async function serve(
     injector = spec === undefined ? undefined : new FaultInjector(typeof spec === 'string' ? parseFaultSpec(spec) : spec);
   };
   setFaults(options.faults);
-  const runner = options.jobRunner ? withPublishedState(options.jobRunner) : createJobRunner({ runners: options.runners });
-  const scheduler = new JobScheduler(store, runner, options.timeScale ?? 1, log);
+  const runner = options.jobRunner
+    ? withPublishedState(options.jobRunner)
+    : createJobRunner({ runners: options.runners, maxNotebookRuns: options.maxNotebookRuns });
+  const scheduler = new JobScheduler(store, runner, options.timeScale ?? 1, log, options.maxActiveJobs);
   const ctx: EmulatorContext = {
     store,
     operations: new Operations(() => injector?.spec.lroMs ?? 100),

@@ -4,7 +4,7 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import * as http from 'node:http';
 import { apiFamilyOf } from '../fabric/rateLimiter';
-import { ApiError } from './apiError';
+import { ApiError, throttled } from './apiError';
 import { checkEntraToken } from './entraTokens';
 import { FaultInjector } from './faults';
 import type { Router } from './router';
@@ -203,9 +203,7 @@ export function requestListener({
       }
       if (fault?.kind === 'throttle') {
         stats.throttled++;
-        throw Object.assign(new ApiError(429, 'RequestBlocked', `Request is blocked by the upstream service until: ${serviceDate(fault.until)}`), {
-          retryAfter: fault.retryAfterSeconds,
-        });
+        throw throttled('RequestBlocked', `Request is blocked by the upstream service until: ${serviceDate(fault.until)}`, fault.retryAfterSeconds);
       }
       if (fault?.kind === 'error') {
         throw new ApiError(

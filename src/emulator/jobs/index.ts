@@ -4,7 +4,9 @@
 import { jobKindOf } from '../../fabric/itemKinds';
 import { DataflowRunner, type DataflowPublishedState } from './dataflow/DataflowRunner';
 import { DriverLauncher } from './notebook/DriverLauncher';
+import { availableParallelism } from 'node:os';
 import { NotebookRunner } from './notebook/NotebookRunner';
+import { RunSlots } from './notebook/RunSlots';
 import { DEFAULT_NOTEBOOK_LIMITS, type NotebookLimits } from './notebook/notebookProcess';
 import { errorMessage, failed } from './outcomes';
 import { PipelineRunner } from './pipeline/PipelineRunner';
@@ -21,6 +23,8 @@ export interface JobRunnerOptions {
   python?: string;
   /** Time and memory limits of a notebook run (default: one hour, 4 GB). */
   notebookLimits?: Partial<NotebookLimits>;
+  /** How many notebook runs have a Python process at once; the others wait (default: the number of CPUs, at least 2). */
+  maxNotebookRuns?: number;
   /** Notebook runs fork from one warm Python process (default, POSIX); false: each spawns its own, as on Windows. */
   forkServer?: boolean;
   /** More runners by item type, beside the built-in ones (tests run a fake item kind's jobs). */
@@ -36,12 +40,15 @@ export interface EmulatorJobRunner extends JobRunner {
   close(): void;
 }
 
+export const defaultNotebookRuns = (): number => Math.max(2, availableParallelism());
+
 export function createJobRunner(options: JobRunnerOptions = {}): EmulatorJobRunner {
   const dataflows = new DataflowRunner();
-  const notebooks = new NotebookRunner(new DriverLauncher(options.python ?? 'python3', options.forkServer), {
-    ...DEFAULT_NOTEBOOK_LIMITS,
-    ...options.notebookLimits,
-  });
+  const notebooks = new NotebookRunner(
+    new DriverLauncher(options.python ?? 'python3', options.forkServer),
+    { ...DEFAULT_NOTEBOOK_LIMITS, ...options.notebookLimits },
+    new RunSlots(options.maxNotebookRuns ?? defaultNotebookRuns()),
+  );
   const runners: Record<string, JobRunner> = {
     Notebook: notebooks,
     DataPipeline: new PipelineRunner(),

@@ -1,4 +1,5 @@
-// Runs a Notebook item's code cells for real, in one local Python process per run (DriverLauncher.ts).
+// Runs a Notebook item's code cells for real, in one local Python process per run (DriverLauncher.ts),
+// at most `slots.limit` of them at once (RunSlots.ts).
 import { fileText, parseIpynb, parseNotebookPy, type FabricNotebook } from '../../../fabric/definition';
 import { cancelled, completed, errorMessage, failed } from '../outcomes';
 import type { JobContext, JobOutcome, JobRunner, RunnableItem } from '../types';
@@ -6,6 +7,7 @@ import { ParameterError } from './parameterCell';
 import { planNotebookCells, UnrunnableCellError } from './notebookCells';
 import type { DriverLauncher } from './DriverLauncher';
 import { runNotebookProcess, type DriverResult, type NotebookLimits } from './notebookProcess';
+import type { RunSlots } from './RunSlots';
 
 const NOTEBOOK_FAILED = 'NotebookExecutionFailed';
 
@@ -26,6 +28,7 @@ export class NotebookRunner implements JobRunner {
   constructor(
     private readonly launcher: DriverLauncher,
     private readonly limits: NotebookLimits,
+    private readonly slots: RunSlots,
   ) {}
 
   /** Ends the warm Python worker. */
@@ -49,7 +52,14 @@ export class NotebookRunner implements JobRunner {
       if (error instanceof UnrunnableCellError) return failed(NOTEBOOK_FAILED, error.message);
       throw error;
     }
-    const ended = await runNotebookProcess(this.launcher, cells, ctx.signal, this.limits);
+    const release = await this.slots.acquire(ctx.signal);
+    if (!release) return cancelled();
+    let ended;
+    try {
+      ended = await runNotebookProcess(this.launcher, cells, ctx.signal, this.limits);
+    } finally {
+      release();
+    }
     const outcome: JobOutcome =
       ended.kind === 'cancelled'
         ? cancelled()
