@@ -42,6 +42,8 @@ export type { EmulatorStats } from './server';
 
 export const DEFAULT_PORT = 5015;
 export const DEFAULT_MAX_BODY_MB = 64;
+/** Far more than any client's pool, far fewer than the descriptors the process may open (Node raises its soft limit to the hard one, 4096 or more). */
+export const DEFAULT_MAX_CONNECTIONS = 1000;
 const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 
 export interface EmulatorOptions {
@@ -90,6 +92,11 @@ export interface EmulatorOptions {
   idleTimeoutMs?: number;
   /** How many notebook runs have a Python process at once; the others wait their turn (default: the number of CPUs, at least 2). */
   maxNotebookRuns?: number;
+  /**
+   * Connections past this many at once are closed unanswered (default 1000): a client that opens
+   * thousands must not use up the descriptors the journal's writes and the notebook runs need.
+   */
+  maxConnections?: number;
   /** Runs past this many jobs not ended yet are refused with 429 TooManyRequestsForJobs (default 1000). */
   maxActiveJobs?: number;
 }
@@ -216,6 +223,7 @@ async function serve(
   const idleMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   const server = tls ? https.createServer({ ...timeouts(idleMs), cert: tls.cert, key: tls.key }, listener) : http.createServer(timeouts(idleMs), listener);
   server.timeout = idleMs; // socket inactivity, which also covers a connection that never sends
+  server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? DEFAULT_PORT, host, () => resolve());

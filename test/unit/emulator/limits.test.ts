@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import type { Emulator } from '../../../src/emulator';
 import type { JobRunner } from '../../../src/emulator/jobs';
-import { call, listAll, startTestEmulator, stopTestEmulators, waitForJob } from './emulatorHarness';
+import { call, listAll, startTestEmulator, stopTestEmulators, waitForJob, type Answer } from './emulatorHarness';
+import { openRaw } from './rawHttp';
 
 /** Runs until cancelled. */
 const untilCancelled: JobRunner = {
@@ -38,6 +39,36 @@ describe('emulator limits', () => {
       assert.equal((await call(emulator, 'POST', `${location}/cancel`)).status, 202);
       await waitForJob(emulator, location);
       assert.equal((await call(emulator, 'POST', runs)).status, 202);
+    });
+  });
+
+  describe('connections at once', () => {
+    /** A request from a well-behaved client, sent again while the emulator drops it for lack of a free connection. */
+    async function callOnceServed(emulator: Emulator): Promise<Answer> {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await call(emulator, 'GET', '/workspaces');
+        } catch (error) {
+          if (attempt === 1000) throw error;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+    }
+
+    it('drops connections past maxConnections at once, and serves again as soon as one is free', async () => {
+      const emulator = await startTestEmulator({ sample: false, maxConnections: 2 });
+      const held = [await openRaw(emulator.port), await openRaw(emulator.port)];
+      // Once both are accepted (a request answered on each), a third connection is closed unanswered.
+      for (const raw of held) {
+        raw.socket.write(`GET /v1/workspaces HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${emulator.token}\r\n\r\n`);
+        await raw.waitFor(/^HTTP\/1\.1 200 /);
+      }
+      const dropped = await openRaw(emulator.port);
+      await dropped.closed;
+      assert.equal(dropped.received(), '');
+
+      held[0]!.socket.destroy();
+      assert.equal((await callOnceServed(emulator)).status, 200);
     });
   });
 });
