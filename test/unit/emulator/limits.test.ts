@@ -42,6 +42,27 @@ describe('emulator limits', () => {
     });
   });
 
+  it("refuses an item's schedule past 20 for one job type with 400 ScheduleExceedsLimit, storing nothing", async () => {
+    const emulator = await startTestEmulator({ sample: false, lroMode: 'sync', jobRunner: untilCancelled });
+    const ws = (await call(emulator, 'POST', '/workspaces', { displayName: 'Scheduled' })).body.id;
+    const item = (await call(emulator, 'POST', `/workspaces/${ws}/items`, { displayName: 'Load', type: 'DataPipeline' })).body.id;
+    const schedules = `/workspaces/${ws}/items/${item}/jobs/Pipeline/schedules`;
+    const schedule = {
+      enabled: false,
+      configuration: { type: 'Cron', interval: 10, startDateTime: '2026-01-01T00:00:00', endDateTime: '2036-01-01T00:00:00', localTimeZoneId: 'UTC' },
+    };
+    const created = [];
+    for (let i = 0; i < 20; i++) created.push(await call(emulator, 'POST', schedules, schedule));
+    assert.deepEqual(new Set(created.map((answer) => answer.status)), new Set([201]));
+    const refused = await call(emulator, 'POST', schedules, schedule);
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.errorCode, 'ScheduleExceedsLimit');
+    assert.equal((await listAll(emulator, schedules)).length, 20);
+
+    assert.equal((await call(emulator, 'DELETE', `${schedules}/${created[0]!.body.id}`)).status, 200);
+    assert.equal((await call(emulator, 'POST', schedules, schedule)).status, 201, 'a deleted schedule makes room');
+  });
+
   describe('connections at once', () => {
     /** A request from a well-behaved client, sent again while the emulator drops it for lack of a free connection. */
     async function callOnceServed(emulator: Emulator): Promise<Answer> {
