@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import type { Emulator } from '../../../src/emulator';
 import type { JobRunner } from '../../../src/emulator/jobs';
-import { call, listAll, startTestEmulator, stopTestEmulators, waitForJob, type Answer } from './emulatorHarness';
+import { call, listAll, sampleWorkspace, startTestEmulator, stopTestEmulators, waitForJob, type Answer } from './emulatorHarness';
 import { openRaw } from './rawHttp';
 
 /** Runs until cancelled. */
@@ -40,6 +40,23 @@ describe('emulator limits', () => {
       await waitForJob(emulator, location);
       assert.equal((await call(emulator, 'POST', runs)).status, 202);
     });
+  });
+
+  it("fails a pipeline's activity whose child run is refused for the limit, naming it, rather than leaving the activity running", async () => {
+    const emulator = await startTestEmulator({ lroMode: 'sync', maxActiveJobs: 1 });
+    const { workspaceId, items } = await sampleWorkspace(emulator);
+    const answer = await call(emulator, 'POST', `/workspaces/${workspaceId}/items/${items['Daily load']!.id}/jobs/Pipeline/instances`, {
+      executionData: { parameters: { waitSeconds: '0' } },
+    });
+    const job = await waitForJob(emulator, answer.headers.get('location')!);
+    assert.equal(job.status, 'Failed');
+    assert.match(job.failureReason.message, /^Operation on target Say hello failed: The emulator already has 1 jobs that have not ended/);
+    const activityRuns = await call(emulator, 'POST', `/workspaces/${workspaceId}/datapipelines/pipelineruns/${job.id}/queryactivityruns`, {
+      lastUpdatedAfter: new Date(Date.now() - 3_600_000).toISOString(),
+      lastUpdatedBefore: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    const sayHello = activityRuns.body.find((run: { activityName: string }) => run.activityName === 'Say hello');
+    assert.equal(sayHello?.status, 'Failed', JSON.stringify(activityRuns.body));
   });
 
   it("refuses an item's schedule past 20 for one job type with 400 ScheduleExceedsLimit, storing nothing", async () => {
