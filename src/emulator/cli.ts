@@ -26,7 +26,7 @@ const USAGE = `Usage: npm run emulator -- [options]
   --max-body-mb N   refuse request bodies over N MB with 413 (default ${DEFAULT_MAX_BODY_MB})
   --max-connections N   close connections past N at once unanswered (default ${DEFAULT_MAX_CONNECTIONS})
   --max-notebook-runs N   notebook runs with a Python process at once; the others wait their
-                    turn (default ${defaultNotebookRuns()}: the number of CPUs, at least 2)
+                    turn (default ${defaultNotebookRuns()}: twice the CPUs, at least 4)
   --accept-entra-tokens    also accept any unexpired JWT for ${FABRIC_AUDIENCE} that lives
                     at most 28 hours, signature NOT checked (for clients that need an Entra-shaped token)
   --entra-app TENANT:CLIENT:SECRET | TENANT:CLIENT:@CERT.pem   (repeatable; needs --https)

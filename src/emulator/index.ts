@@ -90,7 +90,7 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** A connection that sends nothing for this long is closed (default 30 s). */
   idleTimeoutMs?: number;
-  /** How many notebook runs have a Python process at once; the others wait their turn (default: the number of CPUs, at least 2). */
+  /** How many notebook runs have a Python process at once; the others wait their turn (default: twice the CPUs, at least 4). */
   maxNotebookRuns?: number;
   /**
    * Connections past this many at once are closed unanswered (default 1000): a client that opens

@@ -23,7 +23,7 @@ export interface JobRunnerOptions {
   python?: string;
   /** Time and memory limits of a notebook run (default: one hour, 4 GB). */
   notebookLimits?: Partial<NotebookLimits>;
-  /** How many notebook runs have a Python process at once; the others wait (default: the number of CPUs, at least 2). */
+  /** How many notebook runs have a Python process at once; the others wait (default: twice the CPUs, at least 4). */
   maxNotebookRuns?: number;
   /** Notebook runs fork from one warm Python process (default, POSIX); false: each spawns its own, as on Windows. */
   forkServer?: boolean;
@@ -40,7 +40,7 @@ export interface EmulatorJobRunner extends JobRunner {
   close(): void;
 }
 
-export const defaultNotebookRuns = (): number => Math.max(2, availableParallelism());
+export const defaultNotebookRuns = (): number => Math.max(4, 2 * availableParallelism());
 
 export function createJobRunner(options: JobRunnerOptions = {}): EmulatorJobRunner {
   const dataflows = new DataflowRunner();
