@@ -122,6 +122,7 @@ export interface Emulator {
 function withPublishedState(runner: JobRunner): EmulatorJobRunner {
   return {
     run: (item, jobType, ctx) => runner.run(item, jobType, ctx),
+    admit: async () => () => undefined,
     exportPublishedState: () => ({}),
     importPublishedState: () => undefined,
     close: () => undefined,

@@ -107,6 +107,24 @@ export class JobScheduler {
     await new Promise((resolve) => setImmediate(resolve));
     const runnable = this.runnable(item.workspaceId, item.id);
     if (!runnable || signal.aborted) return this.finish(job, { status: signal.aborted ? 'Cancelled' : 'Failed' });
+    // A run waiting for its turn (a notebook's process slot) stays NotStarted, as a queued job in Fabric.
+    const release = await this.runner.admit(runnable, signal);
+    if (!release) return this.finish(job, { status: 'Cancelled' });
+    try {
+      return await this.start(job, item, runnable, runnerJobType, request, signal);
+    } finally {
+      release();
+    }
+  }
+
+  private async start(
+    job: StoredJob,
+    item: Item,
+    runnable: RunnableItem,
+    runnerJobType: string,
+    request: RunRequest,
+    signal: AbortSignal,
+  ): Promise<JobOutcome> {
     this.update(job, { status: 'InProgress', startTimeUtc: new Date().toISOString() });
     await this.store.durable();
     const outcome = await this.runner.run(runnable, runnerJobType, {

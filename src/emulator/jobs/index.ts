@@ -32,6 +32,11 @@ export interface JobRunnerOptions {
 }
 
 export interface EmulatorJobRunner extends JobRunner {
+  /**
+   * Resolves once a run of `item` may start, with what to call when it has ended; undefined if
+   * `signal` aborts first. Notebook runs wait for one of `maxNotebookRuns` process slots (RunSlots.ts).
+   */
+  admit(item: RunnableItem, signal: AbortSignal): Promise<(() => void) | undefined>;
   /** Each dataflow's published version, for the HTTP layer to persist with its data. */
   exportPublishedState(): DataflowPublishedState;
   /** Restores what exportPublishedState() returned (replaces the runner's published versions). */
@@ -44,11 +49,11 @@ export const defaultNotebookRuns = (): number => Math.max(4, 2 * availableParall
 
 export function createJobRunner(options: JobRunnerOptions = {}): EmulatorJobRunner {
   const dataflows = new DataflowRunner();
-  const notebooks = new NotebookRunner(
-    new DriverLauncher(options.python ?? 'python3', options.forkServer),
-    { ...DEFAULT_NOTEBOOK_LIMITS, ...options.notebookLimits },
-    new RunSlots(options.maxNotebookRuns ?? defaultNotebookRuns()),
-  );
+  const notebooks = new NotebookRunner(new DriverLauncher(options.python ?? 'python3', options.forkServer), {
+    ...DEFAULT_NOTEBOOK_LIMITS,
+    ...options.notebookLimits,
+  });
+  const notebookSlots = new RunSlots(options.maxNotebookRuns ?? defaultNotebookRuns());
   const runners: Record<string, JobRunner> = {
     Notebook: notebooks,
     DataPipeline: new PipelineRunner(),
@@ -71,6 +76,7 @@ export function createJobRunner(options: JobRunnerOptions = {}): EmulatorJobRunn
         return failed('InternalError', `The local emulator failed to run the job: ${errorMessage(error)}`);
       }
     },
+    admit: (item, signal) => (item.type === 'Notebook' ? notebookSlots.acquire(signal) : Promise.resolve(() => undefined)),
     exportPublishedState: () => dataflows.exportPublishedState(),
     importPublishedState: (state) => dataflows.importPublishedState(state),
     close: () => notebooks.close(),

@@ -1,9 +1,13 @@
 // What bounds one client's use of the emulator: jobs that have not ended, connections at once. A
 // refused request is answered as Fabric answers it and changes nothing.
 import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Emulator } from '../../../src/emulator';
 import type { JobRunner } from '../../../src/emulator/jobs';
 import { call, listAll, sampleWorkspace, startTestEmulator, stopTestEmulators, waitForJob, type Answer } from './emulatorHarness';
+import { pyNotebook } from './jobs/notebookFixtures';
 import { openRaw } from './rawHttp';
 
 /** Runs until cancelled. */
@@ -39,6 +43,59 @@ describe('emulator limits', () => {
       assert.equal((await call(emulator, 'POST', `${location}/cancel`)).status, 202);
       await waitForJob(emulator, location);
       assert.equal((await call(emulator, 'POST', runs)).status, 202);
+    });
+  });
+
+  describe('notebook runs at once', () => {
+    let emulator: Emulator;
+    let ws: string;
+    let dir: string;
+
+    beforeEach(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'fwb-slots-'));
+      emulator = await startTestEmulator({ sample: false, lroMode: 'sync', maxNotebookRuns: 1 });
+      ws = (await call(emulator, 'POST', '/workspaces', { displayName: 'Notebooks' })).body.id;
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    /** Creates a notebook of one code cell and starts a run of it; the run's job instance URL. */
+    async function run(displayName: string, code: string): Promise<string> {
+      const payload = Buffer.from(pyNotebook([{ kind: 'code', source: code }])).toString('base64');
+      const definition = { parts: [{ path: 'notebook-content.py', payload, payloadType: 'InlineBase64' }] };
+      const item = (await call(emulator, 'POST', `/workspaces/${ws}/items`, { displayName, type: 'Notebook', definition })).body.id;
+      const answer = await call(emulator, 'POST', `/workspaces/${ws}/items/${item}/jobs/RunNotebook/instances`);
+      assert.equal(answer.status, 202, JSON.stringify(answer.body));
+      return answer.headers.get('location')!;
+    }
+
+    const waitForFile = (file: string) => `import os, time\nwhile not os.path.exists(${JSON.stringify(file)}):\n    time.sleep(0.01)`;
+
+    it('starts a run past maxNotebookRuns only once a running one has ended: NotStarted until then', async () => {
+      const release = join(dir, 'release');
+      const first = await run('First', waitForFile(release));
+      await waitForJob(emulator, first, (status) => status === 'InProgress');
+      const second = await run('Second', 'notebookutils.notebook.exit("done")');
+      assert.equal((await call(emulator, 'GET', second)).body.status, 'NotStarted');
+      writeFileSync(release, '');
+      const [firstJob, secondJob] = [await waitForJob(emulator, first), await waitForJob(emulator, second)];
+      assert.deepEqual([firstJob.status, secondJob.status, secondJob.exitValue], ['Completed', 'Completed', 'done']);
+      assert.ok(
+        secondJob.startTimeUtc >= firstJob.endTimeUtc,
+        `the second started at ${secondJob.startTimeUtc}, before the first ended at ${firstJob.endTimeUtc}`,
+      );
+    });
+
+    it('cancels a run waiting for its turn without ever starting it', async () => {
+      const release = join(dir, 'release');
+      const started = join(dir, 'waiting-started');
+      const holder = await run('Holder', waitForFile(release));
+      await waitForJob(emulator, holder, (status) => status === 'InProgress');
+      const waiting = await run('Waiting', `open(${JSON.stringify(started)}, "w").write("started")`);
+      assert.equal((await call(emulator, 'POST', `${waiting}/cancel`)).status, 202);
+      assert.equal((await waitForJob(emulator, waiting)).status, 'Cancelled');
+      writeFileSync(release, '');
+      assert.equal((await waitForJob(emulator, holder)).status, 'Completed');
+      assert.equal(existsSync(started), false, 'the cancelled run never started');
     });
   });
 

@@ -1,5 +1,4 @@
-// Runs a Notebook item's code cells for real, in one local Python process per run (DriverLauncher.ts),
-// at most `slots.limit` of them at once (RunSlots.ts).
+// Runs a Notebook item's code cells for real, in one local Python process per run (DriverLauncher.ts).
 import { fileText, parseIpynb, parseNotebookPy, type FabricNotebook } from '../../../fabric/definition';
 import { cancelled, completed, errorMessage, failed } from '../outcomes';
 import type { JobContext, JobOutcome, JobRunner, RunnableItem } from '../types';
@@ -7,7 +6,6 @@ import { ParameterError } from './parameterCell';
 import { planNotebookCells, UnrunnableCellError } from './notebookCells';
 import type { DriverLauncher } from './DriverLauncher';
 import { runNotebookProcess, type DriverResult, type NotebookLimits } from './notebookProcess';
-import type { RunSlots } from './RunSlots';
 
 const NOTEBOOK_FAILED = 'NotebookExecutionFailed';
 
@@ -28,7 +26,6 @@ export class NotebookRunner implements JobRunner {
   constructor(
     private readonly launcher: DriverLauncher,
     private readonly limits: NotebookLimits,
-    private readonly slots: RunSlots,
   ) {}
 
   /** Ends the warm Python worker. */
@@ -52,14 +49,7 @@ export class NotebookRunner implements JobRunner {
       if (error instanceof UnrunnableCellError) return failed(NOTEBOOK_FAILED, error.message);
       throw error;
     }
-    const release = await this.slots.acquire(ctx.signal);
-    if (!release) return cancelled();
-    let ended;
-    try {
-      ended = await runNotebookProcess(this.launcher, cells, ctx.signal, this.limits);
-    } finally {
-      release();
-    }
+    const ended = await runNotebookProcess(this.launcher, cells, ctx.signal, this.limits);
     const outcome: JobOutcome =
       ended.kind === 'cancelled'
         ? cancelled()

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createJobRunner } from '../../../../src/emulator/jobs';
 import { pyNotebook, type FixtureCell } from './notebookFixtures';
@@ -69,51 +69,5 @@ describe('emulator notebook sandbox', () => {
     const outcome = await tenant.run(item, 'RunNotebook');
     assert.equal(outcome.status, 'Failed');
     assert.match(outcome.failureReason?.message ?? '', /ran longer than the emulator's limit of 0 s and was stopped/);
-  });
-  it('runs at most maxNotebookRuns notebooks at once: the next waits for a process to end, and its time limit starts then', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fwb-slots-'));
-    try {
-      const tenant = new TestTenant(createJobRunner({ maxNotebookRuns: 1, notebookLimits: { timeMs: 1500 } }));
-      const started = join(dir, 'second-started');
-      // The first run waits for the second to start: with one slot, it waits until its time limit stops it.
-      const first = notebook(tenant, [
-        {
-          kind: 'code',
-          source: `import os, time\nwhile not os.path.exists(${JSON.stringify(started)}):\n    time.sleep(0.01)\nnotebookutils.notebook.exit("ran alongside")`,
-        },
-      ]);
-      const second = notebook(tenant, [
-        { kind: 'code', source: `open(${JSON.stringify(started)}, "w").write("started")\nnotebookutils.notebook.exit("done")` },
-      ]);
-      const [firstOutcome, secondOutcome] = await Promise.all([tenant.run(first, 'RunNotebook'), tenant.run(second, 'RunNotebook')]);
-      assert.equal(firstOutcome.status, 'Failed', `the first run ended ${firstOutcome.exitValue ?? ''}: the second ran alongside it`);
-      assert.match(firstOutcome.failureReason?.message ?? '', /ran longer than the emulator's limit/);
-      assert.deepEqual([secondOutcome.status, secondOutcome.exitValue], ['Completed', 'done']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('cancels a run that waits for a slot without ever starting it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fwb-slots-'));
-    try {
-      const tenant = new TestTenant(createJobRunner({ maxNotebookRuns: 1 }));
-      const release = join(dir, 'release');
-      const started = join(dir, 'waiting-started');
-      const holder = notebook(tenant, [
-        { kind: 'code', source: `import os, time\nwhile not os.path.exists(${JSON.stringify(release)}):\n    time.sleep(0.01)` },
-      ]);
-      const waiting = notebook(tenant, [{ kind: 'code', source: `open(${JSON.stringify(started)}, "w").write("started")` }]);
-      const held = tenant.run(holder, 'RunNotebook');
-      const cancel = new AbortController();
-      const queued = tenant.run(waiting, 'RunNotebook', [], cancel.signal);
-      cancel.abort();
-      assert.equal((await queued).status, 'Cancelled');
-      writeFileSync(release, '');
-      assert.equal((await held).status, 'Completed');
-      assert.equal(existsSync(started), false, 'the cancelled run never started');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });
