@@ -1,10 +1,10 @@
 // The emulator's job runners behind one JobRunner that routes by item type and, through the
 // item-kind registry (src/fabric/itemKinds), job type: a runner is given the job's own name
 // (RunNotebook, Pipeline, Refresh, Publish, sparkjob, TableMaintenance, …) whichever alias was asked.
+import { availableParallelism } from 'node:os';
 import { jobKindOf } from '../../fabric/itemKinds';
 import { DataflowRunner, type DataflowPublishedState } from './dataflow/DataflowRunner';
 import { DriverLauncher } from './notebook/DriverLauncher';
-import { availableParallelism } from 'node:os';
 import { NotebookRunner } from './notebook/NotebookRunner';
 import { RunSlots } from './notebook/RunSlots';
 import { DEFAULT_NOTEBOOK_LIMITS, type NotebookLimits } from './notebook/notebookProcess';
