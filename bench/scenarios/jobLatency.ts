@@ -57,7 +57,8 @@ function timedApi(api: FabricClient, times: number[], livy: boolean): JobsApi {
 }
 
 export async function jobLatency(): Promise<Row[]> {
-  const emu = await emulator({ lroMode: 'sync' });
+  // Every one of the 50 runs at once gets its Python process, as each would get its Spark session.
+  const emu = await emulator({ lroMode: 'sync', maxNotebookRuns: NOTEBOOKS * RUNS_EACH });
   const api = client(emu);
   const workspace = await api.createWorkspace({ displayName: 'Jobs' });
   const items: Item[] = [];

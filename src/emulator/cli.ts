@@ -1,11 +1,12 @@
 // `npm run emulator -- [--port N] [--host H] [--data DIR] [--token T] [--page-size N] [--empty]
 //   [--faults SPEC] [--time-scale X] [--lro sync|async] [--https | --cert FILE --key FILE]
-//   [--accept-entra-tokens] [--entra-app TENANT:CLIENT:SECRET|@CERT.pem]… [--max-body-mb N]`;
+//   [--accept-entra-tokens] [--entra-app TENANT:CLIENT:SECRET|@CERT.pem]… [--max-body-mb N] [--max-connections N] [--max-notebook-runs N]`;
 //   `npm run -s emulator -- token` prints an Entra-shaped token.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDevEntraToken, FABRIC_AUDIENCE, MAX_ENTRA_TOKEN_LIFETIME_SECONDS } from './entraTokens';
-import { DEFAULT_MAX_BODY_MB, DEFAULT_PORT, parseFaultSpec, startEmulator } from './index';
+import { DEFAULT_MAX_BODY_MB, DEFAULT_MAX_CONNECTIONS, DEFAULT_PORT, parseFaultSpec, startEmulator } from './index';
+import { defaultNotebookRuns } from './jobs';
 import { parseEntraApp } from './localEntra';
 
 const USAGE = `Usage: npm run emulator -- [options]
@@ -23,6 +24,9 @@ const USAGE = `Usage: npm run emulator -- [options]
   --https           serve HTTPS with a certificate signed by a local CA (<data>/tls/ca.pem)
   --cert FILE --key FILE   serve HTTPS with your own certificate and key (PEM)
   --max-body-mb N   refuse request bodies over N MB with 413 (default ${DEFAULT_MAX_BODY_MB})
+  --max-connections N   close connections past N at once unanswered (default ${DEFAULT_MAX_CONNECTIONS})
+  --max-notebook-runs N   notebook runs with a Python process at once; the others wait their
+                    turn (default ${defaultNotebookRuns()}: twice the CPUs, at least 4)
   --accept-entra-tokens    also accept any unexpired JWT for ${FABRIC_AUDIENCE} that lives
                     at most 28 hours, signature NOT checked (for clients that need an Entra-shaped token)
   --entra-app TENANT:CLIENT:SECRET | TENANT:CLIENT:@CERT.pem   (repeatable; needs --https)
@@ -73,6 +77,8 @@ async function main(): Promise<void> {
         'accept-entra-tokens': { type: 'boolean' },
         'entra-app': { type: 'string', multiple: true },
         'max-body-mb': { type: 'string' },
+        'max-notebook-runs': { type: 'string' },
+        'max-connections': { type: 'string' },
       },
       allowPositionals: true,
     }));
@@ -114,6 +120,8 @@ async function main(): Promise<void> {
     acceptEntraTokens: values['accept-entra-tokens'],
     entraApps,
     maxBodyBytes: number(values['max-body-mb'], 'max-body-mb', DEFAULT_MAX_BODY_MB, 1) * 1024 * 1024,
+    maxConnections: number(values['max-connections'], 'max-connections', DEFAULT_MAX_CONNECTIONS, 1),
+    maxNotebookRuns: number(values['max-notebook-runs'], 'max-notebook-runs', defaultNotebookRuns(), 1),
   });
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
     console.log(

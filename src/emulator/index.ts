@@ -42,6 +42,8 @@ export type { EmulatorStats } from './server';
 
 export const DEFAULT_PORT = 5015;
 export const DEFAULT_MAX_BODY_MB = 64;
+/** Far more than any client's pool, far fewer than the descriptors the process may open (Node raises its soft limit to the hard one, 4096 or more). */
+export const DEFAULT_MAX_CONNECTIONS = 1000;
 const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 
 export interface EmulatorOptions {
@@ -88,6 +90,15 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** A connection that sends nothing for this long is closed (default 30 s). */
   idleTimeoutMs?: number;
+  /** How many notebook runs have a Python process at once; the others wait their turn (default: twice the CPUs, at least 4). */
+  maxNotebookRuns?: number;
+  /**
+   * Connections past this many at once are closed unanswered (default 1000): a client that opens
+   * thousands must not use up the descriptors the journal's writes and the notebook runs need.
+   */
+  maxConnections?: number;
+  /** Runs past this many jobs not ended yet are refused with 429 TooManyRequestsForJobs (default 1000). */
+  maxActiveJobs?: number;
 }
 
 export interface Emulator {
@@ -111,6 +122,7 @@ export interface Emulator {
 function withPublishedState(runner: JobRunner): EmulatorJobRunner {
   return {
     run: (item, jobType, ctx) => runner.run(item, jobType, ctx),
+    admit: async () => () => undefined,
     exportPublishedState: () => ({}),
     importPublishedState: () => undefined,
     close: () => undefined,
@@ -166,8 +178,10 @@ async function serve(
     injector = spec === undefined ? undefined : new FaultInjector(typeof spec === 'string' ? parseFaultSpec(spec) : spec);
   };
   setFaults(options.faults);
-  const runner = options.jobRunner ? withPublishedState(options.jobRunner) : createJobRunner({ runners: options.runners });
-  const scheduler = new JobScheduler(store, runner, options.timeScale ?? 1, log);
+  const runner = options.jobRunner
+    ? withPublishedState(options.jobRunner)
+    : createJobRunner({ runners: options.runners, maxNotebookRuns: options.maxNotebookRuns });
+  const scheduler = new JobScheduler(store, runner, options.timeScale ?? 1, log, options.maxActiveJobs);
   const ctx: EmulatorContext = {
     store,
     operations: new Operations(() => injector?.spec.lroMs ?? 100),
@@ -210,6 +224,7 @@ async function serve(
   const idleMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   const server = tls ? https.createServer({ ...timeouts(idleMs), cert: tls.cert, key: tls.key }, listener) : http.createServer(timeouts(idleMs), listener);
   server.timeout = idleMs; // socket inactivity, which also covers a connection that never sends
+  server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? DEFAULT_PORT, host, () => resolve());

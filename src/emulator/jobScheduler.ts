@@ -4,11 +4,20 @@
 import { randomUUID } from 'node:crypto';
 import { decodeDefinition } from '../fabric/definition';
 import type { ErrorResponse, Item, JobParameter } from '../fabric/types';
+import { throttled } from './apiError';
 import type { EmulatorJobRunner, JobOutcome, RunnableItem } from './jobs';
 import type { RunRequest } from './jobRequest';
 import type { Store, StoredJob } from './store';
 
 const PUBLISHED_STATE = 'dataflowPublished';
+
+/**
+ * Jobs not ended yet, past which a run is refused (429 TooManyRequestsForJobs, as Fabric refuses a
+ * caller's too many on-demand runs): each holds a runner's work, and notebooks a queued process.
+ */
+export const DEFAULT_MAX_ACTIVE_JOBS = 1000;
+/** Seconds a refused caller waits before trying again: long enough for short runs to end. */
+const RETRY_AFTER_SECONDS = 30;
 
 export class JobScheduler {
   private readonly running = new Map<string, { controller: AbortController; done: Promise<JobOutcome> }>();
@@ -20,6 +29,7 @@ export class JobScheduler {
     private readonly runner: EmulatorJobRunner,
     private readonly timeScale: number,
     private readonly log: (message: string) => void = () => undefined,
+    private readonly maxActiveJobs = DEFAULT_MAX_ACTIVE_JOBS,
   ) {
     const published = store.meta<Parameters<EmulatorJobRunner['importPublishedState']>[0]>(PUBLISHED_STATE);
     if (published) runner.importPublishedState(published);
@@ -34,8 +44,15 @@ export class JobScheduler {
     this.store.putMeta(PUBLISHED_STATE, this.runner.exportPublishedState());
   }
 
-  /** Creates a job instance and starts it; the answer does not wait for the run. */
+  /** Creates a job instance and starts it; the answer does not wait for the run. Throws a 429 when too many have not ended. */
   submit(item: Item, runnerJobType: string, reportedJobType: string, request: RunRequest, invokeType: 'Manual' | 'Scheduled' = 'Manual'): StoredJob {
+    if (this.running.size >= this.maxActiveJobs) {
+      throw throttled(
+        'TooManyRequestsForJobs',
+        `The emulator already has ${this.maxActiveJobs} jobs that have not ended, its limit: wait for some to end, or cancel them, and retry.`,
+        RETRY_AFTER_SECONDS,
+      );
+    }
     const job: StoredJob = {
       id: randomUUID(),
       itemId: item.id,
@@ -90,6 +107,24 @@ export class JobScheduler {
     await new Promise((resolve) => setImmediate(resolve));
     const runnable = this.runnable(item.workspaceId, item.id);
     if (!runnable || signal.aborted) return this.finish(job, { status: signal.aborted ? 'Cancelled' : 'Failed' });
+    // A run waiting for its turn (a notebook's process slot) stays NotStarted, as a queued job in Fabric.
+    const release = await this.runner.admit(runnable, signal);
+    if (!release) return this.finish(job, { status: 'Cancelled' });
+    try {
+      return await this.start(job, item, runnable, runnerJobType, request, signal);
+    } finally {
+      release();
+    }
+  }
+
+  private async start(
+    job: StoredJob,
+    item: Item,
+    runnable: RunnableItem,
+    runnerJobType: string,
+    request: RunRequest,
+    signal: AbortSignal,
+  ): Promise<JobOutcome> {
     this.update(job, { status: 'InProgress', startTimeUtc: new Date().toISOString() });
     await this.store.durable();
     const outcome = await this.runner.run(runnable, runnerJobType, {

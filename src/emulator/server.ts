@@ -4,11 +4,12 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import * as http from 'node:http';
 import { apiFamilyOf } from '../fabric/rateLimiter';
-import { ApiError } from './apiError';
+import { ApiError, throttled } from './apiError';
 import { checkEntraToken } from './entraTokens';
 import { FaultInjector } from './faults';
 import type { Router } from './router';
 import type { PageReply } from './monitoringPages';
+import { nestedDeeperThan } from './jsonDepth';
 import { isServedHost } from './servedHost';
 
 export interface EmulatorStats {
@@ -93,18 +94,12 @@ function sendError(res: http.ServerResponse, requestId: string, error: ApiError,
 /** ASP.NET's default JSON depth: deeper bodies are refused before any handler or the journal sees them. */
 const MAX_JSON_DEPTH = 64;
 
-function depthOf(value: unknown): number {
-  let deepest = 0;
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop()!;
-    if (typeof current !== 'object' || current === null) continue;
-    deepest = Math.max(deepest, depth);
-    if (deepest > MAX_JSON_DEPTH) return deepest;
-    for (const child of Object.values(current)) stack.push([child, depth + 1]);
-  }
-  return deepest;
-}
+/**
+ * UTF-8 as System.Text.Json reads it: a byte sequence that is no character is refused, never
+ * replaced; a leading byte order mark (PowerShell 5's `Out-File -Encoding utf8`, Notepad) is no
+ * JSON, but .NET's stream deserializer skips it, and so does this decoder.
+ */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 const tooLarge = (maxBytes: number): ApiError =>
   new ApiError(413, 'RequestBodyTooLarge', `The request body is larger than the emulator's limit of ${Math.round(maxBytes / 1024 / 1024)} MB (--max-body-mb).`);
@@ -120,19 +115,20 @@ async function readBody(req: http.IncomingMessage, maxBytes: number): Promise<un
     if (size > maxBytes) throw tooLarge(maxBytes);
     chunks.push(chunk as Buffer);
   }
-  // A UTF-8 byte order mark (PowerShell 5's `Out-File -Encoding utf8`, Notepad) is no JSON, but .NET's stream deserializer skips it: read it as such a service does.
-  const text = Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '');
-  if (!text.trim()) return undefined;
-  let body: unknown;
+  const bytes = Buffer.concat(chunks);
+  let text: string;
   try {
-    body = JSON.parse(text);
+    text = utf8.decode(bytes);
+  } catch {
+    throw new ApiError(400, 'InvalidRequest', 'The request body is not valid UTF-8.');
+  }
+  if (!text.trim()) return undefined;
+  if (nestedDeeperThan(bytes, MAX_JSON_DEPTH)) throw new ApiError(400, 'InvalidRequest', `The request body is nested deeper than ${MAX_JSON_DEPTH} levels.`);
+  try {
+    return JSON.parse(text);
   } catch {
     throw new ApiError(400, 'InvalidRequest', 'The request body is not valid JSON.');
   }
-  if (depthOf(body) > MAX_JSON_DEPTH) throw new ApiError(400, 'InvalidRequest', `The request body is nested deeper than ${MAX_JSON_DEPTH} levels.`);
-  return body;
 }
 
 /** The request target as a URL; origin-form (`/v1/…`, `//`) and absolute-form (`http://h/v1/…`) alike. */
@@ -207,9 +203,7 @@ export function requestListener({
       }
       if (fault?.kind === 'throttle') {
         stats.throttled++;
-        throw Object.assign(new ApiError(429, 'RequestBlocked', `Request is blocked by the upstream service until: ${serviceDate(fault.until)}`), {
-          retryAfter: fault.retryAfterSeconds,
-        });
+        throw throttled('RequestBlocked', `Request is blocked by the upstream service until: ${serviceDate(fault.until)}`, fault.retryAfterSeconds);
       }
       if (fault?.kind === 'error') {
         throw new ApiError(

@@ -1,10 +1,12 @@
 // The emulator's job runners behind one JobRunner that routes by item type and, through the
 // item-kind registry (src/fabric/itemKinds), job type: a runner is given the job's own name
 // (RunNotebook, Pipeline, Refresh, Publish, sparkjob, TableMaintenance, …) whichever alias was asked.
+import { availableParallelism } from 'node:os';
 import { jobKindOf } from '../../fabric/itemKinds';
 import { DataflowRunner, type DataflowPublishedState } from './dataflow/DataflowRunner';
 import { DriverLauncher } from './notebook/DriverLauncher';
 import { NotebookRunner } from './notebook/NotebookRunner';
+import { RunSlots } from './notebook/RunSlots';
 import { DEFAULT_NOTEBOOK_LIMITS, type NotebookLimits } from './notebook/notebookProcess';
 import { errorMessage, failed } from './outcomes';
 import { PipelineRunner } from './pipeline/PipelineRunner';
@@ -21,6 +23,8 @@ export interface JobRunnerOptions {
   python?: string;
   /** Time and memory limits of a notebook run (default: one hour, 4 GB). */
   notebookLimits?: Partial<NotebookLimits>;
+  /** How many notebook runs have a Python process at once; the others wait (default: twice the CPUs, at least 4). */
+  maxNotebookRuns?: number;
   /** Notebook runs fork from one warm Python process (default, POSIX); false: each spawns its own, as on Windows. */
   forkServer?: boolean;
   /** More runners by item type, beside the built-in ones (tests run a fake item kind's jobs). */
@@ -28,6 +32,11 @@ export interface JobRunnerOptions {
 }
 
 export interface EmulatorJobRunner extends JobRunner {
+  /**
+   * Resolves once a run of `item` may start, with what to call when it has ended; undefined if
+   * `signal` aborts first. Notebook runs wait for one of `maxNotebookRuns` process slots (RunSlots.ts).
+   */
+  admit(item: RunnableItem, signal: AbortSignal): Promise<(() => void) | undefined>;
   /** Each dataflow's published version, for the HTTP layer to persist with its data. */
   exportPublishedState(): DataflowPublishedState;
   /** Restores what exportPublishedState() returned (replaces the runner's published versions). */
@@ -36,12 +45,15 @@ export interface EmulatorJobRunner extends JobRunner {
   close(): void;
 }
 
+export const defaultNotebookRuns = (): number => Math.max(4, 2 * availableParallelism());
+
 export function createJobRunner(options: JobRunnerOptions = {}): EmulatorJobRunner {
   const dataflows = new DataflowRunner();
   const notebooks = new NotebookRunner(new DriverLauncher(options.python ?? 'python3', options.forkServer), {
     ...DEFAULT_NOTEBOOK_LIMITS,
     ...options.notebookLimits,
   });
+  const notebookSlots = new RunSlots(options.maxNotebookRuns ?? defaultNotebookRuns());
   const runners: Record<string, JobRunner> = {
     Notebook: notebooks,
     DataPipeline: new PipelineRunner(),
@@ -64,6 +76,7 @@ export function createJobRunner(options: JobRunnerOptions = {}): EmulatorJobRunn
         return failed('InternalError', `The local emulator failed to run the job: ${errorMessage(error)}`);
       }
     },
+    admit: (item, signal) => (item.type === 'Notebook' ? notebookSlots.acquire(signal) : Promise.resolve(() => undefined)),
     exportPublishedState: () => dataflows.exportPublishedState(),
     importPublishedState: (state) => dataflows.importPublishedState(state),
     close: () => notebooks.close(),

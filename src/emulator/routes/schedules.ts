@@ -2,7 +2,7 @@
 // checks them; every change goes to the trigger, which starts their runs (scheduleTrigger.ts).
 import { randomUUID } from 'node:crypto';
 import type { Item, ItemSchedule } from '../../fabric/types';
-import { notFound } from '../apiError';
+import { badRequest, notFound } from '../apiError';
 import type { EmulatorContext } from '../context';
 import { jobKinds } from '../../fabric/itemKinds';
 import { requireItemJob } from '../jobTypes';
@@ -11,6 +11,12 @@ import type { Router } from '../router';
 import { checkSchedule } from '../scheduleRules';
 import type { StoredSchedule } from '../store';
 import { ITEM_COLLECTIONS, requireItem } from './items';
+
+/**
+ * The emulator's limit on an item's schedules of one job type (the contract names the error,
+ * ScheduleExceedsLimit, not the number): each enabled one is a timer and a run at every due time.
+ */
+const MAX_SCHEDULES = 20;
 
 const present = ({ workspaceId: _w, itemId: _i, jobType: _j, ...schedule }: StoredSchedule): ItemSchedule => schedule;
 
@@ -36,6 +42,11 @@ export function scheduleRoutes(router: Router, ctx: EmulatorContext): void {
     });
     router.add('POST', base, ({ params, body, origin }) => {
       const found = item(params);
+      if (ctx.store.schedules(found.id, params.jobType!).length >= MAX_SCHEDULES)
+        throw badRequest(
+          'ScheduleExceedsLimit',
+          `The item has ${MAX_SCHEDULES} ${params.jobType} schedules, the emulator's limit: delete one before creating another.`,
+        );
       const schedule: StoredSchedule = {
         id: randomUUID(),
         ...checkSchedule(body),

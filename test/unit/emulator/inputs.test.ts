@@ -78,6 +78,17 @@ describe('emulator input checks', () => {
     assert.equal(((await response.json()) as { displayName: string }).displayName, 'With BOM');
   });
 
+  it('refuses a body that is not valid UTF-8 with 400 InvalidRequest rather than storing replacement characters', async () => {
+    const response = await fetch(`${emulator.baseUrl}/workspaces`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${emulator.token}`, 'Content-Type': 'application/json' },
+      body: Buffer.concat([Buffer.from('{"displayName":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]),
+    });
+    assert.equal(response.status, 400);
+    assert.equal(((await response.json()) as { errorCode: string }).errorCode, 'InvalidRequest');
+    assert.deepEqual(await listAll(emulator, '/workspaces'), []);
+  });
+
   it('answers 400 InvalidInput to a workspace description that is not a string', async () => {
     const answer = await call(emulator, 'POST', '/workspaces', { displayName: 'Described', description: { text: 'no' } });
     assert.equal(answer.status, 400);
