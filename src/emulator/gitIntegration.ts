@@ -14,16 +14,17 @@ import type {
   GitProviderDetails,
   GitStatusResponse,
   InitializeGitConnectionResponse,
-  Item,
   UpdateFromGitRequest,
 } from '../fabric/types';
 import { GIT_COMMENT_MAX_LENGTH } from '../fabric/types';
 import { ApiError, badRequest } from './apiError';
+import { placedIn } from './folders';
 import type { EmulatorContext } from './context';
 import { acceptDefinition } from './definitions';
 import { hasDefinition } from '../fabric/itemKinds';
 import { compare, filesOfItem, itemsOfFiles, itemsOfWorkspace, matchByName, type GitItem, type ItemComparison } from './gitLayout';
 import { branchRef, folderOfDirectory, gitCredentials, itemIdentifiers, optionalHash, providerDetails, relativePath } from './gitRequests';
+import { GitFolderPlan } from './gitFolderPlan';
 import { GitRepository, type CommitAuthor } from './gitRepository';
 import { isKnownItemType } from './itemTypes';
 import type { StoredDefinition } from './store';
@@ -276,12 +277,16 @@ export class GitIntegration {
     this.ctx.store.putGitConnection(workspaceId, { ...connection, head, lastSyncTime: new Date().toISOString(), preferRemote: false });
   }
 
-  /** Every item change of an update, checked before any is made: a bad item in Git changes nothing. */
+  /**
+   * Every change of an update, checked before any is made: a bad item or directory in Git changes
+   * nothing. The folders Git's directories name come first; each item goes into its folder.
+   */
   private checkedUpdates(workspaceId: string, applied: ItemComparison[]): (() => void)[] {
     const leaving = new Set(applied.filter((c) => !c.remote && c.workspace?.item).map((c) => c.workspace!.item!.id));
     const names = new Map<string, string>();
     for (const item of this.ctx.store.items(workspaceId)) if (!leaving.has(item.id)) names.set(nameKey(item.type, item.displayName), item.id);
-    return applied.map(({ remote, workspace }) => {
+    const folders = new GitFolderPlan(this.ctx, workspaceId);
+    const items = applied.map(({ remote, workspace }) => {
       const existing = workspace?.item;
       if (!remote) return () => (existing ? this.ctx.store.deleteItem(existing.id) : undefined);
       const definition = definitionOf(remote);
@@ -292,9 +297,13 @@ export class GitIntegration {
       const id = existing?.id ?? randomUUID();
       if (existing) names.delete(nameKey(existing.type, existing.displayName));
       names.set(key, id);
-      const item: Item = { ...(existing ?? { id, type: remote.type, workspaceId }), displayName: remote.displayName, description: remote.description ?? '' };
+      const item = placedIn(
+        { ...(existing ?? { id, type: remote.type, workspaceId }), displayName: remote.displayName, description: remote.description ?? '' },
+        folders.folderFor(remote),
+      );
       return () => this.ctx.store.putItem(item, definition);
     });
+    return [() => folders.create(), ...items];
   }
 
   private serialized<T>(work: () => Promise<T>): Promise<T> {

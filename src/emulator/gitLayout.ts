@@ -97,9 +97,22 @@ export function filesOfItem(item: GitItem): Map<string, Uint8Array> {
   return files;
 }
 
-/** Same content: type, name, description and every part (where the item sits is not content). */
-export function sameContent(a: GitItem, b: GitItem): boolean {
+/**
+ * The workspace folders holding the item, as names from the root: its directory's parents
+ * (`Team/Bronze/Load.DataPipeline` → Team, Bronze).
+ */
+export const folderNamesOf = (item: GitItem): string[] => item.folder.split('/').slice(0, -1);
+
+/**
+ * The same item on both sides: type, name, description, every part, and the folder it sits in
+ * (Learn, "Basic concepts in Git integration": a workspace whose folders differ from Git's
+ * directories has changes). Folder names compare ignoring case, as Fabric compares them. The item
+ * directory's own name is not compared: Git integration never renames it, and renaming it in Git
+ * "doesn't cause an incoming change" (Learn, "Git integration source code format").
+ */
+export function sameItem(a: GitItem, b: GitItem): boolean {
   if (a.type !== b.type || a.displayName !== b.displayName || (a.description ?? '') !== (b.description ?? '') || a.files.size !== b.files.size) return false;
+  if (folderNamesOf(a).join('/').toLowerCase() !== folderNamesOf(b).join('/').toLowerCase()) return false;
   for (const [file, bytes] of a.files) {
     const other = b.files.get(file);
     if (!other || Buffer.compare(Buffer.from(bytes), Buffer.from(other)) !== 0) return false;
@@ -110,7 +123,7 @@ export function sameContent(a: GitItem, b: GitItem): boolean {
 function changeOf(before: GitItem | undefined, after: GitItem | undefined): GitChangeType | undefined {
   if (!before) return after ? 'Added' : undefined;
   if (!after) return 'Deleted';
-  return sameContent(before, after) ? undefined : 'Modified';
+  return sameItem(before, after) ? undefined : 'Modified';
 }
 
 /**
@@ -149,7 +162,7 @@ export function compare(base: GitItems, remote: GitItems, workspace: GitItems): 
     const remoteChange = changeOf(b, r);
     if (!workspaceChange && !remoteChange) continue;
     const both = workspaceChange && remoteChange;
-    const same = both && (w && r ? sameContent(w, r) : !w && !r);
+    const same = both && (w && r ? sameItem(w, r) : !w && !r);
     const shown = w ?? r ?? b!;
     comparisons.push({
       logicalId,

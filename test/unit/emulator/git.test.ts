@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as git from 'isomorphic-git';
 import { decodeDefinition, encodeDefinition, StaticTokenProvider, writePlatformFile, type FabricClient } from '../../../src/fabric';
 import type { Emulator } from '../../../src/emulator';
-import type { AzureDevOpsDetails, GitStatusResponse, Item } from '../../../src/fabric/types';
+import type { AzureDevOpsDetails, Folder, GitStatusResponse, Item } from '../../../src/fabric/types';
 import { testClient } from '../fabric/testClient';
 import { call, startTestEmulator, stopTestEmulators } from './emulatorHarness';
 
@@ -48,9 +48,22 @@ describe('emulator: Fabric Git integration, through the client', function () {
   let workspaceId: string;
   let load: Item;
 
-  async function pipeline(displayName: string, description: string): Promise<Item> {
+  async function pipeline(displayName: string, description: string, folderId?: string, workspace = workspaceId): Promise<Item> {
     const definition = encodeDefinition([{ path: PART, content: Buffer.from(pipelineJson(description)) }]);
-    return client.createItem(workspaceId, { displayName, type: 'DataPipeline', definition });
+    return client.createItem(workspace, { displayName, type: 'DataPipeline', definition, ...(folderId ? { folderId } : {}) });
+  }
+
+  /** The workspace as a person sees it: every folder (`Sales/`) and item (`Sales/Load`) by its path, sorted. */
+  async function layout(workspace = workspaceId): Promise<string[]> {
+    const folders = new Map<string, { displayName: string; parentFolderId?: string | null }>();
+    for await (const folder of client.listFolders(workspace)) folders.set(folder.id, folder);
+    const pathOf = (id: string | null | undefined): string => {
+      const folder = id ? folders.get(id) : undefined;
+      return folder ? `${pathOf(folder.parentFolderId)}${folder.displayName}/` : '';
+    };
+    const paths = [...folders.keys()].map(pathOf);
+    for await (const item of client.listItems(workspace)) paths.push(`${pathOf(item.folderId)}${item.displayName}`);
+    return paths.sort();
   }
 
   async function edit(item: Item, description: string): Promise<void> {
@@ -227,6 +240,157 @@ describe('emulator: Fabric Git integration, through the client', function () {
       items.map((i) => i.displayName),
       ['Load'],
     );
+  });
+
+  describe('workspace folders, which Git holds as directories (Learn: "Basic concepts in Git integration", Folders)', () => {
+    const platformOf = (displayName: string, logicalId: string) => writePlatformFile({ type: 'DataPipeline', displayName, logicalId });
+    /** The files of a pipeline pushed in `directory` (relative to the connected folder). */
+    const pushedPipeline = (directory: string, displayName: string, logicalId: string, description: string): object[] => [
+      { path: `${directory}/.platform`, content: platformOf(displayName, logicalId) },
+      { path: `${directory}/${PART}`, content: pipelineJson(description) },
+    ];
+
+    async function update(workspace = workspaceId, extra: object = {}): Promise<void> {
+      const status = await client.getGitStatus(workspace);
+      await client.updateFromGit(workspace, { workspaceHead: status.workspaceHead, remoteCommitHash: status.remoteCommitHash!, ...extra });
+    }
+
+    it('updates items into the folders their directories name, creating missing ones (nested) and keeping the ones left empty', async () => {
+      const old = await client.createFolder(workspaceId, { displayName: 'Old' });
+      const team = await client.createFolder(workspaceId, { displayName: 'Team' });
+      const stays = await pipeline('Stays', 'first', old.id);
+      await connectAndCommitAll();
+      assert.equal(await fileInGit(`Old/Stays.DataPipeline/${PART}`), pipelineJson('first'));
+      // Someone moves Load into Team/Bronze, Stays to the root, and adds Fresh three levels down.
+      await push([
+        { path: 'Load.DataPipeline/.platform', delete: true },
+        { path: `Load.DataPipeline/${PART}`, delete: true },
+        ...pushedPipeline('Team/Bronze/Load.DataPipeline', 'Load', load.id, 'first'),
+        { path: 'Old/Stays.DataPipeline/.platform', delete: true },
+        { path: `Old/Stays.DataPipeline/${PART}`, delete: true },
+        ...pushedPipeline('Stays.DataPipeline', 'Stays', stays.id, 'first'),
+        ...pushedPipeline('Sales/Gold/Daily/Fresh.DataPipeline', 'Fresh', '7f4fbd1e-9a4e-4c9b-8c4e-2f1d8f0f2b11', 'fresh'),
+      ]);
+      assert.deepEqual(summary(await client.getGitStatus(workspaceId)), [
+        'Fresh: workspace -, remote Added',
+        'Load: workspace -, remote Modified',
+        'Stays: workspace -, remote Modified',
+      ]);
+
+      await update();
+
+      assert.deepEqual(await layout(), [
+        'Old/', // Learn: empty folders in the workspace aren't deleted automatically
+        'Sales/',
+        'Sales/Gold/',
+        'Sales/Gold/Daily/',
+        'Sales/Gold/Daily/Fresh',
+        'Stays',
+        'Team/',
+        'Team/Bronze/',
+        'Team/Bronze/Load',
+      ]);
+      const inTeam: Folder[] = [];
+      for await (const folder of client.listFolders(workspaceId, { rootFolderId: team.id })) inTeam.push(folder);
+      assert.equal((await client.getItem(workspaceId, load.id)).folderId, inTeam.find((f) => f.displayName === 'Bronze')?.id, 'the same item, moved');
+      assert.equal((await client.getFolder(workspaceId, team.id)).displayName, 'Team', 'an existing folder of that name is reused');
+      assert.deepEqual((await client.getGitStatus(workspaceId)).changes, []);
+    });
+
+    it('reuses a folder whose name differs from the directory only in case, as Fabric compares folder names', async () => {
+      await client.createFolder(workspaceId, { displayName: 'Team' });
+      await connectAndCommitAll();
+      await push(pushedPipeline('team/Fresh.DataPipeline', 'Fresh', '7f4fbd1e-9a4e-4c9b-8c4e-2f1d8f0f2b11', 'fresh'));
+      await update();
+      assert.deepEqual(await layout(), ['Load', 'Team/', 'Team/Fresh']);
+      assert.deepEqual((await client.getGitStatus(workspaceId)).changes, []);
+    });
+
+    it('shows an item moved to another folder in the workspace as uncommitted, and the commit moves its directory', async () => {
+      await connectAndCommitAll();
+      const team = await client.createFolder(workspaceId, { displayName: 'Team' });
+      await client.moveItem(workspaceId, load.id, team.id);
+      assert.deepEqual(summary(await client.getGitStatus(workspaceId)), ['Load: workspace Modified, remote -']);
+
+      await client.commitToGit(workspaceId, { mode: 'All', comment: 'Move Load' });
+
+      assert.equal(await fileInGit(`Team/Load.DataPipeline/${PART}`), pipelineJson('first'));
+      assert.equal(await fileInGit(`Load.DataPipeline/${PART}`), undefined, 'the old directory is gone');
+      assert.deepEqual((await client.getGitStatus(workspaceId)).changes, []);
+    });
+
+    it('refuses an update whose directories Fabric cannot make folders, naming the directory, and changes nothing', async () => {
+      await connectAndCommitAll();
+      const deep = Array.from({ length: 11 }, (_, i) => `L${i + 1}`).join('/');
+      const cases: [files: object[], errorCode: string, message: RegExp][] = [
+        [
+          pushedPipeline('v1.0/Fresh.DataPipeline', 'Fresh', 'a5b0c1d2-0000-4000-8000-000000000001', 'x'),
+          'InvalidFolderDisplayName',
+          /'v1\.0'.*v1\.0\/Fresh\.DataPipeline/,
+        ],
+        [
+          pushedPipeline(' Team/Fresh.DataPipeline', 'Fresh', 'a5b0c1d2-0000-4000-8000-000000000002', 'x'),
+          'InvalidFolderDisplayName',
+          /' Team'.*starts or ends with a space/,
+        ],
+        [
+          pushedPipeline(`${deep}/Fresh.DataPipeline`, 'Fresh', 'a5b0c1d2-0000-4000-8000-000000000003', 'x'),
+          'FolderDepthOutOfRange',
+          /L11\/Fresh\.DataPipeline.*10 levels/,
+        ],
+      ];
+      // Each with a change Fabric could make, a good folder and an edit of Load, which must not happen either.
+      const good = pushedPipeline('Good/Other.DataPipeline', 'Other', 'a5b0c1d2-0000-4000-8000-0000000000ff', 'x');
+      for (const [files, errorCode, message] of cases) {
+        await push([...files, ...good, { path: `Load.DataPipeline/${PART}`, content: pipelineJson('theirs') }]);
+        const before = await client.getGitStatus(workspaceId);
+        const refused = await rejection(update());
+        assert.equal(refused.errorCode, errorCode);
+        assert.match(refused.userMessage, message);
+        assert.deepEqual(await layout(), ['Load'], 'no folder and no item was created');
+        assert.equal(await contentOf(load), pipelineJson('first'), 'no item was changed');
+        assert.equal((await client.getGitStatus(workspaceId)).workspaceHead, before.workspaceHead);
+        await push(
+          [...files, ...good].map((file) => ({ path: (file as { path: string }).path, delete: true })),
+          'Undo, for the next case',
+        );
+      }
+    });
+
+    it('round trip: a second workspace updated from the commit of nested folders has the same folders and items in them', async () => {
+      const sales = await client.createFolder(workspaceId, { displayName: 'Sales' });
+      const bronze = await client.createFolder(workspaceId, { displayName: 'Bronze', parentFolderId: sales.id });
+      const silver = await client.createFolder(workspaceId, { displayName: 'Silver', parentFolderId: sales.id });
+      const deepest = await client.createFolder(workspaceId, { displayName: 'Daily', parentFolderId: silver.id });
+      await client.createFolder(workspaceId, { displayName: 'Empty' });
+      await client.moveItem(workspaceId, load.id, bronze.id);
+      await pipeline('Clean', 'c', silver.id);
+      await pipeline('Roll up', 'r', deepest.id);
+      await pipeline('Sales', 'an item named as a folder', sales.id);
+      await connectAndCommitAll();
+
+      // The second workspace already has Load, at its root: initializing it with Git's side moves it.
+      const second = (await client.createWorkspace({ displayName: 'Second' })).id;
+      await pipeline('Load', 'first', undefined, second);
+      await client.connectGit(second, { gitProviderDetails: ADO });
+      assert.equal((await client.initializeGitConnection(second, 'PreferRemote')).requiredAction, 'UpdateFromGit');
+      await update(second, { options: { allowOverrideItems: true } });
+
+      const expected = (await layout()).filter((path) => path !== 'Empty/'); // Learn: empty folders aren't copied to Git
+      assert.deepEqual(await layout(second), expected);
+      assert.deepEqual(expected, [
+        'Sales/',
+        'Sales/Bronze/',
+        'Sales/Bronze/Load',
+        'Sales/Sales',
+        'Sales/Silver/',
+        'Sales/Silver/Clean',
+        'Sales/Silver/Daily/',
+        'Sales/Silver/Daily/Roll up',
+      ]);
+      assert.deepEqual((await client.getGitStatus(second)).changes, []);
+      assert.deepEqual((await client.getGitStatus(workspaceId)).changes, []);
+    });
   });
 
   it('refuses what the spec refuses, with its error codes and advice', async () => {
