@@ -113,7 +113,7 @@ function startOnce(userData: string): Start {
     });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`the activation suite failed:\n${String(stdout ?? '').slice(-3000)}\n${String(stderr ?? '').slice(-2000)}`);
+    throw new Error(`the activation suite failed:\n${String(stdout ?? '').slice(-3000)}\n${String(stderr ?? '').slice(-2000)}`, { cause: error });
   }
   return JSON.parse(fs.readFileSync(out, 'utf8')) as Start;
 }
