@@ -25,8 +25,9 @@ export interface BundleLoad {
   readonly compileMs: number;
   readonly cache: CodeCacheUse;
   /**
-   * Writes the code cache when this start had none that fit: call it once the start's work is done,
-   * so the cache holds what the start compiled. Answers the file written, or undefined.
+   * Writes the code cache, once, when this start had none that fit: call it when the start's work
+   * is done, so the cache holds what the start compiled. Answers the cache's file (undefined: no
+   * cache folder).
    */
   saveCache(): string | undefined;
 }
@@ -61,9 +62,9 @@ export function loadBundle(file: string, cacheDir: string | undefined): BundleLo
     compileMs,
     cache,
     saveCache() {
-      if (saved || !cacheFile || !cacheDir) return undefined;
+      if (!cacheFile || !cacheDir) return undefined;
+      if (!saved) writeCache(cacheDir, cacheFile, script.createCachedData());
       saved = true;
-      writeCache(cacheDir, cacheFile, script.createCachedData());
       return cacheFile;
     },
   };

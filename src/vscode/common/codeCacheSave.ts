@@ -6,7 +6,9 @@ import type { BundleLoad } from '../../base/codeCache';
 
 const SAVE_AFTER_MS = 20_000;
 
+/** Writes the cache later when this start had none that fit (a start that used one has nothing to write). */
 export function scheduleCodeCacheSave(load: BundleLoad, log: vscode.LogOutputChannel): vscode.Disposable {
+  if (load.cache === 'used') return new vscode.Disposable(() => undefined);
   const timer = setTimeout(() => {
     try {
       const file = load.saveCache();

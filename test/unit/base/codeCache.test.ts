@@ -43,12 +43,18 @@ describe('loadBundle (the code cache of dist/extension.js)', () => {
     assert.equal((first.exports as { add: (a: number, b: number) => number }).add(1, 2), 3);
     const written = first.saveCache();
     assert.ok(written && fs.existsSync(written));
-    assert.equal(first.saveCache(), undefined, 'written once');
+    fs.rmSync(written);
+    assert.equal(first.saveCache(), written, 'the same file');
+    assert.ok(!fs.existsSync(written), 'written once');
+    loadBundle(bundle(source), cacheDir).saveCache();
 
     const second = loadBundle(bundle(source), cacheDir);
     assert.equal(second.cache, 'used');
     assert.equal((second.exports as { add: (a: number, b: number) => number }).add(2, 3), 5);
-    assert.equal(second.saveCache(), undefined, 'a cache that was used is not written again');
+    // A write replaces the file (a new one renamed over it): the same inode means none happened.
+    const before = fs.statSync(written).ino;
+    assert.equal(second.saveCache(), written);
+    assert.equal(fs.statSync(written).ino, before, 'a cache that was used is not written again');
   });
 
   it("never runs another bundle's bytecode: a changed bundle of the same length gets its own cache, and the old one goes", () => {
