@@ -9,6 +9,16 @@ const contributed = (
 ).contributes.configuration.properties;
 const names = Object.keys(SETTINGS) as SettingName[];
 
+/** Each case: the setting, the value VS Code holds, the contributed default, what the getter reads. */
+function expectReads(cases: [SettingName, unknown, unknown, unknown][]): void {
+  for (const [name, value, contributedDefault, expected] of cases)
+    assert.equal(
+      SETTINGS[name].read(value, () => contributedDefault),
+      expected,
+      name,
+    );
+}
+
 describe('settings', () => {
   it('has one getter per contributed setting, and no getter for a setting package.json lacks', () => {
     const read = names.map((name) => `${SETTINGS_SECTION}.${SETTINGS[name].key}`).sort();
@@ -26,41 +36,21 @@ describe('settings', () => {
       assert.deepEqual(read({ not: 'a setting value' }, contributedDefault), unset, key);
       if (typeof fallback === 'string' && fallback) assert.deepEqual(read('  ', contributedDefault), unset, key);
     }
-    assert.equal(
-      SETTINGS.requestTimeoutMs.read(undefined, () => 120),
-      120_000,
-    );
-    assert.equal(
-      SETTINGS.tenantId.read('', () => ''),
-      undefined,
-    );
+    expectReads([
+      ['requestTimeoutMs', undefined, 120, 120_000],
+      ['tenantId', '', '', undefined],
+    ]);
   });
 
   it('reads what the user set, normalised', () => {
-    assert.equal(
-      SETTINGS.authorityHost.read(' https://login.microsoftonline.us// ', () => 'https://login.microsoftonline.com'),
-      'https://login.microsoftonline.us',
-    );
-    assert.equal(
-      SETTINGS.tenantId.read(' contoso.onmicrosoft.com ', () => ''),
-      'contoso.onmicrosoft.com',
-    );
-    assert.equal(
-      SETTINGS.notebookFormat.read('fabricGitSource', () => 'ipynb'),
-      'fabricGitSource',
-    );
-    assert.equal(
-      SETTINGS.notebookFormat.read('docx', () => 'ipynb'),
-      'ipynb',
-    );
-    assert.equal(
-      SETTINGS.exportConcurrency.read(0, () => 8),
-      1,
-    );
-    assert.equal(
-      SETTINGS.confirmDelete.read(false, () => true),
-      false,
-    );
+    expectReads([
+      ['authorityHost', ' https://login.microsoftonline.us// ', 'https://login.microsoftonline.com', 'https://login.microsoftonline.us'],
+      ['tenantId', ' contoso.onmicrosoft.com ', '', 'contoso.onmicrosoft.com'],
+      ['notebookFormat', 'fabricGitSource', 'ipynb', 'fabricGitSource'],
+      ['notebookFormat', 'docx', 'ipynb', 'ipynb'],
+      ['exportConcurrency', 0, 8, 1],
+      ['confirmDelete', false, true, false],
+    ]);
   });
 
   it('asks for the contributed default only when the value cannot be used (inspect() is slow in VS Code)', () => {
